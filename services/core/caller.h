@@ -1,0 +1,28 @@
+// Who is calling: the identity the service layer establishes for each call
+// from that call's own metadata (never from the connection), and hands to the
+// domain, which makes every authorization decision from it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace biopolis {
+
+// Numbering equals biopolis.v1.Role.
+enum class Role { kUnspecified = 0, kAdmin = 1, kOfficer = 2, kResident = 3, kAuditor = 4 };
+
+const char* RoleName(Role role);
+
+struct Caller {
+  // "apiKeys/{id}", or "system" for the server's own timed transitions.
+  std::string principal;
+  Role role = Role::kUnspecified;
+  // For Role::kResident: the organization the key is bound to; 0 otherwise.
+  std::int64_t organization_id = 0;
+
+  bool is_resident() const { return role == Role::kResident; }
+  // The server itself (timed transitions, demo seeding).
+  static Caller System() { return Caller{"system", Role::kAdmin, 0}; }
+};
+
+}  // namespace biopolis

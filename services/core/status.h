@@ -1,0 +1,151 @@
+// Status and Result: the error vocabulary of the domain and storage layers.
+//
+// A Status is a value type: OK, or a canonical code (numerically equal to
+// gRPC's, so the service layer maps it by a cast) with a message for people,
+// a stable machine-readable `reason` (e.g. "INVALID_INN_CHECKSUM"), and
+// optional structured details: one FieldViolation per bad field, or a
+// PreconditionViolation naming the current state. No gRPC types here.
+//
+// Thread-safety: a Status is immutable after construction except through its
+// builder-style setters; copies are independent.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace biopolis {
+
+enum class StatusCode {
+  kOk = 0,
+  kCancelled = 1,
+  kUnknown = 2,
+  kInvalidArgument = 3,
+  kDeadlineExceeded = 4,
+  kNotFound = 5,
+  kAlreadyExists = 6,
+  kPermissionDenied = 7,
+  kResourceExhausted = 8,
+  kFailedPrecondition = 9,
+  kAborted = 10,
+  kOutOfRange = 11,
+  kUnimplemented = 12,
+  kInternal = 13,
+  kUnavailable = 14,
+  kDataLoss = 15,
+  kUnauthenticated = 16,
+};
+
+// One bad field of a request: `field` is the path in the request message
+// (e.g. "application.okved_codes[1]"), `reason` a stable code.
+struct FieldViolation {
+  std::string field;
+  std::string description;
+  std::string reason;
+};
+
+// A failed precondition, e.g. {type "STATE", subject "applications/7",
+// description "application is in state STATE_DRAFT"}.
+struct PreconditionViolation {
+  std::string type;
+  std::string subject;
+  std::string description;
+};
+
+class Status {
+ public:
+  // OK.
+  Status() = default;
+  Status(StatusCode code, std::string message, std::string reason = {})
+      : code_(code), message_(std::move(message)), reason_(std::move(reason)) {}
+
+  static Status Ok() { return Status(); }
+  // INVALID_ARGUMENT with one violation per bad field; `reason` defaults to
+  // the first violation's reason.
+  static Status InvalidArgument(std::vector<FieldViolation> violations);
+  static Status InvalidField(std::string field, std::string description, std::string reason);
+  // NOT_FOUND for `resource_name` (e.g. "applications/7").
+  static Status NotFound(const std::string& resource_name);
+  static Status AlreadyExists(std::string message, std::string reason);
+  static Status PermissionDenied(std::string message);
+  static Status Unauthenticated(std::string message);
+  // FAILED_PRECONDITION naming the resource's current state.
+  static Status WrongState(const std::string& resource_name, const std::string& state_name,
+                           const std::string& wanted);
+  static Status FailedPrecondition(std::string message, std::string reason,
+                                   PreconditionViolation violation);
+  // ABORTED for an etag that does not match the stored version.
+  static Status StaleEtag(const std::string& resource_name);
+  static Status Internal(std::string message);
+  static Status Unavailable(std::string message);
+  static Status ResourceExhausted(std::string message, std::string reason);
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const std::string& reason() const { return reason_; }
+  const std::vector<FieldViolation>& field_violations() const { return violations_; }
+  const std::optional<PreconditionViolation>& precondition() const { return precondition_; }
+
+  // "INVALID_ARGUMENT: message [reason]" for logs and tests.
+  std::string ToString() const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+  std::string reason_;
+  std::vector<FieldViolation> violations_;
+  std::optional<PreconditionViolation> precondition_;
+};
+
+const char* StatusCodeName(StatusCode code);
+
+// A value or the Status explaining why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return value_.has_value(); }
+  const Status& status() const { return status_; }
+  T& value() { return *value_; }
+  const T& value() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+// Collects field violations while a request is validated.
+class FieldErrors {
+ public:
+  void Add(std::string field, std::string description, std::string reason) {
+    violations_.push_back({std::move(field), std::move(description), std::move(reason)});
+  }
+  void Append(const std::vector<FieldViolation>& more) {
+    violations_.insert(violations_.end(), more.begin(), more.end());
+  }
+  bool empty() const { return violations_.empty(); }
+  const std::vector<FieldViolation>& violations() const { return violations_; }
+  Status ToStatus() const {
+    return empty() ? Status::Ok() : Status::InvalidArgument(violations_);
+  }
+
+ private:
+  std::vector<FieldViolation> violations_;
+};
+
+}  // namespace biopolis
+
+// Returns early from the enclosing function when `expr` yields a non-OK Status.
+#define BIOPOLIS_RETURN_IF_ERROR(expr)      \
+  do {                                      \
+    ::biopolis::Status _st = (expr);        \
+    if (!_st.ok()) return _st;              \
+  } while (0)

@@ -1,0 +1,118 @@
+// Storage interfaces, one per aggregate. The rules see only these; the SQLite
+// implementation lives in storage/sqlite/. A repository belongs to one
+// Transaction and is used on that transaction's thread only.
+//
+// Failures of the storage itself (I/O, disk full, corruption) are thrown as
+// StorageError and turned into a Status at the Store boundary, so the rules
+// never handle them; absent rows are std::nullopt; constraint violations throw
+// StorageError with the matching code (a backstop behind the rules' checks).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "services/core/list_query.h"
+#include "storage/records.h"
+
+namespace biopolis {
+
+class StorageError : public std::runtime_error {
+ public:
+  StorageError(StatusCode code, const std::string& message, std::string reason)
+      : std::runtime_error(message), code_(code), reason_(std::move(reason)) {}
+  StatusCode code() const { return code_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  StatusCode code_;
+  std::string reason_;
+};
+
+class OrganizationRepository {
+ public:
+  virtual ~OrganizationRepository() = default;
+  virtual std::optional<OrganizationRecord> Get(std::int64_t id) = 0;
+  virtual std::optional<OrganizationRecord> FindByInn(const std::string& inn) = 0;
+  virtual std::optional<OrganizationRecord> FindByOgrn(const std::string& ogrn) = 0;
+  // Fields: kind, inn, organization (id); order: create_time, full_name, inn.
+  virtual Page<OrganizationRecord> List(const ListQuery& query) = 0;
+  // Returns the new id.
+  virtual std::int64_t Insert(const OrganizationRecord& record) = 0;
+  // Overwrites the row with record.id.
+  virtual void Update(const OrganizationRecord& record) = 0;
+};
+
+class ApplicationRepository {
+ public:
+  virtual ~ApplicationRepository() = default;
+  virtual std::optional<ApplicationRecord> Get(std::int64_t id) = 0;
+  // The organization's application in a live state (DRAFT..APPROVED), if any.
+  virtual std::optional<ApplicationRecord> FindLive(std::int64_t organization_id) = 0;
+  // Fields: state, organization, planned_investment_kopecks, planned_jobs,
+  // policy_version; order: create_time, update_time, planned_investment_kopecks, planned_jobs.
+  virtual Page<ApplicationRecord> List(const ListQuery& query) = 0;
+  // INFO_REQUESTED applications whose deadline is before `now`.
+  virtual std::vector<ApplicationRecord> ListOverdueInfoRequests(TimeMicros now, int limit) = 0;
+  virtual std::int64_t Insert(const ApplicationRecord& record) = 0;
+  virtual void Update(const ApplicationRecord& record) = 0;
+  virtual void Delete(std::int64_t id) = 0;
+};
+
+class ResidentRepository {
+ public:
+  virtual ~ResidentRepository() = default;
+  virtual std::optional<ResidentRecord> Get(std::int64_t id) = 0;
+  // The organization's entry that is not terminated, if any.
+  virtual std::optional<ResidentRecord> FindCurrent(std::int64_t organization_id) = 0;
+  // Fields: state, organization, registry_number; order: registry_number, create_time.
+  virtual Page<ResidentRecord> List(const ListQuery& query) = 0;
+  // Inserts the entry and its commitments; returns the new id.
+  virtual std::int64_t Insert(const ResidentRecord& record) = 0;
+  // Updates state and notice fields (commitments are fixed at registration).
+  virtual void Update(const ResidentRecord& record) = 0;
+  // Registry entries ever made in `year` (for numbering).
+  virtual std::int64_t CountRegisteredInYear(int year) = 0;
+};
+
+class PolicyRepository {
+ public:
+  virtual ~PolicyRepository() = default;
+  virtual std::optional<PolicyRecord> Get(std::int64_t version) = 0;
+  // The version in force on `date`: the latest effective_from <= date, the
+  // highest version among equals.
+  virtual std::optional<PolicyRecord> InForceOn(const Date& date) = 0;
+  // Order: version (descending).
+  virtual Page<PolicyRecord> List(const ListQuery& query) = 0;
+  virtual std::int64_t Insert(const PolicyRecord& record) = 0;
+};
+
+class ApiKeyRepository {
+ public:
+  virtual ~ApiKeyRepository() = default;
+  virtual std::optional<ApiKeyRecord> Get(std::int64_t id) = 0;
+  virtual std::optional<ApiKeyRecord> FindByHash(const std::string& key_hash) = 0;
+  // Order: create_time (descending).
+  virtual Page<ApiKeyRecord> List(const ListQuery& query) = 0;
+  virtual std::int64_t Insert(const ApiKeyRecord& record) = 0;
+  virtual void SetRevoked(std::int64_t id, TimeMicros when) = 0;
+  virtual std::int64_t Count() = 0;
+};
+
+// The audit log, the event log and the idempotency records.
+class JournalRepository {
+ public:
+  virtual ~JournalRepository() = default;
+  virtual std::int64_t AppendAudit(const AuditRecord& record) = 0;
+  virtual std::int64_t AppendEvent(const EventRecord& record) = 0;
+  // Fields: actor, action, resource, sequence; order: sequence.
+  virtual Page<AuditRecord> ListAudit(const ListQuery& query) = 0;
+  virtual std::vector<EventRecord> EventsAfter(std::int64_t sequence, int limit) = 0;
+  virtual std::optional<IdempotencyRecord> FindRequest(const std::string& principal,
+                                                       const std::string& request_id) = 0;
+  virtual void SaveRequest(const IdempotencyRecord& record) = 0;
+};
+
+}  // namespace biopolis

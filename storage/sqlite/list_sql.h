@@ -1,0 +1,64 @@
+// Turns a ListQuery into SQL for keyset paging, against a whitelist of
+// columns per repository. Shared by every repository's List.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "services/core/list_query.h"
+
+namespace biopolis {
+
+struct ListTable {
+  // FROM clause, e.g. "applications a".
+  std::string from;
+  // SELECT list producing the columns `read` expects.
+  std::string select;
+  // The unique row id expression, e.g. "a.id".
+  std::string id_column;
+  // Filterable and sortable fields -> SQL expressions.
+  std::map<std::string, std::string> columns;
+  // Always-on condition, e.g. "" or "r.state <> 3".
+  std::string base_condition;
+};
+
+// Runs the query; reads up to page_size rows with `read` and sets page.next
+// when more rows follow. Throws StorageError for a field the table does not map.
+template <typename T>
+Page<T> RunList(SQLite::Database& db, const ListTable& table, const ListQuery& query,
+                const std::function<T(SQLite::Statement&)>& read);
+
+// Non-template core of RunList: builds and binds the statement.
+struct ListStatement {
+  std::string sql;
+  std::vector<FilterValue> binds;
+  int sort_column_index = 0;
+};
+ListStatement BuildListStatement(const ListTable& table, const ListQuery& query);
+void BindAll(SQLite::Statement& st, const std::vector<FilterValue>& binds);
+FilterValue ReadFilterValue(SQLite::Statement& st, int column);
+
+template <typename T>
+Page<T> RunList(SQLite::Database& db, const ListTable& table, const ListQuery& query,
+                const std::function<T(SQLite::Statement&)>& read) {
+  ListStatement ls = BuildListStatement(table, query);
+  SQLite::Statement st(db, ls.sql);
+  BindAll(st, ls.binds);
+  Page<T> page;
+  while (st.executeStep()) {
+    if (static_cast<int>(page.items.size()) == query.page_size) {
+      break;
+    }
+    page.items.push_back(read(st));
+    page.next = Cursor{ReadFilterValue(st, ls.sort_column_index),
+                       st.getColumn(ls.sort_column_index + 1).getInt64()};
+  }
+  // No further row: this was the last page.
+  if (static_cast<int>(page.items.size()) < query.page_size || !st.hasRow()) page.next.reset();
+  return page;
+}
+
+}  // namespace biopolis

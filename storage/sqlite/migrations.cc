@@ -1,0 +1,216 @@
+#include "storage/sqlite/migrations.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/repositories.h"
+
+namespace biopolis {
+namespace {
+
+// Never edit a migration that has shipped; add a new one.
+const std::vector<std::string>& Migrations() {
+  static const std::vector<std::string> kMigrations = {
+      // 1: the foundation: organizations, policy, applications, registry,
+      // keys, audit, events, idempotency.
+      R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE organizations (
+  id             INTEGER PRIMARY KEY,
+  kind           INTEGER NOT NULL CHECK (kind IN (1, 2)),
+  inn            TEXT NOT NULL UNIQUE CHECK (length(inn) IN (10, 12)),
+  ogrn           TEXT NOT NULL UNIQUE CHECK (length(ogrn) IN (13, 15)),
+  kpp            TEXT NOT NULL,
+  full_name      TEXT NOT NULL CHECK (full_name <> ''),
+  short_name     TEXT NOT NULL,
+  legal_address  TEXT NOT NULL,
+  contact_person TEXT NOT NULL,
+  contact_email  TEXT NOT NULL,
+  contact_phone  TEXT NOT NULL,
+  create_time    INTEGER NOT NULL,
+  update_time    INTEGER NOT NULL,
+  version        INTEGER NOT NULL CHECK (version > 0),
+  CHECK ((kind = 1 AND length(inn) = 10 AND length(ogrn) = 13 AND length(kpp) = 9) OR
+         (kind = 2 AND length(inn) = 12 AND length(ogrn) = 15 AND kpp = ''))
+) STRICT;
+CREATE INDEX organizations_by_create_time ON organizations (create_time, id);
+CREATE INDEX organizations_by_full_name ON organizations (full_name, id);
+
+CREATE TABLE policies (
+  version                   INTEGER PRIMARY KEY,
+  effective_from            TEXT NOT NULL,
+  min_investment_kopecks    INTEGER NOT NULL CHECK (min_investment_kopecks >= 0),
+  min_investment_3y_kopecks INTEGER NOT NULL CHECK (min_investment_3y_kopecks >= 0),
+  allowed_okved_prefixes    TEXT NOT NULL,
+  info_request_days         INTEGER NOT NULL CHECK (info_request_days BETWEEN 1 AND 365),
+  description               TEXT NOT NULL,
+  create_time               INTEGER NOT NULL
+) STRICT;
+CREATE INDEX policies_by_effective_from ON policies (effective_from, version);
+
+CREATE TABLE applications (
+  id                            INTEGER PRIMARY KEY,
+  organization_id               INTEGER NOT NULL REFERENCES organizations (id),
+  state                         INTEGER NOT NULL CHECK (state BETWEEN 1 AND 10),
+  project_name                  TEXT NOT NULL,
+  project_description           TEXT NOT NULL,
+  okved_codes                   TEXT NOT NULL,
+  planned_investment_kopecks    INTEGER NOT NULL CHECK (planned_investment_kopecks >= 0),
+  planned_investment_3y_kopecks INTEGER NOT NULL CHECK (planned_investment_3y_kopecks >= 0),
+  planned_jobs                  INTEGER NOT NULL CHECK (planned_jobs >= 0),
+  requested_land_area_m2        INTEGER NOT NULL CHECK (requested_land_area_m2 >= 0),
+  planned_start_date            TEXT NOT NULL,
+  planned_completion_date       TEXT NOT NULL,
+  policy_version                INTEGER REFERENCES policies (version),
+  info_request_text             TEXT NOT NULL,
+  info_request_deadline         INTEGER NOT NULL,
+  info_response_text            TEXT NOT NULL,
+  expert_opinion                INTEGER NOT NULL CHECK (expert_opinion BETWEEN 0 AND 2),
+  expert_opinion_summary        TEXT NOT NULL,
+  approval_comment              TEXT NOT NULL,
+  rejection_ground              INTEGER NOT NULL CHECK (rejection_ground BETWEEN 0 AND 5),
+  rejection_explanation         TEXT NOT NULL,
+  withdrawal_reason             TEXT NOT NULL,
+  resident_id                   INTEGER REFERENCES residents (id),
+  submit_time                   INTEGER NOT NULL,
+  create_time                   INTEGER NOT NULL,
+  update_time                   INTEGER NOT NULL,
+  version                       INTEGER NOT NULL CHECK (version > 0),
+  -- a submitted application has been checked under a policy version
+  CHECK (state IN (1, 8) OR policy_version IS NOT NULL),
+  CHECK ((state = 10) = (resident_id IS NOT NULL))
+) STRICT;
+-- One live application (DRAFT..APPROVED) per organization.
+CREATE UNIQUE INDEX applications_one_live_per_organization
+  ON applications (organization_id) WHERE state BETWEEN 1 AND 6;
+CREATE INDEX applications_by_create_time ON applications (create_time, id);
+CREATE INDEX applications_by_update_time ON applications (update_time, id);
+CREATE INDEX applications_by_state ON applications (state, create_time, id);
+CREATE INDEX applications_by_organization ON applications (organization_id, create_time, id);
+CREATE INDEX applications_by_investment ON applications (planned_investment_kopecks, id);
+CREATE INDEX applications_by_jobs ON applications (planned_jobs, id);
+CREATE INDEX applications_info_deadline ON applications (info_request_deadline) WHERE state = 4;
+
+CREATE TABLE residents (
+  id                      INTEGER PRIMARY KEY,
+  organization_id         INTEGER NOT NULL REFERENCES organizations (id),
+  application_id          INTEGER NOT NULL UNIQUE REFERENCES applications (id),
+  registry_number         TEXT NOT NULL UNIQUE,
+  registration_year       INTEGER NOT NULL,
+  agreement_number        TEXT NOT NULL CHECK (agreement_number <> ''),
+  agreement_date          TEXT NOT NULL,
+  registration_date       TEXT NOT NULL,
+  state                   INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
+  violation_description   TEXT NOT NULL,
+  violation_cure_by       TEXT NOT NULL,
+  violation_issue_time    INTEGER NOT NULL,
+  violation_cure_time     INTEGER NOT NULL,
+  violation_cure_note     TEXT NOT NULL,
+  termination_ground      INTEGER NOT NULL CHECK (termination_ground BETWEEN 0 AND 4),
+  termination_date        TEXT NOT NULL,
+  termination_explanation TEXT NOT NULL,
+  create_time             INTEGER NOT NULL,
+  update_time             INTEGER NOT NULL,
+  version                 INTEGER NOT NULL CHECK (version > 0),
+  CHECK ((state = 3) = (termination_ground <> 0))
+) STRICT;
+-- An organization holds at most one registry entry that is not terminated.
+CREATE UNIQUE INDEX residents_one_current_per_organization
+  ON residents (organization_id) WHERE state <> 3;
+CREATE INDEX residents_by_state ON residents (state, registry_number, id);
+CREATE INDEX residents_by_create_time ON residents (create_time, id);
+CREATE INDEX residents_by_year ON residents (registration_year);
+
+CREATE TABLE commitments (
+  resident_id        INTEGER NOT NULL REFERENCES residents (id),
+  due_date           TEXT NOT NULL,
+  investment_kopecks INTEGER NOT NULL CHECK (investment_kopecks >= 0),
+  jobs               INTEGER NOT NULL CHECK (jobs >= 0),
+  PRIMARY KEY (resident_id, due_date)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE api_keys (
+  id              INTEGER PRIMARY KEY,
+  display_name    TEXT NOT NULL CHECK (display_name <> ''),
+  role            INTEGER NOT NULL CHECK (role BETWEEN 1 AND 4),
+  organization_id INTEGER REFERENCES organizations (id),
+  key_hash        TEXT NOT NULL UNIQUE,
+  key_prefix      TEXT NOT NULL,
+  expire_time     INTEGER NOT NULL,
+  create_time     INTEGER NOT NULL,
+  revoke_time     INTEGER NOT NULL,
+  CHECK ((role = 3) = (organization_id IS NOT NULL))
+) STRICT;
+CREATE INDEX api_keys_by_create_time ON api_keys (create_time, id);
+
+CREATE TABLE audit_log (
+  sequence    INTEGER PRIMARY KEY AUTOINCREMENT,
+  actor       TEXT NOT NULL,
+  actor_role  INTEGER NOT NULL,
+  action      TEXT NOT NULL,
+  resource    TEXT NOT NULL,
+  request_id  TEXT NOT NULL,
+  summary     TEXT NOT NULL,
+  create_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX audit_by_resource ON audit_log (resource, sequence);
+CREATE INDEX audit_by_actor ON audit_log (actor, sequence);
+CREATE INDEX audit_by_action ON audit_log (action, sequence);
+
+CREATE TABLE events (
+  sequence        INTEGER PRIMARY KEY AUTOINCREMENT,
+  type            TEXT NOT NULL,
+  resource        TEXT NOT NULL,
+  organization_id INTEGER NOT NULL,
+  summary         TEXT NOT NULL,
+  create_time     INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE idempotency (
+  principal   TEXT NOT NULL,
+  request_id  TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  response    BLOB NOT NULL,
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (principal, request_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX idempotency_by_time ON idempotency (create_time);
+
+-- The audit log is append-only.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+void ApplyMigrations(SQLite::Database& db) {
+  int current = db.execAndGet("PRAGMA user_version").getInt();
+  if (current > LatestSchemaVersion()) {
+    throw StorageError(StatusCode::kFailedPrecondition,
+                       "database schema version " + std::to_string(current) +
+                           " is newer than this server (" + std::to_string(LatestSchemaVersion()) +
+                           "); upgrade biopolisd",
+                       "SCHEMA_TOO_NEW");
+  }
+  for (int v = current; v < LatestSchemaVersion(); ++v) {
+    SQLite::Transaction tx(db);
+    db.exec(Migrations()[static_cast<std::size_t>(v)]);
+    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.commit();
+  }
+}
+
+}  // namespace biopolis

@@ -1,0 +1,25 @@
+// Small conversions between record fields and SQLite column values, shared by
+// the repositories.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "services/core/date.h"
+
+namespace biopolis {
+
+// Dates are stored as "YYYY-MM-DD" ("" for none), which sorts correctly.
+inline std::string DateText(const Date& d) { return d.ToString(); }
+inline Date DateFrom(const SQLite::Column& c) {
+  auto d = Date::Parse(c.getString());
+  return d ? *d : Date{};
+}
+
+// String lists are stored comma-separated (their items never hold commas).
+std::string JoinList(const std::vector<std::string>& items);
+std::vector<std::string> SplitList(const std::string& text);
+
+}  // namespace biopolis

@@ -1,0 +1,78 @@
+#include "storage/sqlite/sqlite_api_key_repository.h"
+
+#include "storage/sqlite/list_sql.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kColumns[] =
+    "id, display_name, role, coalesce(organization_id, 0), key_hash, key_prefix, expire_time, "
+    "create_time, revoke_time";
+
+ApiKeyRecord Read(SQLite::Statement& st) {
+  ApiKeyRecord r;
+  r.id = st.getColumn(0).getInt64();
+  r.display_name = st.getColumn(1).getString();
+  r.role = static_cast<Role>(st.getColumn(2).getInt());
+  r.organization_id = st.getColumn(3).getInt64();
+  r.key_hash = st.getColumn(4).getString();
+  r.key_prefix = st.getColumn(5).getString();
+  r.expire_time = st.getColumn(6).getInt64();
+  r.create_time = st.getColumn(7).getInt64();
+  r.revoke_time = st.getColumn(8).getInt64();
+  return r;
+}
+
+}  // namespace
+
+std::optional<ApiKeyRecord> SqliteApiKeyRepository::Get(std::int64_t id) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM api_keys WHERE id = ?");
+  st.bind(1, static_cast<int64_t>(id));
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+std::optional<ApiKeyRecord> SqliteApiKeyRepository::FindByHash(const std::string& key_hash) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM api_keys WHERE key_hash = ?");
+  st.bind(1, key_hash);
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+Page<ApiKeyRecord> SqliteApiKeyRepository::List(const ListQuery& query) {
+  static const ListTable kTable{"api_keys", kColumns, "id", {{"create_time", "create_time"}}, ""};
+  return RunList<ApiKeyRecord>(db_, kTable, query, Read);
+}
+
+std::int64_t SqliteApiKeyRepository::Insert(const ApiKeyRecord& r) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO api_keys (display_name, role, organization_id, key_hash, "
+                       "key_prefix, expire_time, create_time, revoke_time) VALUES (?,?,?,?,?,?,?,?)");
+  st.bind(1, r.display_name);
+  st.bind(2, static_cast<int>(r.role));
+  if (r.organization_id > 0) {
+    st.bind(3, static_cast<int64_t>(r.organization_id));
+  } else {
+    st.bind(3);
+  }
+  st.bind(4, r.key_hash);
+  st.bind(5, r.key_prefix);
+  st.bind(6, static_cast<int64_t>(r.expire_time));
+  st.bind(7, static_cast<int64_t>(r.create_time));
+  st.bind(8, static_cast<int64_t>(r.revoke_time));
+  st.exec();
+  return db_.getLastInsertRowid();
+}
+
+void SqliteApiKeyRepository::SetRevoked(std::int64_t id, TimeMicros when) {
+  SQLite::Statement st(db_, "UPDATE api_keys SET revoke_time = ? WHERE id = ?");
+  st.bind(1, static_cast<int64_t>(when));
+  st.bind(2, static_cast<int64_t>(id));
+  st.exec();
+}
+
+std::int64_t SqliteApiKeyRepository::Count() {
+  return db_.execAndGet("SELECT count(*) FROM api_keys").getInt64();
+}
+
+}  // namespace biopolis

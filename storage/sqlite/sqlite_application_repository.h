@@ -1,0 +1,24 @@
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/repositories.h"
+
+namespace biopolis {
+
+class SqliteApplicationRepository final : public ApplicationRepository {
+ public:
+  explicit SqliteApplicationRepository(SQLite::Database& db) : db_(db) {}
+  std::optional<ApplicationRecord> Get(std::int64_t id) override;
+  std::optional<ApplicationRecord> FindLive(std::int64_t organization_id) override;
+  Page<ApplicationRecord> List(const ListQuery& query) override;
+  std::vector<ApplicationRecord> ListOverdueInfoRequests(TimeMicros now, int limit) override;
+  std::int64_t Insert(const ApplicationRecord& record) override;
+  void Update(const ApplicationRecord& record) override;
+  void Delete(std::int64_t id) override;
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace biopolis

@@ -1,0 +1,116 @@
+#include "storage/sqlite/sqlite_journal_repository.h"
+
+#include "storage/sqlite/list_sql.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kAuditColumns[] =
+    "sequence, actor, actor_role, action, resource, request_id, summary, create_time";
+
+AuditRecord ReadAudit(SQLite::Statement& st) {
+  AuditRecord r;
+  r.sequence = st.getColumn(0).getInt64();
+  r.actor = st.getColumn(1).getString();
+  r.actor_role = static_cast<Role>(st.getColumn(2).getInt());
+  r.action = st.getColumn(3).getString();
+  r.resource = st.getColumn(4).getString();
+  r.request_id = st.getColumn(5).getString();
+  r.summary = st.getColumn(6).getString();
+  r.create_time = st.getColumn(7).getInt64();
+  return r;
+}
+
+}  // namespace
+
+std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO audit_log (actor, actor_role, action, resource, request_id, "
+                       "summary, create_time) VALUES (?,?,?,?,?,?,?)");
+  st.bind(1, r.actor);
+  st.bind(2, static_cast<int>(r.actor_role));
+  st.bind(3, r.action);
+  st.bind(4, r.resource);
+  st.bind(5, r.request_id);
+  st.bind(6, r.summary);
+  st.bind(7, static_cast<int64_t>(r.create_time));
+  st.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::int64_t SqliteJournalRepository::AppendEvent(const EventRecord& r) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO events (type, resource, organization_id, summary, create_time) "
+                       "VALUES (?,?,?,?,?)");
+  st.bind(1, r.type);
+  st.bind(2, r.resource);
+  st.bind(3, static_cast<int64_t>(r.organization_id));
+  st.bind(4, r.summary);
+  st.bind(5, static_cast<int64_t>(r.create_time));
+  st.exec();
+  return db_.getLastInsertRowid();
+}
+
+Page<AuditRecord> SqliteJournalRepository::ListAudit(const ListQuery& query) {
+  static const ListTable kTable{"audit_log",
+                                kAuditColumns,
+                                "sequence",
+                                {{"actor", "actor"},
+                                 {"action", "action"},
+                                 {"resource", "resource"},
+                                 {"sequence", "sequence"}},
+                                ""};
+  return RunList<AuditRecord>(db_, kTable, query, ReadAudit);
+}
+
+std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t sequence, int limit) {
+  SQLite::Statement st(db_,
+                       "SELECT sequence, type, resource, organization_id, summary, create_time "
+                       "FROM events WHERE sequence > ? ORDER BY sequence LIMIT ?");
+  st.bind(1, static_cast<int64_t>(sequence));
+  st.bind(2, limit);
+  std::vector<EventRecord> out;
+  while (st.executeStep()) {
+    EventRecord e;
+    e.sequence = st.getColumn(0).getInt64();
+    e.type = st.getColumn(1).getString();
+    e.resource = st.getColumn(2).getString();
+    e.organization_id = st.getColumn(3).getInt64();
+    e.summary = st.getColumn(4).getString();
+    e.create_time = st.getColumn(5).getInt64();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<IdempotencyRecord> SqliteJournalRepository::FindRequest(
+    const std::string& principal, const std::string& request_id) {
+  SQLite::Statement st(db_,
+                       "SELECT fingerprint, response, create_time FROM idempotency "
+                       "WHERE principal = ? AND request_id = ?");
+  st.bind(1, principal);
+  st.bind(2, request_id);
+  if (!st.executeStep()) return std::nullopt;
+  IdempotencyRecord r;
+  r.principal = principal;
+  r.request_id = request_id;
+  r.fingerprint = st.getColumn(0).getString();
+  const SQLite::Column blob = st.getColumn(1);
+  r.response.assign(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()));
+  r.create_time = st.getColumn(2).getInt64();
+  return r;
+}
+
+void SqliteJournalRepository::SaveRequest(const IdempotencyRecord& r) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO idempotency (principal, request_id, fingerprint, response, "
+                       "create_time) VALUES (?,?,?,?,?)");
+  st.bind(1, r.principal);
+  st.bind(2, r.request_id);
+  st.bind(3, r.fingerprint);
+  st.bind(4, r.response.data(), static_cast<int>(r.response.size()));
+  st.bind(5, static_cast<int64_t>(r.create_time));
+  st.exec();
+}
+
+}  // namespace biopolis

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/repositories.h"
+
+namespace biopolis {
+
+class SqliteJournalRepository final : public JournalRepository {
+ public:
+  explicit SqliteJournalRepository(SQLite::Database& db) : db_(db) {}
+  std::int64_t AppendAudit(const AuditRecord& record) override;
+  std::int64_t AppendEvent(const EventRecord& record) override;
+  Page<AuditRecord> ListAudit(const ListQuery& query) override;
+  std::vector<EventRecord> EventsAfter(std::int64_t sequence, int limit) override;
+  std::optional<IdempotencyRecord> FindRequest(const std::string& principal,
+                                               const std::string& request_id) override;
+  void SaveRequest(const IdempotencyRecord& record) override;
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace biopolis

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/repositories.h"
+
+namespace biopolis {
+
+class SqliteOrganizationRepository final : public OrganizationRepository {
+ public:
+  explicit SqliteOrganizationRepository(SQLite::Database& db) : db_(db) {}
+  std::optional<OrganizationRecord> Get(std::int64_t id) override;
+  std::optional<OrganizationRecord> FindByInn(const std::string& inn) override;
+  std::optional<OrganizationRecord> FindByOgrn(const std::string& ogrn) override;
+  Page<OrganizationRecord> List(const ListQuery& query) override;
+  std::int64_t Insert(const OrganizationRecord& record) override;
+  void Update(const OrganizationRecord& record) override;
+
+ private:
+  std::optional<OrganizationRecord> FindOne(const std::string& where, const FilterValue& value);
+  SQLite::Database& db_;
+};
+
+}  // namespace biopolis

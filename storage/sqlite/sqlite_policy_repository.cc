@@ -1,0 +1,65 @@
+#include "storage/sqlite/sqlite_policy_repository.h"
+
+#include "storage/sqlite/list_sql.h"
+#include "storage/sqlite/row_codec.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kColumns[] =
+    "version, effective_from, min_investment_kopecks, min_investment_3y_kopecks, "
+    "allowed_okved_prefixes, info_request_days, description, create_time";
+
+PolicyRecord Read(SQLite::Statement& st) {
+  PolicyRecord r;
+  r.version = st.getColumn(0).getInt64();
+  r.effective_from = DateFrom(st.getColumn(1));
+  r.min_investment_kopecks = st.getColumn(2).getInt64();
+  r.min_investment_3y_kopecks = st.getColumn(3).getInt64();
+  r.allowed_okved_prefixes = SplitList(st.getColumn(4).getString());
+  r.info_request_days = st.getColumn(5).getInt();
+  r.description = st.getColumn(6).getString();
+  r.create_time = st.getColumn(7).getInt64();
+  return r;
+}
+
+}  // namespace
+
+std::optional<PolicyRecord> SqlitePolicyRepository::Get(std::int64_t version) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM policies WHERE version = ?");
+  st.bind(1, static_cast<int64_t>(version));
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+std::optional<PolicyRecord> SqlitePolicyRepository::InForceOn(const Date& date) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+                                " FROM policies WHERE effective_from <= ? "
+                                "ORDER BY effective_from DESC, version DESC LIMIT 1");
+  st.bind(1, DateText(date));
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+Page<PolicyRecord> SqlitePolicyRepository::List(const ListQuery& query) {
+  static const ListTable kTable{"policies", kColumns, "version", {{"version", "version"}}, ""};
+  return RunList<PolicyRecord>(db_, kTable, query, Read);
+}
+
+std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO policies (effective_from, min_investment_kopecks, "
+                       "min_investment_3y_kopecks, allowed_okved_prefixes, info_request_days, "
+                       "description, create_time) VALUES (?,?,?,?,?,?,?)");
+  st.bind(1, DateText(r.effective_from));
+  st.bind(2, static_cast<int64_t>(r.min_investment_kopecks));
+  st.bind(3, static_cast<int64_t>(r.min_investment_3y_kopecks));
+  st.bind(4, JoinList(r.allowed_okved_prefixes));
+  st.bind(5, r.info_request_days);
+  st.bind(6, r.description);
+  st.bind(7, static_cast<int64_t>(r.create_time));
+  st.exec();
+  return db_.getLastInsertRowid();
+}
+
+}  // namespace biopolis

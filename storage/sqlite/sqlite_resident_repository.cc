@@ -1,0 +1,154 @@
+#include "storage/sqlite/sqlite_resident_repository.h"
+
+#include "storage/sqlite/list_sql.h"
+#include "storage/sqlite/row_codec.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kColumns[] =
+    "r.id, r.organization_id, r.application_id, r.registry_number, r.agreement_number, "
+    "r.agreement_date, r.registration_date, r.state, r.violation_description, "
+    "r.violation_cure_by, r.violation_issue_time, r.violation_cure_time, r.violation_cure_note, "
+    "r.termination_ground, r.termination_date, r.termination_explanation, o.full_name, "
+    "r.create_time, r.update_time, r.version";
+constexpr char kFrom[] = "residents r JOIN organizations o ON o.id = r.organization_id";
+
+ResidentRecord Read(SQLite::Statement& st) {
+  ResidentRecord r;
+  int i = 0;
+  r.id = st.getColumn(i++).getInt64();
+  r.organization_id = st.getColumn(i++).getInt64();
+  r.application_id = st.getColumn(i++).getInt64();
+  r.registry_number = st.getColumn(i++).getString();
+  r.agreement_number = st.getColumn(i++).getString();
+  r.agreement_date = DateFrom(st.getColumn(i++));
+  r.registration_date = DateFrom(st.getColumn(i++));
+  r.state = static_cast<ResidentState>(st.getColumn(i++).getInt());
+  r.violation_description = st.getColumn(i++).getString();
+  r.violation_cure_by = DateFrom(st.getColumn(i++));
+  r.violation_issue_time = st.getColumn(i++).getInt64();
+  r.violation_cure_time = st.getColumn(i++).getInt64();
+  r.violation_cure_note = st.getColumn(i++).getString();
+  r.termination_ground = static_cast<TerminationGround>(st.getColumn(i++).getInt());
+  r.termination_date = DateFrom(st.getColumn(i++));
+  r.termination_explanation = st.getColumn(i++).getString();
+  r.organization_display_name = st.getColumn(i++).getString();
+  r.create_time = st.getColumn(i++).getInt64();
+  r.update_time = st.getColumn(i++).getInt64();
+  r.version = st.getColumn(i++).getInt64();
+  return r;
+}
+
+}  // namespace
+
+void SqliteResidentRepository::LoadCommitments(ResidentRecord& record) {
+  SQLite::Statement st(db_,
+                       "SELECT due_date, investment_kopecks, jobs FROM commitments "
+                       "WHERE resident_id = ? ORDER BY due_date");
+  st.bind(1, static_cast<int64_t>(record.id));
+  while (st.executeStep()) {
+    record.commitments.push_back(CommitmentRecord{DateFrom(st.getColumn(0)),
+                                                  st.getColumn(1).getInt64(),
+                                                  st.getColumn(2).getInt()});
+  }
+}
+
+std::optional<ResidentRecord> SqliteResidentRepository::FindOne(const std::string& where,
+                                                                std::int64_t value) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
+  st.bind(1, static_cast<int64_t>(value));
+  if (!st.executeStep()) return std::nullopt;
+  ResidentRecord r = Read(st);
+  LoadCommitments(r);
+  return r;
+}
+
+std::optional<ResidentRecord> SqliteResidentRepository::Get(std::int64_t id) {
+  return FindOne("r.id = ?", id);
+}
+
+std::optional<ResidentRecord> SqliteResidentRepository::FindCurrent(std::int64_t organization_id) {
+  return FindOne("r.organization_id = ? AND r.state <> 3", organization_id);
+}
+
+Page<ResidentRecord> SqliteResidentRepository::List(const ListQuery& query) {
+  static const ListTable kTable{kFrom,
+                                kColumns,
+                                "r.id",
+                                {{"state", "r.state"},
+                                 {"organization", "r.organization_id"},
+                                 {"registry_number", "r.registry_number"},
+                                 {"create_time", "r.create_time"}},
+                                ""};
+  Page<ResidentRecord> page = RunList<ResidentRecord>(db_, kTable, query, Read);
+  for (auto& r : page.items) LoadCommitments(r);
+  return page;
+}
+
+std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
+  SQLite::Statement st(
+      db_,
+      "INSERT INTO residents (organization_id, application_id, registry_number, registration_year, "
+      "agreement_number, agreement_date, registration_date, state, violation_description, "
+      "violation_cure_by, violation_issue_time, violation_cure_time, violation_cure_note, "
+      "termination_ground, termination_date, termination_explanation, create_time, update_time, "
+      "version) VALUES (?,?,?,?,?,?,?,?,'','',0,0,'',0,'','',?,?,?)");
+  int i = 1;
+  st.bind(i++, static_cast<int64_t>(r.organization_id));
+  st.bind(i++, static_cast<int64_t>(r.application_id));
+  st.bind(i++, r.registry_number);
+  st.bind(i++, r.registration_date.year);
+  st.bind(i++, r.agreement_number);
+  st.bind(i++, DateText(r.agreement_date));
+  st.bind(i++, DateText(r.registration_date));
+  st.bind(i++, static_cast<int>(r.state));
+  st.bind(i++, static_cast<int64_t>(r.create_time));
+  st.bind(i++, static_cast<int64_t>(r.update_time));
+  st.bind(i++, static_cast<int64_t>(r.version));
+  st.exec();
+  std::int64_t id = db_.getLastInsertRowid();
+  SQLite::Statement c(db_,
+                      "INSERT INTO commitments (resident_id, due_date, investment_kopecks, jobs) "
+                      "VALUES (?,?,?,?)");
+  for (const auto& cm : r.commitments) {
+    c.bind(1, static_cast<int64_t>(id));
+    c.bind(2, DateText(cm.due_date));
+    c.bind(3, static_cast<int64_t>(cm.investment_kopecks));
+    c.bind(4, cm.jobs);
+    c.exec();
+    c.reset();
+  }
+  return id;
+}
+
+void SqliteResidentRepository::Update(const ResidentRecord& r) {
+  SQLite::Statement st(
+      db_,
+      "UPDATE residents SET state=?, violation_description=?, violation_cure_by=?, "
+      "violation_issue_time=?, violation_cure_time=?, violation_cure_note=?, termination_ground=?, "
+      "termination_date=?, termination_explanation=?, update_time=?, version=? WHERE id=?");
+  int i = 1;
+  st.bind(i++, static_cast<int>(r.state));
+  st.bind(i++, r.violation_description);
+  st.bind(i++, DateText(r.violation_cure_by));
+  st.bind(i++, static_cast<int64_t>(r.violation_issue_time));
+  st.bind(i++, static_cast<int64_t>(r.violation_cure_time));
+  st.bind(i++, r.violation_cure_note);
+  st.bind(i++, static_cast<int>(r.termination_ground));
+  st.bind(i++, DateText(r.termination_date));
+  st.bind(i++, r.termination_explanation);
+  st.bind(i++, static_cast<int64_t>(r.update_time));
+  st.bind(i++, static_cast<int64_t>(r.version));
+  st.bind(i++, static_cast<int64_t>(r.id));
+  st.exec();
+}
+
+std::int64_t SqliteResidentRepository::CountRegisteredInYear(int year) {
+  SQLite::Statement st(db_, "SELECT count(*) FROM residents WHERE registration_year = ?");
+  st.bind(1, year);
+  st.executeStep();
+  return st.getColumn(0).getInt64();
+}
+
+}  // namespace biopolis

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/repositories.h"
+
+namespace biopolis {
+
+class SqliteResidentRepository final : public ResidentRepository {
+ public:
+  explicit SqliteResidentRepository(SQLite::Database& db) : db_(db) {}
+  std::optional<ResidentRecord> Get(std::int64_t id) override;
+  std::optional<ResidentRecord> FindCurrent(std::int64_t organization_id) override;
+  Page<ResidentRecord> List(const ListQuery& query) override;
+  std::int64_t Insert(const ResidentRecord& record) override;
+  void Update(const ResidentRecord& record) override;
+  std::int64_t CountRegisteredInYear(int year) override;
+
+ private:
+  void LoadCommitments(ResidentRecord& record);
+  std::optional<ResidentRecord> FindOne(const std::string& where, std::int64_t value);
+  SQLite::Database& db_;
+};
+
+}  // namespace biopolis

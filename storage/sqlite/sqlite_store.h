@@ -1,0 +1,78 @@
+// The SQLite backend of Store: one writer thread owning the only writing
+// connection (BEGIN IMMEDIATE, synchronous=FULL, WAL), and a pool of
+// read-only connections for Read().
+//
+// Why one writer: Debian's SQLite 3.40.1 predates the fix for the WAL-reset
+// corruption bug, which needs two connections writing or checkpointing at
+// once (DESIGN.md section 8); with one writer connection it cannot happen.
+//
+// Thread-safety: safe for concurrent use. The destructor finishes every
+// queued unit of work before it returns.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/store.h"
+
+namespace biopolis {
+
+struct SqliteStoreOptions {
+  // Database file; created and migrated when missing.
+  std::string path;
+  // Read-only connections in the pool.
+  int readers = 4;
+  // How long a connection waits for a lock before SQLITE_BUSY.
+  int busy_timeout_ms = 5000;
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating and migrating when needed) the database at options.path.
+  static Result<std::unique_ptr<SqliteStore>> Open(const SqliteStoreOptions& options);
+  ~SqliteStore() override;
+
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  Status Read(const Work& work) override;
+  void Write(Work work, Done done) override;
+  std::string ServerSecret() const override { return secret_; }
+
+  // The schema version found after migrations ran.
+  int schema_version() const { return schema_version_; }
+
+ private:
+  explicit SqliteStore(SqliteStoreOptions options);
+  void WriterLoop();
+  Status RunWrite(const Work& work);
+  std::unique_ptr<SQLite::Database> AcquireReader();
+  void ReleaseReader(std::unique_ptr<SQLite::Database> db);
+
+  SqliteStoreOptions options_;
+  std::string secret_;
+  int schema_version_ = 0;
+
+  std::unique_ptr<SQLite::Database> writer_db_;
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<std::pair<Work, Done>> queue_;
+  bool stopping_ = false;
+  std::thread writer_;
+
+  std::mutex readers_mu_;
+  std::condition_variable readers_cv_;
+  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+};
+
+// Maps an exception thrown inside a unit of work to a Status.
+Status StatusFromStorageException(const std::exception& e);
+
+}  // namespace biopolis

@@ -1,0 +1,39 @@
+// The Transaction of the SQLite backend: the repositories bound to one
+// connection, for the duration of one unit of work.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/sqlite/sqlite_api_key_repository.h"
+#include "storage/sqlite/sqlite_application_repository.h"
+#include "storage/sqlite/sqlite_journal_repository.h"
+#include "storage/sqlite/sqlite_organization_repository.h"
+#include "storage/sqlite/sqlite_policy_repository.h"
+#include "storage/sqlite/sqlite_resident_repository.h"
+#include "storage/store.h"
+
+namespace biopolis {
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(SQLite::Database& db)
+      : organizations_(db), applications_(db), residents_(db), policies_(db), api_keys_(db),
+        journal_(db) {}
+
+  OrganizationRepository& organizations() override { return organizations_; }
+  ApplicationRepository& applications() override { return applications_; }
+  ResidentRepository& residents() override { return residents_; }
+  PolicyRepository& policies() override { return policies_; }
+  ApiKeyRepository& api_keys() override { return api_keys_; }
+  JournalRepository& journal() override { return journal_; }
+
+ private:
+  SqliteOrganizationRepository organizations_;
+  SqliteApplicationRepository applications_;
+  SqliteResidentRepository residents_;
+  SqlitePolicyRepository policies_;
+  SqliteApiKeyRepository api_keys_;
+  SqliteJournalRepository journal_;
+};
+
+}  // namespace biopolis

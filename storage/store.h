@@ -1,0 +1,49 @@
+// The unit-of-work interface of storage.
+//
+// Read() runs a function on a read-only snapshot on the calling thread (short,
+// indexed reads). Write() hands a unit of work to the single writer thread,
+// which runs it inside BEGIN IMMEDIATE ... COMMIT and calls `done` once the
+// commit is durable (synchronous=FULL) — or after rolling back, when the work
+// returned an error or storage failed. No error path leaves a change behind.
+//
+// Thread-safety: a Store is safe for concurrent use; a Transaction is confined
+// to the thread running the function it was passed to.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "services/core/status.h"
+#include "storage/repositories.h"
+
+namespace biopolis {
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual OrganizationRepository& organizations() = 0;
+  virtual ApplicationRepository& applications() = 0;
+  virtual ResidentRepository& residents() = 0;
+  virtual PolicyRepository& policies() = 0;
+  virtual ApiKeyRepository& api_keys() = 0;
+  virtual JournalRepository& journal() = 0;
+};
+
+class Store {
+ public:
+  using Work = std::function<Status(Transaction&)>;
+  using Done = std::function<void(const Status&)>;
+
+  virtual ~Store() = default;
+
+  virtual Status Read(const Work& work) = 0;
+  // `done` runs on the writer thread; it must not block.
+  virtual void Write(Work work, Done done) = 0;
+  // Write() and wait for the outcome; for start-up, tools and tests.
+  Status WriteAndWait(Work work);
+
+  // A server-wide secret kept in the database (signs page tokens).
+  virtual std::string ServerSecret() const = 0;
+};
+
+}  // namespace biopolis
