@@ -21,6 +21,11 @@ struct Caller {
   std::int64_t organization_id = 0;
 
   bool is_resident() const { return role == Role::kResident; }
+  // Object-level visibility: a resident key sees only its own organization's
+  // records; every other role sees all (what it may do is checked elsewhere).
+  bool MaySee(std::int64_t record_organization_id) const {
+    return role != Role::kResident || record_organization_id == organization_id;
+  }
   // The server itself (timed transitions, demo seeding).
   static Caller System() { return Caller{"system", Role::kAdmin, 0}; }
 };

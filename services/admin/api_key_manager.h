@@ -1,0 +1,51 @@
+// API keys: creation (the secret shown once), revocation, and the
+// authentication of each call's bearer secret.
+//
+// A secret is "bpk_" followed by 43 characters of URL-safe base64 (256 random
+// bits). Only its SHA-256 is stored; the first 8 characters are kept as a
+// prefix so a holder can recognise a key in listings.
+// Thread-safety: safe for concurrent use.
+#pragma once
+
+#include <string>
+
+#include "services/domain/domain_env.h"
+
+namespace biopolis {
+
+struct CreatedApiKey {
+  ApiKeyRecord key;
+  std::string secret;
+};
+
+class ApiKeyManager {
+ public:
+  explicit ApiKeyManager(DomainEnv env) : env_(env) {}
+
+  // The caller behind `secret`: UNAUTHENTICATED when unknown, revoked or expired.
+  Result<Caller> Authenticate(std::string_view secret);
+
+  Result<ApiKeyRecord> Get(std::int64_t id);
+  Result<Page<ApiKeyRecord>> List(const Caller& caller, const ListParams& params);
+  // The reply's encoding is produced from a CreatedApiKey, so a retry with
+  // the same request_id returns the same secret.
+  void Create(const Caller& caller, CommandMeta meta, ApiKeyRecord key, Encoder<CreatedApiKey> encode,
+              Reply reply);
+  void Revoke(const Caller& caller, CommandMeta meta, std::int64_t id, Encoder<ApiKeyRecord> encode,
+              Reply reply);
+
+  // Creates a key directly (bootstrap of the first administrator key, demo
+  // keys). `secret` empty: a random one. Blocks until durable.
+  Result<CreatedApiKey> CreateDirect(const ApiKeyRecord& key, const std::string& secret);
+
+  static std::string NewSecret();
+  static std::string HashSecret(std::string_view secret);
+
+ private:
+  DomainEnv env_;
+};
+
+// State of a key at `now`, numbered as biopolis.v1.ApiKey.State.
+int ApiKeyStateAt(const ApiKeyRecord& key, TimeMicros now);
+
+}  // namespace biopolis

@@ -1,0 +1,68 @@
+#include "services/domain/access_policy.h"
+
+namespace biopolis {
+namespace {
+
+constexpr Role A = Role::kAdmin;
+constexpr Role O = Role::kOfficer;
+constexpr Role R = Role::kResident;
+constexpr Role U = Role::kAuditor;
+
+}  // namespace
+
+const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
+  static const std::map<std::string, std::set<Role>, std::less<>> kTable = {
+      // Organizations: the intake desk registers; residents keep contacts current.
+      {"/biopolis.v1.OrganizationService/GetOrganization", {A, O, R, U}},
+      {"/biopolis.v1.OrganizationService/ListOrganizations", {A, O, R, U}},
+      {"/biopolis.v1.OrganizationService/CreateOrganization", {O}},
+      {"/biopolis.v1.OrganizationService/UpdateOrganization", {O, R}},
+      // Applications: the company drafts, submits, answers, withdraws; officers decide.
+      {"/biopolis.v1.ApplicationService/GetApplication", {O, R, U}},
+      {"/biopolis.v1.ApplicationService/ListApplications", {O, R, U}},
+      {"/biopolis.v1.ApplicationService/CreateApplication", {R}},
+      {"/biopolis.v1.ApplicationService/UpdateApplication", {R}},
+      {"/biopolis.v1.ApplicationService/DeleteApplication", {R}},
+      {"/biopolis.v1.ApplicationService/CheckApplicationEligibility", {O, R}},
+      {"/biopolis.v1.ApplicationService/SubmitApplication", {R}},
+      {"/biopolis.v1.ApplicationService/AcceptApplication", {O}},
+      {"/biopolis.v1.ApplicationService/RequestApplicationInformation", {O}},
+      {"/biopolis.v1.ApplicationService/RespondToInformationRequest", {R}},
+      {"/biopolis.v1.ApplicationService/ReferApplicationToExpertCouncil", {O}},
+      {"/biopolis.v1.ApplicationService/RecordExpertOpinion", {O}},
+      {"/biopolis.v1.ApplicationService/ApproveApplication", {O}},
+      {"/biopolis.v1.ApplicationService/RejectApplication", {O}},
+      {"/biopolis.v1.ApplicationService/WithdrawApplication", {R}},
+      {"/biopolis.v1.ApplicationService/SignAgreement", {O}},
+      // The registry: public to authenticated callers; officers manage status.
+      {"/biopolis.v1.ResidentService/GetResident", {A, O, R, U}},
+      {"/biopolis.v1.ResidentService/ListResidents", {A, O, R, U}},
+      {"/biopolis.v1.ResidentService/IssueViolationNotice", {O}},
+      {"/biopolis.v1.ResidentService/CureViolation", {O}},
+      {"/biopolis.v1.ResidentService/TerminateResident", {O}},
+      // Zone policy: everyone reads; administrators publish versions.
+      {"/biopolis.v1.PolicyService/GetZonePolicy", {A, O, R, U}},
+      {"/biopolis.v1.PolicyService/ListZonePolicies", {A, O, R, U}},
+      {"/biopolis.v1.PolicyService/CreateZonePolicy", {A}},
+      // Keys: administrators only.
+      {"/biopolis.v1.AdminService/CreateApiKey", {A}},
+      {"/biopolis.v1.AdminService/GetApiKey", {A}},
+      {"/biopolis.v1.AdminService/ListApiKeys", {A}},
+      {"/biopolis.v1.AdminService/RevokeApiKey", {A}},
+      // Audit log: auditors and administrators.
+      {"/biopolis.v1.AuditService/ListAuditRecords", {A, U}},
+  };
+  return kTable;
+}
+
+Status AuthorizeMethod(std::string_view method, Role role) {
+  const auto& table = MethodRoles();
+  auto it = table.find(method);
+  if (it == table.end() || it->second.count(role) == 0) {
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not call " +
+                                    std::string(method));
+  }
+  return Status::Ok();
+}
+
+}  // namespace biopolis

@@ -1,0 +1,38 @@
+// The whole gRPC-free domain of the registry, assembled over one Store and
+// one Clock. The service layer holds one Domain and delegates to its parts.
+// Thread-safety: safe for concurrent use.
+#pragma once
+
+#include "services/admin/api_key_manager.h"
+#include "services/applications/application_workflow.h"
+#include "services/audit/audit_log.h"
+#include "services/organizations/organization_registry.h"
+#include "services/policy/policy_book.h"
+#include "services/residents/resident_registry.h"
+
+namespace biopolis {
+
+class Domain {
+ private:
+  // Declared first: the parts below are built from them.
+  CommandRunner commands_;
+  ListQueryParser lists_;
+  DomainEnv env_;
+
+ public:
+  Domain(Store& store, const Clock& clock)
+      : commands_(store, clock), lists_(store.ServerSecret()), env_{store, commands_, clock, lists_},
+        keys(env_), organizations(env_), applications(env_), residents(env_), policies(env_), audit(env_) {}
+
+  ApiKeyManager keys;
+  OrganizationRegistry organizations;
+  ApplicationWorkflow applications;
+  ResidentRegistry residents;
+  PolicyBook policies;
+  AuditLog audit;
+
+  const Clock& clock() const { return env_.clock; }
+  Store& store() { return env_.store; }
+};
+
+}  // namespace biopolis

@@ -1,0 +1,108 @@
+#include "services/organizations/organization_registry.h"
+
+#include "services/core/etag.h"
+#include "services/core/resource_name.h"
+#include "services/organizations/organization_rules.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kCollection[] = "organizations";
+
+}  // namespace
+
+const ListSpec& OrganizationRegistry::ListSpecification() {
+  static const ListSpec kSpec{
+      {{"inn", FieldType::kString, {}, ""},
+       {"kind", FieldType::kEnum, {{"KIND_LEGAL_ENTITY", 1}, {"KIND_INDIVIDUAL_ENTREPRENEUR", 2}}, ""}},
+      {"create_time", "full_name", "inn"},
+      "create_time",
+      false};
+  return kSpec;
+}
+
+Result<OrganizationRecord> OrganizationRegistry::Get(const Caller& caller, std::int64_t id) {
+  return ReadValue<OrganizationRecord>(env_.store, [&](Transaction& tx) -> Result<OrganizationRecord> {
+    auto org = tx.organizations().Get(id);
+    if (!org || !caller.MaySee(org->id)) return Status::NotFound(FormatName(kCollection, id));
+    return *org;
+  });
+}
+
+Result<Page<OrganizationRecord>> OrganizationRegistry::List(const Caller& caller,
+                                                            const ListParams& params) {
+  auto query = env_.lists.Parse(ListSpecification(), params, "ListOrganizations|" + caller.principal);
+  if (!query.ok()) return query.status();
+  if (caller.is_resident()) {
+    query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
+  }
+  auto page = ReadValue<Page<OrganizationRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<OrganizationRecord>> {
+        return tx.organizations().List(*query);
+      });
+  if (page.ok()) env_.lists.FinishPage(*page, params, "ListOrganizations|" + caller.principal);
+  return page;
+}
+
+void OrganizationRegistry::Create(const Caller& caller, CommandMeta meta, OrganizationRecord record,
+                                  Encoder<OrganizationRecord> encode, Reply reply) {
+  std::vector<FieldViolation> violations = ValidateOrganization(record, "organization");
+  if (!violations.empty()) {
+    reply(Status::InvalidArgument(std::move(violations)));
+    return;
+  }
+  env_.commands.Run<OrganizationRecord>(
+      caller, std::move(meta),
+      [record](CommandContext& ctx) mutable -> Result<OrganizationRecord> {
+        if (auto existing = ctx.tx().organizations().FindByInn(record.inn)) {
+          return Status::AlreadyExists("an organization with INN " + record.inn + " is registered as " +
+                                           FormatName(kCollection, existing->id),
+                                       "ORGANIZATION_EXISTS");
+        }
+        if (auto existing = ctx.tx().organizations().FindByOgrn(record.ogrn)) {
+          return Status::AlreadyExists("an organization with OGRN " + record.ogrn +
+                                           " is registered as " + FormatName(kCollection, existing->id),
+                                       "ORGANIZATION_EXISTS");
+        }
+        record.create_time = record.update_time = ctx.now();
+        record.version = 1;
+        record.id = ctx.tx().organizations().Insert(record);
+        ctx.Record(FormatName(kCollection, record.id), record.id, "organization.created",
+                   "registered " + record.full_name + " (INN " + record.inn + ")");
+        return record;
+      },
+      std::move(encode), std::move(reply));
+}
+
+void OrganizationRegistry::Update(const Caller& caller, CommandMeta meta, std::int64_t id,
+                                  std::string etag, OrganizationRecord patch,
+                                  std::vector<std::string> paths, Encoder<OrganizationRecord> encode,
+                                  Reply reply) {
+  Status mask = CheckUpdateMask(paths, OrganizationMaskRules(caller.role));
+  if (!mask.ok()) {
+    reply(mask);
+    return;
+  }
+  env_.commands.Run<OrganizationRecord>(
+      caller, std::move(meta),
+      [caller, id, etag, patch, paths](CommandContext& ctx) -> Result<OrganizationRecord> {
+        const std::string name = FormatName(kCollection, id);
+        auto org = ctx.tx().organizations().Get(id);
+        if (!org || !caller.MaySee(org->id)) return Status::NotFound(name);
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, org->version, name));
+        OrganizationRecord updated = *org;
+        ApplyOrganizationPatch(patch, paths, updated);
+        std::vector<FieldViolation> violations = ValidateOrganization(updated, "organization");
+        if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
+        updated.update_time = ctx.now();
+        updated.version = org->version + 1;
+        ctx.tx().organizations().Update(updated);
+        std::string fields;
+        for (const auto& p : paths) fields += (fields.empty() ? "" : ", ") + p;
+        ctx.Record(name, id, "organization.updated", "changed " + fields);
+        return updated;
+      },
+      std::move(encode), std::move(reply));
+}
+
+}  // namespace biopolis

@@ -1,0 +1,37 @@
+// The organizations of the zone: registration by the intake desk and upkeep
+// of their details. gRPC-free; see DomainEnv for what it uses.
+//
+// Visibility: a resident key sees and changes only its own organization (any
+// other is NOT_FOUND, so ids cannot be probed).
+// Thread-safety: safe for concurrent use.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/domain/domain_env.h"
+#include "storage/records.h"
+
+namespace biopolis {
+
+class OrganizationRegistry {
+ public:
+  explicit OrganizationRegistry(DomainEnv env) : env_(env) {}
+
+  Result<OrganizationRecord> Get(const Caller& caller, std::int64_t id);
+  Result<Page<OrganizationRecord>> List(const Caller& caller, const ListParams& params);
+  // Validates every field; an INN or OGRN already registered is ALREADY_EXISTS.
+  void Create(const Caller& caller, CommandMeta meta, OrganizationRecord record,
+              Encoder<OrganizationRecord> encode, Reply reply);
+  // Changes the fields named in `paths` (see OrganizationMaskRules).
+  void Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+              OrganizationRecord patch, std::vector<std::string> paths,
+              Encoder<OrganizationRecord> encode, Reply reply);
+
+  static const ListSpec& ListSpecification();
+
+ private:
+  DomainEnv env_;
+};
+
+}  // namespace biopolis

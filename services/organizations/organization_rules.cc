@@ -1,0 +1,129 @@
+#include "services/organizations/organization_rules.h"
+
+#include "services/core/identifiers.h"
+
+namespace biopolis {
+namespace {
+
+void CheckText(FieldErrors& errors, const std::string& field, const std::string& value,
+               bool required, std::size_t max_len) {
+  if (required && value.empty()) {
+    errors.Add(field, "is required", "FIELD_REQUIRED");
+  } else if (value.size() > max_len) {
+    errors.Add(field, "is longer than " + std::to_string(max_len) + " bytes", "FIELD_TOO_LONG");
+  }
+}
+
+bool LooksLikeEmail(const std::string& s) {
+  auto at = s.find('@');
+  return at != std::string::npos && at > 0 && s.find('.', at) != std::string::npos &&
+         s.back() != '.' && s.find(' ') == std::string::npos && s.find('@', at + 1) == std::string::npos;
+}
+
+bool LooksLikePhone(const std::string& s) {
+  std::size_t digits = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (!(c == '+' && i == 0) && c != ' ' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 10 && digits <= 15;
+}
+
+}  // namespace
+
+std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const std::string& prefix) {
+  FieldErrors errors;
+  const std::string p = prefix.empty() ? "" : prefix + ".";
+  switch (CheckInn(r.inn)) {
+    case IdCheck::kOk:
+      r.kind = r.inn.size() == 10 ? OrganizationKind::kLegalEntity
+                                  : OrganizationKind::kIndividualEntrepreneur;
+      break;
+    case IdCheck::kBadFormat:
+      errors.Add(p + "inn", "must be 10 digits (legal entity) or 12 digits (entrepreneur)",
+                 "INVALID_INN_FORMAT");
+      break;
+    case IdCheck::kBadChecksum:
+      errors.Add(p + "inn", "check digit does not match", "INVALID_INN_CHECKSUM");
+      break;
+  }
+  bool entrepreneur = r.kind == OrganizationKind::kIndividualEntrepreneur;
+  bool legal = r.kind == OrganizationKind::kLegalEntity;
+  if (entrepreneur || (!legal && r.ogrn.size() == 15)) {
+    switch (CheckOgrnip(r.ogrn)) {
+      case IdCheck::kOk: break;
+      case IdCheck::kBadFormat:
+        errors.Add(p + "ogrn", "an entrepreneur's OGRNIP is 15 digits starting with 3",
+                   "INVALID_OGRN_FORMAT");
+        break;
+      case IdCheck::kBadChecksum:
+        errors.Add(p + "ogrn", "OGRNIP check digit does not match", "INVALID_OGRN_CHECKSUM");
+        break;
+    }
+  } else {
+    switch (CheckOgrn(r.ogrn)) {
+      case IdCheck::kOk: break;
+      case IdCheck::kBadFormat:
+        errors.Add(p + "ogrn", "a legal entity's OGRN is 13 digits starting with 1 or 5",
+                   "INVALID_OGRN_FORMAT");
+        break;
+      case IdCheck::kBadChecksum:
+        errors.Add(p + "ogrn", "OGRN check digit does not match", "INVALID_OGRN_CHECKSUM");
+        break;
+    }
+  }
+  if (entrepreneur) {
+    if (!r.kpp.empty()) errors.Add(p + "kpp", "an entrepreneur has no KPP; leave it empty", "KPP_NOT_ALLOWED");
+  } else if (r.kpp.empty()) {
+    errors.Add(p + "kpp", "is required for a legal entity", "FIELD_REQUIRED");
+  } else if (CheckKpp(r.kpp) != IdCheck::kOk) {
+    errors.Add(p + "kpp", "must be 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits",
+               "INVALID_KPP_FORMAT");
+  }
+  CheckText(errors, p + "full_name", r.full_name, true, 500);
+  CheckText(errors, p + "short_name", r.short_name, false, 200);
+  CheckText(errors, p + "legal_address", r.legal_address, true, 500);
+  CheckText(errors, p + "contact_person", r.contact_person, false, 200);
+  if (!r.contact_email.empty() && (r.contact_email.size() > 254 || !LooksLikeEmail(r.contact_email))) {
+    errors.Add(p + "contact_email", "is not an e-mail address", "INVALID_EMAIL");
+  }
+  if (!r.contact_phone.empty() && !LooksLikePhone(r.contact_phone)) {
+    errors.Add(p + "contact_phone", "must have 10 to 15 digits, optionally a leading +",
+               "INVALID_PHONE");
+  }
+  return errors.violations();
+}
+
+MaskRules OrganizationMaskRules(Role role) {
+  MaskRules rules;
+  rules.output_only = {"name", "kind", "create_time", "update_time", "etag"};
+  rules.immutable = {"inn", "ogrn"};
+  std::set<std::string> contacts = {"contact_person", "contact_email", "contact_phone"};
+  std::set<std::string> legal = {"kpp", "full_name", "short_name", "legal_address"};
+  rules.updatable = contacts;
+  if (role == Role::kOfficer) {
+    rules.updatable.insert(legal.begin(), legal.end());
+  } else {
+    rules.restricted = legal;
+  }
+  return rules;
+}
+
+void ApplyOrganizationPatch(const OrganizationRecord& patch, const std::vector<std::string>& paths,
+                            OrganizationRecord& t) {
+  for (const auto& path : paths) {
+    if (path == "kpp") t.kpp = patch.kpp;
+    else if (path == "full_name") t.full_name = patch.full_name;
+    else if (path == "short_name") t.short_name = patch.short_name;
+    else if (path == "legal_address") t.legal_address = patch.legal_address;
+    else if (path == "contact_person") t.contact_person = patch.contact_person;
+    else if (path == "contact_email") t.contact_email = patch.contact_email;
+    else if (path == "contact_phone") t.contact_phone = patch.contact_phone;
+  }
+}
+
+}  // namespace biopolis

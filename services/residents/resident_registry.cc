@@ -1,0 +1,102 @@
+#include "services/residents/resident_registry.h"
+
+#include "services/core/etag.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+constexpr char kCollection[] = "residents";
+}  // namespace
+
+const ListSpec& ResidentRegistry::ListSpecification() {
+  static const ListSpec kSpec{
+      {{"state", FieldType::kEnum, {{"STATE_ACTIVE", 1}, {"STATE_UNDER_REMEDY", 2}, {"STATE_TERMINATED", 3}}, ""},
+       {"organization", FieldType::kReference, {}, "organizations"},
+       {"registry_number", FieldType::kString, {}, ""}},
+      {"registry_number", "create_time"},
+      "registry_number",
+      false};
+  return kSpec;
+}
+
+Result<ResidentRecord> ResidentRegistry::Get(const Caller& caller, std::int64_t id) {
+  return ReadValue<ResidentRecord>(env_.store, [&](Transaction& tx) -> Result<ResidentRecord> {
+    auto r = tx.residents().Get(id);
+    if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName(kCollection, id));
+    return *r;
+  });
+}
+
+Result<Page<ResidentRecord>> ResidentRegistry::List(const Caller& caller, const ListParams& params) {
+  const std::string scope = "ListResidents|" + caller.principal;
+  auto query = env_.lists.Parse(ListSpecification(), params, scope);
+  if (!query.ok()) return query.status();
+  if (caller.is_resident()) {
+    query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
+  }
+  auto page = ReadValue<Page<ResidentRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ResidentRecord>> {
+    return tx.residents().List(*query);
+  });
+  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
+  return page;
+}
+
+void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                           ResidentAction action, ResidentActionArgs args, Encoder<ResidentRecord> encode,
+                           Reply reply) {
+  Status valid = ValidateResidentArgs(action, args, ZoneDateOf(env_.clock.Now()));
+  if (!valid.ok()) {
+    reply(valid);
+    return;
+  }
+  env_.commands.Run<ResidentRecord>(
+      caller, std::move(meta),
+      [caller, id, etag, action, args](CommandContext& ctx) -> Result<ResidentRecord> {
+        const std::string name = FormatName(kCollection, id);
+        auto loaded = ctx.tx().residents().Get(id);
+        if (!loaded || !caller.MaySee(loaded->organization_id)) return Status::NotFound(name);
+        ResidentRecord r = *loaded;
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r.version, name));
+        BIOPOLIS_RETURN_IF_ERROR(CheckResidentTransition(name, r.state, action, caller.role));
+        std::string summary = std::string(ResidentStateName(r.state)) + " -> " +
+                              ResidentStateName(ResidentStateAfter(action));
+        std::string event;
+        switch (action) {
+          case ResidentAction::kIssueViolationNotice:
+            r.violation_description = args.text;
+            r.violation_cure_by = args.date;
+            r.violation_issue_time = ctx.now();
+            r.violation_cure_time = 0;
+            r.violation_cure_note.clear();
+            summary += ", cure by " + args.date.ToString();
+            event = "resident.violation_notice_issued";
+            break;
+          case ResidentAction::kCureViolation:
+            r.violation_cure_time = ctx.now();
+            r.violation_cure_note = args.text;
+            event = "resident.violation_cured";
+            break;
+          case ResidentAction::kTerminate:
+            if (args.date < r.registration_date) {
+              return Status::InvalidField("effective_date",
+                                          "is before the registration date " + r.registration_date.ToString(),
+                                          "INVALID_DATE_RANGE");
+            }
+            r.termination_ground = args.ground;
+            r.termination_date = args.date;
+            r.termination_explanation = args.text;
+            summary += ", effective " + args.date.ToString();
+            event = "resident.terminated";
+            break;
+        }
+        r.state = ResidentStateAfter(action);
+        r.update_time = ctx.now();
+        r.version += 1;
+        ctx.tx().residents().Update(r);
+        ctx.Record(name, r.organization_id, event, summary);
+        return r;
+      },
+      std::move(encode), std::move(reply));
+}
+
+}  // namespace biopolis

@@ -1,0 +1,90 @@
+#include "services/residents/resident_rules.h"
+
+#include <algorithm>
+
+namespace biopolis {
+
+const char* ResidentStateName(ResidentState state) {
+  switch (state) {
+    case ResidentState::kActive: return "STATE_ACTIVE";
+    case ResidentState::kUnderRemedy: return "STATE_UNDER_REMEDY";
+    case ResidentState::kTerminated: return "STATE_TERMINATED";
+    case ResidentState::kUnspecified: break;
+  }
+  return "STATE_UNSPECIFIED";
+}
+
+const std::vector<ResidentTransition>& ResidentTransitions() {
+  static const std::vector<ResidentTransition> kTable = {
+      {ResidentAction::kIssueViolationNotice, {ResidentState::kActive}, ResidentState::kUnderRemedy,
+       {Role::kOfficer}},
+      {ResidentAction::kCureViolation, {ResidentState::kUnderRemedy}, ResidentState::kActive,
+       {Role::kOfficer}},
+      {ResidentAction::kTerminate, {ResidentState::kActive, ResidentState::kUnderRemedy},
+       ResidentState::kTerminated, {Role::kOfficer}},
+  };
+  return kTable;
+}
+
+namespace {
+const ResidentTransition& TransitionOf(ResidentAction action) {
+  for (const auto& t : ResidentTransitions()) {
+    if (t.action == action) return t;
+  }
+  return ResidentTransitions().front();
+}
+const char* ActionName(ResidentAction action) {
+  switch (action) {
+    case ResidentAction::kIssueViolationNotice: return "issue a violation notice to";
+    case ResidentAction::kCureViolation: return "record the cure of";
+    case ResidentAction::kTerminate: return "terminate";
+  }
+  return "act on";
+}
+}  // namespace
+
+Status CheckResidentTransition(const std::string& name, ResidentState from, ResidentAction action, Role role) {
+  const ResidentTransition& t = TransitionOf(action);
+  if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) {
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) + " a resident");
+  }
+  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
+    std::string allowed;
+    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ResidentStateName(s));
+    return Status::WrongState(name, ResidentStateName(from),
+                              std::string("to ") + ActionName(action) + " it, it must be " + allowed);
+  }
+  return Status::Ok();
+}
+
+ResidentState ResidentStateAfter(ResidentAction action) { return TransitionOf(action).to; }
+
+Status ValidateResidentArgs(ResidentAction action, const ResidentActionArgs& args, const Date& today) {
+  FieldErrors errors;
+  const char* text_field = action == ResidentAction::kIssueViolationNotice ? "description"
+                           : action == ResidentAction::kCureViolation      ? "note"
+                                                                           : "explanation";
+  if (args.text.empty()) {
+    errors.Add(text_field, "is required", "FIELD_REQUIRED");
+  } else if (args.text.size() > 20000) {
+    errors.Add(text_field, "is longer than 20000 bytes", "FIELD_TOO_LONG");
+  }
+  if (action == ResidentAction::kIssueViolationNotice) {
+    if (!args.date.IsValid()) {
+      errors.Add("cure_by", "is required and must be a valid date", "INVALID_DATE");
+    } else if (!(today < args.date)) {
+      errors.Add("cure_by", "must be after today (" + today.ToString() + ")", "DATE_NOT_IN_FUTURE");
+    }
+  }
+  if (action == ResidentAction::kTerminate) {
+    if (args.ground == TerminationGround::kUnspecified) {
+      errors.Add("ground", "a termination ground is required", "FIELD_REQUIRED");
+    }
+    if (!args.date.IsValid()) {
+      errors.Add("effective_date", "is required and must be a valid date", "INVALID_DATE");
+    }
+  }
+  return errors.ToStatus();
+}
+
+}  // namespace biopolis

@@ -1,0 +1,42 @@
+// Rules of the registry of residents: status transitions and their inputs.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/core/caller.h"
+#include "services/core/status.h"
+#include "storage/records.h"
+
+namespace biopolis {
+
+enum class ResidentAction { kIssueViolationNotice, kCureViolation, kTerminate };
+
+const char* ResidentStateName(ResidentState state);
+
+struct ResidentTransition {
+  ResidentAction action;
+  std::vector<ResidentState> from;
+  ResidentState to;
+  std::vector<Role> roles;
+};
+const std::vector<ResidentTransition>& ResidentTransitions();
+
+// PERMISSION_DENIED for a role that may never act so; FAILED_PRECONDITION
+// (WRONG_STATE) for a state that does not allow it.
+Status CheckResidentTransition(const std::string& name, ResidentState from, ResidentAction action,
+                               Role role);
+ResidentState ResidentStateAfter(ResidentAction action);
+
+struct ResidentActionArgs {
+  std::string text;  // violation description, cure note, termination explanation
+  Date date;         // cure-by date or termination effective date
+  TerminationGround ground = TerminationGround::kUnspecified;
+};
+
+// Validates the arguments that do not depend on the stored record; `today`
+// is the zone date.
+Status ValidateResidentArgs(ResidentAction action, const ResidentActionArgs& args, const Date& today);
+
+}  // namespace biopolis
