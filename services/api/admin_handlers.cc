@@ -1,0 +1,113 @@
+#include "services/api/admin_handlers.h"
+
+#include "services/api/handler_support.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+
+grpc::ServerUnaryReactor* PolicyHandler::GetZonePolicy(grpc::CallbackServerContext* ctx,
+                                                       const v1::GetZonePolicyRequest* req, v1::ZonePolicy* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.PolicyService/GetZonePolicy", [&](const Caller&) -> Status {
+    Result<PolicyRecord> policy = Status::Ok();
+    if (req->name() == "policies/current") {
+      policy = gate_.domain().policies.Current();
+    } else {
+      auto version = ParseName(req->name(), "policies", "name");
+      if (!version.ok()) return version.status();
+      policy = gate_.domain().policies.Get(*version);
+    }
+    if (!policy.ok()) return policy.status();
+    ToProto(*policy, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* PolicyHandler::ListZonePolicies(grpc::CallbackServerContext* ctx,
+                                                          const v1::ListZonePoliciesRequest* req,
+                                                          v1::ListZonePoliciesResponse* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.PolicyService/ListZonePolicies", [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().policies.List(caller, ListParamsOf(*req)), resp,
+                    [&](const PolicyRecord& r) { ToProto(r, resp->add_policies()); });
+  });
+}
+
+grpc::ServerUnaryReactor* PolicyHandler::CreateZonePolicy(grpc::CallbackServerContext* ctx,
+                                                          const v1::CreateZonePolicyRequest* req,
+                                                          v1::ZonePolicy* resp) {
+  return gate_.Mutate(ctx, "/biopolis.v1.PolicyService/CreateZonePolicy", *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        gate_.domain().policies.Create(caller, std::move(meta), FromProto(req->policy()),
+                                                       EncodeAs<v1::ZonePolicy, PolicyRecord>(), std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* AdminHandler::CreateApiKey(grpc::CallbackServerContext* ctx,
+                                                     const v1::CreateApiKeyRequest* req,
+                                                     v1::CreateApiKeyResponse* resp) {
+  return gate_.Mutate(ctx, "/biopolis.v1.AdminService/CreateApiKey", *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto key = FromProto(req->api_key(), "api_key");
+                        if (!key.ok()) return reply(key.status());
+                        const Clock& clock = gate_.domain().clock();
+                        gate_.domain().keys.Create(
+                            caller, std::move(meta), std::move(*key),
+                            [&clock](const CreatedApiKey& created) {
+                              v1::CreateApiKeyResponse out;
+                              ToProto(created.key, clock.Now(), out.mutable_api_key());
+                              out.set_secret(created.secret);
+                              return out.SerializeAsString();
+                            },
+                            std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* ctx, const v1::GetApiKeyRequest* req,
+                                                  v1::ApiKey* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.AdminService/GetApiKey", [&](const Caller&) -> Status {
+    auto id = ParseName(req->name(), "apiKeys", "name");
+    if (!id.ok()) return id.status();
+    auto key = gate_.domain().keys.Get(*id);
+    if (!key.ok()) return key.status();
+    ToProto(*key, gate_.domain().clock().Now(), resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminHandler::ListApiKeys(grpc::CallbackServerContext* ctx,
+                                                    const v1::ListApiKeysRequest* req,
+                                                    v1::ListApiKeysResponse* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.AdminService/ListApiKeys", [&](const Caller& caller) -> Status {
+    TimeMicros now = gate_.domain().clock().Now();
+    return FillPage(gate_.domain().keys.List(caller, ListParamsOf(*req)), resp,
+                    [&](const ApiKeyRecord& r) { ToProto(r, now, resp->add_api_keys()); });
+  });
+}
+
+grpc::ServerUnaryReactor* AdminHandler::RevokeApiKey(grpc::CallbackServerContext* ctx,
+                                                     const v1::RevokeApiKeyRequest* req, v1::ApiKey* resp) {
+  return gate_.Mutate(ctx, "/biopolis.v1.AdminService/RevokeApiKey", *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto id = ParseName(req->name(), "apiKeys", "name");
+                        if (!id.ok()) return reply(id.status());
+                        const Clock& clock = gate_.domain().clock();
+                        gate_.domain().keys.Revoke(
+                            caller, std::move(meta), *id,
+                            [&clock](const ApiKeyRecord& key) {
+                              v1::ApiKey out;
+                              ToProto(key, clock.Now(), &out);
+                              return out.SerializeAsString();
+                            },
+                            std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* AuditHandler::ListAuditRecords(grpc::CallbackServerContext* ctx,
+                                                         const v1::ListAuditRecordsRequest* req,
+                                                         v1::ListAuditRecordsResponse* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditRecords", [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().audit.List(caller, ListParamsOf(*req)), resp,
+                    [&](const AuditRecord& r) { ToProto(r, resp->add_audit_records()); });
+  });
+}
+
+}  // namespace biopolis

@@ -1,0 +1,131 @@
+#include "services/api/call_gate.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/message.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <memory>
+
+#include "services/api/status_mapping.h"
+#include "services/core/crypto.h"
+#include "services/domain/access_policy.h"
+
+namespace biopolis {
+namespace {
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+std::string_view ShortName(std::string_view method) {
+  auto slash = method.rfind('/');
+  return slash == std::string_view::npos ? method : method.substr(slash + 1);
+}
+
+void FinishCall(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
+                SteadyTime start, const Status& status) {
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (status.ok()) {
+    spdlog::debug("rpc method={} caller={} code=OK ms={:.2f}", method, principal, ms);
+  } else if (status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnknown ||
+             status.code() == StatusCode::kDataLoss) {
+    spdlog::error("rpc method={} caller={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
+                  StatusCodeName(status.code()), status.reason(), ms, status.message());
+  } else {
+    spdlog::warn("rpc method={} caller={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
+                 StatusCodeName(status.code()), status.reason(), ms, status.message());
+  }
+  reactor->Finish(ToGrpcStatus(status));
+}
+
+std::string_view BearerSecret(grpc::CallbackServerContext* ctx) {
+  const auto& md = ctx->client_metadata();
+  auto it = md.find("authorization");
+  if (it == md.end()) return {};
+  std::string_view value(it->second.data(), it->second.size());
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (value.size() <= kPrefix.size()) return {};
+  std::string_view scheme = value.substr(0, kPrefix.size());
+  // The scheme is case-insensitive.
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(scheme[i])) != std::tolower(static_cast<unsigned char>(kPrefix[i]))) {
+      return {};
+    }
+  }
+  return value.substr(kPrefix.size());
+}
+
+}  // namespace
+
+std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream sos(&bytes);
+    google::protobuf::io::CodedOutputStream cos(&sos);
+    cos.SetSerializationDeterministic(true);
+    body.SerializeToCodedStream(&cos);
+  }
+  return Sha256Hex(std::string(body.GetTypeName()) + '\n' + bytes);
+}
+
+Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method) {
+  std::string_view secret = BearerSecret(ctx);
+  if (secret.empty()) {
+    return Status::Unauthenticated("missing API key: send metadata `authorization: Bearer <key>`");
+  }
+  auto caller = domain_.keys.Authenticate(secret);
+  if (!caller.ok()) return caller.status();
+  BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller->role));
+  return caller;
+}
+
+grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method,
+                                         const ReadFn& fn) {
+  SteadyTime start = std::chrono::steady_clock::now();
+  auto* reactor = ctx->DefaultReactor();
+  auto caller = Admit(ctx, method);
+  if (!caller.ok()) {
+    FinishCall(reactor, method, "-", start, caller.status());
+    return reactor;
+  }
+  Status status;
+  try {
+    status = fn(*caller);
+  } catch (const std::exception& e) {
+    spdlog::error("rpc method={} threw: {}", method, e.what());
+    status = Status::Internal("internal error");
+  }
+  FinishCall(reactor, method, caller->principal, start, status);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* CallGate::MutateErased(grpc::CallbackServerContext* ctx, std::string_view method,
+                                                 const std::string& request_id, std::string fingerprint,
+                                                 google::protobuf::Message* response, const MutateFn& fn) {
+  SteadyTime start = std::chrono::steady_clock::now();
+  auto* reactor = ctx->DefaultReactor();
+  auto caller = Admit(ctx, method);
+  if (!caller.ok()) {
+    FinishCall(reactor, method, "-", start, caller.status());
+    return reactor;
+  }
+  CommandMeta meta{std::string(ShortName(method)), request_id, std::move(fingerprint)};
+  std::string principal = caller->principal;
+  std::string method_name(method);
+  Reply reply = [reactor, response, principal, method_name, start](Result<std::string> result) {
+    Status status = result.status();
+    if (result.ok() && !response->ParseFromString(*result)) {
+      status = Status::Internal("could not decode the stored response");
+    }
+    FinishCall(reactor, method_name, principal, start, status);
+  };
+  try {
+    fn(*caller, std::move(meta), reply);
+  } catch (const std::exception& e) {
+    spdlog::error("rpc method={} threw: {}", method, e.what());
+    FinishCall(reactor, method, principal, start, Status::Internal("internal error"));
+  }
+  return reactor;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,61 @@
+// The choke point every RPC goes through (deny by default):
+//   1. reads the bearer key from the call's own metadata (never from the
+//      connection's AuthContext, whose properties leak across calls) and
+//      authenticates it;
+//   2. checks the method-to-role table (access_policy.h);
+//   3. runs the handler's function: a read inline, a mutation on the writer
+//      thread with the request's idempotency fingerprint;
+//   4. maps the domain Status to a grpc::Status with details, finishes the
+//      reactor, and logs the call once (debug when OK, warn on error).
+//
+// Thread-safety: safe for concurrent use; holds no per-call state.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "services/domain/domain.h"
+
+namespace google::protobuf {
+class Message;
+}
+
+namespace biopolis {
+
+class CallGate {
+ public:
+  explicit CallGate(Domain& domain) : domain_(domain) {}
+
+  using ReadFn = std::function<Status(const Caller&)>;
+  using MutateFn = std::function<void(const Caller&, CommandMeta, Reply)>;
+
+  // `method` is the full name, e.g. "/biopolis.v1.ApplicationService/GetApplication".
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* ctx, std::string_view method,
+                                 const ReadFn& fn);
+
+  // `fn` starts the command; the reply's bytes are parsed into `response`.
+  template <typename Request>
+  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* ctx, std::string_view method,
+                                   const Request& request, google::protobuf::Message* response,
+                                   const MutateFn& fn) {
+    Request body = request;
+    body.clear_request_id();
+    return MutateErased(ctx, method, request.request_id(), Fingerprint(body), response, fn);
+  }
+
+  Domain& domain() { return domain_; }
+
+ private:
+  grpc::ServerUnaryReactor* MutateErased(grpc::CallbackServerContext* ctx, std::string_view method,
+                                         const std::string& request_id, std::string fingerprint,
+                                         google::protobuf::Message* response, const MutateFn& fn);
+  Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method);
+  static std::string Fingerprint(const google::protobuf::Message& body);
+
+  Domain& domain_;
+};
+
+}  // namespace biopolis

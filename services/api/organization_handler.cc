@@ -1,0 +1,61 @@
+#include "services/api/organization_handler.h"
+
+#include "services/api/handler_support.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+constexpr char kService[] = "/biopolis.v1.OrganizationService/";
+std::string M(const char* method) { return std::string(kService) + method; }
+}  // namespace
+
+grpc::ServerUnaryReactor* OrganizationHandler::GetOrganization(grpc::CallbackServerContext* ctx,
+                                                               const v1::GetOrganizationRequest* req,
+                                                               v1::Organization* resp) {
+  return gate_.Read(ctx, M("GetOrganization"), [&](const Caller& caller) -> Status {
+    auto id = ParseName(req->name(), "organizations", "name");
+    if (!id.ok()) return id.status();
+    auto org = gate_.domain().organizations.Get(caller, *id);
+    if (!org.ok()) return org.status();
+    ToProto(*org, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* OrganizationHandler::ListOrganizations(grpc::CallbackServerContext* ctx,
+                                                                 const v1::ListOrganizationsRequest* req,
+                                                                 v1::ListOrganizationsResponse* resp) {
+  return gate_.Read(ctx, M("ListOrganizations"), [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().organizations.List(caller, ListParamsOf(*req)), resp,
+                    [&](const OrganizationRecord& r) { ToProto(r, resp->add_organizations()); });
+  });
+}
+
+grpc::ServerUnaryReactor* OrganizationHandler::CreateOrganization(grpc::CallbackServerContext* ctx,
+                                                                  const v1::CreateOrganizationRequest* req,
+                                                                  v1::Organization* resp) {
+  return gate_.Mutate(ctx, M("CreateOrganization"), *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        gate_.domain().organizations.Create(caller, std::move(meta), FromProto(req->organization()),
+                                                            EncodeAs<v1::Organization, OrganizationRecord>(),
+                                                            std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* OrganizationHandler::UpdateOrganization(grpc::CallbackServerContext* ctx,
+                                                                  const v1::UpdateOrganizationRequest* req,
+                                                                  v1::Organization* resp) {
+  return gate_.Mutate(ctx, M("UpdateOrganization"), *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto id = ParseName(req->organization().name(), "organizations", "organization.name");
+                        if (!id.ok()) return reply(id.status());
+                        std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                                       req->update_mask().paths().end());
+                        gate_.domain().organizations.Update(caller, std::move(meta), *id, req->organization().etag(),
+                                                            FromProto(req->organization()), std::move(paths),
+                                                            EncodeAs<v1::Organization, OrganizationRecord>(),
+                                                            std::move(reply));
+                      });
+}
+
+}  // namespace biopolis

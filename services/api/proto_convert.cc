@@ -1,0 +1,240 @@
+#include "services/api/proto_convert.h"
+
+#include "services/core/etag.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+
+void SetTimestamp(TimeMicros t, google::protobuf::Timestamp* out) {
+  std::int64_t seconds = t / kMicrosPerSecond;
+  std::int64_t micros = t % kMicrosPerSecond;
+  if (micros < 0) {
+    micros += kMicrosPerSecond;
+    --seconds;
+  }
+  out->set_seconds(seconds);
+  out->set_nanos(static_cast<std::int32_t>(micros * 1000));
+}
+
+TimeMicros FromTimestamp(const google::protobuf::Timestamp& t) {
+  return t.seconds() * kMicrosPerSecond + t.nanos() / 1000;
+}
+
+void SetDate(const Date& d, google::type::Date* out) {
+  out->set_year(d.year);
+  out->set_month(d.month);
+  out->set_day(d.day);
+}
+
+Date FromDate(const google::type::Date& d) { return Date{d.year(), d.month(), d.day()}; }
+
+void ToProto(const OrganizationRecord& r, v1::Organization* out) {
+  out->set_name(FormatName("organizations", r.id));
+  out->set_kind(static_cast<v1::Organization::Kind>(r.kind));
+  out->set_inn(r.inn);
+  out->set_ogrn(r.ogrn);
+  out->set_kpp(r.kpp);
+  out->set_full_name(r.full_name);
+  out->set_short_name(r.short_name);
+  out->set_legal_address(r.legal_address);
+  out->set_contact_person(r.contact_person);
+  out->set_contact_email(r.contact_email);
+  out->set_contact_phone(r.contact_phone);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+OrganizationRecord FromProto(const v1::Organization& p) {
+  OrganizationRecord r;
+  r.inn = p.inn();
+  r.ogrn = p.ogrn();
+  r.kpp = p.kpp();
+  r.full_name = p.full_name();
+  r.short_name = p.short_name();
+  r.legal_address = p.legal_address();
+  r.contact_person = p.contact_person();
+  r.contact_email = p.contact_email();
+  r.contact_phone = p.contact_phone();
+  return r;
+}
+
+void ToProto(const ApplicationRecord& r, v1::Application* out) {
+  out->set_name(FormatName("applications", r.id));
+  out->set_organization(FormatName("organizations", r.organization_id));
+  out->set_state(static_cast<v1::Application::State>(r.state));
+  out->set_project_name(r.project_name);
+  out->set_project_description(r.project_description);
+  for (const auto& code : r.okved_codes) out->add_okved_codes(code);
+  out->set_planned_investment_kopecks(r.planned_investment_kopecks);
+  out->set_planned_investment_3y_kopecks(r.planned_investment_3y_kopecks);
+  out->set_planned_jobs(r.planned_jobs);
+  out->set_requested_land_area_m2(r.requested_land_area_m2);
+  if (!r.planned_start_date.IsEmpty()) SetDate(r.planned_start_date, out->mutable_planned_start_date());
+  if (!r.planned_completion_date.IsEmpty()) {
+    SetDate(r.planned_completion_date, out->mutable_planned_completion_date());
+  }
+  out->set_policy_version(r.policy_version);
+  if (!r.info_request_text.empty()) {
+    auto* info = out->mutable_info_request();
+    info->set_text(r.info_request_text);
+    SetTimestamp(r.info_request_deadline, info->mutable_respond_by());
+    info->set_response(r.info_response_text);
+  }
+  out->set_expert_opinion(static_cast<v1::Application::ExpertOpinion>(r.expert_opinion));
+  out->set_expert_opinion_summary(r.expert_opinion_summary);
+  out->set_approval_comment(r.approval_comment);
+  if (r.rejection_ground != RejectionGround::kUnspecified) {
+    out->mutable_rejection()->set_ground(static_cast<v1::Application::RejectionGround>(r.rejection_ground));
+    out->mutable_rejection()->set_explanation(r.rejection_explanation);
+  }
+  out->set_withdrawal_reason(r.withdrawal_reason);
+  if (r.resident_id != 0) out->set_resident(FormatName("residents", r.resident_id));
+  if (r.submit_time != 0) SetTimestamp(r.submit_time, out->mutable_submit_time());
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+Result<ApplicationRecord> FromProto(const v1::Application& p, const std::string& prefix) {
+  ApplicationRecord r;
+  if (!p.organization().empty()) {
+    auto org = ParseName(p.organization(), "organizations", prefix + ".organization");
+    if (!org.ok()) return org.status();
+    r.organization_id = *org;
+  }
+  r.project_name = p.project_name();
+  r.project_description = p.project_description();
+  r.okved_codes.assign(p.okved_codes().begin(), p.okved_codes().end());
+  r.planned_investment_kopecks = p.planned_investment_kopecks();
+  r.planned_investment_3y_kopecks = p.planned_investment_3y_kopecks();
+  r.planned_jobs = p.planned_jobs();
+  r.requested_land_area_m2 = p.requested_land_area_m2();
+  if (p.has_planned_start_date()) r.planned_start_date = FromDate(p.planned_start_date());
+  if (p.has_planned_completion_date()) r.planned_completion_date = FromDate(p.planned_completion_date());
+  return r;
+}
+
+void ToProto(const ResidentRecord& r, v1::Resident* out) {
+  out->set_name(FormatName("residents", r.id));
+  out->set_organization(FormatName("organizations", r.organization_id));
+  out->set_application(FormatName("applications", r.application_id));
+  out->set_registry_number(r.registry_number);
+  out->set_agreement_number(r.agreement_number);
+  SetDate(r.agreement_date, out->mutable_agreement_date());
+  SetDate(r.registration_date, out->mutable_registration_date());
+  for (const auto& c : r.commitments) {
+    auto* pc = out->add_commitments();
+    SetDate(c.due_date, pc->mutable_due_date());
+    pc->set_investment_kopecks(c.investment_kopecks);
+    pc->set_jobs(c.jobs);
+  }
+  out->set_state(static_cast<v1::Resident::State>(r.state));
+  if (r.violation_issue_time != 0) {
+    auto* v = out->mutable_violation();
+    v->set_description(r.violation_description);
+    SetDate(r.violation_cure_by, v->mutable_cure_by());
+    SetTimestamp(r.violation_issue_time, v->mutable_issue_time());
+    if (r.violation_cure_time != 0) SetTimestamp(r.violation_cure_time, v->mutable_cure_time());
+    v->set_cure_note(r.violation_cure_note);
+  }
+  if (r.termination_ground != TerminationGround::kUnspecified) {
+    auto* t = out->mutable_termination();
+    t->set_ground(static_cast<v1::Resident::TerminationGround>(r.termination_ground));
+    SetDate(r.termination_date, t->mutable_effective_date());
+    t->set_explanation(r.termination_explanation);
+  }
+  out->set_organization_display_name(r.organization_display_name);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+std::vector<CommitmentRecord> FromProto(const google::protobuf::RepeatedPtrField<v1::Commitment>& commitments) {
+  std::vector<CommitmentRecord> out;
+  for (const auto& c : commitments) {
+    out.push_back(CommitmentRecord{FromDate(c.due_date()), c.investment_kopecks(), c.jobs()});
+  }
+  return out;
+}
+
+void ToProto(const PolicyRecord& r, v1::ZonePolicy* out) {
+  out->set_name(FormatName("policies", r.version));
+  out->set_version(r.version);
+  SetDate(r.effective_from, out->mutable_effective_from());
+  out->set_min_investment_kopecks(r.min_investment_kopecks);
+  out->set_min_investment_3y_kopecks(r.min_investment_3y_kopecks);
+  for (const auto& p : r.allowed_okved_prefixes) out->add_allowed_okved_prefixes(p);
+  out->set_info_request_days(r.info_request_days);
+  out->set_description(r.description);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+}
+
+PolicyRecord FromProto(const v1::ZonePolicy& p) {
+  PolicyRecord r;
+  if (p.has_effective_from()) r.effective_from = FromDate(p.effective_from());
+  r.min_investment_kopecks = p.min_investment_kopecks();
+  r.min_investment_3y_kopecks = p.min_investment_3y_kopecks();
+  r.allowed_okved_prefixes.assign(p.allowed_okved_prefixes().begin(), p.allowed_okved_prefixes().end());
+  r.info_request_days = p.info_request_days();
+  r.description = p.description();
+  return r;
+}
+
+void ToProto(const ApiKeyRecord& r, TimeMicros now, v1::ApiKey* out) {
+  out->set_name(FormatName("apiKeys", r.id));
+  out->set_display_name(r.display_name);
+  out->set_role(static_cast<v1::Role>(r.role));
+  if (r.organization_id != 0) out->set_organization(FormatName("organizations", r.organization_id));
+  if (r.expire_time != 0) SetTimestamp(r.expire_time, out->mutable_expire_time());
+  out->set_state(static_cast<v1::ApiKey::State>(ApiKeyStateAt(r, now)));
+  out->set_key_prefix(r.key_prefix);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  if (r.revoke_time != 0) SetTimestamp(r.revoke_time, out->mutable_revoke_time());
+}
+
+Result<ApiKeyRecord> FromProto(const v1::ApiKey& p, const std::string& prefix) {
+  ApiKeyRecord r;
+  FieldErrors errors;
+  r.display_name = p.display_name();
+  if (!v1::Role_IsValid(p.role())) {
+    errors.Add(prefix + ".role", "is not a known role", "INVALID_ENUM_VALUE");
+  } else {
+    r.role = static_cast<Role>(p.role());
+  }
+  if (!p.organization().empty()) {
+    auto org = ParseName(p.organization(), "organizations", prefix + ".organization");
+    if (!org.ok()) {
+      errors.Append(org.status().field_violations());
+    } else {
+      r.organization_id = *org;
+    }
+  }
+  if (p.has_expire_time()) r.expire_time = FromTimestamp(p.expire_time());
+  if (!errors.empty()) return errors.ToStatus();
+  return r;
+}
+
+void ToProto(const AuditRecord& r, v1::AuditRecord* out) {
+  out->set_name(FormatName("auditRecords", r.sequence));
+  out->set_sequence(r.sequence);
+  out->set_actor(r.actor);
+  out->set_actor_role(static_cast<v1::Role>(r.actor_role));
+  out->set_action(r.action);
+  out->set_resource(r.resource);
+  out->set_request_id(r.request_id);
+  out->set_summary(r.summary);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+}
+
+void ToProto(const std::vector<FieldViolation>& violations,
+             google::protobuf::RepeatedPtrField<v1::EligibilityViolation>* out) {
+  for (const auto& v : violations) {
+    auto* e = out->Add();
+    e->set_field(v.field);
+    e->set_reason(v.reason);
+    e->set_description(v.description);
+  }
+}
+
+}  // namespace biopolis

@@ -1,0 +1,50 @@
+// Conversions between the domain's records and the public proto messages.
+// Decoding never trusts input: names and enum numbers are checked and bad
+// ones answered as field violations.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "biopolis/v1/admin.pb.h"
+#include "biopolis/v1/application.pb.h"
+#include "biopolis/v1/audit.pb.h"
+#include "biopolis/v1/organization.pb.h"
+#include "biopolis/v1/policy.pb.h"
+#include "biopolis/v1/resident.pb.h"
+#include "services/admin/api_key_manager.h"
+#include "services/core/status.h"
+#include "storage/records.h"
+
+namespace biopolis {
+
+namespace v1 = ::biopolis::v1;
+
+void SetTimestamp(TimeMicros t, google::protobuf::Timestamp* out);
+TimeMicros FromTimestamp(const google::protobuf::Timestamp& t);
+void SetDate(const Date& d, google::type::Date* out);
+Date FromDate(const google::type::Date& d);
+
+void ToProto(const OrganizationRecord& r, v1::Organization* out);
+OrganizationRecord FromProto(const v1::Organization& p);
+
+void ToProto(const ApplicationRecord& r, v1::Application* out);
+// Decodes the client-settable fields; `prefix` names the message in violations.
+Result<ApplicationRecord> FromProto(const v1::Application& p, const std::string& prefix);
+
+void ToProto(const ResidentRecord& r, v1::Resident* out);
+std::vector<CommitmentRecord> FromProto(
+    const google::protobuf::RepeatedPtrField<v1::Commitment>& commitments);
+
+void ToProto(const PolicyRecord& r, v1::ZonePolicy* out);
+PolicyRecord FromProto(const v1::ZonePolicy& p);
+
+void ToProto(const ApiKeyRecord& r, TimeMicros now, v1::ApiKey* out);
+Result<ApiKeyRecord> FromProto(const v1::ApiKey& p, const std::string& prefix);
+
+void ToProto(const AuditRecord& r, v1::AuditRecord* out);
+
+void ToProto(const std::vector<FieldViolation>& violations,
+             google::protobuf::RepeatedPtrField<v1::EligibilityViolation>* out);
+
+}  // namespace biopolis

@@ -1,0 +1,71 @@
+#include "services/api/resident_handler.h"
+
+#include "services/api/handler_support.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+constexpr char kService[] = "/biopolis.v1.ResidentService/";
+std::string M(const char* method) { return std::string(kService) + method; }
+}  // namespace
+
+template <typename Request>
+grpc::ServerUnaryReactor* ResidentHandler::Act(Ctx* ctx, const char* method, const Request& req, v1::Resident* resp,
+                                               ResidentAction action, ResidentActionArgs args) {
+  return gate_.Mutate(ctx, M(method), req, resp,
+                      [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+                        auto id = ParseName(req.name(), "residents", "name");
+                        if (!id.ok()) return reply(id.status());
+                        gate_.domain().residents.Act(caller, std::move(meta), *id, req.etag(), action,
+                                                     std::move(args), EncodeAs<v1::Resident, ResidentRecord>(),
+                                                     std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetResidentRequest* req,
+                                                       v1::Resident* resp) {
+  return gate_.Read(ctx, M("GetResident"), [&](const Caller& caller) -> Status {
+    auto id = ParseName(req->name(), "residents", "name");
+    if (!id.ok()) return id.status();
+    auto r = gate_.domain().residents.Get(caller, *id);
+    if (!r.ok()) return r.status();
+    ToProto(*r, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* ResidentHandler::ListResidents(Ctx* ctx, const v1::ListResidentsRequest* req,
+                                                         v1::ListResidentsResponse* resp) {
+  return gate_.Read(ctx, M("ListResidents"), [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().residents.List(caller, ListParamsOf(*req)), resp,
+                    [&](const ResidentRecord& r) { ToProto(r, resp->add_residents()); });
+  });
+}
+
+grpc::ServerUnaryReactor* ResidentHandler::IssueViolationNotice(Ctx* ctx, const v1::IssueViolationNoticeRequest* req,
+                                                                v1::Resident* resp) {
+  ResidentActionArgs args;
+  args.text = req->description();
+  if (req->has_cure_by()) args.date = FromDate(req->cure_by());
+  return Act(ctx, "IssueViolationNotice", *req, resp, ResidentAction::kIssueViolationNotice, args);
+}
+
+grpc::ServerUnaryReactor* ResidentHandler::CureViolation(Ctx* ctx, const v1::CureViolationRequest* req,
+                                                         v1::Resident* resp) {
+  ResidentActionArgs args;
+  args.text = req->note();
+  return Act(ctx, "CureViolation", *req, resp, ResidentAction::kCureViolation, args);
+}
+
+grpc::ServerUnaryReactor* ResidentHandler::TerminateResident(Ctx* ctx, const v1::TerminateResidentRequest* req,
+                                                             v1::Resident* resp) {
+  ResidentActionArgs args;
+  args.text = req->explanation();
+  if (req->has_effective_date()) args.date = FromDate(req->effective_date());
+  if (v1::Resident::TerminationGround_IsValid(req->ground())) {
+    args.ground = static_cast<TerminationGround>(req->ground());
+  }
+  return Act(ctx, "TerminateResident", *req, resp, ResidentAction::kTerminate, args);
+}
+
+}  // namespace biopolis

@@ -1,0 +1,155 @@
+#include "services/server/biopolis_server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "services/api/admin_handlers.h"
+#include "services/api/application_handler.h"
+#include "services/api/call_gate.h"
+#include "services/api/organization_handler.h"
+#include "services/api/resident_handler.h"
+#include "services/domain/domain.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace biopolis {
+namespace {
+
+constexpr const char* kServices[] = {
+    "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
+    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
+};
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, "cannot read " + path, "FILE_NOT_FOUND");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOptions& options, const Clock* clock) {
+  BIOPOLIS_RETURN_IF_ERROR(ValidateServerOptions(options));
+  std::unique_ptr<BiopolisServer> s(new BiopolisServer());
+  s->options_ = options;
+  if (clock == nullptr) {
+    s->owned_clock_ = std::make_unique<SystemClock>();
+    clock = s->owned_clock_.get();
+  }
+  s->clock_ = clock;
+
+  auto store = SqliteStore::Open(SqliteStoreOptions{options.db, options.reader_connections, 5000});
+  if (!store.ok()) return store.status();
+  s->store_ = std::move(*store);
+  s->domain_ = std::make_unique<Domain>(*s->store_, *clock);
+  s->gate_ = std::make_unique<CallGate>(*s->domain_);
+  s->organizations_ = std::make_unique<OrganizationHandler>(*s->gate_);
+  s->applications_ = std::make_unique<ApplicationHandler>(*s->gate_);
+  s->residents_ = std::make_unique<ResidentHandler>(*s->gate_);
+  s->policies_ = std::make_unique<PolicyHandler>(*s->gate_);
+  s->admin_ = std::make_unique<AdminHandler>(*s->gate_);
+  s->audit_ = std::make_unique<AuditHandler>(*s->gate_);
+
+  std::shared_ptr<grpc::ServerCredentials> creds;
+  if (!options.tls_cert.empty()) {
+    auto cert = ReadFile(options.tls_cert);
+    if (!cert.ok()) return cert.status();
+    auto key = ReadFile(options.tls_key);
+    if (!key.ok()) return key.status();
+    grpc::SslServerCredentialsOptions ssl;
+    ssl.pem_key_cert_pairs.push_back({*key, *cert});
+    creds = grpc::SslServerCredentials(ssl);
+  } else {
+    creds = grpc::InsecureServerCredentials();
+  }
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, creds, &s->port_);
+  builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 2 * 60 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 60 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, 30 * 60 * 1000);
+  builder.RegisterService(s->organizations_.get());
+  builder.RegisterService(s->applications_.get());
+  builder.RegisterService(s->residents_.get());
+  builder.RegisterService(s->policies_.get());
+  builder.RegisterService(s->admin_.get());
+  builder.RegisterService(s->audit_.get());
+  s->server_ = builder.BuildAndStart();
+  if (!s->server_ || s->port_ == 0) {
+    return Status::Unavailable("cannot listen on " + options.listen + " (address in use or not permitted?)");
+  }
+  auto* health = s->server_->GetHealthCheckService();
+  health->SetServingStatus("", true);
+  for (const char* name : kServices) health->SetServingStatus(name, true);
+
+  int interval = options.timed_transition_interval_seconds;
+  s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });
+  spdlog::info("biopolisd listening on {} (port {}), database {} (schema v{}), {}", options.listen, s->port_,
+               options.db, s->store_->schema_version(), options.tls_cert.empty() ? "plaintext" : "TLS");
+  return s;
+}
+
+void BiopolisServer::SchedulerLoop(int interval_seconds) {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    cv_.wait_for(lock, std::chrono::seconds(interval_seconds), [this] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    Status st = RunTimedTransitions();
+    if (!st.ok()) spdlog::warn("timed transitions failed: {}", st.ToString());
+    lock.lock();
+  }
+}
+
+Status BiopolisServer::RunTimedTransitions() {
+  auto lapsed = domain_->applications.LapseOverdue();
+  if (!lapsed.ok()) return lapsed.status();
+  if (*lapsed > 0) spdlog::info("timed transitions: {} application(s) lapsed", *lapsed);
+  return Status::Ok();
+}
+
+void BiopolisServer::Shutdown() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  spdlog::info("shutting down: finishing in-flight calls (grace {} s)", options_.shutdown_grace_seconds);
+  if (server_) {
+    server_->GetHealthCheckService()->Shutdown();
+    server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(options_.shutdown_grace_seconds));
+  }
+  if (scheduler_.joinable()) scheduler_.join();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    shut_down_ = true;
+  }
+  cv_.notify_all();
+}
+
+void BiopolisServer::Wait() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [this] { return shut_down_; });
+}
+
+BiopolisServer::~BiopolisServer() {
+  Shutdown();
+  if (server_) server_->Wait();
+  server_.reset();
+  // The store's destructor finishes every queued write before it returns.
+  store_.reset();
+  spdlog::info("biopolisd stopped");
+}
+
+}  // namespace biopolis

@@ -1,0 +1,79 @@
+// biopolisd assembled: the SQLite store, the domain, the gRPC handlers, the
+// health and reflection services, and the scheduler of timed transitions.
+// Used by the binary and, in-process on a loopback port, by the tests.
+//
+// Thread-safety: Shutdown() may be called from any thread, once.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "services/core/clock.h"
+#include "services/core/status.h"
+#include "services/server/server_options.h"
+
+namespace grpc {
+class Server;
+}
+
+namespace biopolis {
+
+class SqliteStore;
+class Domain;
+class CallGate;
+class OrganizationHandler;
+class ApplicationHandler;
+class ResidentHandler;
+class PolicyHandler;
+class AdminHandler;
+class AuditHandler;
+
+class BiopolisServer {
+ public:
+  // Opens the database, builds and starts the server. `clock` (not owned)
+  // replaces the system clock, for tests; it must outlive the server.
+  static Result<std::unique_ptr<BiopolisServer>> Start(const ServerOptions& options,
+                                                       const Clock* clock = nullptr);
+  ~BiopolisServer();
+
+  // The bound port (useful with "127.0.0.1:0").
+  int port() const { return port_; }
+  Domain& domain() { return *domain_; }
+
+  // Marks health NOT_SERVING, lets in-flight calls finish within the grace
+  // period, stops the scheduler and closes the database.
+  void Shutdown();
+  // Blocks until the server has shut down.
+  void Wait();
+  // Persists timed transitions now (the scheduler does it periodically).
+  Status RunTimedTransitions();
+
+ private:
+  BiopolisServer() = default;
+  void SchedulerLoop(int interval_seconds);
+
+  ServerOptions options_;
+  std::unique_ptr<Clock> owned_clock_;
+  const Clock* clock_ = nullptr;
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Domain> domain_;
+  std::unique_ptr<CallGate> gate_;
+  std::unique_ptr<OrganizationHandler> organizations_;
+  std::unique_ptr<ApplicationHandler> applications_;
+  std::unique_ptr<ResidentHandler> residents_;
+  std::unique_ptr<PolicyHandler> policies_;
+  std::unique_ptr<AdminHandler> admin_;
+  std::unique_ptr<AuditHandler> audit_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  bool shut_down_ = false;
+  std::thread scheduler_;
+};
+
+}  // namespace biopolis

@@ -1,0 +1,139 @@
+// biopolisd: the Biopolis SEZ registry server.
+//
+//   biopolisd [--config FILE] [--listen HOST:PORT] [--db PATH] [--log-level L] [--demo] ...
+//   biopolisd bootstrap-admin-key --db PATH [--name TEXT]
+//
+// CLI11 (Debian's libcli11-dev) parses the command line: typed options,
+// subcommands and --help for free, instead of a hand-written parser.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "services/domain/domain.h"
+#include "services/server/biopolis_server.h"
+#include "services/server/demo_data.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace {
+
+int BootstrapAdminKey(const std::string& db, const std::string& name) {
+  auto store = biopolis::SqliteStore::Open({db, 1, 5000});
+  if (!store.ok()) {
+    std::cerr << "error: " << store.status().ToString() << "\n";
+    return 1;
+  }
+  biopolis::SystemClock clock;
+  biopolis::Domain domain(**store, clock);
+  biopolis::ApiKeyRecord key;
+  key.display_name = name;
+  key.role = biopolis::Role::kAdmin;
+  auto created = domain.keys.CreateDirect(key, "");
+  if (!created.ok()) {
+    std::cerr << "error: " << created.status().ToString() << "\n";
+    return 1;
+  }
+  std::cout << "Created apiKeys/" << created->key.id << " (ROLE_ADMIN, \"" << name << "\").\n"
+            << "Secret (shown once; store it safely):\n"
+            << created->secret << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"biopolisd: the Biopolis special economic zone registry server"};
+  app.set_version_flag("--version", "biopolisd 0.1.0");
+  biopolis::ServerOptions options;
+  std::string config;
+  app.add_option("--config", config, "Config file (key = value lines; flags override it)");
+  auto* listen = app.add_option("--listen", options.listen, "Listen address HOST:PORT")->capture_default_str();
+  auto* db = app.add_option("--db", options.db, "SQLite database file (created and migrated on start)")
+                 ->capture_default_str();
+  auto* level = app.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")
+                    ->capture_default_str();
+  auto* cert = app.add_option("--tls-cert", options.tls_cert, "PEM certificate chain for TLS");
+  auto* key = app.add_option("--tls-key", options.tls_key, "PEM private key for TLS");
+  auto* insecure = app.add_flag("--insecure", options.insecure, "Allow a non-loopback address without TLS");
+  auto* demo = app.add_flag("--demo", options.demo, "Seed demo data into an empty database; print demo keys");
+  auto* grace = app.add_option("--shutdown-grace-seconds", options.shutdown_grace_seconds,
+                               "Time in-flight calls get on SIGTERM")
+                    ->capture_default_str();
+
+  auto* bootstrap = app.add_subcommand("bootstrap-admin-key",
+                                       "Create an administrator key directly in the database and print it once");
+  std::string bootstrap_name = "Bootstrap administrator";
+  std::string bootstrap_db = options.db;
+  bootstrap->add_option("--db", bootstrap_db, "SQLite database file")->capture_default_str();
+  bootstrap->add_option("--name", bootstrap_name, "Who holds the key")->capture_default_str();
+
+  CLI11_PARSE(app, argc, argv);
+  if (*bootstrap) return BootstrapAdminKey(bootstrap_db, bootstrap_name);
+
+  if (!config.empty()) {
+    // The file first, then the flags given on the command line on top of it.
+    biopolis::ServerOptions from_file;
+    biopolis::Status st = biopolis::LoadConfigFile(config, from_file);
+    if (!st.ok()) {
+      std::cerr << "error: " << st.message() << "\n";
+      return 2;
+    }
+    if (listen->count() == 0) options.listen = from_file.listen;
+    if (db->count() == 0) options.db = from_file.db;
+    if (level->count() == 0) options.log_level = from_file.log_level;
+    if (cert->count() == 0) options.tls_cert = from_file.tls_cert;
+    if (key->count() == 0) options.tls_key = from_file.tls_key;
+    if (insecure->count() == 0) options.insecure = from_file.insecure;
+    if (demo->count() == 0) options.demo = from_file.demo;
+    if (grace->count() == 0) options.shutdown_grace_seconds = from_file.shutdown_grace_seconds;
+    options.reader_connections = from_file.reader_connections;
+    options.max_receive_message_bytes = from_file.max_receive_message_bytes;
+    options.timed_transition_interval_seconds = from_file.timed_transition_interval_seconds;
+  }
+  biopolis::Status valid = biopolis::ValidateServerOptions(options);
+  if (!valid.ok()) {
+    for (const auto& v : valid.field_violations()) std::cerr << "error: " << v.field << ": " << v.description << "\n";
+    return 2;
+  }
+  spdlog::set_level(spdlog::level::from_str(options.log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+
+  // SIGINT/SIGTERM are handled by a thread with sigwait, never in a handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto server = biopolis::BiopolisServer::Start(options);
+  if (!server.ok()) {
+    spdlog::critical("cannot start: {}", server.status().ToString());
+    for (const auto& v : server.status().field_violations()) spdlog::critical("  {}: {}", v.field, v.description);
+    return 1;
+  }
+  if (options.demo) {
+    auto seeded = biopolis::SeedDemoData((*server)->domain());
+    if (!seeded.ok()) {
+      spdlog::critical("demo data: {}", seeded.status().ToString());
+      return 1;
+    }
+    std::cout << (*seeded ? "Demo data seeded.\n" : "Demo data already present.\n")
+              << "DEMO MODE: well-known keys (never use them outside this machine):\n";
+    for (const auto& k : biopolis::DemoKeys()) {
+      std::cout << "  " << k.role << "\t" << k.secret << "\t" << k.holder << "\n";
+    }
+    std::cout.flush();
+  }
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("received {}", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    (*server)->Shutdown();
+  });
+  (*server)->Wait();
+  waiter.join();
+  server->reset();
+  return 0;
+}

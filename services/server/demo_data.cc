@@ -1,0 +1,240 @@
+#include "services/server/demo_data.h"
+
+#include <future>
+
+#include "services/domain/domain.h"
+
+namespace biopolis {
+namespace {
+
+constexpr std::int64_t kRouble = 100;  // kopecks
+constexpr std::int64_t kMillion = 1'000'000 * kRouble;
+
+// Runs an asynchronous domain command and waits for its outcome.
+Status Await(const std::function<void(Reply)>& start) {
+  std::promise<Status> promise;
+  auto future = promise.get_future();
+  start([&promise](Result<std::string> r) { promise.set_value(r.ok() ? Status::Ok() : r.status()); });
+  return future.get();
+}
+
+struct DemoOrganization {
+  const char* inn;
+  const char* ogrn;
+  const char* kpp;
+  const char* full_name;
+  const char* short_name;
+  const char* address;
+  const char* person;
+  const char* email;
+  const char* phone;
+};
+
+const DemoOrganization kOrganizations[] = {
+    {"4345042753", "1024317979080", "434501001", "Акционерное общество «Вятская биофармацевтическая компания»",
+     "АО «ВБФК»", "610035, Кировская обл., г. Киров, ул. Производственная, 24", "Иванов Пётр Сергеевич",
+     "office@vbfk.example", "+7 8332 555-010"},
+    {"4345695985", "1024366201166", "434501001",
+     "Общество с ограниченной ответственностью «Кировский центр клеточных технологий»", "ООО «КЦКТ»",
+     "610002, Кировская обл., г. Киров, ул. Ленина, 112", "Сидорова Мария Андреевна", "info@kckt.example",
+     "+7 8332 555-020"},
+    {"4345212878", "1024326984923", "434501001", "Общество с ограниченной ответственностью «БиоСинтез Вятка»",
+     "ООО «БиоСинтез Вятка»", "610046, Кировская обл., г. Киров, ул. Московская, 201", "Кузнецов Алексей Ильич",
+     "contact@biosintez.example", "+7 8332 555-030"},
+    {"4345610903", "1024320244189", "434501001", "Общество с ограниченной ответственностью «Нолинский завод ферментов»",
+     "ООО «НЗФ»", "613440, Кировская обл., г. Нолинск, ул. Заводская, 3", "Попова Елена Викторовна",
+     "nzf@nzf.example", "+7 83368 2-11-40"},
+    {"4345919018", "1024397558723", "434501001",
+     "Общество с ограниченной ответственностью «Слободской фармацевтический завод»", "ООО «СФЗ»",
+     "613150, Кировская обл., г. Слободской, ул. Советская, 77", "Морозов Дмитрий Олегович", "sfz@sfz.example",
+     "+7 83362 4-20-15"},
+    {"434547560780", "304436915212942", "", "Индивидуальный предприниматель Смирнова Анна Викторовна",
+     "ИП Смирнова А. В.", "610017, Кировская обл., г. Киров, ул. Горького, 5, кв. 12", "Смирнова Анна Викторовна",
+     "smirnova@mail.example", "+7 912 555-44-33"},
+};
+
+ApplicationRecord Project(const char* name, const char* description, std::vector<std::string> okved,
+                          std::int64_t total_millions, std::int64_t three_year_millions, int jobs,
+                          std::int64_t area, Date start, Date end) {
+  ApplicationRecord a;
+  a.project_name = name;
+  a.project_description = description;
+  a.okved_codes = std::move(okved);
+  a.planned_investment_kopecks = total_millions * kMillion;
+  a.planned_investment_3y_kopecks = three_year_millions * kMillion;
+  a.planned_jobs = jobs;
+  a.requested_land_area_m2 = area;
+  a.planned_start_date = start;
+  a.planned_completion_date = end;
+  return a;
+}
+
+}  // namespace
+
+const std::vector<DemoKey>& DemoKeys() {
+  static const std::vector<DemoKey> kKeys = {
+      {"admin", "Demo administrator", "bpk_demo_admin_0000000000000000000000000000000"},
+      {"officer", "Demo officer (ministry)", "bpk_demo_officer_00000000000000000000000000000"},
+      {"auditor", "Demo auditor", "bpk_demo_auditor_00000000000000000000000000000"},
+      {"resident", "Demo resident: АО «ВБФК» (organizations/1)", "bpk_demo_resident_vbfk_0000000000000000000000"},
+      {"resident", "Demo applicant: ООО «КЦКТ» (organizations/2)", "bpk_demo_resident_kckt_0000000000000000000000"},
+      {"resident", "Demo applicant: ООО «НЗФ» (organizations/4)", "bpk_demo_resident_nzf_00000000000000000000000"},
+  };
+  return kKeys;
+}
+
+Result<bool> SeedDemoData(Domain& domain) {
+  bool empty = false;
+  Status st = domain.store().Read([&](Transaction& tx) {
+    empty = !tx.policies().Get(1).has_value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (!empty) return false;
+
+  TimeMicros now = domain.clock().Now();
+  Date today = ZoneDateOf(now);
+
+  PolicyRecord policy;
+  policy.effective_from = Date{2020, 1, 1};
+  policy.min_investment_kopecks = 120 * kMillion;
+  policy.min_investment_3y_kopecks = 40 * kMillion;
+  policy.allowed_okved_prefixes = {"20.14", "20.59", "21", "32.50", "46.46", "72.11", "72.19"};
+  policy.info_request_days = 30;
+  policy.description = "Industrial-production SEZ: at least 120 mln roubles without VAT, 40 mln within 3 years "
+                       "(Government Decree No. 156 of 14.02.2024; older statutory rule kept for the 3-year part).";
+  BIOPOLIS_RETURN_IF_ERROR(domain.policies.Seed(policy));
+
+  Caller officer_intake{"system", Role::kOfficer, 0};
+  std::vector<std::int64_t> org_ids;
+  for (const auto& o : kOrganizations) {
+    OrganizationRecord r;
+    r.inn = o.inn;
+    r.ogrn = o.ogrn;
+    r.kpp = o.kpp;
+    r.full_name = o.full_name;
+    r.short_name = o.short_name;
+    r.legal_address = o.address;
+    r.contact_person = o.person;
+    r.contact_email = o.email;
+    r.contact_phone = o.phone;
+    std::int64_t id = 0;
+    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
+      domain.organizations.Create(officer_intake, {"CreateOrganization", "", ""}, r,
+                                  [&id](const OrganizationRecord& rec) {
+                                    id = rec.id;
+                                    return std::string();
+                                  },
+                                  reply);
+    }));
+    org_ids.push_back(id);
+  }
+
+  // Keys: admin, officer, auditor, and residents bound to organizations 1, 2, 4.
+  const std::vector<DemoKey>& keys = DemoKeys();
+  const Role roles[] = {Role::kAdmin, Role::kOfficer, Role::kAuditor, Role::kResident, Role::kResident, Role::kResident};
+  const std::int64_t orgs[] = {0, 0, 0, org_ids[0], org_ids[1], org_ids[3]};
+  std::vector<Caller> callers;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    ApiKeyRecord k;
+    k.display_name = keys[i].holder;
+    k.role = roles[i];
+    k.organization_id = orgs[i];
+    auto created = domain.keys.CreateDirect(k, keys[i].secret);
+    if (!created.ok()) return created.status();
+    callers.push_back(Caller{"apiKeys/" + std::to_string(created->key.id), roles[i], orgs[i]});
+  }
+  const Caller& officer = callers[1];
+  // Applicants without a demo key act through a system caller bound to their organization.
+  auto applicant = [&](std::size_t org_index) {
+    for (const auto& c : callers) {
+      if (c.role == Role::kResident && c.organization_id == org_ids[org_index]) return c;
+    }
+    return Caller{"system", Role::kResident, org_ids[org_index]};
+  };
+
+  auto create = [&](std::size_t org_index, const ApplicationRecord& draft, std::int64_t& id) {
+    return Await([&](Reply reply) {
+      domain.applications.Create(applicant(org_index), {"CreateApplication", "", ""}, draft,
+                                 [&id](const ApplicationRecord& r) {
+                                   id = r.id;
+                                   return std::string();
+                                 },
+                                 reply);
+    });
+  };
+  auto act = [&](const Caller& who, std::int64_t id, ApplicationAction action, ApplicationActionArgs args,
+                 const char* method) {
+    return Await([&](Reply reply) {
+      domain.applications.Act(who, {method, "", ""}, id, "", action, args,
+                              [](const ApplicationRecord&) { return std::string(); }, reply);
+    });
+  };
+  ApplicationActionArgs none;
+
+  // 1. АО «ВБФК»: registered resident.
+  std::int64_t a1 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(0, Project("Производство рекомбинантного инсулина",
+                                             "GMP-производство субстанции и готовых форм инсулина для эндокринологии.",
+                                             {"21.10", "21.20.1"}, 1850, 900, 240, 42000, {2025, 3, 1},
+                                             {2029, 12, 31}),
+                                  a1));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(0), a1, ApplicationAction::kSubmit, none, "SubmitApplication"));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kAccept, none, "AcceptApplication"));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kReferToExpertCouncil, none,
+                               "ReferApplicationToExpertCouncil"));
+  ApplicationActionArgs opinion;
+  opinion.opinion = ExpertOpinion::kPositive;
+  opinion.text = "Проект соответствует целям ОЭЗ; источники финансирования подтверждены.";
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kRecordExpertOpinion, opinion, "RecordExpertOpinion"));
+  ApplicationActionArgs approve;
+  approve.text = "Одобрено по итогам экспертного совета.";
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kApprove, approve, "ApproveApplication"));
+  ApplicationActionArgs sign;
+  sign.agreement_number = "С-43-001/" + std::to_string(today.year);
+  sign.agreement_date = today.AddDays(-1);
+  sign.commitments = {{Date{today.year + 1, 12, 31}, 400 * kMillion, 80},
+                      {Date{today.year + 3, 12, 31}, 900 * kMillion, 180},
+                      {Date{today.year + 5, 12, 31}, 1850 * kMillion, 240}};
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kSignAgreement, sign, "SignAgreement"));
+
+  // 2. ООО «КЦКТ»: under review.
+  std::int64_t a2 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(1, Project("Биобанк и производство клеточных продуктов",
+                                             "Лаборатория клеточных технологий и биобанк с чистыми помещениями класса B.",
+                                             {"72.11", "21.20"}, 320, 150, 65, 8000, {2026, 1, 15}, {2028, 6, 30}),
+                                  a2));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(1), a2, ApplicationAction::kSubmit, none, "SubmitApplication"));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a2, ApplicationAction::kAccept, none, "AcceptApplication"));
+
+  // 3. ООО «БиоСинтез Вятка»: submitted, waiting for intake.
+  std::int64_t a3 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(2, Project("Ферментация пробиотических штаммов",
+                                             "Промышленная ферментация и лиофилизация пробиотиков.",
+                                             {"21.20.2", "72.19"}, 210, 80, 40, 12000, {2026, 6, 1}, {2029, 5, 31}),
+                                  a3));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(2), a3, ApplicationAction::kSubmit, none, "SubmitApplication"));
+
+  // 4. ООО «НЗФ»: a draft still below the minimum investment (the dry-run shows why).
+  std::int64_t a4 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(3, Project("Производство технических ферментов",
+                                             "Ферменты для пищевой и кормовой промышленности.", {"20.14"}, 95, 30, 25,
+                                             5000, {2027, 1, 1}, {2028, 12, 31}),
+                                  a4));
+
+  // 5. ООО «СФЗ»: the ministry asked for information.
+  std::int64_t a5 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(4, Project("Модернизация производства стерильных растворов",
+                                             "Новая линия асептического розлива инфузионных растворов.", {"21.20.1"},
+                                             450, 200, 90, 15000, {2026, 4, 1}, {2029, 3, 31}),
+                                  a5));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(4), a5, ApplicationAction::kSubmit, none, "SubmitApplication"));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a5, ApplicationAction::kAccept, none, "AcceptApplication"));
+  ApplicationActionArgs info;
+  info.text = "Представьте письмо банка о готовности финансирования и уточнённую финансовую модель.";
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a5, ApplicationAction::kRequestInformation, info,
+                               "RequestApplicationInformation"));
+  return true;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,119 @@
+#include "services/server/server_options.h"
+
+#include <charconv>
+#include <fstream>
+
+namespace biopolis {
+namespace {
+
+std::string Trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+bool ParseBool(const std::string& v, bool& out) {
+  if (v == "true" || v == "yes" || v == "1") {
+    out = true;
+    return true;
+  }
+  if (v == "false" || v == "no" || v == "0") {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+bool ParseInt(const std::string& v, int& out) {
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  return ec == std::errc() && p == v.data() + v.size();
+}
+
+}  // namespace
+
+Status LoadConfigFile(const std::string& path, ServerOptions& o) {
+  std::ifstream in(path);
+  if (!in) return Status(StatusCode::kNotFound, "cannot read config file " + path, "CONFIG_NOT_FOUND");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    auto hash = line.find('#');
+    if (hash != std::string::npos) line = line.substr(0, hash);
+    line = Trim(line);
+    if (line.empty()) continue;
+    auto eq = line.find('=');
+    std::string where = path + ":" + std::to_string(number);
+    if (eq == std::string::npos) {
+      return Status::InvalidField("config", where + ": expected `key = value`", "INVALID_CONFIG");
+    }
+    std::string key = Trim(line.substr(0, eq));
+    std::string value = Trim(line.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    bool ok = true;
+    if (key == "listen") o.listen = value;
+    else if (key == "db") o.db = value;
+    else if (key == "log_level") o.log_level = value;
+    else if (key == "tls_cert") o.tls_cert = value;
+    else if (key == "tls_key") o.tls_key = value;
+    else if (key == "insecure") ok = ParseBool(value, o.insecure);
+    else if (key == "demo") ok = ParseBool(value, o.demo);
+    else if (key == "reader_connections") ok = ParseInt(value, o.reader_connections);
+    else if (key == "max_receive_message_bytes") ok = ParseInt(value, o.max_receive_message_bytes);
+    else if (key == "shutdown_grace_seconds") ok = ParseInt(value, o.shutdown_grace_seconds);
+    else if (key == "timed_transition_interval_seconds") ok = ParseInt(value, o.timed_transition_interval_seconds);
+    else return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
+    if (!ok) return Status::InvalidField("config", where + ": bad value for `" + key + "`", "INVALID_CONFIG");
+  }
+  return Status::Ok();
+}
+
+bool IsLoopbackAddress(const std::string& host_port) {
+  std::string host = host_port;
+  if (!host.empty() && host.front() == '[') {
+    host = host.substr(1, host.find(']') - 1);
+  } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+Status ValidateServerOptions(const ServerOptions& o) {
+  FieldErrors errors;
+  if (o.listen.empty() || o.listen.find(':') == std::string::npos) {
+    errors.Add("listen", "must be HOST:PORT", "INVALID_CONFIG");
+  }
+  if (o.db.empty()) errors.Add("db", "is required", "INVALID_CONFIG");
+  static const char* kLevels[] = {"trace", "debug", "info", "warn", "error"};
+  bool level_ok = false;
+  for (const char* l : kLevels) level_ok = level_ok || o.log_level == l;
+  if (!level_ok) errors.Add("log_level", "must be trace, debug, info, warn or error", "INVALID_CONFIG");
+  if (o.tls_cert.empty() != o.tls_key.empty()) {
+    errors.Add("tls_cert", "tls_cert and tls_key go together", "INVALID_CONFIG");
+  }
+  bool tls = !o.tls_cert.empty();
+  if (!IsLoopbackAddress(o.listen) && !tls && !o.insecure) {
+    errors.Add("listen", o.listen + " is not a loopback address: configure tls_cert/tls_key, or pass --insecure "
+               "if a TLS proxy or VPN protects it", "INSECURE_LISTEN");
+  }
+  if (o.demo && !IsLoopbackAddress(o.listen)) {
+    errors.Add("demo", "demo mode publishes well-known keys and is allowed on a loopback address only",
+               "INSECURE_DEMO");
+  }
+  if (o.reader_connections < 1 || o.reader_connections > 64) {
+    errors.Add("reader_connections", "must be between 1 and 64", "INVALID_CONFIG");
+  }
+  if (o.max_receive_message_bytes < 1024 || o.max_receive_message_bytes > 64 * 1024 * 1024) {
+    errors.Add("max_receive_message_bytes", "must be between 1 KiB and 64 MiB", "INVALID_CONFIG");
+  }
+  if (o.shutdown_grace_seconds < 0 || o.shutdown_grace_seconds > 600) {
+    errors.Add("shutdown_grace_seconds", "must be between 0 and 600", "INVALID_CONFIG");
+  }
+  if (o.timed_transition_interval_seconds < 1 || o.timed_transition_interval_seconds > 86400) {
+    errors.Add("timed_transition_interval_seconds", "must be between 1 and 86400", "INVALID_CONFIG");
+  }
+  return errors.ToStatus();
+}
+
+}  // namespace biopolis

@@ -1,0 +1,43 @@
+// biopolisd's configuration: defaults, the config file, and checks.
+//
+// The config file is plain `key = value` lines; `#` starts a comment. Keys
+// are the long flag names (listen, db, log_level, ...); flags given on the
+// command line override the file. See docs/CONFIG.md.
+#pragma once
+
+#include <string>
+
+#include "services/core/status.h"
+
+namespace biopolis {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:50051";
+  std::string db = "biopolis.db";
+  std::string log_level = "info";  // trace, debug, info, warn, error
+  // PEM files; both set = TLS on the listener.
+  std::string tls_cert;
+  std::string tls_key;
+  // Allows a non-loopback address without TLS.
+  bool insecure = false;
+  // Seeds demo data into an empty database and prints the demo keys.
+  bool demo = false;
+  int reader_connections = 4;
+  int max_receive_message_bytes = 1 << 20;
+  int shutdown_grace_seconds = 10;
+  // How often timed transitions (lapses) are persisted.
+  int timed_transition_interval_seconds = 30;
+};
+
+// Applies the file's settings on top of `options`. INVALID_ARGUMENT names the
+// line of an unknown key or a bad value.
+Status LoadConfigFile(const std::string& path, ServerOptions& options);
+
+// Checks values and the exposure rule: a non-loopback listen address needs TLS
+// or --insecure; demo mode is only for a loopback address.
+Status ValidateServerOptions(const ServerOptions& options);
+
+// True for 127.0.0.0/8, ::1 and localhost (with a port).
+bool IsLoopbackAddress(const std::string& host_port);
+
+}  // namespace biopolis
