@@ -1,0 +1,256 @@
+// The Biopolis C++ SDK: one entry point, biopolis::client::Client, with a
+// typed method for each RPC, grouped by service.
+//
+//   biopolis::client::Client client({.target = "127.0.0.1:50051", .api_key = key});
+//   auto app = client.applications().Submit("applications/7");
+//   if (!app) std::cerr << app.error().ToString() << "\n";
+//
+// Every call carries the API key as `authorization: Bearer <key>` and a
+// deadline. Mutations carry a fresh request_id (UUID) unless the caller sets
+// one; on UNAVAILABLE or DEADLINE_EXCEEDED a call is retried with
+// exponential backoff and jitter, a mutation with the same request_id, so the
+// server applies it at most once. ABORTED (stale etag) is never retried:
+// re-read and decide.
+//
+// Thread-safety: a Client is safe to share between threads; its channel
+// multiplexes concurrent calls.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "biopolis/pager.h"
+#include "biopolis/result.h"
+#include "biopolis/v1/admin.grpc.pb.h"
+#include "biopolis/v1/application.grpc.pb.h"
+#include "biopolis/v1/audit.grpc.pb.h"
+#include "biopolis/v1/organization.grpc.pb.h"
+#include "biopolis/v1/policy.grpc.pb.h"
+#include "biopolis/v1/resident.grpc.pb.h"
+
+namespace grpc {
+class Channel;
+}
+
+namespace biopolis::client {
+
+namespace v1 = ::biopolis::v1;
+
+struct RetryPolicy {
+  // Attempts in all, including the first; 1 disables retries.
+  int max_attempts = 4;
+  std::chrono::milliseconds initial_backoff{100};
+  std::chrono::milliseconds max_backoff{2000};
+};
+
+struct ClientOptions {
+  // HOST:PORT of biopolisd.
+  std::string target = "127.0.0.1:50051";
+  // The API key's secret.
+  std::string api_key;
+  // PEM root certificates; when set, the channel uses TLS.
+  std::string tls_root_certs;
+  // Optional client certificate and key (PEM) for mutual TLS.
+  std::string tls_client_cert;
+  std::string tls_client_key;
+  // Deadline of each attempt.
+  std::chrono::milliseconds deadline{10000};
+  RetryPolicy retry;
+};
+
+// Options of a List call, built fluently:
+//   ListOptions().Filter("state = \"STATE_SUBMITTED\"").OrderBy("create_time desc").PageSize(100)
+struct ListOptions {
+  std::string filter;
+  std::string order_by;
+  // 0: the server's default (50).
+  int page_size = 0;
+
+  ListOptions& Filter(std::string f) {
+    filter = std::move(f);
+    return *this;
+  }
+  ListOptions& OrderBy(std::string o) {
+    order_by = std::move(o);
+    return *this;
+  }
+  ListOptions& PageSize(int n) {
+    page_size = n;
+    return *this;
+  }
+};
+
+class Client;
+
+// Shared call machinery of the service clients; not used directly.
+class Transport {
+ public:
+  Transport(ClientOptions options, std::shared_ptr<grpc::Channel> channel)
+      : options_(std::move(options)), channel_(std::move(channel)) {}
+  const ClientOptions& options() const { return options_; }
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+
+  // Runs `call` once per attempt, each with a fresh context carrying the key
+  // and the deadline, until it succeeds or fails in a way not worth retrying.
+  grpc::Status Run(const std::function<grpc::Status(grpc::ClientContext*)>& call);
+
+  // Run() for a call that fills a `Response`.
+  template <typename Response, typename Call>
+  Result<Response> Invoke(Call&& call);
+
+ private:
+  ClientOptions options_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+template <typename Response, typename Call>
+Result<Response> Transport::Invoke(Call&& call) {
+  Response response;
+  grpc::Status status = Run([&](grpc::ClientContext* ctx) {
+    response.Clear();
+    return call(ctx, &response);
+  });
+  if (!status.ok()) return Error::FromStatus(status);
+  return response;
+}
+
+// A new random (version 4) UUID, for request ids.
+std::string NewRequestId();
+
+class Organizations {
+ public:
+  explicit Organizations(Transport& t);
+  Result<v1::Organization> Get(const std::string& name);
+  Result<v1::ListOrganizationsResponse> ListPage(const ListOptions& options, const std::string& page_token = "");
+  Pager<v1::Organization> List(const ListOptions& options = {});
+  Result<v1::Organization> Create(const v1::Organization& organization, std::string request_id = "");
+  // Changes the fields named in `paths`; `organization.etag`, when set, must be current.
+  Result<v1::Organization> Update(const v1::Organization& organization, const std::vector<std::string>& paths,
+                                  std::string request_id = "");
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::OrganizationService::Stub> stub_;
+};
+
+class Applications {
+ public:
+  explicit Applications(Transport& t);
+  Result<v1::Application> Get(const std::string& name);
+  Result<v1::ListApplicationsResponse> ListPage(const ListOptions& options, const std::string& page_token = "");
+  Pager<v1::Application> List(const ListOptions& options = {});
+  Result<v1::Application> Create(const v1::Application& draft, std::string request_id = "");
+  Result<v1::Application> Update(const v1::Application& application, const std::vector<std::string>& paths,
+                                 std::string request_id = "");
+  Result<google::protobuf::Empty> Delete(const std::string& name, const std::string& etag = "",
+                                         std::string request_id = "");
+  Result<v1::CheckApplicationEligibilityResponse> CheckEligibility(const std::string& name);
+  Result<v1::Application> Submit(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::Application> Accept(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::Application> RequestInformation(const std::string& name, const std::string& text,
+                                             const std::string& etag = "", std::string request_id = "");
+  Result<v1::Application> RespondToInformationRequest(const std::string& name, const std::string& response,
+                                                      const std::string& etag = "", std::string request_id = "");
+  Result<v1::Application> ReferToExpertCouncil(const std::string& name, const std::string& etag = "",
+                                               std::string request_id = "");
+  Result<v1::Application> RecordExpertOpinion(const std::string& name, v1::Application::ExpertOpinion opinion,
+                                              const std::string& summary, const std::string& etag = "",
+                                              std::string request_id = "");
+  Result<v1::Application> Approve(const std::string& name, const std::string& comment = "",
+                                  const std::string& etag = "", std::string request_id = "");
+  Result<v1::Application> Reject(const std::string& name, v1::Application::RejectionGround ground,
+                                 const std::string& explanation, const std::string& etag = "",
+                                 std::string request_id = "");
+  Result<v1::Application> Withdraw(const std::string& name, const std::string& reason = "",
+                                   const std::string& etag = "", std::string request_id = "");
+  // Any field of `request` may be set; request_id is filled when empty.
+  Result<v1::Application> SignAgreement(v1::SignAgreementRequest request);
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::ApplicationService::Stub> stub_;
+};
+
+class Residents {
+ public:
+  explicit Residents(Transport& t);
+  Result<v1::Resident> Get(const std::string& name);
+  Result<v1::ListResidentsResponse> ListPage(const ListOptions& options, const std::string& page_token = "");
+  Pager<v1::Resident> List(const ListOptions& options = {});
+  Result<v1::Resident> IssueViolationNotice(v1::IssueViolationNoticeRequest request);
+  Result<v1::Resident> CureViolation(const std::string& name, const std::string& note, const std::string& etag = "",
+                                     std::string request_id = "");
+  Result<v1::Resident> Terminate(v1::TerminateResidentRequest request);
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::ResidentService::Stub> stub_;
+};
+
+class Policies {
+ public:
+  explicit Policies(Transport& t);
+  // `name`: "policies/{version}" or "policies/current".
+  Result<v1::ZonePolicy> Get(const std::string& name = "policies/current");
+  Pager<v1::ZonePolicy> List(int page_size = 0);
+  Result<v1::ZonePolicy> Create(const v1::ZonePolicy& policy, std::string request_id = "");
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::PolicyService::Stub> stub_;
+};
+
+class ApiKeys {
+ public:
+  explicit ApiKeys(Transport& t);
+  // The response carries the secret, shown once.
+  Result<v1::CreateApiKeyResponse> Create(const v1::ApiKey& key, std::string request_id = "");
+  Result<v1::ApiKey> Get(const std::string& name);
+  Pager<v1::ApiKey> List(int page_size = 0);
+  Result<v1::ApiKey> Revoke(const std::string& name, std::string request_id = "");
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::AdminService::Stub> stub_;
+};
+
+class Audit {
+ public:
+  explicit Audit(Transport& t);
+  Pager<v1::AuditRecord> List(const ListOptions& options = {});
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::AuditService::Stub> stub_;
+};
+
+class Client {
+ public:
+  explicit Client(ClientOptions options);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  Organizations& organizations() { return organizations_; }
+  Applications& applications() { return applications_; }
+  Residents& residents() { return residents_; }
+  Policies& policies() { return policies_; }
+  ApiKeys& api_keys() { return api_keys_; }
+  Audit& audit() { return audit_; }
+
+  const std::shared_ptr<grpc::Channel>& channel() const { return transport_.channel(); }
+
+ private:
+  Transport transport_;
+  Organizations organizations_;
+  Applications applications_;
+  Residents residents_;
+  Policies policies_;
+  ApiKeys api_keys_;
+  Audit audit_;
+};
+
+}  // namespace biopolis::client

@@ -1,0 +1,79 @@
+// Results of SDK calls: a value, or an Error with the gRPC status decoded —
+// code, message, the stable machine-readable reason, and one FieldViolation
+// per bad field — so callers never dig in raw grpc::Status details.
+#pragma once
+
+#include <grpcpp/support/status.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace biopolis::client {
+
+struct FieldViolation {
+  std::string field;        // e.g. "organization.inn"
+  std::string description;  // for people
+  std::string reason;       // e.g. "INVALID_INN_CHECKSUM"
+};
+
+struct PreconditionViolation {
+  std::string type;  // e.g. "STATE"
+  std::string subject;
+  std::string description;
+};
+
+class Error {
+ public:
+  Error() = default;
+  Error(grpc::StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  // Decodes the google.rpc.Status details of `status`.
+  static Error FromStatus(const grpc::Status& status);
+
+  grpc::StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  // ErrorInfo.reason, e.g. "STALE_ETAG", "WRONG_STATE"; empty when absent.
+  const std::string& reason() const { return reason_; }
+  const std::vector<FieldViolation>& field_violations() const { return field_violations_; }
+  const std::vector<PreconditionViolation>& precondition_violations() const { return preconditions_; }
+  // The violation on `field`, if any.
+  const FieldViolation* violation(const std::string& field) const;
+  // "INVALID_ARGUMENT: message [reason]".
+  std::string ToString() const;
+
+ private:
+  grpc::StatusCode code_ = grpc::StatusCode::OK;
+  std::string message_;
+  std::string reason_;
+  std::vector<FieldViolation> field_violations_;
+  std::vector<PreconditionViolation> preconditions_;
+};
+
+// The name of a gRPC status code, e.g. "NOT_FOUND".
+const char* StatusCodeName(grpc::StatusCode code);
+
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return value_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  // OK when there is a value.
+  grpc::StatusCode code() const { return ok() ? grpc::StatusCode::OK : error_.code(); }
+  const Error& error() const { return error_; }
+  T& value() { return *value_; }
+  const T& value() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+
+ private:
+  std::optional<T> value_;
+  Error error_;
+};
+
+}  // namespace biopolis::client

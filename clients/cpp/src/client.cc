@@ -1,0 +1,400 @@
+#include "biopolis/client.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <cstdio>
+#include <random>
+#include <thread>
+
+namespace biopolis::client {
+namespace {
+
+bool Retryable(grpc::StatusCode code) {
+  return code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
+std::mt19937_64& ThreadRng() {
+  thread_local std::mt19937_64 rng(std::random_device{}() ^
+                                   (static_cast<std::uint64_t>(std::random_device{}()) << 32));
+  return rng;
+}
+
+std::shared_ptr<grpc::Channel> MakeChannel(const ClientOptions& o) {
+  std::shared_ptr<grpc::ChannelCredentials> creds;
+  if (!o.tls_root_certs.empty()) {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = o.tls_root_certs;
+    ssl.pem_cert_chain = o.tls_client_cert;
+    ssl.pem_private_key = o.tls_client_key;
+    creds = grpc::SslCredentials(ssl);
+  } else {
+    creds = grpc::InsecureChannelCredentials();
+  }
+  grpc::ChannelArguments args;
+  // Our own retry loop below keeps the same request_id across attempts.
+  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
+  return grpc::CreateCustomChannel(o.target, creds, args);
+}
+
+template <typename Request>
+void EnsureRequestId(Request& request) {
+  if (request.request_id().empty()) request.set_request_id(NewRequestId());
+}
+
+template <typename Request>
+void SetListOptions(Request& r, const ListOptions& o, const std::string& token) {
+  r.set_page_size(o.page_size);
+  r.set_page_token(token);
+  if constexpr (requires { r.set_filter(std::string()); }) r.set_filter(o.filter);
+  if constexpr (requires { r.set_order_by(std::string()); }) r.set_order_by(o.order_by);
+}
+
+// Makes a Pager whose pages come from `list_page(token)`; `items(response)`
+// names the repeated field.
+template <typename Item, typename Response, typename ListPage, typename Items>
+Pager<Item> MakePager(ListPage list_page, Items items) {
+  return Pager<Item>([list_page, items](const std::string& token) -> Result<typename Pager<Item>::PageData> {
+    Result<Response> page = list_page(token);
+    if (!page.ok()) return page.error();
+    typename Pager<Item>::PageData data;
+    const auto& repeated = items(*page);
+    data.items.assign(repeated.begin(), repeated.end());
+    data.next_page_token = page->next_page_token();
+    return data;
+  });
+}
+
+}  // namespace
+
+std::string NewRequestId() {
+  std::uniform_int_distribution<std::uint64_t> dist;
+  std::uint64_t hi = dist(ThreadRng());
+  std::uint64_t lo = dist(ThreadRng());
+  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
+  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // variant 10
+  char buf[37];
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx",
+                static_cast<unsigned long long>(hi >> 32), static_cast<unsigned long long>((hi >> 16) & 0xFFFF),
+                static_cast<unsigned long long>(hi & 0xFFFF), static_cast<unsigned long long>(lo >> 48),
+                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return buf;
+}
+
+grpc::Status Transport::Run(const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+  const RetryPolicy& retry = options_.retry;
+  auto backoff = retry.initial_backoff;
+  grpc::Status status;
+  for (int attempt = 1;; ++attempt) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + options_.deadline);
+    if (!options_.api_key.empty()) ctx.AddMetadata("authorization", "Bearer " + options_.api_key);
+    status = call(&ctx);
+    if (status.ok() || !Retryable(status.error_code()) || attempt >= retry.max_attempts) return status;
+    // Full jitter: sleep a random time up to the current backoff.
+    std::uniform_int_distribution<long long> jitter(0, backoff.count());
+    std::this_thread::sleep_for(std::chrono::milliseconds(jitter(ThreadRng())));
+    backoff = std::min(retry.max_backoff, backoff * 2);
+  }
+}
+
+// ---- Organizations ----
+
+Organizations::Organizations(Transport& t) : t_(t), stub_(v1::OrganizationService::NewStub(t.channel())) {}
+
+Result<v1::Organization> Organizations::Get(const std::string& name) {
+  v1::GetOrganizationRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::Organization>([&](grpc::ClientContext* c, v1::Organization* r) { return stub_->GetOrganization(c, req, r); });
+}
+
+Result<v1::ListOrganizationsResponse> Organizations::ListPage(const ListOptions& o, const std::string& token) {
+  v1::ListOrganizationsRequest req;
+  SetListOptions(req, o, token);
+  return t_.Invoke<v1::ListOrganizationsResponse>(
+      [&](grpc::ClientContext* c, v1::ListOrganizationsResponse* r) { return stub_->ListOrganizations(c, req, r); });
+}
+
+Pager<v1::Organization> Organizations::List(const ListOptions& o) {
+  return MakePager<v1::Organization, v1::ListOrganizationsResponse>(
+      [this, o](const std::string& token) { return ListPage(o, token); },
+      [](const v1::ListOrganizationsResponse& r) -> const auto& { return r.organizations(); });
+}
+
+Result<v1::Organization> Organizations::Create(const v1::Organization& organization, std::string request_id) {
+  v1::CreateOrganizationRequest req;
+  *req.mutable_organization() = organization;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Organization>([&](grpc::ClientContext* c, v1::Organization* r) { return stub_->CreateOrganization(c, req, r); });
+}
+
+Result<v1::Organization> Organizations::Update(const v1::Organization& organization,
+                                               const std::vector<std::string>& paths, std::string request_id) {
+  v1::UpdateOrganizationRequest req;
+  *req.mutable_organization() = organization;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Organization>([&](grpc::ClientContext* c, v1::Organization* r) { return stub_->UpdateOrganization(c, req, r); });
+}
+
+// ---- Applications ----
+
+Applications::Applications(Transport& t) : t_(t), stub_(v1::ApplicationService::NewStub(t.channel())) {}
+
+Result<v1::Application> Applications::Get(const std::string& name) {
+  v1::GetApplicationRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->GetApplication(c, req, r); });
+}
+
+Result<v1::ListApplicationsResponse> Applications::ListPage(const ListOptions& o, const std::string& token) {
+  v1::ListApplicationsRequest req;
+  SetListOptions(req, o, token);
+  return t_.Invoke<v1::ListApplicationsResponse>(
+      [&](grpc::ClientContext* c, v1::ListApplicationsResponse* r) { return stub_->ListApplications(c, req, r); });
+}
+
+Pager<v1::Application> Applications::List(const ListOptions& o) {
+  return MakePager<v1::Application, v1::ListApplicationsResponse>(
+      [this, o](const std::string& token) { return ListPage(o, token); },
+      [](const v1::ListApplicationsResponse& r) -> const auto& { return r.applications(); });
+}
+
+Result<v1::Application> Applications::Create(const v1::Application& draft, std::string request_id) {
+  v1::CreateApplicationRequest req;
+  *req.mutable_application() = draft;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->CreateApplication(c, req, r); });
+}
+
+Result<v1::Application> Applications::Update(const v1::Application& application, const std::vector<std::string>& paths,
+                                             std::string request_id) {
+  v1::UpdateApplicationRequest req;
+  *req.mutable_application() = application;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->UpdateApplication(c, req, r); });
+}
+
+Result<google::protobuf::Empty> Applications::Delete(const std::string& name, const std::string& etag,
+                                                     std::string request_id) {
+  v1::DeleteApplicationRequest req;
+  req.set_name(name);
+  req.set_etag(etag);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<google::protobuf::Empty>(
+      [&](grpc::ClientContext* c, google::protobuf::Empty* r) { return stub_->DeleteApplication(c, req, r); });
+}
+
+Result<v1::CheckApplicationEligibilityResponse> Applications::CheckEligibility(const std::string& name) {
+  v1::CheckApplicationEligibilityRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::CheckApplicationEligibilityResponse>(
+      [&](grpc::ClientContext* c, v1::CheckApplicationEligibilityResponse* r) {
+        return stub_->CheckApplicationEligibility(c, req, r);
+      });
+}
+
+// The custom methods share one shape: name, etag, request_id, and a few fields.
+#define BIOPOLIS_APPLICATION_ACT(Method, Request, fill)                                                    \
+  Request req;                                                                                             \
+  req.set_name(name);                                                                                      \
+  req.set_etag(etag);                                                                                      \
+  req.set_request_id(std::move(request_id));                                                               \
+  fill;                                                                                                    \
+  EnsureRequestId(req);                                                                                    \
+  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->Method(c, req, r); })
+
+Result<v1::Application> Applications::Submit(const std::string& name, const std::string& etag, std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(SubmitApplication, v1::SubmitApplicationRequest, (void)0);
+}
+Result<v1::Application> Applications::Accept(const std::string& name, const std::string& etag, std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(AcceptApplication, v1::AcceptApplicationRequest, (void)0);
+}
+Result<v1::Application> Applications::RequestInformation(const std::string& name, const std::string& text,
+                                                         const std::string& etag, std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(RequestApplicationInformation, v1::RequestApplicationInformationRequest, req.set_text(text));
+}
+Result<v1::Application> Applications::RespondToInformationRequest(const std::string& name, const std::string& response,
+                                                                  const std::string& etag, std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(RespondToInformationRequest, v1::RespondToInformationRequestRequest,
+                           req.set_response(response));
+}
+Result<v1::Application> Applications::ReferToExpertCouncil(const std::string& name, const std::string& etag,
+                                                           std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(ReferApplicationToExpertCouncil, v1::ReferApplicationToExpertCouncilRequest, (void)0);
+}
+Result<v1::Application> Applications::RecordExpertOpinion(const std::string& name,
+                                                          v1::Application::ExpertOpinion opinion,
+                                                          const std::string& summary, const std::string& etag,
+                                                          std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(RecordExpertOpinion, v1::RecordExpertOpinionRequest,
+                           (req.set_opinion(opinion), req.set_summary(summary)));
+}
+Result<v1::Application> Applications::Approve(const std::string& name, const std::string& comment,
+                                              const std::string& etag, std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(ApproveApplication, v1::ApproveApplicationRequest, req.set_comment(comment));
+}
+Result<v1::Application> Applications::Reject(const std::string& name, v1::Application::RejectionGround ground,
+                                             const std::string& explanation, const std::string& etag,
+                                             std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(RejectApplication, v1::RejectApplicationRequest,
+                           (req.set_ground(ground), req.set_explanation(explanation)));
+}
+Result<v1::Application> Applications::Withdraw(const std::string& name, const std::string& reason,
+                                               const std::string& etag, std::string request_id) {
+  BIOPOLIS_APPLICATION_ACT(WithdrawApplication, v1::WithdrawApplicationRequest, req.set_reason(reason));
+}
+#undef BIOPOLIS_APPLICATION_ACT
+
+Result<v1::Application> Applications::SignAgreement(v1::SignAgreementRequest req) {
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->SignAgreement(c, req, r); });
+}
+
+// ---- Residents ----
+
+Residents::Residents(Transport& t) : t_(t), stub_(v1::ResidentService::NewStub(t.channel())) {}
+
+Result<v1::Resident> Residents::Get(const std::string& name) {
+  v1::GetResidentRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->GetResident(c, req, r); });
+}
+
+Result<v1::ListResidentsResponse> Residents::ListPage(const ListOptions& o, const std::string& token) {
+  v1::ListResidentsRequest req;
+  SetListOptions(req, o, token);
+  return t_.Invoke<v1::ListResidentsResponse>(
+      [&](grpc::ClientContext* c, v1::ListResidentsResponse* r) { return stub_->ListResidents(c, req, r); });
+}
+
+Pager<v1::Resident> Residents::List(const ListOptions& o) {
+  return MakePager<v1::Resident, v1::ListResidentsResponse>(
+      [this, o](const std::string& token) { return ListPage(o, token); },
+      [](const v1::ListResidentsResponse& r) -> const auto& { return r.residents(); });
+}
+
+Result<v1::Resident> Residents::IssueViolationNotice(v1::IssueViolationNoticeRequest req) {
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->IssueViolationNotice(c, req, r); });
+}
+
+Result<v1::Resident> Residents::CureViolation(const std::string& name, const std::string& note,
+                                              const std::string& etag, std::string request_id) {
+  v1::CureViolationRequest req;
+  req.set_name(name);
+  req.set_note(note);
+  req.set_etag(etag);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->CureViolation(c, req, r); });
+}
+
+Result<v1::Resident> Residents::Terminate(v1::TerminateResidentRequest req) {
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->TerminateResident(c, req, r); });
+}
+
+// ---- Policies ----
+
+Policies::Policies(Transport& t) : t_(t), stub_(v1::PolicyService::NewStub(t.channel())) {}
+
+Result<v1::ZonePolicy> Policies::Get(const std::string& name) {
+  v1::GetZonePolicyRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::ZonePolicy>([&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->GetZonePolicy(c, req, r); });
+}
+
+Pager<v1::ZonePolicy> Policies::List(int page_size) {
+  return MakePager<v1::ZonePolicy, v1::ListZonePoliciesResponse>(
+      [this, page_size](const std::string& token) {
+        v1::ListZonePoliciesRequest req;
+        req.set_page_size(page_size);
+        req.set_page_token(token);
+        return t_.Invoke<v1::ListZonePoliciesResponse>(
+            [&](grpc::ClientContext* c, v1::ListZonePoliciesResponse* r) { return stub_->ListZonePolicies(c, req, r); });
+      },
+      [](const v1::ListZonePoliciesResponse& r) -> const auto& { return r.policies(); });
+}
+
+Result<v1::ZonePolicy> Policies::Create(const v1::ZonePolicy& policy, std::string request_id) {
+  v1::CreateZonePolicyRequest req;
+  *req.mutable_policy() = policy;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::ZonePolicy>([&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->CreateZonePolicy(c, req, r); });
+}
+
+// ---- ApiKeys ----
+
+ApiKeys::ApiKeys(Transport& t) : t_(t), stub_(v1::AdminService::NewStub(t.channel())) {}
+
+Result<v1::CreateApiKeyResponse> ApiKeys::Create(const v1::ApiKey& key, std::string request_id) {
+  v1::CreateApiKeyRequest req;
+  *req.mutable_api_key() = key;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::CreateApiKeyResponse>(
+      [&](grpc::ClientContext* c, v1::CreateApiKeyResponse* r) { return stub_->CreateApiKey(c, req, r); });
+}
+
+Result<v1::ApiKey> ApiKeys::Get(const std::string& name) {
+  v1::GetApiKeyRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::ApiKey>([&](grpc::ClientContext* c, v1::ApiKey* r) { return stub_->GetApiKey(c, req, r); });
+}
+
+Pager<v1::ApiKey> ApiKeys::List(int page_size) {
+  return MakePager<v1::ApiKey, v1::ListApiKeysResponse>(
+      [this, page_size](const std::string& token) {
+        v1::ListApiKeysRequest req;
+        req.set_page_size(page_size);
+        req.set_page_token(token);
+        return t_.Invoke<v1::ListApiKeysResponse>(
+            [&](grpc::ClientContext* c, v1::ListApiKeysResponse* r) { return stub_->ListApiKeys(c, req, r); });
+      },
+      [](const v1::ListApiKeysResponse& r) -> const auto& { return r.api_keys(); });
+}
+
+Result<v1::ApiKey> ApiKeys::Revoke(const std::string& name, std::string request_id) {
+  v1::RevokeApiKeyRequest req;
+  req.set_name(name);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::ApiKey>([&](grpc::ClientContext* c, v1::ApiKey* r) { return stub_->RevokeApiKey(c, req, r); });
+}
+
+// ---- Audit ----
+
+Audit::Audit(Transport& t) : t_(t), stub_(v1::AuditService::NewStub(t.channel())) {}
+
+Pager<v1::AuditRecord> Audit::List(const ListOptions& o) {
+  return MakePager<v1::AuditRecord, v1::ListAuditRecordsResponse>(
+      [this, o](const std::string& token) {
+        v1::ListAuditRecordsRequest req;
+        SetListOptions(req, o, token);
+        return t_.Invoke<v1::ListAuditRecordsResponse>(
+            [&](grpc::ClientContext* c, v1::ListAuditRecordsResponse* r) { return stub_->ListAuditRecords(c, req, r); });
+      },
+      [](const v1::ListAuditRecordsResponse& r) -> const auto& { return r.audit_records(); });
+}
+
+// ---- Client ----
+
+Client::Client(ClientOptions options)
+    : transport_(options, MakeChannel(options)),
+      organizations_(transport_),
+      applications_(transport_),
+      residents_(transport_),
+      policies_(transport_),
+      api_keys_(transport_),
+      audit_(transport_) {}
+
+Client::~Client() = default;
+
+}  // namespace biopolis::client

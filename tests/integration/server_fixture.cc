@@ -1,0 +1,103 @@
+#include "server_fixture.h"
+
+namespace biopolis::testing {
+
+void ServerFixture::SetUp() {
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.db = db_.path();
+  options.shutdown_grace_seconds = 2;
+  options.timed_transition_interval_seconds = 3600;
+  auto server = BiopolisServer::Start(options, &clock_);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  server_ = std::move(*server);
+
+  PolicyRecord policy;
+  policy.effective_from = Date{2020, 1, 1};
+  policy.min_investment_kopecks = 120'000'000'00;
+  policy.min_investment_3y_kopecks = 40'000'000'00;
+  policy.allowed_okved_prefixes = {"21", "72.11", "72.19"};
+  policy.info_request_days = 30;
+  ASSERT_TRUE(server_->domain().policies.Seed(policy).ok());
+
+  ApiKeyRecord bootstrap;
+  bootstrap.display_name = "bootstrap admin";
+  bootstrap.role = Role::kAdmin;
+  auto admin_key = server_->domain().keys.CreateDirect(bootstrap, "");
+  ASSERT_TRUE(admin_key.ok());
+  admin_ = ClientWithKey(admin_key->secret);
+
+  auto make = [&](v1::Role role, const char* holder) {
+    v1::ApiKey key;
+    key.set_display_name(holder);
+    key.set_role(role);
+    auto created = admin_->api_keys().Create(key);
+    EXPECT_TRUE(created.ok()) << created.error().ToString();
+    return ClientWithKey(created->secret());
+  };
+  officer_ = make(v1::ROLE_OFFICER, "officer");
+  auditor_ = make(v1::ROLE_AUDITOR, "auditor");
+}
+
+void ServerFixture::TearDown() {
+  admin_.reset();
+  officer_.reset();
+  auditor_.reset();
+  server_.reset();
+}
+
+std::unique_ptr<client::Client> ServerFixture::ClientWithKey(const std::string& key) {
+  client::ClientOptions o;
+  o.target = address();
+  o.api_key = key;
+  o.deadline = std::chrono::seconds(20);
+  return std::make_unique<client::Client>(o);
+}
+
+std::string ServerFixture::CreateOrganization(const std::string& inn, const std::string& ogrn, const std::string& kpp) {
+  v1::Organization org;
+  org.set_inn(inn);
+  org.set_ogrn(ogrn);
+  org.set_kpp(inn.size() == 10 ? kpp : "");
+  org.set_full_name("Company " + inn);
+  org.set_legal_address("Kirov");
+  auto created = officer().organizations().Create(org);
+  EXPECT_TRUE(created.ok()) << created.error().ToString();
+  return created.ok() ? created->name() : "";
+}
+
+std::unique_ptr<client::Client> ServerFixture::ResidentClient(const std::string& organization) {
+  v1::ApiKey key;
+  key.set_display_name("resident of " + organization);
+  key.set_role(v1::ROLE_RESIDENT);
+  key.set_organization(organization);
+  auto created = admin().api_keys().Create(key);
+  EXPECT_TRUE(created.ok()) << created.error().ToString();
+  return ClientWithKey(created.ok() ? created->secret() : "");
+}
+
+v1::Application ServerFixture::EligibleDraft() {
+  v1::Application a;
+  a.set_project_name("Recombinant insulin");
+  a.set_project_description("GMP production of insulin");
+  a.add_okved_codes("21.20.1");
+  a.set_planned_investment_kopecks(150'000'000'00);
+  a.set_planned_investment_3y_kopecks(60'000'000'00);
+  a.set_planned_jobs(120);
+  a.set_requested_land_area_m2(20000);
+  a.mutable_planned_start_date()->set_year(2027);
+  a.mutable_planned_start_date()->set_month(1);
+  a.mutable_planned_start_date()->set_day(1);
+  a.mutable_planned_completion_date()->set_year(2030);
+  a.mutable_planned_completion_date()->set_month(12);
+  a.mutable_planned_completion_date()->set_day(31);
+  return a;
+}
+
+int ServerFixture::AuditCount() {
+  auto all = auditor().audit().List(client::ListOptions().PageSize(500)).All();
+  EXPECT_TRUE(all.ok());
+  return all.ok() ? static_cast<int>(all->size()) : -1;
+}
+
+}  // namespace biopolis::testing

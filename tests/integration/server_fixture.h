@@ -1,0 +1,50 @@
+// Starts the real server in-process on a loopback port with a temporary
+// SQLite file and a ManualClock, and gives SDK clients for each role.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "biopolis/client.h"
+#include "services/domain/domain.h"
+#include "services/server/biopolis_server.h"
+#include "../unit/temp_db.h"
+
+namespace biopolis::testing {
+
+namespace v1 = ::biopolis::v1;
+
+// 2026-11-27T09:00:00Z.
+constexpr TimeMicros kStartTime = 1'795'770'000'000'000;
+
+class ServerFixture : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  client::Client& admin() { return *admin_; }
+  client::Client& officer() { return *officer_; }
+  client::Client& auditor() { return *auditor_; }
+  std::unique_ptr<client::Client> ClientWithKey(const std::string& key);
+  std::string address() const { return "127.0.0.1:" + std::to_string(server_->port()); }
+
+  // Registers an organization (officer) and returns its name.
+  std::string CreateOrganization(const std::string& inn, const std::string& ogrn, const std::string& kpp = "434501001");
+  // Issues a resident key bound to `organization` (admin) and returns a client using it.
+  std::unique_ptr<client::Client> ResidentClient(const std::string& organization);
+  // A draft that passes the demo policy.
+  static v1::Application EligibleDraft();
+  // Counts audit records (all changes leave one).
+  int AuditCount();
+
+  TempDb db_;
+  ManualClock clock_{kStartTime};
+  std::unique_ptr<BiopolisServer> server_;
+  std::unique_ptr<client::Client> admin_;
+  std::unique_ptr<client::Client> officer_;
+  std::unique_ptr<client::Client> auditor_;
+};
+
+}  // namespace biopolis::testing

@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "services/core/crypto.h"
+#include "services/core/date.h"
+#include "services/core/etag.h"
+#include "services/core/field_mask.h"
+#include "services/core/resource_name.h"
+
+#include <vector>
+
+namespace biopolis {
+namespace {
+
+TEST(DateTest, RoundTripsDaysAndValidates) {
+  Date d{2024, 2, 29};
+  EXPECT_TRUE(d.IsValid());
+  EXPECT_EQ(Date::FromDays(d.ToDays()), d);
+  EXPECT_FALSE((Date{2023, 2, 29}).IsValid());
+  EXPECT_FALSE((Date{2023, 13, 1}).IsValid());
+  EXPECT_EQ((Date{1970, 1, 1}).ToDays(), 0);
+  EXPECT_EQ((Date{2026, 12, 31}).AddDays(1), (Date{2027, 1, 1}));
+  EXPECT_EQ(Date::Parse("2026-11-27"), (Date{2026, 11, 27}));
+  EXPECT_FALSE(Date::Parse("2026-02-30").has_value());
+  EXPECT_FALSE(Date::Parse("2026-1-1").has_value());
+}
+
+TEST(DateTest, ZoneDateIsUtcPlusThree) {
+  // 2026-11-27T21:30:00Z is already 2026-11-28 in Kirov.
+  TimeMicros t = ZoneStartOf(Date{2026, 11, 28}) + 30 * 60 * kMicrosPerSecond;
+  EXPECT_EQ(ZoneDateOf(t), (Date{2026, 11, 28}));
+  EXPECT_EQ(ZoneDateOf(t - 31 * 60 * kMicrosPerSecond), (Date{2026, 11, 27}));
+  EXPECT_EQ(FormatTimestamp(ZoneStartOf(Date{2026, 11, 28})), "2026-11-27T21:00:00Z");
+}
+
+TEST(ResourceNameTest, ParsesAndRejects) {
+  EXPECT_EQ(*ParseName("applications/42", "applications", "name"), 42);
+  for (const char* bad : {"", "applications/", "applications/0", "applications/-1", "applications/x",
+                          "applications/01", "residents/1", "applications/1/x", "applications/99999999999999999999"}) {
+    auto r = ParseName(bad, "applications", "name");
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    ASSERT_EQ(r.status().field_violations().size(), 1u);
+    EXPECT_EQ(r.status().field_violations()[0].field, "name");
+  }
+}
+
+TEST(EtagTest, EmptyMatchesAndStaleAborts) {
+  EXPECT_TRUE(CheckEtag("", 3, "x/1").ok());
+  EXPECT_TRUE(CheckEtag(FormatEtag(3), 3, "x/1").ok());
+  Status st = CheckEtag(FormatEtag(2), 3, "x/1");
+  EXPECT_EQ(st.code(), StatusCode::kAborted);
+  EXPECT_EQ(st.reason(), "STALE_ETAG");
+}
+
+TEST(FieldMaskTest, ReportsEachBadPath) {
+  MaskRules rules;
+  rules.updatable = {"a"};
+  rules.output_only = {"state"};
+  rules.immutable = {"inn"};
+  rules.restricted = {"full_name"};
+  EXPECT_TRUE(CheckUpdateMask({"a"}, rules).ok());
+  Status st = CheckUpdateMask({"a", "state", "inn", "full_name", "nope", "a"}, rules);
+  ASSERT_EQ(st.field_violations().size(), 5u);
+  EXPECT_EQ(st.field_violations()[0].reason, "FIELD_OUTPUT_ONLY");
+  EXPECT_EQ(st.field_violations()[1].reason, "FIELD_IMMUTABLE");
+  EXPECT_EQ(st.field_violations()[2].reason, "FIELD_NOT_UPDATABLE");
+  EXPECT_EQ(st.field_violations()[3].reason, "UNKNOWN_FIELD");
+  EXPECT_EQ(st.field_violations()[4].reason, "UPDATE_MASK_DUPLICATE");
+  EXPECT_EQ(CheckUpdateMask({}, rules).field_violations()[0].reason, "UPDATE_MASK_EMPTY");
+}
+
+TEST(CryptoTest, Base64UrlRoundTripsAndRejectsJunk) {
+  for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)}) {
+    EXPECT_EQ(*Base64UrlDecode(Base64UrlEncode(s)), s);
+  }
+  EXPECT_FALSE(Base64UrlDecode("a").has_value());
+  EXPECT_FALSE(Base64UrlDecode("ab+c").has_value());
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(CryptoTest, UuidsAreWellFormedAndDistinct) {
+  std::string a = NewUuid();
+  std::string b = NewUuid();
+  EXPECT_TRUE(IsUuid(a));
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a[14], '4');
+  EXPECT_FALSE(IsUuid("not-a-uuid"));
+  EXPECT_FALSE(IsUuid("123e4567-e89b-42d3-a456-42661417400g"));
+}
+
+}  // namespace
+}  // namespace biopolis

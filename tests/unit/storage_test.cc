@@ -1,0 +1,290 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <future>
+#include <gtest/gtest.h>
+
+#include "services/core/crypto.h"
+#include "services/domain/command_runner.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "temp_db.h"
+
+namespace biopolis {
+namespace {
+
+std::unique_ptr<SqliteStore> OpenStore(const std::string& path) {
+  auto store = SqliteStore::Open({path, 2, 2000});
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return std::move(*store);
+}
+
+OrganizationRecord Org(const std::string& inn, const std::string& ogrn) {
+  OrganizationRecord r;
+  r.kind = OrganizationKind::kLegalEntity;
+  r.inn = inn;
+  r.ogrn = ogrn;
+  r.kpp = "434501001";
+  r.full_name = "Org " + inn;
+  r.create_time = r.update_time = 1;
+  r.version = 1;
+  return r;
+}
+
+ApplicationRecord Draft(std::int64_t org, TimeMicros created) {
+  ApplicationRecord a;
+  a.organization_id = org;
+  a.state = ApplicationState::kDraft;
+  a.project_name = "p";
+  a.create_time = a.update_time = created;
+  a.version = 1;
+  return a;
+}
+
+TEST(SqliteStoreTest, OpensWithWalFullSyncForeignKeysAndMigrations) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->ServerSecret().size(), 32u);
+  std::string secret = store->ServerSecret();
+  store.reset();
+  SQLite::Database raw(db.path());
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
+  // Reopening keeps the secret (page tokens survive restarts) and the schema.
+  auto again = OpenStore(db.path());
+  EXPECT_EQ(again->ServerSecret(), secret);
+}
+
+TEST(SqliteStoreTest, RefusesADatabaseFromANewerServer) {
+  testing::TempDb db;
+  {
+    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA user_version = 99");
+  }
+  auto store = SqliteStore::Open({db.path(), 1, 1000});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().reason(), "SCHEMA_TOO_NEW");
+}
+
+TEST(SqliteStoreTest, FailedWorkRollsBackEverything) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  Status st = store->WriteAndWait([](Transaction& tx) {
+    tx.organizations().Insert(Org("7707083893", "1027700132195"));
+    return Status::InvalidField("x", "no", "NO");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  store->Read([](Transaction& tx) {
+    EXPECT_FALSE(tx.organizations().FindByInn("7707083893").has_value());
+    return Status::Ok();
+  });
+}
+
+TEST(SqliteStoreTest, UniqueInnAndOneLiveApplicationAreDatabaseConstraints) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  std::int64_t org = 0;
+  ASSERT_TRUE(store->WriteAndWait([&](Transaction& tx) {
+                     org = tx.organizations().Insert(Org("7707083893", "1027700132195"));
+                     tx.applications().Insert(Draft(org, 1));
+                     return Status::Ok();
+                   }).ok());
+  Status dup = store->WriteAndWait([](Transaction& tx) {
+    tx.organizations().Insert(Org("7707083893", "1024317979080"));
+    return Status::Ok();
+  });
+  EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists);
+  Status second = store->WriteAndWait([&](Transaction& tx) {
+    tx.applications().Insert(Draft(org, 2));
+    return Status::Ok();
+  });
+  EXPECT_EQ(second.code(), StatusCode::kAlreadyExists);
+  Status bad_check = store->WriteAndWait([&](Transaction& tx) {
+    ApplicationRecord a = Draft(org, 3);
+    a.state = ApplicationState::kRejected;
+    a.planned_jobs = -1;  // CHECK (planned_jobs >= 0)
+    tx.applications().Insert(a);
+    return Status::Ok();
+  });
+  EXPECT_EQ(bad_check.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(bad_check.reason(), "CONSTRAINT_VIOLATION");
+  Status orphan = store->WriteAndWait([&](Transaction& tx) {
+    tx.applications().Insert(Draft(999, 4));  // foreign key
+    return Status::Ok();
+  });
+  EXPECT_FALSE(orphan.ok());
+}
+
+TEST(SqliteStoreTest, KeysetPagingIsStableUnderInserts) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  std::int64_t org = 0;
+  ASSERT_TRUE(store->WriteAndWait([&](Transaction& tx) {
+                     org = tx.organizations().Insert(Org("7707083893", "1027700132195"));
+                     for (int i = 0; i < 25; ++i) {
+                       ApplicationRecord a = Draft(org, 1000 + i);
+                       a.state = ApplicationState::kWithdrawn;
+                       tx.applications().Insert(a);
+                     }
+                     return Status::Ok();
+                   }).ok());
+  ListQuery q;
+  q.order_field = "create_time";
+  q.descending = false;
+  q.page_size = 10;
+  std::vector<std::int64_t> seen;
+  std::optional<Cursor> after;
+  int pages = 0;
+  do {
+    q.after = after;
+    Page<ApplicationRecord> page;
+    store->Read([&](Transaction& tx) {
+      page = tx.applications().List(q);
+      return Status::Ok();
+    });
+    for (const auto& a : page.items) seen.push_back(a.create_time);
+    after = page.next;
+    ++pages;
+    // A concurrent insert with an older sort key must not shift later pages.
+    store->WriteAndWait([&](Transaction& tx) {
+      ApplicationRecord a = Draft(org, 1);
+      a.state = ApplicationState::kWithdrawn;
+      tx.applications().Insert(a);
+      return Status::Ok();
+    });
+  } while (after);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(seen.size(), 25u);
+  for (int i = 0; i < 25; ++i) EXPECT_EQ(seen[static_cast<std::size_t>(i)], 1000 + i);
+}
+
+TEST(SqliteStoreTest, ListFiltersUseIndexes) {
+  testing::TempDb db;
+  OpenStore(db.path());
+  SQLite::Database raw(db.path());
+  auto plan = [&](const std::string& sql) {
+    SQLite::Statement st(raw, "EXPLAIN QUERY PLAN " + sql);
+    std::string out;
+    while (st.executeStep()) out += st.getColumn(3).getString() + "\n";
+    return out;
+  };
+  EXPECT_NE(plan("SELECT id FROM applications WHERE state = 2 ORDER BY create_time DESC, id DESC LIMIT 51")
+                .find("applications_by_state"),
+            std::string::npos);
+  EXPECT_NE(plan("SELECT id FROM applications ORDER BY create_time DESC, id DESC LIMIT 51").find("applications_by_create_time"),
+            std::string::npos);
+  EXPECT_NE(plan("SELECT id FROM applications WHERE organization_id = 3 ORDER BY create_time DESC, id DESC LIMIT 51")
+                .find("applications_by_organization"),
+            std::string::npos);
+  // Keyset order comes from the index: no temporary sort.
+  EXPECT_EQ(plan("SELECT id FROM applications WHERE state = 2 ORDER BY create_time DESC, id DESC LIMIT 51")
+                .find("TEMP B-TREE"),
+            std::string::npos);
+  EXPECT_NE(plan("SELECT sequence FROM audit_log WHERE resource = 'applications/1' ORDER BY sequence LIMIT 51")
+                .find("audit_by_resource"),
+            std::string::npos);
+}
+
+TEST(SqliteStoreTest, AuditLogIsAppendOnly) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  ASSERT_TRUE(store->WriteAndWait([](Transaction& tx) {
+                     tx.journal().AppendAudit(AuditRecord{0, "a", Role::kAdmin, "X", "r/1", "", "s", 1});
+                     return Status::Ok();
+                   }).ok());
+  store.reset();
+  SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+  EXPECT_THROW(raw.exec("UPDATE audit_log SET summary = 'forged'"), SQLite::Exception);
+  EXPECT_THROW(raw.exec("DELETE FROM audit_log"), SQLite::Exception);
+}
+
+TEST(SqliteStoreTest, ReadersCannotWrite) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  Status st = store->Read([](Transaction& tx) {
+    tx.organizations().Insert(Org("7707083893", "1027700132195"));
+    return Status::Ok();
+  });
+  EXPECT_FALSE(st.ok());
+}
+
+// ---- CommandRunner: idempotency, audit and events in one transaction ----
+
+class CommandRunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { store_ = OpenStore(db_.path()); }
+
+  Result<std::string> Run(const std::string& request_id, const std::string& fingerprint, bool fail = false) {
+    CommandRunner runner(*store_, clock_);
+    std::promise<Result<std::string>> done;
+    Caller caller{"apiKeys/1", Role::kOfficer, 0};
+    runner.Run<std::int64_t>(
+        caller, {"CreateOrganization", request_id, fingerprint},
+        [this, fail](CommandContext& ctx) -> Result<std::int64_t> {
+          std::int64_t id = ctx.tx().organizations().Insert(Org(inns_[count_ % 2], ogrns_[count_ % 2]));
+          ++count_;
+          ctx.Record("organizations/" + std::to_string(id), id, "organization.created", "created");
+          if (fail) return Status::InvalidField("x", "fails after writing", "LATE_FAILURE");
+          return id;
+        },
+        [](const std::int64_t& id) { return "org-" + std::to_string(id); },
+        [&done](Result<std::string> r) { done.set_value(std::move(r)); });
+    return done.get_future().get();
+  }
+
+  std::int64_t Count(const char* table) {
+    std::int64_t n = 0;
+    store_->Read([&](Transaction&) { return Status::Ok(); });
+    SQLite::Database raw(db_.path());
+    n = raw.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    return n;
+  }
+
+  testing::TempDb db_;
+  ManualClock clock_{1'700'000'000'000'000};
+  std::unique_ptr<SqliteStore> store_;
+  int count_ = 0;
+  const char* inns_[2] = {"7707083893", "4345042753"};
+  const char* ogrns_[2] = {"1027700132195", "1024317979080"};
+};
+
+TEST_F(CommandRunnerTest, SameRequestIdReturnsFirstResultAndChangesNothing) {
+  std::string id = NewUuid();
+  auto first = Run(id, "body-1");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  auto again = Run(id, "body-1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *first);
+  EXPECT_EQ(Count("organizations"), 1);
+  EXPECT_EQ(Count("audit_log"), 1);
+  EXPECT_EQ(Count("events"), 1);
+}
+
+TEST_F(CommandRunnerTest, SameRequestIdWithAnotherBodyIsInvalidArgument) {
+  std::string id = NewUuid();
+  ASSERT_TRUE(Run(id, "body-1").ok());
+  auto other = Run(id, "body-2");
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(other.status().reason(), "REQUEST_ID_REUSED");
+  EXPECT_EQ(Count("organizations"), 1);
+}
+
+TEST_F(CommandRunnerTest, MalformedRequestIdIsRejectedBeforeAnyWork) {
+  auto r = Run("not-a-uuid", "b");
+  EXPECT_EQ(r.status().reason(), "INVALID_REQUEST_ID");
+  EXPECT_EQ(count_, 0);
+}
+
+TEST_F(CommandRunnerTest, FailureRollsBackChangeAuditEventAndIdempotencyRecord) {
+  std::string id = NewUuid();
+  auto r = Run(id, "b", /*fail=*/true);
+  EXPECT_EQ(r.status().reason(), "LATE_FAILURE");
+  EXPECT_EQ(Count("organizations"), 0);
+  EXPECT_EQ(Count("audit_log"), 0);
+  EXPECT_EQ(Count("events"), 0);
+  EXPECT_EQ(Count("idempotency"), 0);
+  // The retry is a fresh attempt.
+  EXPECT_TRUE(Run(id, "b").ok());
+}
+
+}  // namespace
+}  // namespace biopolis
