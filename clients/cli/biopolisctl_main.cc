@@ -1,0 +1,523 @@
+// biopolisctl: the administrators' and officers' command line, built on the
+// C++ SDK. CLI11 (Debian's libcli11-dev) provides subcommands, typed options,
+// environment fallbacks and --help.
+//
+//   export BIOPOLIS_ADDRESS=127.0.0.1:50051 BIOPOLIS_API_KEY=bpk_...
+//   biopolisctl applications list --state STATE_SUBMITTED
+//   biopolisctl applications accept applications/7
+//
+// Exit codes: 0 ok, 2 invalid input, 3 not found, 4 permission/authentication,
+// 5 unavailable, 6 conflict (wrong state, stale etag, exists), 1 other.
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <memory>
+
+#include "biopolis/client.h"
+#include "output.h"
+
+namespace {
+
+namespace v1 = ::biopolis::v1;
+using biopolis::cli::OutputFormat;
+using biopolis::client::Client;
+using biopolis::client::ListOptions;
+
+struct Globals {
+  std::string address = "127.0.0.1:50051";
+  std::string api_key;
+  std::string output = "table";
+  std::string ca_file;
+  int timeout_seconds = 30;
+};
+
+// The action chosen on the command line, run after parsing.
+using Action = std::function<int(Client&, OutputFormat)>;
+
+template <typename T>
+int Print(const biopolis::client::Result<T>& r, OutputFormat f) {
+  if (!r.ok()) return biopolis::cli::ReportError(r.error());
+  biopolis::cli::PrintMessage(*r, f);
+  return 0;
+}
+
+template <typename T>
+int PrintAll(biopolis::client::Pager<T> pager, OutputFormat f) {
+  auto all = pager.All();
+  if (!all.ok()) return biopolis::cli::ReportError(all.error());
+  std::vector<const google::protobuf::Message*> items;
+  for (const auto& item : *all) items.push_back(&item);
+  biopolis::cli::PrintList(items, f);
+  return 0;
+}
+
+bool ParseDate(const std::string& text, google::type::Date* out) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  out->set_year(y);
+  out->set_month(m);
+  out->set_day(d);
+  return true;
+}
+
+// Validates "YYYY-MM-DD" options at parse time.
+const CLI::Validator kDate = CLI::Validator(
+    [](std::string& s) {
+      google::type::Date d;
+      return ParseDate(s, &d) ? std::string() : "expected YYYY-MM-DD, got " + s;
+    },
+    "DATE");
+
+template <typename Enum>
+CLI::Option* EnumOption(CLI::App* app, const std::string& name, std::string& target, bool (*parse)(const std::string&, Enum*),
+                        const std::string& help) {
+  return app->add_option(name, target, help)->check(CLI::Validator(
+      [parse](std::string& s) {
+        Enum e;
+        return parse(s, &e) ? std::string() : "unknown value " + s;
+      },
+      "ENUM"));
+}
+
+void AddKeys(CLI::App& app, Action& action) {
+  auto* keys = app.add_subcommand("keys", "API keys (administrators)")->require_subcommand(1);
+  {
+    auto* c = keys->add_subcommand("create", "Create a key; prints its secret once")
+                  ->footer("Example:\n  biopolisctl keys create --role ROLE_RESIDENT --organization organizations/3 "
+                           "--name \"ООО Ромашка, integration\"");
+    auto role = std::make_shared<std::string>();
+    auto org = std::make_shared<std::string>();
+    auto name = std::make_shared<std::string>();
+    EnumOption<v1::Role>(c, "--role", *role, v1::Role_Parse, "ROLE_ADMIN, ROLE_OFFICER, ROLE_RESIDENT or ROLE_AUDITOR")
+        ->required();
+    c->add_option("--organization", *org, "organizations/{id}, for ROLE_RESIDENT");
+    c->add_option("--name", *name, "Who holds the key")->required();
+    c->callback([&action, role, org, name] {
+      action = [role, org, name](Client& client, OutputFormat f) {
+        v1::ApiKey key;
+        v1::Role r;
+        v1::Role_Parse(*role, &r);
+        key.set_role(r);
+        key.set_organization(*org);
+        key.set_display_name(*name);
+        auto created = client.api_keys().Create(key);
+        if (!created.ok()) return biopolis::cli::ReportError(created.error());
+        if (f == OutputFormat::kJson) {
+          biopolis::cli::PrintMessage(*created, f);
+        } else {
+          biopolis::cli::PrintMessage(created->api_key(), f);
+          std::cout << "secret: " << created->secret() << "\n(shown once: store it now)\n";
+        }
+        return 0;
+      };
+    });
+  }
+  keys->add_subcommand("list", "List keys")->callback([&action] {
+    action = [](Client& c, OutputFormat f) { return PrintAll(c.api_keys().List(), f); };
+  });
+  {
+    auto* c = keys->add_subcommand("revoke", "Revoke a key");
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "apiKeys/{id}")->required();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) { return Print(cl.api_keys().Revoke(*name), f); };
+    });
+  }
+}
+
+void AddOrganizations(CLI::App& app, Action& action) {
+  auto* orgs = app.add_subcommand("organizations", "Organizations")->require_subcommand(1);
+  struct Fields {
+    std::string inn, ogrn, kpp, full_name, short_name, address, person, email, phone, etag;
+  };
+  auto add_fields = [](CLI::App* c, Fields& f) {
+    c->add_option("--kpp", f.kpp, "KPP (legal entities)");
+    c->add_option("--full-name", f.full_name, "Full legal name");
+    c->add_option("--short-name", f.short_name, "Short name");
+    c->add_option("--address", f.address, "Legal address");
+    c->add_option("--contact-person", f.person, "Contact person");
+    c->add_option("--contact-email", f.email, "Contact e-mail");
+    c->add_option("--contact-phone", f.phone, "Contact phone");
+  };
+  auto to_proto = [](const Fields& f) {
+    v1::Organization o;
+    o.set_inn(f.inn);
+    o.set_ogrn(f.ogrn);
+    o.set_kpp(f.kpp);
+    o.set_full_name(f.full_name);
+    o.set_short_name(f.short_name);
+    o.set_legal_address(f.address);
+    o.set_contact_person(f.person);
+    o.set_contact_email(f.email);
+    o.set_contact_phone(f.phone);
+    return o;
+  };
+  {
+    auto* c = orgs->add_subcommand("create", "Register an organization (officers)")
+                  ->footer("Example:\n  biopolisctl organizations create --inn 7707083893 --ogrn 1027700132195 "
+                           "--kpp 773601001 --full-name \"ПАО Сбербанк\" --address \"Москва\"");
+    auto f = std::make_shared<Fields>();
+    c->add_option("--inn", f->inn, "INN (10 or 12 digits)")->required();
+    c->add_option("--ogrn", f->ogrn, "OGRN (13) or OGRNIP (15)")->required();
+    add_fields(c, *f);
+    c->callback([&action, f, to_proto] {
+      action = [f, to_proto](Client& cl, OutputFormat fmt) { return Print(cl.organizations().Create(to_proto(*f)), fmt); };
+    });
+  }
+  {
+    auto* c = orgs->add_subcommand("update", "Change the given fields of an organization");
+    auto f = std::make_shared<Fields>();
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "organizations/{id}")->required();
+    c->add_option("--etag", f->etag, "Fail with exit 6 if the record changed since this etag");
+    add_fields(c, *f);
+    c->callback([&action, f, name, c, to_proto] {
+      std::vector<std::string> paths;
+      const std::pair<const char*, const char*> flags[] = {
+          {"--kpp", "kpp"},           {"--full-name", "full_name"},       {"--short-name", "short_name"},
+          {"--address", "legal_address"}, {"--contact-person", "contact_person"},
+          {"--contact-email", "contact_email"}, {"--contact-phone", "contact_phone"}};
+      for (const auto& [flag, path] : flags) {
+        if (c->count(flag) > 0) paths.push_back(path);
+      }
+      action = [f, name, paths, to_proto](Client& cl, OutputFormat fmt) {
+        v1::Organization o = to_proto(*f);
+        o.set_name(*name);
+        o.set_etag(f->etag);
+        return Print(cl.organizations().Update(o, paths), fmt);
+      };
+    });
+  }
+  {
+    auto* c = orgs->add_subcommand("get", "Show an organization");
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "organizations/{id}")->required();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) { return Print(cl.organizations().Get(*name), f); };
+    });
+  }
+  {
+    auto* c = orgs->add_subcommand("list", "List organizations")
+                  ->footer("Example:\n  biopolisctl organizations list --filter 'kind = \"KIND_LEGAL_ENTITY\"' --order-by full_name");
+    auto o = std::make_shared<ListOptions>();
+    c->add_option("--filter", o->filter, "Filter, e.g. inn = \"7707083893\"");
+    c->add_option("--order-by", o->order_by, "create_time, full_name or inn, optionally desc");
+    c->callback([&action, o] {
+      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.organizations().List(*o), f); };
+    });
+  }
+}
+
+void AddApplications(CLI::App& app, Action& action) {
+  auto* apps = app.add_subcommand("applications", "Resident applications")->require_subcommand(1);
+  {
+    auto* c = apps->add_subcommand("list", "List applications")
+                  ->footer("Example:\n  biopolisctl applications list --state STATE_SUBMITTED --order-by create_time");
+    auto o = std::make_shared<ListOptions>();
+    auto state = std::make_shared<std::string>();
+    EnumOption<v1::Application::State>(c, "--state", *state, v1::Application::State_Parse, "Only this state");
+    c->add_option("--filter", o->filter, "Filter, e.g. planned_jobs >= 50");
+    c->add_option("--order-by", o->order_by, "create_time, update_time, planned_investment_kopecks, planned_jobs");
+    c->callback([&action, o, state] {
+      if (!state->empty()) {
+        o->filter = "state = \"" + *state + "\"" + (o->filter.empty() ? "" : " AND " + o->filter);
+      }
+      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.applications().List(*o), f); };
+    });
+  }
+  auto simple = [&](const char* cmd, const char* help,
+                    std::function<biopolis::client::Result<v1::Application>(Client&, const std::string&)> fn) {
+    auto* c = apps->add_subcommand(cmd, help);
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    c->callback([&action, name, fn] {
+      action = [name, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name), f); };
+    });
+    return c;
+  };
+  simple("get", "Show an application", [](Client& c, const std::string& n) { return c.applications().Get(n); });
+  simple("submit", "Submit a draft (the company)", [](Client& c, const std::string& n) { return c.applications().Submit(n); });
+  simple("accept", "Accept a submitted application for review (officers)",
+         [](Client& c, const std::string& n) { return c.applications().Accept(n); });
+  simple("refer", "Refer to the expert council (officers)",
+         [](Client& c, const std::string& n) { return c.applications().ReferToExpertCouncil(n); });
+  {
+    auto* c = apps->add_subcommand("eligibility", "Dry-run the submission checks");
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) { return Print(cl.applications().CheckEligibility(*name), f); };
+    });
+  }
+  auto with_text = [&](const char* cmd, const char* help, const char* flag, bool required,
+                       std::function<biopolis::client::Result<v1::Application>(Client&, const std::string&, const std::string&)> fn) {
+    auto* c = apps->add_subcommand(cmd, help);
+    auto name = std::make_shared<std::string>();
+    auto text = std::make_shared<std::string>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    auto* opt = c->add_option(flag, *text, "Text");
+    if (required) opt->required();
+    c->callback([&action, name, text, fn] {
+      action = [name, text, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name, *text), f); };
+    });
+  };
+  with_text("request-info", "Ask the applicant for information (officers)", "--text", true,
+            [](Client& c, const std::string& n, const std::string& t) { return c.applications().RequestInformation(n, t); });
+  with_text("respond", "Answer an information request (the company)", "--text", true,
+            [](Client& c, const std::string& n, const std::string& t) {
+              return c.applications().RespondToInformationRequest(n, t);
+            });
+  with_text("approve", "Approve (officers)", "--comment", false,
+            [](Client& c, const std::string& n, const std::string& t) { return c.applications().Approve(n, t); });
+  with_text("withdraw", "Withdraw (the company)", "--reason", false,
+            [](Client& c, const std::string& n, const std::string& t) { return c.applications().Withdraw(n, t); });
+  {
+    auto* c = apps->add_subcommand("opinion", "Record the expert council's opinion (officers)");
+    auto name = std::make_shared<std::string>();
+    auto opinion = std::make_shared<std::string>();
+    auto summary = std::make_shared<std::string>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    EnumOption<v1::Application::ExpertOpinion>(c, "--opinion", *opinion, v1::Application::ExpertOpinion_Parse,
+                                                "EXPERT_OPINION_POSITIVE or EXPERT_OPINION_NEGATIVE")
+        ->required();
+    c->add_option("--summary", *summary, "The council's summary")->required();
+    c->callback([&action, name, opinion, summary] {
+      action = [name, opinion, summary](Client& cl, OutputFormat f) {
+        v1::Application::ExpertOpinion o;
+        v1::Application::ExpertOpinion_Parse(*opinion, &o);
+        return Print(cl.applications().RecordExpertOpinion(*name, o, *summary), f);
+      };
+    });
+  }
+  {
+    auto* c = apps->add_subcommand("reject", "Reject with grounds (officers)");
+    auto name = std::make_shared<std::string>();
+    auto ground = std::make_shared<std::string>();
+    auto explanation = std::make_shared<std::string>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    EnumOption<v1::Application::RejectionGround>(c, "--ground", *ground, v1::Application::RejectionGround_Parse,
+                                                 "e.g. REJECTION_GROUND_POLICY_NOT_MET")
+        ->required();
+    c->add_option("--explanation", *explanation, "Reasoning")->required();
+    c->callback([&action, name, ground, explanation] {
+      action = [name, ground, explanation](Client& cl, OutputFormat f) {
+        v1::Application::RejectionGround g;
+        v1::Application::RejectionGround_Parse(*ground, &g);
+        return Print(cl.applications().Reject(*name, g, *explanation), f);
+      };
+    });
+  }
+  {
+    auto* c = apps->add_subcommand("sign", "Record the signed agreement: enters the company in the registry (officers)")
+                  ->footer("Example:\n  biopolisctl applications sign applications/7 --number C-43-007/2026 --date "
+                           "2026-11-20 \\\n    --commitment 2027-12-31:5000000000:40 --commitment 2030-12-31:15000000000:120");
+    auto name = std::make_shared<std::string>();
+    auto number = std::make_shared<std::string>();
+    auto date = std::make_shared<std::string>();
+    auto commitments = std::make_shared<std::vector<std::string>>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    c->add_option("--number", *number, "Agreement number")->required();
+    c->add_option("--date", *date, "Agreement date YYYY-MM-DD")->required()->check(kDate);
+    c->add_option("--commitment", *commitments, "DUE_DATE:INVESTMENT_KOPECKS:JOBS (repeat)")->required();
+    c->callback([&action, name, number, date, commitments] {
+      action = [name, number, date, commitments](Client& cl, OutputFormat f) {
+        v1::SignAgreementRequest req;
+        req.set_name(*name);
+        req.set_agreement_number(*number);
+        ParseDate(*date, req.mutable_agreement_date());
+        for (const auto& text : *commitments) {
+          auto* cm = req.add_commitments();
+          char due[16] = {0};
+          long long kopecks = 0;
+          int jobs = 0;
+          if (std::sscanf(text.c_str(), "%10[0-9-]:%lld:%d", due, &kopecks, &jobs) != 3 ||
+              !ParseDate(due, cm->mutable_due_date())) {
+            std::cerr << "error: --commitment " << text << ": expected YYYY-MM-DD:KOPECKS:JOBS\n";
+            return static_cast<int>(biopolis::cli::kExitInvalid);
+          }
+          cm->set_investment_kopecks(kopecks);
+          cm->set_jobs(jobs);
+        }
+        return Print(cl.applications().SignAgreement(req), f);
+      };
+    });
+  }
+}
+
+void AddResidents(CLI::App& app, Action& action) {
+  auto* res = app.add_subcommand("residents", "The registry of residents")->require_subcommand(1);
+  {
+    auto* c = res->add_subcommand("list", "List registry entries");
+    auto o = std::make_shared<ListOptions>();
+    c->add_option("--filter", o->filter, "e.g. state = \"STATE_ACTIVE\"");
+    c->add_option("--order-by", o->order_by, "registry_number or create_time");
+    c->callback([&action, o] {
+      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.residents().List(*o), f); };
+    });
+  }
+  {
+    auto* c = res->add_subcommand("get", "Show a registry entry");
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "residents/{id}")->required();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) { return Print(cl.residents().Get(*name), f); };
+    });
+  }
+  {
+    auto* c = res->add_subcommand("violation", "Issue a violation notice (officers)");
+    auto name = std::make_shared<std::string>();
+    auto description = std::make_shared<std::string>();
+    auto cure_by = std::make_shared<std::string>();
+    c->add_option("name", *name, "residents/{id}")->required();
+    c->add_option("--description", *description, "What is violated")->required();
+    c->add_option("--cure-by", *cure_by, "YYYY-MM-DD")->required()->check(kDate);
+    c->callback([&action, name, description, cure_by] {
+      action = [name, description, cure_by](Client& cl, OutputFormat f) {
+        v1::IssueViolationNoticeRequest req;
+        req.set_name(*name);
+        req.set_description(*description);
+        ParseDate(*cure_by, req.mutable_cure_by());
+        return Print(cl.residents().IssueViolationNotice(req), f);
+      };
+    });
+  }
+  {
+    auto* c = res->add_subcommand("cure", "Record that a violation was cured (officers)");
+    auto name = std::make_shared<std::string>();
+    auto note = std::make_shared<std::string>();
+    c->add_option("name", *name, "residents/{id}")->required();
+    c->add_option("--note", *note, "How it was cured")->required();
+    c->callback([&action, name, note] {
+      action = [name, note](Client& cl, OutputFormat f) { return Print(cl.residents().CureViolation(*name, *note), f); };
+    });
+  }
+  {
+    auto* c = res->add_subcommand("terminate", "Terminate resident status (officers)");
+    auto name = std::make_shared<std::string>();
+    auto ground = std::make_shared<std::string>();
+    auto date = std::make_shared<std::string>();
+    auto explanation = std::make_shared<std::string>();
+    c->add_option("name", *name, "residents/{id}")->required();
+    EnumOption<v1::Resident::TerminationGround>(c, "--ground", *ground, v1::Resident::TerminationGround_Parse,
+                                                "e.g. TERMINATION_GROUND_COURT_DECISION")
+        ->required();
+    c->add_option("--effective-date", *date, "YYYY-MM-DD")->required()->check(kDate);
+    c->add_option("--explanation", *explanation, "For people")->required();
+    c->callback([&action, name, ground, date, explanation] {
+      action = [name, ground, date, explanation](Client& cl, OutputFormat f) {
+        v1::TerminateResidentRequest req;
+        req.set_name(*name);
+        v1::Resident::TerminationGround g;
+        v1::Resident::TerminationGround_Parse(*ground, &g);
+        req.set_ground(g);
+        ParseDate(*date, req.mutable_effective_date());
+        req.set_explanation(*explanation);
+        return Print(cl.residents().Terminate(req), f);
+      };
+    });
+  }
+}
+
+void AddPolicy(CLI::App& app, Action& action) {
+  auto* pol = app.add_subcommand("policy", "Zone policy versions")->require_subcommand(1);
+  {
+    auto* c = pol->add_subcommand("get", "Show a version (default: the one in force today)");
+    auto name = std::make_shared<std::string>("policies/current");
+    c->add_option("name", *name, "policies/{version} or policies/current")->capture_default_str();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) { return Print(cl.policies().Get(*name), f); };
+    });
+  }
+  pol->add_subcommand("list", "List versions")->callback([&action] {
+    action = [](Client& cl, OutputFormat f) { return PrintAll(cl.policies().List(), f); };
+  });
+  {
+    auto* c = pol->add_subcommand("create", "Publish a new version (administrators)")
+                  ->footer("Example:\n  biopolisctl policy create --effective-from 2027-01-01 --min-investment "
+                           "15000000000 --min-investment-3y 5000000000 --okved 21 --okved 72.11 --info-days 30");
+    auto p = std::make_shared<v1::ZonePolicy>();
+    auto from = std::make_shared<std::string>();
+    auto min = std::make_shared<long long>(0);
+    auto min3 = std::make_shared<long long>(0);
+    auto okved = std::make_shared<std::vector<std::string>>();
+    auto days = std::make_shared<int>(0);
+    auto description = std::make_shared<std::string>();
+    c->add_option("--effective-from", *from, "YYYY-MM-DD, today or later")->required()->check(kDate);
+    c->add_option("--min-investment", *min, "Minimum total investment, kopecks")->required();
+    c->add_option("--min-investment-3y", *min3, "Minimum within 3 years, kopecks")->required();
+    c->add_option("--okved", *okved, "Allowed OKVED prefix (repeat)")->required();
+    c->add_option("--info-days", *days, "Days to answer an information request")->required();
+    c->add_option("--description", *description, "What changed and why");
+    c->callback([&action, from, min, min3, okved, days, description] {
+      action = [=](Client& cl, OutputFormat f) {
+        v1::ZonePolicy policy;
+        ParseDate(*from, policy.mutable_effective_from());
+        policy.set_min_investment_kopecks(*min);
+        policy.set_min_investment_3y_kopecks(*min3);
+        for (const auto& o : *okved) policy.add_allowed_okved_prefixes(o);
+        policy.set_info_request_days(*days);
+        policy.set_description(*description);
+        return Print(cl.policies().Create(policy), f);
+      };
+    });
+  }
+}
+
+void AddAudit(CLI::App& app, Action& action) {
+  auto* audit = app.add_subcommand("audit", "The audit log (auditors, administrators)")->require_subcommand(1);
+  auto* c = audit->add_subcommand("list", "List audit records, oldest first")
+                ->footer("Example:\n  biopolisctl audit list --filter 'resource = \"applications/7\"'");
+  auto o = std::make_shared<ListOptions>();
+  c->add_option("--filter", o->filter, "On actor, action, resource, sequence");
+  c->callback([&action, o] {
+    action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.audit().List(*o), f); };
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"biopolisctl: administer and script the Biopolis SEZ registry"};
+  app.require_subcommand(1);
+  // Global options may also follow the subcommand (`biopolisctl residents list -o json`).
+  app.fallthrough();
+  app.set_version_flag("--version", "biopolisctl 0.1.0");
+  Globals g;
+  app.add_option("--address", g.address, "biopolisd HOST:PORT")->envname("BIOPOLIS_ADDRESS")->capture_default_str();
+  app.add_option("--api-key", g.api_key, "API key (prefer the environment variable)")->envname("BIOPOLIS_API_KEY");
+  app.add_option("--output,-o", g.output, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  app.add_option("--ca-file", g.ca_file, "PEM root certificates: connect with TLS")->check(CLI::ExistingFile);
+  app.add_option("--timeout", g.timeout_seconds, "Seconds per attempt")->capture_default_str();
+
+  Action action;
+  AddKeys(app, action);
+  AddOrganizations(app, action);
+  AddApplications(app, action);
+  AddResidents(app, action);
+  AddPolicy(app, action);
+  AddAudit(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : biopolis::cli::kExitInvalid;
+  }
+  if (!action) {
+    std::cerr << app.help();
+    return biopolis::cli::kExitInvalid;
+  }
+  biopolis::client::ClientOptions options;
+  options.target = g.address;
+  options.api_key = g.api_key;
+  options.deadline = std::chrono::seconds(g.timeout_seconds);
+  if (!g.ca_file.empty()) {
+    std::ifstream in(g.ca_file);
+    options.tls_root_certs.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  Client client(options);
+  return action(client, g.output == "json" ? OutputFormat::kJson : OutputFormat::kTable);
+}
