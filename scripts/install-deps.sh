@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing biopolis needs on Debian 12.
+# Idempotent and quick when everything is present. Run as root.
+set -euo pipefail
+
+PACKAGES=(
+  g++ cmake ninja-build pkg-config ccache make
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libgtest-dev libcli11-dev libssl-dev
+  golang-github-gogo-googleapis-dev grpc-proto
+  nodejs npm
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
