@@ -7,9 +7,11 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config ccache make
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libgtest-dev libcli11-dev libssl-dev
-  golang-github-gogo-googleapis-dev grpc-proto
-  nodejs npm
+  golang-github-gogo-googleapis-dev python3
 )
+# buf (proto lint) runs on Node.js; a machine may already have Node.js and npm
+# from another source, whose packages conflict with Debian's npm: then keep them.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

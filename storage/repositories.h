@@ -110,8 +110,7 @@ class JournalRepository {
   // Fields: actor, action, resource, sequence; order: sequence.
   virtual Page<AuditRecord> ListAudit(const ListQuery& query) = 0;
   virtual std::vector<EventRecord> EventsAfter(std::int64_t sequence, int limit) = 0;
-  virtual std::optional<IdempotencyRecord> FindRequest(const std::string& principal,
-                                                       const std::string& request_id) = 0;
+  virtual std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) = 0;
   virtual void SaveRequest(const IdempotencyRecord& record) = 0;
 };
 

@@ -9,7 +9,7 @@
 // Exit codes: 0 ok, 2 invalid input, 3 not found, 4 permission/authentication,
 // 5 unavailable, 6 conflict (wrong state, stale etag, exists), 1 other.
 #include <CLI/CLI.hpp>
-
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -72,27 +72,43 @@ const CLI::Validator kDate = CLI::Validator(
     "DATE");
 
 template <typename Enum>
-CLI::Option* EnumOption(CLI::App* app, const std::string& name, std::string& target, bool (*parse)(const std::string&, Enum*),
-                        const std::string& help) {
-  return app->add_option(name, target, help)->check(CLI::Validator(
-      [parse](std::string& s) {
-        Enum e;
-        return parse(s, &e) ? std::string() : "unknown value " + s;
-      },
-      "ENUM"));
+CLI::Option* EnumOption(CLI::App* app, const std::string& name, std::string& target,
+                        bool (*parse)(const std::string&, Enum*), const std::string& help) {
+  return app->add_option(name, target, help)
+      ->check(CLI::Validator(
+          [parse](std::string& s) {
+            Enum e;
+            return parse(s, &e) ? std::string() : "unknown value " + s;
+          },
+          "ENUM"));
 }
 
 void AddKeys(CLI::App& app, Action& action) {
   auto* keys = app.add_subcommand("keys", "API keys (administrators)")->require_subcommand(1);
   {
     auto* c = keys->add_subcommand("create", "Create a key; prints its secret once")
-                  ->footer("Example:\n  biopolisctl keys create --role ROLE_RESIDENT --organization organizations/3 "
-                           "--name \"ООО Ромашка, integration\"");
+                  ->footer(
+                      "Example:\n  biopolisctl keys create --role ROLE_RESIDENT --organization organizations/3 "
+                      "--name \"ООО Ромашка, integration\"");
     auto role = std::make_shared<std::string>();
     auto org = std::make_shared<std::string>();
     auto name = std::make_shared<std::string>();
-    EnumOption<v1::Role>(c, "--role", *role, v1::Role_Parse, "ROLE_ADMIN, ROLE_OFFICER, ROLE_RESIDENT or ROLE_AUDITOR")
-        ->required();
+    c->add_option("--role", *role, "admin, officer, resident or auditor (or ROLE_ADMIN, ...)")
+        ->required()
+        ->transform([](std::string s) {
+          // Accept the short form: "officer" -> "ROLE_OFFICER".
+          if (s.rfind("ROLE_", 0) != 0) {
+            for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            s = "ROLE_" + s;
+          }
+          return s;
+        })
+        ->check(CLI::Validator(
+            [](std::string& s) {
+              v1::Role r;
+              return v1::Role_Parse(s, &r) && r != v1::ROLE_UNSPECIFIED ? std::string() : "unknown role " + s;
+            },
+            "ROLE"));
     c->add_option("--organization", *org, "organizations/{id}, for ROLE_RESIDENT");
     c->add_option("--name", *name, "Who holds the key")->required();
     c->callback([&action, role, org, name] {
@@ -157,14 +173,17 @@ void AddOrganizations(CLI::App& app, Action& action) {
   };
   {
     auto* c = orgs->add_subcommand("create", "Register an organization (officers)")
-                  ->footer("Example:\n  biopolisctl organizations create --inn 7707083893 --ogrn 1027700132195 "
-                           "--kpp 773601001 --full-name \"ПАО Сбербанк\" --address \"Москва\"");
+                  ->footer(
+                      "Example:\n  biopolisctl organizations create --inn 7707083893 --ogrn 1027700132195 "
+                      "--kpp 773601001 --full-name \"ПАО Сбербанк\" --address \"Москва\"");
     auto f = std::make_shared<Fields>();
     c->add_option("--inn", f->inn, "INN (10 or 12 digits)")->required();
     c->add_option("--ogrn", f->ogrn, "OGRN (13) or OGRNIP (15)")->required();
     add_fields(c, *f);
     c->callback([&action, f, to_proto] {
-      action = [f, to_proto](Client& cl, OutputFormat fmt) { return Print(cl.organizations().Create(to_proto(*f)), fmt); };
+      action = [f, to_proto](Client& cl, OutputFormat fmt) {
+        return Print(cl.organizations().Create(to_proto(*f)), fmt);
+      };
     });
   }
   {
@@ -176,10 +195,13 @@ void AddOrganizations(CLI::App& app, Action& action) {
     add_fields(c, *f);
     c->callback([&action, f, name, c, to_proto] {
       std::vector<std::string> paths;
-      const std::pair<const char*, const char*> flags[] = {
-          {"--kpp", "kpp"},           {"--full-name", "full_name"},       {"--short-name", "short_name"},
-          {"--address", "legal_address"}, {"--contact-person", "contact_person"},
-          {"--contact-email", "contact_email"}, {"--contact-phone", "contact_phone"}};
+      const std::pair<const char*, const char*> flags[] = {{"--kpp", "kpp"},
+                                                           {"--full-name", "full_name"},
+                                                           {"--short-name", "short_name"},
+                                                           {"--address", "legal_address"},
+                                                           {"--contact-person", "contact_person"},
+                                                           {"--contact-email", "contact_email"},
+                                                           {"--contact-phone", "contact_phone"}};
       for (const auto& [flag, path] : flags) {
         if (c->count(flag) > 0) paths.push_back(path);
       }
@@ -201,7 +223,9 @@ void AddOrganizations(CLI::App& app, Action& action) {
   }
   {
     auto* c = orgs->add_subcommand("list", "List organizations")
-                  ->footer("Example:\n  biopolisctl organizations list --filter 'kind = \"KIND_LEGAL_ENTITY\"' --order-by full_name");
+                  ->footer(
+                      "Example:\n  biopolisctl organizations list --filter 'kind = \"KIND_LEGAL_ENTITY\"' --order-by "
+                      "full_name");
     auto o = std::make_shared<ListOptions>();
     c->add_option("--filter", o->filter, "Filter, e.g. inn = \"7707083893\"");
     c->add_option("--order-by", o->order_by, "create_time, full_name or inn, optionally desc");
@@ -233,13 +257,13 @@ void AddApplications(CLI::App& app, Action& action) {
     auto* c = apps->add_subcommand(cmd, help);
     auto name = std::make_shared<std::string>();
     c->add_option("name", *name, "applications/{id}")->required();
-    c->callback([&action, name, fn] {
-      action = [name, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name), f); };
-    });
+    c->callback(
+        [&action, name, fn] { action = [name, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name), f); }; });
     return c;
   };
   simple("get", "Show an application", [](Client& c, const std::string& n) { return c.applications().Get(n); });
-  simple("submit", "Submit a draft (the company)", [](Client& c, const std::string& n) { return c.applications().Submit(n); });
+  simple("submit", "Submit a draft (the company)",
+         [](Client& c, const std::string& n) { return c.applications().Submit(n); });
   simple("accept", "Accept a submitted application for review (officers)",
          [](Client& c, const std::string& n) { return c.applications().Accept(n); });
   simple("refer", "Refer to the expert council (officers)",
@@ -252,20 +276,23 @@ void AddApplications(CLI::App& app, Action& action) {
       action = [name](Client& cl, OutputFormat f) { return Print(cl.applications().CheckEligibility(*name), f); };
     });
   }
-  auto with_text = [&](const char* cmd, const char* help, const char* flag, bool required,
-                       std::function<biopolis::client::Result<v1::Application>(Client&, const std::string&, const std::string&)> fn) {
-    auto* c = apps->add_subcommand(cmd, help);
-    auto name = std::make_shared<std::string>();
-    auto text = std::make_shared<std::string>();
-    c->add_option("name", *name, "applications/{id}")->required();
-    auto* opt = c->add_option(flag, *text, "Text");
-    if (required) opt->required();
-    c->callback([&action, name, text, fn] {
-      action = [name, text, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name, *text), f); };
-    });
-  };
-  with_text("request-info", "Ask the applicant for information (officers)", "--text", true,
-            [](Client& c, const std::string& n, const std::string& t) { return c.applications().RequestInformation(n, t); });
+  auto with_text =
+      [&](const char* cmd, const char* help, const char* flag, bool required,
+          std::function<biopolis::client::Result<v1::Application>(Client&, const std::string&, const std::string&)>
+              fn) {
+        auto* c = apps->add_subcommand(cmd, help);
+        auto name = std::make_shared<std::string>();
+        auto text = std::make_shared<std::string>();
+        c->add_option("name", *name, "applications/{id}")->required();
+        auto* opt = c->add_option(flag, *text, "Text");
+        if (required) opt->required();
+        c->callback([&action, name, text, fn] {
+          action = [name, text, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name, *text), f); };
+        });
+      };
+  with_text(
+      "request-info", "Ask the applicant for information (officers)", "--text", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.applications().RequestInformation(n, t); });
   with_text("respond", "Answer an information request (the company)", "--text", true,
             [](Client& c, const std::string& n, const std::string& t) {
               return c.applications().RespondToInformationRequest(n, t);
@@ -281,7 +308,7 @@ void AddApplications(CLI::App& app, Action& action) {
     auto summary = std::make_shared<std::string>();
     c->add_option("name", *name, "applications/{id}")->required();
     EnumOption<v1::Application::ExpertOpinion>(c, "--opinion", *opinion, v1::Application::ExpertOpinion_Parse,
-                                                "EXPERT_OPINION_POSITIVE or EXPERT_OPINION_NEGATIVE")
+                                               "EXPERT_OPINION_POSITIVE or EXPERT_OPINION_NEGATIVE")
         ->required();
     c->add_option("--summary", *summary, "The council's summary")->required();
     c->callback([&action, name, opinion, summary] {
@@ -311,9 +338,11 @@ void AddApplications(CLI::App& app, Action& action) {
     });
   }
   {
-    auto* c = apps->add_subcommand("sign", "Record the signed agreement: enters the company in the registry (officers)")
-                  ->footer("Example:\n  biopolisctl applications sign applications/7 --number C-43-007/2026 --date "
-                           "2026-11-20 \\\n    --commitment 2027-12-31:5000000000:40 --commitment 2030-12-31:15000000000:120");
+    auto* c =
+        apps->add_subcommand("sign", "Record the signed agreement: enters the company in the registry (officers)")
+            ->footer(
+                "Example:\n  biopolisctl applications sign applications/7 --number C-43-007/2026 --date "
+                "2026-11-20 \\\n    --commitment 2027-12-31:5000000000:40 --commitment 2030-12-31:15000000000:120");
     auto name = std::make_shared<std::string>();
     auto number = std::make_shared<std::string>();
     auto date = std::make_shared<std::string>();
@@ -354,9 +383,8 @@ void AddResidents(CLI::App& app, Action& action) {
     auto o = std::make_shared<ListOptions>();
     c->add_option("--filter", o->filter, "e.g. state = \"STATE_ACTIVE\"");
     c->add_option("--order-by", o->order_by, "registry_number or create_time");
-    c->callback([&action, o] {
-      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.residents().List(*o), f); };
-    });
+    c->callback(
+        [&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.residents().List(*o), f); }; });
   }
   {
     auto* c = res->add_subcommand("get", "Show a registry entry");
@@ -391,7 +419,9 @@ void AddResidents(CLI::App& app, Action& action) {
     c->add_option("name", *name, "residents/{id}")->required();
     c->add_option("--note", *note, "How it was cured")->required();
     c->callback([&action, name, note] {
-      action = [name, note](Client& cl, OutputFormat f) { return Print(cl.residents().CureViolation(*name, *note), f); };
+      action = [name, note](Client& cl, OutputFormat f) {
+        return Print(cl.residents().CureViolation(*name, *note), f);
+      };
     });
   }
   {
@@ -436,8 +466,9 @@ void AddPolicy(CLI::App& app, Action& action) {
   });
   {
     auto* c = pol->add_subcommand("create", "Publish a new version (administrators)")
-                  ->footer("Example:\n  biopolisctl policy create --effective-from 2027-01-01 --min-investment "
-                           "15000000000 --min-investment-3y 5000000000 --okved 21 --okved 72.11 --info-days 30");
+                  ->footer(
+                      "Example:\n  biopolisctl policy create --effective-from 2027-01-01 --min-investment "
+                      "15000000000 --min-investment-3y 5000000000 --okved 21 --okved 72.11 --info-days 30");
     auto p = std::make_shared<v1::ZonePolicy>();
     auto from = std::make_shared<std::string>();
     auto min = std::make_shared<long long>(0);
@@ -472,9 +503,7 @@ void AddAudit(CLI::App& app, Action& action) {
                 ->footer("Example:\n  biopolisctl audit list --filter 'resource = \"applications/7\"'");
   auto o = std::make_shared<ListOptions>();
   c->add_option("--filter", o->filter, "On actor, action, resource, sequence");
-  c->callback([&action, o] {
-    action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.audit().List(*o), f); };
-  });
+  c->callback([&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.audit().List(*o), f); }; });
 }
 
 }  // namespace
@@ -488,7 +517,9 @@ int main(int argc, char** argv) {
   Globals g;
   app.add_option("--address", g.address, "biopolisd HOST:PORT")->envname("BIOPOLIS_ADDRESS")->capture_default_str();
   app.add_option("--api-key", g.api_key, "API key (prefer the environment variable)")->envname("BIOPOLIS_API_KEY");
-  app.add_option("--output,-o", g.output, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  app.add_option("--output,-o", g.output, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
   app.add_option("--ca-file", g.ca_file, "PEM root certificates: connect with TLS")->check(CLI::ExistingFile);
   app.add_option("--timeout", g.timeout_seconds, "Seconds per attempt")->capture_default_str();
 

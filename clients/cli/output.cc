@@ -36,18 +36,24 @@ std::string FieldText(const google::protobuf::Message& m, const std::string& fie
   const auto* r = m.GetReflection();
   using FD = google::protobuf::FieldDescriptor;
   switch (field->cpp_type()) {
-    case FD::CPPTYPE_STRING: return r->GetString(m, field);
-    case FD::CPPTYPE_INT64: return std::to_string(r->GetInt64(m, field));
-    case FD::CPPTYPE_INT32: return std::to_string(r->GetInt32(m, field));
-    case FD::CPPTYPE_ENUM: return r->GetEnum(m, field)->name();
-    case FD::CPPTYPE_BOOL: return r->GetBool(m, field) ? "true" : "false";
+    case FD::CPPTYPE_STRING:
+      return r->GetString(m, field);
+    case FD::CPPTYPE_INT64:
+      return std::to_string(r->GetInt64(m, field));
+    case FD::CPPTYPE_INT32:
+      return std::to_string(r->GetInt32(m, field));
+    case FD::CPPTYPE_ENUM:
+      return r->GetEnum(m, field)->name();
+    case FD::CPPTYPE_BOOL:
+      return r->GetBool(m, field) ? "true" : "false";
     case FD::CPPTYPE_MESSAGE: {
       if (!r->HasField(m, field)) return "";
       std::string j;
       google::protobuf::util::MessageToJsonString(r->GetMessage(m, field), &j);
       return j;
     }
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -55,18 +61,25 @@ std::string FieldText(const google::protobuf::Message& m, const std::string& fie
 
 int ExitCodeFor(grpc::StatusCode code) {
   switch (code) {
-    case grpc::StatusCode::OK: return kExitOk;
+    case grpc::StatusCode::OK:
+      return kExitOk;
     case grpc::StatusCode::INVALID_ARGUMENT:
-    case grpc::StatusCode::OUT_OF_RANGE: return kExitInvalid;
-    case grpc::StatusCode::NOT_FOUND: return kExitNotFound;
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return kExitInvalid;
+    case grpc::StatusCode::NOT_FOUND:
+      return kExitNotFound;
     case grpc::StatusCode::PERMISSION_DENIED:
-    case grpc::StatusCode::UNAUTHENTICATED: return kExitDenied;
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return kExitDenied;
     case grpc::StatusCode::UNAVAILABLE:
-    case grpc::StatusCode::DEADLINE_EXCEEDED: return kExitUnavailable;
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return kExitUnavailable;
     case grpc::StatusCode::FAILED_PRECONDITION:
     case grpc::StatusCode::ABORTED:
-    case grpc::StatusCode::ALREADY_EXISTS: return kExitConflict;
-    default: return kExitOther;
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return kExitConflict;
+    default:
+      return kExitOther;
   }
 }
 

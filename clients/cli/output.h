@@ -17,11 +17,11 @@ enum class OutputFormat { kTable, kJson };
 enum ExitCode : int {
   kExitOk = 0,
   kExitOther = 1,
-  kExitInvalid = 2,     // INVALID_ARGUMENT, OUT_OF_RANGE, bad usage
-  kExitNotFound = 3,    // NOT_FOUND
-  kExitDenied = 4,      // PERMISSION_DENIED, UNAUTHENTICATED
-  kExitUnavailable = 5, // UNAVAILABLE, DEADLINE_EXCEEDED
-  kExitConflict = 6,    // FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS
+  kExitInvalid = 2,      // INVALID_ARGUMENT, OUT_OF_RANGE, bad usage
+  kExitNotFound = 3,     // NOT_FOUND
+  kExitDenied = 4,       // PERMISSION_DENIED, UNAUTHENTICATED
+  kExitUnavailable = 5,  // UNAVAILABLE, DEADLINE_EXCEEDED
+  kExitConflict = 6,     // FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS
 };
 
 int ExitCodeFor(grpc::StatusCode code);

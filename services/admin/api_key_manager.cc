@@ -69,9 +69,12 @@ Result<Caller> ApiKeyManager::Authenticate(std::string_view secret) {
     auto key = tx.api_keys().FindByHash(hash);
     if (!key) return Status::Unauthenticated("unknown API key");
     switch (ApiKeyStateAt(*key, now)) {
-      case 2: return Status::Unauthenticated("the API key was revoked");
-      case 3: return Status::Unauthenticated("the API key has expired");
-      default: break;
+      case 2:
+        return Status::Unauthenticated("the API key was revoked");
+      case 3:
+        return Status::Unauthenticated("the API key has expired");
+      default:
+        break;
     }
     return Caller{FormatName(kCollection, key->id), key->role, key->organization_id};
   });
@@ -93,28 +96,26 @@ Result<Page<ApiKeyRecord>> ApiKeyManager::List(const Caller& caller, const ListP
   const std::string scope = "ListApiKeys|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, p, scope);
   if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<ApiKeyRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ApiKeyRecord>> {
-    return tx.api_keys().List(*query);
-  });
+  auto page = ReadValue<Page<ApiKeyRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<ApiKeyRecord>> { return tx.api_keys().List(*query); });
   if (page.ok()) env_.lists.FinishPage(*page, p, scope);
   return page;
 }
 
-void ApiKeyManager::Create(const Caller& caller, CommandMeta meta, ApiKeyRecord key,
-                           Encoder<CreatedApiKey> encode, Reply reply) {
+void ApiKeyManager::Create(const Caller& caller, CommandMeta meta, ApiKeyRecord key, Encoder<CreatedApiKey> encode,
+                           Reply reply) {
   Status valid = ValidateKey(key, env_.clock.Now());
   if (!valid.ok()) {
     reply(valid);
     return;
   }
   env_.commands.Run<CreatedApiKey>(
-      caller, std::move(meta),
-      [key](CommandContext& ctx) { return InsertKey(ctx, key, ""); },
-      std::move(encode), std::move(reply));
+      caller, std::move(meta), [key](CommandContext& ctx) { return InsertKey(ctx, key, ""); }, std::move(encode),
+      std::move(reply));
 }
 
-void ApiKeyManager::Revoke(const Caller& caller, CommandMeta meta, std::int64_t id,
-                           Encoder<ApiKeyRecord> encode, Reply reply) {
+void ApiKeyManager::Revoke(const Caller& caller, CommandMeta meta, std::int64_t id, Encoder<ApiKeyRecord> encode,
+                           Reply reply) {
   env_.commands.Run<ApiKeyRecord>(
       caller, std::move(meta),
       [id](CommandContext& ctx) -> Result<ApiKeyRecord> {

@@ -29,10 +29,8 @@ class ApiKeyManager {
   Result<Page<ApiKeyRecord>> List(const Caller& caller, const ListParams& params);
   // The reply's encoding is produced from a CreatedApiKey, so a retry with
   // the same request_id returns the same secret.
-  void Create(const Caller& caller, CommandMeta meta, ApiKeyRecord key, Encoder<CreatedApiKey> encode,
-              Reply reply);
-  void Revoke(const Caller& caller, CommandMeta meta, std::int64_t id, Encoder<ApiKeyRecord> encode,
-              Reply reply);
+  void Create(const Caller& caller, CommandMeta meta, ApiKeyRecord key, Encoder<CreatedApiKey> encode, Reply reply);
+  void Revoke(const Caller& caller, CommandMeta meta, std::int64_t id, Encoder<ApiKeyRecord> encode, Reply reply);
 
   // Creates a key directly (bootstrap of the first administrator key, demo
   // keys). `secret` empty: a random one. Blocks until durable.

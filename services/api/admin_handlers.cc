@@ -73,8 +73,7 @@ grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* c
   });
 }
 
-grpc::ServerUnaryReactor* AdminHandler::ListApiKeys(grpc::CallbackServerContext* ctx,
-                                                    const v1::ListApiKeysRequest* req,
+grpc::ServerUnaryReactor* AdminHandler::ListApiKeys(grpc::CallbackServerContext* ctx, const v1::ListApiKeysRequest* req,
                                                     v1::ListApiKeysResponse* resp) {
   return gate_.Read(ctx, "/biopolis.v1.AdminService/ListApiKeys", [&](const Caller& caller) -> Status {
     TimeMicros now = gate_.domain().clock().Now();

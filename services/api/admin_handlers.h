@@ -14,11 +14,10 @@ class PolicyHandler final : public v1::PolicyService::CallbackService {
   explicit PolicyHandler(CallGate& gate) : gate_(gate) {}
   grpc::ServerUnaryReactor* GetZonePolicy(grpc::CallbackServerContext* ctx, const v1::GetZonePolicyRequest* req,
                                           v1::ZonePolicy* resp) override;
-  grpc::ServerUnaryReactor* ListZonePolicies(grpc::CallbackServerContext* ctx,
-                                             const v1::ListZonePoliciesRequest* req,
+  grpc::ServerUnaryReactor* ListZonePolicies(grpc::CallbackServerContext* ctx, const v1::ListZonePoliciesRequest* req,
                                              v1::ListZonePoliciesResponse* resp) override;
-  grpc::ServerUnaryReactor* CreateZonePolicy(grpc::CallbackServerContext* ctx,
-                                             const v1::CreateZonePolicyRequest* req, v1::ZonePolicy* resp) override;
+  grpc::ServerUnaryReactor* CreateZonePolicy(grpc::CallbackServerContext* ctx, const v1::CreateZonePolicyRequest* req,
+                                             v1::ZonePolicy* resp) override;
 
  private:
   CallGate& gate_;
@@ -43,8 +42,7 @@ class AdminHandler final : public v1::AdminService::CallbackService {
 class AuditHandler final : public v1::AuditService::CallbackService {
  public:
   explicit AuditHandler(CallGate& gate) : gate_(gate) {}
-  grpc::ServerUnaryReactor* ListAuditRecords(grpc::CallbackServerContext* ctx,
-                                             const v1::ListAuditRecordsRequest* req,
+  grpc::ServerUnaryReactor* ListAuditRecords(grpc::CallbackServerContext* ctx, const v1::ListAuditRecordsRequest* req,
                                              v1::ListAuditRecordsResponse* resp) override;
 
  private:

@@ -19,15 +19,13 @@ template <typename Request>
 grpc::ServerUnaryReactor* ApplicationHandler::Act(Ctx* ctx, const char* method, const Request& req,
                                                   v1::Application* resp, ApplicationAction action,
                                                   ApplicationActionArgs args) {
-  return gate_.Mutate(ctx, M(method), req, resp,
-                      [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
-                        auto id = AppId(req.name());
-                        if (!id.ok()) return reply(id.status());
-                        gate_.domain().applications.Act(caller, std::move(meta), *id, req.etag(), action,
-                                                        std::move(args),
-                                                        EncodeAs<v1::Application, ApplicationRecord>(),
-                                                        std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M(method), req, resp, [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+        auto id = AppId(req.name());
+        if (!id.ok()) return reply(id.status());
+        gate_.domain().applications.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
+                                        EncodeAs<v1::Application, ApplicationRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::GetApplication(Ctx* ctx, const v1::GetApplicationRequest* req,
@@ -52,44 +50,40 @@ grpc::ServerUnaryReactor* ApplicationHandler::ListApplications(Ctx* ctx, const v
 
 grpc::ServerUnaryReactor* ApplicationHandler::CreateApplication(Ctx* ctx, const v1::CreateApplicationRequest* req,
                                                                 v1::Application* resp) {
-  return gate_.Mutate(ctx, M("CreateApplication"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto draft = FromProto(req->application(), "application");
-                        if (!draft.ok()) return reply(draft.status());
-                        gate_.domain().applications.Create(caller, std::move(meta), std::move(*draft),
-                                                           EncodeAs<v1::Application, ApplicationRecord>(),
-                                                           std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("CreateApplication"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto draft = FromProto(req->application(), "application");
+        if (!draft.ok()) return reply(draft.status());
+        gate_.domain().applications.Create(caller, std::move(meta), std::move(*draft),
+                                           EncodeAs<v1::Application, ApplicationRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::UpdateApplication(Ctx* ctx, const v1::UpdateApplicationRequest* req,
                                                                 v1::Application* resp) {
-  return gate_.Mutate(ctx, M("UpdateApplication"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = AppId(req->application().name(), "application.name");
-                        if (!id.ok()) return reply(id.status());
-                        auto patch = FromProto(req->application(), "application");
-                        if (!patch.ok()) return reply(patch.status());
-                        std::vector<std::string> paths(req->update_mask().paths().begin(),
-                                                       req->update_mask().paths().end());
-                        gate_.domain().applications.Update(caller, std::move(meta), *id, req->application().etag(),
-                                                           std::move(*patch), std::move(paths),
-                                                           EncodeAs<v1::Application, ApplicationRecord>(),
-                                                           std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("UpdateApplication"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = AppId(req->application().name(), "application.name");
+        if (!id.ok()) return reply(id.status());
+        auto patch = FromProto(req->application(), "application");
+        if (!patch.ok()) return reply(patch.status());
+        std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+        gate_.domain().applications.Update(caller, std::move(meta), *id, req->application().etag(), std::move(*patch),
+                                           std::move(paths), EncodeAs<v1::Application, ApplicationRecord>(),
+                                           std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::DeleteApplication(Ctx* ctx, const v1::DeleteApplicationRequest* req,
                                                                 google::protobuf::Empty* resp) {
-  return gate_.Mutate(ctx, M("DeleteApplication"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = AppId(req->name());
-                        if (!id.ok()) return reply(id.status());
-                        gate_.domain().applications.Delete(
-                            caller, std::move(meta), *id, req->etag(),
-                            [](const ApplicationRecord&) { return google::protobuf::Empty().SerializeAsString(); },
-                            std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("DeleteApplication"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = AppId(req->name());
+        if (!id.ok()) return reply(id.status());
+        gate_.domain().applications.Delete(
+            caller, std::move(meta), *id, req->etag(),
+            [](const ApplicationRecord&) { return google::protobuf::Empty().SerializeAsString(); }, std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::CheckApplicationEligibility(

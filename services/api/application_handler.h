@@ -19,8 +19,7 @@ class ApplicationHandler final : public v1::ApplicationService::CallbackService 
                             v1::ListApplicationsResponse* resp) override;
   Reactor* CreateApplication(Ctx* ctx, const v1::CreateApplicationRequest* req, v1::Application* resp) override;
   Reactor* UpdateApplication(Ctx* ctx, const v1::UpdateApplicationRequest* req, v1::Application* resp) override;
-  Reactor* DeleteApplication(Ctx* ctx, const v1::DeleteApplicationRequest* req,
-                             google::protobuf::Empty* resp) override;
+  Reactor* DeleteApplication(Ctx* ctx, const v1::DeleteApplicationRequest* req, google::protobuf::Empty* resp) override;
   Reactor* CheckApplicationEligibility(Ctx* ctx, const v1::CheckApplicationEligibilityRequest* req,
                                        v1::CheckApplicationEligibilityResponse* resp) override;
   Reactor* SubmitApplication(Ctx* ctx, const v1::SubmitApplicationRequest* req, v1::Application* resp) override;
@@ -40,8 +39,8 @@ class ApplicationHandler final : public v1::ApplicationService::CallbackService 
  private:
   // The common shape of the custom methods: name, etag, request_id, and args.
   template <typename Request>
-  Reactor* Act(Ctx* ctx, const char* method, const Request& req, v1::Application* resp,
-               ApplicationAction action, ApplicationActionArgs args);
+  Reactor* Act(Ctx* ctx, const char* method, const Request& req, v1::Application* resp, ApplicationAction action,
+               ApplicationActionArgs args);
 
   CallGate& gate_;
 };

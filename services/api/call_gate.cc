@@ -79,8 +79,7 @@ Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_vie
   return caller;
 }
 
-grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method,
-                                         const ReadFn& fn) {
+grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method, const ReadFn& fn) {
   SteadyTime start = std::chrono::steady_clock::now();
   auto* reactor = ctx->DefaultReactor();
   auto caller = Admit(ctx, method);

@@ -33,14 +33,12 @@ class CallGate {
   using MutateFn = std::function<void(const Caller&, CommandMeta, Reply)>;
 
   // `method` is the full name, e.g. "/biopolis.v1.ApplicationService/GetApplication".
-  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* ctx, std::string_view method,
-                                 const ReadFn& fn);
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* ctx, std::string_view method, const ReadFn& fn);
 
   // `fn` starts the command; the reply's bytes are parsed into `response`.
   template <typename Request>
-  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* ctx, std::string_view method,
-                                   const Request& request, google::protobuf::Message* response,
-                                   const MutateFn& fn) {
+  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* ctx, std::string_view method, const Request& request,
+                                   google::protobuf::Message* response, const MutateFn& fn) {
     Request body = request;
     body.clear_request_id();
     return MutateErased(ctx, method, request.request_id(), Fingerprint(body), response, fn);

@@ -34,28 +34,25 @@ grpc::ServerUnaryReactor* OrganizationHandler::ListOrganizations(grpc::CallbackS
 grpc::ServerUnaryReactor* OrganizationHandler::CreateOrganization(grpc::CallbackServerContext* ctx,
                                                                   const v1::CreateOrganizationRequest* req,
                                                                   v1::Organization* resp) {
-  return gate_.Mutate(ctx, M("CreateOrganization"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        gate_.domain().organizations.Create(caller, std::move(meta), FromProto(req->organization()),
-                                                            EncodeAs<v1::Organization, OrganizationRecord>(),
-                                                            std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("CreateOrganization"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        gate_.domain().organizations.Create(caller, std::move(meta), FromProto(req->organization()),
+                                            EncodeAs<v1::Organization, OrganizationRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* OrganizationHandler::UpdateOrganization(grpc::CallbackServerContext* ctx,
                                                                   const v1::UpdateOrganizationRequest* req,
                                                                   v1::Organization* resp) {
-  return gate_.Mutate(ctx, M("UpdateOrganization"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = ParseName(req->organization().name(), "organizations", "organization.name");
-                        if (!id.ok()) return reply(id.status());
-                        std::vector<std::string> paths(req->update_mask().paths().begin(),
-                                                       req->update_mask().paths().end());
-                        gate_.domain().organizations.Update(caller, std::move(meta), *id, req->organization().etag(),
-                                                            FromProto(req->organization()), std::move(paths),
-                                                            EncodeAs<v1::Organization, OrganizationRecord>(),
-                                                            std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("UpdateOrganization"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = ParseName(req->organization().name(), "organizations", "organization.name");
+        if (!id.ok()) return reply(id.status());
+        std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+        gate_.domain().organizations.Update(caller, std::move(meta), *id, req->organization().etag(),
+                                            FromProto(req->organization()), std::move(paths),
+                                            EncodeAs<v1::Organization, OrganizationRecord>(), std::move(reply));
+      });
 }
 
 }  // namespace biopolis

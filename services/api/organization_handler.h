@@ -12,8 +12,7 @@ class OrganizationHandler final : public v1::OrganizationService::CallbackServic
 
   grpc::ServerUnaryReactor* GetOrganization(grpc::CallbackServerContext* ctx, const v1::GetOrganizationRequest* req,
                                             v1::Organization* resp) override;
-  grpc::ServerUnaryReactor* ListOrganizations(grpc::CallbackServerContext* ctx,
-                                              const v1::ListOrganizationsRequest* req,
+  grpc::ServerUnaryReactor* ListOrganizations(grpc::CallbackServerContext* ctx, const v1::ListOrganizationsRequest* req,
                                               v1::ListOrganizationsResponse* resp) override;
   grpc::ServerUnaryReactor* CreateOrganization(grpc::CallbackServerContext* ctx,
                                                const v1::CreateOrganizationRequest* req,

@@ -33,8 +33,7 @@ void ToProto(const ApplicationRecord& r, v1::Application* out);
 Result<ApplicationRecord> FromProto(const v1::Application& p, const std::string& prefix);
 
 void ToProto(const ResidentRecord& r, v1::Resident* out);
-std::vector<CommitmentRecord> FromProto(
-    const google::protobuf::RepeatedPtrField<v1::Commitment>& commitments);
+std::vector<CommitmentRecord> FromProto(const google::protobuf::RepeatedPtrField<v1::Commitment>& commitments);
 
 void ToProto(const PolicyRecord& r, v1::ZonePolicy* out);
 PolicyRecord FromProto(const v1::ZonePolicy& p);

@@ -16,9 +16,8 @@ grpc::ServerUnaryReactor* ResidentHandler::Act(Ctx* ctx, const char* method, con
                       [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
                         auto id = ParseName(req.name(), "residents", "name");
                         if (!id.ok()) return reply(id.status());
-                        gate_.domain().residents.Act(caller, std::move(meta), *id, req.etag(), action,
-                                                     std::move(args), EncodeAs<v1::Resident, ResidentRecord>(),
-                                                     std::move(reply));
+                        gate_.domain().residents.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
+                                                     EncodeAs<v1::Resident, ResidentRecord>(), std::move(reply));
                       });
 }
 

@@ -13,35 +13,58 @@ using A = ApplicationAction;
 
 const char* ApplicationStateName(ApplicationState state) {
   switch (state) {
-    case S::kDraft: return "STATE_DRAFT";
-    case S::kSubmitted: return "STATE_SUBMITTED";
-    case S::kUnderReview: return "STATE_UNDER_REVIEW";
-    case S::kInfoRequested: return "STATE_INFO_REQUESTED";
-    case S::kAtExpertCouncil: return "STATE_AT_EXPERT_COUNCIL";
-    case S::kApproved: return "STATE_APPROVED";
-    case S::kRejected: return "STATE_REJECTED";
-    case S::kWithdrawn: return "STATE_WITHDRAWN";
-    case S::kLapsed: return "STATE_LAPSED";
-    case S::kRegistered: return "STATE_REGISTERED";
-    case S::kUnspecified: break;
+    case S::kDraft:
+      return "STATE_DRAFT";
+    case S::kSubmitted:
+      return "STATE_SUBMITTED";
+    case S::kUnderReview:
+      return "STATE_UNDER_REVIEW";
+    case S::kInfoRequested:
+      return "STATE_INFO_REQUESTED";
+    case S::kAtExpertCouncil:
+      return "STATE_AT_EXPERT_COUNCIL";
+    case S::kApproved:
+      return "STATE_APPROVED";
+    case S::kRejected:
+      return "STATE_REJECTED";
+    case S::kWithdrawn:
+      return "STATE_WITHDRAWN";
+    case S::kLapsed:
+      return "STATE_LAPSED";
+    case S::kRegistered:
+      return "STATE_REGISTERED";
+    case S::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
 
 const char* ApplicationActionName(ApplicationAction action) {
   switch (action) {
-    case A::kEdit: return "edit";
-    case A::kSubmit: return "submit";
-    case A::kAccept: return "accept for review";
-    case A::kRequestInformation: return "request information";
-    case A::kRespond: return "respond to the information request";
-    case A::kReferToExpertCouncil: return "refer to the expert council";
-    case A::kRecordExpertOpinion: return "record the expert opinion";
-    case A::kApprove: return "approve";
-    case A::kReject: return "reject";
-    case A::kWithdraw: return "withdraw";
-    case A::kSignAgreement: return "sign the agreement";
-    case A::kLapse: return "lapse";
+    case A::kEdit:
+      return "edit";
+    case A::kSubmit:
+      return "submit";
+    case A::kAccept:
+      return "accept for review";
+    case A::kRequestInformation:
+      return "request information";
+    case A::kRespond:
+      return "respond to the information request";
+    case A::kReferToExpertCouncil:
+      return "refer to the expert council";
+    case A::kRecordExpertOpinion:
+      return "record the expert opinion";
+    case A::kApprove:
+      return "approve";
+    case A::kReject:
+      return "reject";
+    case A::kWithdraw:
+      return "withdraw";
+    case A::kSignAgreement:
+      return "sign the agreement";
+    case A::kLapse:
+      return "lapse";
   }
   return "act";
 }
@@ -76,14 +99,13 @@ const ApplicationTransition& TransitionOf(ApplicationAction action) {
 }
 }  // namespace
 
-Status CheckApplicationTransition(const std::string& name, ApplicationState from,
-                                  ApplicationAction action, Role role, bool system) {
+Status CheckApplicationTransition(const std::string& name, ApplicationState from, ApplicationAction action, Role role,
+                                  bool system) {
   const ApplicationTransition& t = TransitionOf(action);
-  bool role_ok = system ? t.roles.empty()
-                        : std::find(t.roles.begin(), t.roles.end(), role) != t.roles.end();
+  bool role_ok = system ? t.roles.empty() : std::find(t.roles.begin(), t.roles.end(), role) != t.roles.end();
   if (!role_ok) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " +
-                                    ApplicationActionName(action) + " an application");
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ApplicationActionName(action) +
+                                    " an application");
   }
   if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
     std::string allowed;
@@ -99,14 +121,11 @@ ApplicationState ApplicationStateAfter(ApplicationAction action, ApplicationStat
   return TransitionOf(action).to;
 }
 
-bool IsLiveApplicationState(ApplicationState s) {
-  return s >= S::kDraft && s <= S::kApproved;
-}
+bool IsLiveApplicationState(ApplicationState s) { return s >= S::kDraft && s <= S::kApproved; }
 
 namespace {
 
-void CheckTextLength(FieldErrors& errors, const std::string& field, const std::string& value,
-                     std::size_t max) {
+void CheckTextLength(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max) {
   if (value.size() > max) {
     errors.Add(field, "is longer than " + std::to_string(max) + " bytes", "FIELD_TOO_LONG");
   }
@@ -117,8 +136,7 @@ constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
 
 }  // namespace
 
-std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a,
-                                                     const std::string& prefix) {
+std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a, const std::string& prefix) {
   FieldErrors errors;
   const std::string p = prefix.empty() ? "" : prefix + ".";
   CheckTextLength(errors, p + "project_name", a.project_name, 300);
@@ -134,8 +152,10 @@ std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a,
     }
   }
   auto money = [&](const std::string& field, std::int64_t v) {
-    if (v < 0) errors.Add(p + field, "must not be negative", "VALUE_OUT_OF_RANGE");
-    else if (v > kMaxKopecks) errors.Add(p + field, "is implausibly large", "VALUE_OUT_OF_RANGE");
+    if (v < 0)
+      errors.Add(p + field, "must not be negative", "VALUE_OUT_OF_RANGE");
+    else if (v > kMaxKopecks)
+      errors.Add(p + field, "is implausibly large", "VALUE_OUT_OF_RANGE");
   };
   money("planned_investment_kopecks", a.planned_investment_kopecks);
   money("planned_investment_3y_kopecks", a.planned_investment_3y_kopecks);
@@ -162,8 +182,7 @@ std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a,
   return errors.violations();
 }
 
-std::vector<FieldViolation> CheckApplicationEligibility(const ApplicationRecord& a,
-                                                        const PolicyRecord& policy,
+std::vector<FieldViolation> CheckApplicationEligibility(const ApplicationRecord& a, const PolicyRecord& policy,
                                                         const std::string& prefix) {
   FieldErrors errors;
   errors.Append(ValidateApplicationDraft(a, prefix));
@@ -197,10 +216,10 @@ std::vector<FieldViolation> CheckApplicationEligibility(const ApplicationRecord&
       allowed = allowed || OkvedHasPrefix(code, prefix_code);
     }
     if (!allowed) {
-      errors.Add(p + "okved_codes[" + std::to_string(i) + "]",
-                 "activity " + code + " is not allowed in the zone (policy version " +
-                     std::to_string(policy.version) + ")",
-                 "OKVED_NOT_ALLOWED");
+      errors.Add(
+          p + "okved_codes[" + std::to_string(i) + "]",
+          "activity " + code + " is not allowed in the zone (policy version " + std::to_string(policy.version) + ")",
+          "OKVED_NOT_ALLOWED");
     }
   }
   return errors.violations();
@@ -218,25 +237,44 @@ MaskRules ApplicationMaskRules() {
                      "planned_start_date",
                      "planned_completion_date"};
   rules.immutable = {"organization"};
-  rules.output_only = {"name",          "state",          "policy_version",   "info_request",
-                       "expert_opinion", "expert_opinion_summary", "approval_comment", "rejection",
-                       "withdrawal_reason", "resident",     "submit_time",      "create_time",
-                       "update_time",   "etag"};
+  rules.output_only = {"name",
+                       "state",
+                       "policy_version",
+                       "info_request",
+                       "expert_opinion",
+                       "expert_opinion_summary",
+                       "approval_comment",
+                       "rejection",
+                       "withdrawal_reason",
+                       "resident",
+                       "submit_time",
+                       "create_time",
+                       "update_time",
+                       "etag"};
   return rules;
 }
 
 void ApplyApplicationPatch(const ApplicationRecord& patch, const std::vector<std::string>& paths,
                            ApplicationRecord& t) {
   for (const auto& path : paths) {
-    if (path == "project_name") t.project_name = patch.project_name;
-    else if (path == "project_description") t.project_description = patch.project_description;
-    else if (path == "okved_codes") t.okved_codes = patch.okved_codes;
-    else if (path == "planned_investment_kopecks") t.planned_investment_kopecks = patch.planned_investment_kopecks;
-    else if (path == "planned_investment_3y_kopecks") t.planned_investment_3y_kopecks = patch.planned_investment_3y_kopecks;
-    else if (path == "planned_jobs") t.planned_jobs = patch.planned_jobs;
-    else if (path == "requested_land_area_m2") t.requested_land_area_m2 = patch.requested_land_area_m2;
-    else if (path == "planned_start_date") t.planned_start_date = patch.planned_start_date;
-    else if (path == "planned_completion_date") t.planned_completion_date = patch.planned_completion_date;
+    if (path == "project_name")
+      t.project_name = patch.project_name;
+    else if (path == "project_description")
+      t.project_description = patch.project_description;
+    else if (path == "okved_codes")
+      t.okved_codes = patch.okved_codes;
+    else if (path == "planned_investment_kopecks")
+      t.planned_investment_kopecks = patch.planned_investment_kopecks;
+    else if (path == "planned_investment_3y_kopecks")
+      t.planned_investment_3y_kopecks = patch.planned_investment_3y_kopecks;
+    else if (path == "planned_jobs")
+      t.planned_jobs = patch.planned_jobs;
+    else if (path == "requested_land_area_m2")
+      t.requested_land_area_m2 = patch.requested_land_area_m2;
+    else if (path == "planned_start_date")
+      t.planned_start_date = patch.planned_start_date;
+    else if (path == "planned_completion_date")
+      t.planned_completion_date = patch.planned_completion_date;
   }
 }
 

@@ -36,7 +36,7 @@ const char* ApplicationActionName(ApplicationAction action);
 struct ApplicationTransition {
   ApplicationAction action;
   std::vector<ApplicationState> from;
-  ApplicationState to;  // kEdit keeps the state
+  ApplicationState to;      // kEdit keeps the state
   std::vector<Role> roles;  // empty: only the server itself (kLapse)
 };
 const std::vector<ApplicationTransition>& ApplicationTransitions();
@@ -45,8 +45,8 @@ const std::vector<ApplicationTransition>& ApplicationTransitions();
 // PERMISSION_DENIED when the role may never perform it; FAILED_PRECONDITION
 // (WRONG_STATE, naming the current state) when the state does not allow it.
 // `system` is the server's own caller, the only one allowed kLapse.
-Status CheckApplicationTransition(const std::string& name, ApplicationState from,
-                                  ApplicationAction action, Role role, bool system = false);
+Status CheckApplicationTransition(const std::string& name, ApplicationState from, ApplicationAction action, Role role,
+                                  bool system = false);
 
 // The state after `action` from `from` (kEdit: unchanged).
 ApplicationState ApplicationStateAfter(ApplicationAction action, ApplicationState from);
@@ -55,14 +55,12 @@ ApplicationState ApplicationStateAfter(ApplicationAction action, ApplicationStat
 bool IsLiveApplicationState(ApplicationState state);
 
 // Field formats of a draft (ranges, codes, dates); nothing is required yet.
-std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& app,
-                                                     const std::string& prefix);
+std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& app, const std::string& prefix);
 
 // Everything submission demands: required fields present, and the policy's
 // rules (minimum investment, within 3 years, allowed OKVED). One violation
 // per failing rule, with a stable reason.
-std::vector<FieldViolation> CheckApplicationEligibility(const ApplicationRecord& app,
-                                                        const PolicyRecord& policy,
+std::vector<FieldViolation> CheckApplicationEligibility(const ApplicationRecord& app, const PolicyRecord& policy,
                                                         const std::string& prefix);
 
 MaskRules ApplicationMaskRules();

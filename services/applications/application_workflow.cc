@@ -74,18 +74,30 @@ Status ValidateArgs(ApplicationAction action, const ApplicationActionArgs& args,
 
 std::string EventType(ApplicationAction action) {
   switch (action) {
-    case ApplicationAction::kSubmit: return "application.submitted";
-    case ApplicationAction::kAccept: return "application.accepted";
-    case ApplicationAction::kRequestInformation: return "application.info_requested";
-    case ApplicationAction::kRespond: return "application.info_provided";
-    case ApplicationAction::kReferToExpertCouncil: return "application.referred";
-    case ApplicationAction::kRecordExpertOpinion: return "application.opinion_recorded";
-    case ApplicationAction::kApprove: return "application.approved";
-    case ApplicationAction::kReject: return "application.rejected";
-    case ApplicationAction::kWithdraw: return "application.withdrawn";
-    case ApplicationAction::kSignAgreement: return "application.registered";
-    case ApplicationAction::kLapse: return "application.lapsed";
-    case ApplicationAction::kEdit: return "application.updated";
+    case ApplicationAction::kSubmit:
+      return "application.submitted";
+    case ApplicationAction::kAccept:
+      return "application.accepted";
+    case ApplicationAction::kRequestInformation:
+      return "application.info_requested";
+    case ApplicationAction::kRespond:
+      return "application.info_provided";
+    case ApplicationAction::kReferToExpertCouncil:
+      return "application.referred";
+    case ApplicationAction::kRecordExpertOpinion:
+      return "application.opinion_recorded";
+    case ApplicationAction::kApprove:
+      return "application.approved";
+    case ApplicationAction::kReject:
+      return "application.rejected";
+    case ApplicationAction::kWithdraw:
+      return "application.withdrawn";
+    case ApplicationAction::kSignAgreement:
+      return "application.registered";
+    case ApplicationAction::kLapse:
+      return "application.lapsed";
+    case ApplicationAction::kEdit:
+      return "application.updated";
   }
   return "application.changed";
 }
@@ -106,8 +118,7 @@ std::string RegistryNumber(int year, std::int64_t serial) {
 }
 
 // Loads an application the caller may see, in its effective state.
-Result<ApplicationRecord> LoadVisible(Transaction& tx, const Caller& caller, std::int64_t id,
-                                      TimeMicros now) {
+Result<ApplicationRecord> LoadVisible(Transaction& tx, const Caller& caller, std::int64_t id, TimeMicros now) {
   auto app = tx.applications().Get(id);
   if (!app || !caller.MaySee(app->organization_id)) return Status::NotFound(FormatName(kCollection, id));
   return Effective(*app, now);
@@ -116,28 +127,32 @@ Result<ApplicationRecord> LoadVisible(Transaction& tx, const Caller& caller, std
 }  // namespace
 
 const ListSpec& ApplicationWorkflow::ListSpecification() {
-  static const ListSpec kSpec{
-      {{"state",
-        FieldType::kEnum,
-        {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_UNDER_REVIEW", 3}, {"STATE_INFO_REQUESTED", 4},
-         {"STATE_AT_EXPERT_COUNCIL", 5}, {"STATE_APPROVED", 6}, {"STATE_REJECTED", 7},
-         {"STATE_WITHDRAWN", 8}, {"STATE_LAPSED", 9}, {"STATE_REGISTERED", 10}},
-        ""},
-       {"organization", FieldType::kReference, {}, "organizations"},
-       {"planned_investment_kopecks", FieldType::kInt, {}, ""},
-       {"planned_jobs", FieldType::kInt, {}, ""},
-       {"policy_version", FieldType::kInt, {}, ""}},
-      {"create_time", "update_time", "planned_investment_kopecks", "planned_jobs"},
-      "create_time",
-      true};
+  static const ListSpec kSpec{{{"state",
+                                FieldType::kEnum,
+                                {{"STATE_DRAFT", 1},
+                                 {"STATE_SUBMITTED", 2},
+                                 {"STATE_UNDER_REVIEW", 3},
+                                 {"STATE_INFO_REQUESTED", 4},
+                                 {"STATE_AT_EXPERT_COUNCIL", 5},
+                                 {"STATE_APPROVED", 6},
+                                 {"STATE_REJECTED", 7},
+                                 {"STATE_WITHDRAWN", 8},
+                                 {"STATE_LAPSED", 9},
+                                 {"STATE_REGISTERED", 10}},
+                                ""},
+                               {"organization", FieldType::kReference, {}, "organizations"},
+                               {"planned_investment_kopecks", FieldType::kInt, {}, ""},
+                               {"planned_jobs", FieldType::kInt, {}, ""},
+                               {"policy_version", FieldType::kInt, {}, ""}},
+                              {"create_time", "update_time", "planned_investment_kopecks", "planned_jobs"},
+                              "create_time",
+                              true};
   return kSpec;
 }
 
 Result<ApplicationRecord> ApplicationWorkflow::Get(const Caller& caller, std::int64_t id) {
   TimeMicros now = env_.clock.Now();
-  return ReadValue<ApplicationRecord>(env_.store, [&](Transaction& tx) {
-    return LoadVisible(tx, caller, id, now);
-  });
+  return ReadValue<ApplicationRecord>(env_.store, [&](Transaction& tx) { return LoadVisible(tx, caller, id, now); });
 }
 
 Result<Page<ApplicationRecord>> ApplicationWorkflow::List(const Caller& caller, const ListParams& params) {
@@ -161,8 +176,7 @@ void ApplicationWorkflow::Create(const Caller& caller, CommandMeta meta, Applica
                                  Encoder<ApplicationRecord> encode, Reply reply) {
   FieldErrors errors;
   if (draft.organization_id != 0 && draft.organization_id != caller.organization_id) {
-    errors.Add("application.organization", "must be empty or your own organization",
-               "ORGANIZATION_MISMATCH");
+    errors.Add("application.organization", "must be empty or your own organization", "ORGANIZATION_MISMATCH");
   }
   errors.Append(ValidateApplicationDraft(draft, "application"));
   if (!errors.empty()) {
@@ -186,8 +200,8 @@ void ApplicationWorkflow::Create(const Caller& caller, CommandMeta meta, Applica
         }
         if (auto resident = tx.residents().FindCurrent(caller.organization_id)) {
           std::string name = FormatName("residents", resident->id);
-          return Status::FailedPrecondition("the organization is already a resident (" + name + ")",
-                                            "ALREADY_RESIDENT", {"STATE", name, "registered resident"});
+          return Status::FailedPrecondition("the organization is already a resident (" + name + ")", "ALREADY_RESIDENT",
+                                            {"STATE", name, "registered resident"});
         }
         ApplicationRecord app = draft;
         app.organization_id = caller.organization_id;
@@ -242,7 +256,8 @@ void ApplicationWorkflow::Delete(const Caller& caller, CommandMeta meta, std::in
         auto loaded = LoadVisible(ctx.tx(), caller, id, ctx.now());
         if (!loaded.ok()) return loaded.status();
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, loaded->version, name));
-        BIOPOLIS_RETURN_IF_ERROR(CheckApplicationTransition(name, loaded->state, ApplicationAction::kEdit, caller.role));
+        BIOPOLIS_RETURN_IF_ERROR(
+            CheckApplicationTransition(name, loaded->state, ApplicationAction::kEdit, caller.role));
         ctx.tx().applications().Delete(id);
         ctx.Record(name, loaded->organization_id, "application.deleted", "draft deleted");
         return *loaded;
@@ -262,8 +277,8 @@ Result<EligibilityReport> ApplicationWorkflow::CheckEligibility(const Caller& ca
 }
 
 void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-                              ApplicationAction action, ApplicationActionArgs args,
-                              Encoder<ApplicationRecord> encode, Reply reply) {
+                              ApplicationAction action, ApplicationActionArgs args, Encoder<ApplicationRecord> encode,
+                              Reply reply) {
   Status valid = ValidateArgs(action, args, env_.clock.Now());
   if (!valid.ok()) {
     reply(valid);
@@ -341,9 +356,9 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
             resident.id = tx.residents().Insert(resident);
             app.resident_id = resident.id;
             const std::string rname = FormatName("residents", resident.id);
-            ctx.Record(rname, resident.organization_id, "resident.registered",
-                       "entered in the registry as " + resident.registry_number + ", agreement " +
-                           resident.agreement_number);
+            ctx.Record(
+                rname, resident.organization_id, "resident.registered",
+                "entered in the registry as " + resident.registry_number + ", agreement " + resident.agreement_number);
             summary += ", registered as " + rname;
             break;
           }
@@ -369,8 +384,8 @@ Result<int> ApplicationWorkflow::LapseOverdue() {
     CommandContext ctx(tx, system, clock.Now(), meta);
     for (auto app : tx.applications().ListOverdueInfoRequests(ctx.now(), 500)) {
       const std::string name = FormatName(kCollection, app.id);
-      BIOPOLIS_RETURN_IF_ERROR(CheckApplicationTransition(name, app.state, ApplicationAction::kLapse,
-                                                          system.role, /*system=*/true));
+      BIOPOLIS_RETURN_IF_ERROR(
+          CheckApplicationTransition(name, app.state, ApplicationAction::kLapse, system.role, /*system=*/true));
       app.state = ApplicationState::kLapsed;
       app.update_time = ctx.now();
       app.version += 1;

@@ -43,20 +43,18 @@ class ApplicationWorkflow {
   Result<ApplicationRecord> Get(const Caller& caller, std::int64_t id);
   Result<Page<ApplicationRecord>> List(const Caller& caller, const ListParams& params);
   // Creates a draft for the caller's organization.
-  void Create(const Caller& caller, CommandMeta meta, ApplicationRecord draft,
-              Encoder<ApplicationRecord> encode, Reply reply);
-  void Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-              ApplicationRecord patch, std::vector<std::string> paths,
-              Encoder<ApplicationRecord> encode, Reply reply);
+  void Create(const Caller& caller, CommandMeta meta, ApplicationRecord draft, Encoder<ApplicationRecord> encode,
+              Reply reply);
+  void Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, ApplicationRecord patch,
+              std::vector<std::string> paths, Encoder<ApplicationRecord> encode, Reply reply);
   // Deletes a draft; the reply carries the deleted record's encoding.
   void Delete(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
               Encoder<ApplicationRecord> encode, Reply reply);
   // The submission checks against the policy in force today, without a change.
   Result<EligibilityReport> CheckEligibility(const Caller& caller, std::int64_t id);
   // A custom method (submit, accept, ..., sign the agreement).
-  void Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-           ApplicationAction action, ApplicationActionArgs args, Encoder<ApplicationRecord> encode,
-           Reply reply);
+  void Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, ApplicationAction action,
+           ApplicationActionArgs args, Encoder<ApplicationRecord> encode, Reply reply);
   // Persists every overdue lapse; returns how many lapsed. Blocks until durable.
   Result<int> LapseOverdue();
 

@@ -15,9 +15,8 @@ Result<Page<AuditRecord>> AuditLog::List(const Caller& caller, const ListParams&
   const std::string scope = "ListAuditRecords|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, p, scope);
   if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<AuditRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<AuditRecord>> {
-    return tx.journal().ListAudit(*query);
-  });
+  auto page = ReadValue<Page<AuditRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<AuditRecord>> { return tx.journal().ListAudit(*query); });
   if (page.ok()) env_.lists.FinishPage(*page, p, scope);
   return page;
 }

@@ -25,8 +25,7 @@ std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
 }  // namespace
 
 bool Date::IsValid() const {
-  return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= DaysInMonth(year, month);
+  return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
 }
 
 std::int64_t Date::ToDays() const {
@@ -77,9 +76,7 @@ Date ZoneDateOf(TimeMicros instant) {
   return Date::FromDays(days);
 }
 
-TimeMicros ZoneStartOf(const Date& date) {
-  return (date.ToDays() * 86400 - kZoneUtcOffsetSeconds) * kMicrosPerSecond;
-}
+TimeMicros ZoneStartOf(const Date& date) { return (date.ToDays() * 86400 - kZoneUtcOffsetSeconds) * kMicrosPerSecond; }
 
 std::string FormatTimestamp(TimeMicros instant) {
   std::int64_t seconds = instant / kMicrosPerSecond;
@@ -97,13 +94,11 @@ std::string FormatTimestamp(TimeMicros instant) {
   Date d = Date::FromDays(days);
   char buf[48];
   if (micros == 0) {
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.ToString().c_str(),
-                  static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                  static_cast<int>(rem % 60));
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.ToString().c_str(), static_cast<int>(rem / 3600),
+                  static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
   } else {
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%06dZ", d.ToString().c_str(),
-                  static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                  static_cast<int>(rem % 60), static_cast<int>(micros));
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%06dZ", d.ToString().c_str(), static_cast<int>(rem / 3600),
+                  static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60), static_cast<int>(micros));
   }
   return buf;
 }

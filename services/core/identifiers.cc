@@ -41,8 +41,7 @@ IdCheck CheckInn(std::string_view inn) {
   if (inn.size() == 12) {
     static constexpr std::array<int, 10> kW11 = {7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
     static constexpr std::array<int, 11> kW12 = {3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
-    bool ok = WeightedCheck(inn, kW11) == Digit(inn[10]) &&
-              WeightedCheck(inn, kW12) == Digit(inn[11]);
+    bool ok = WeightedCheck(inn, kW11) == Digit(inn[10]) && WeightedCheck(inn, kW12) == Digit(inn[11]);
     return ok ? IdCheck::kOk : IdCheck::kBadChecksum;
   }
   return IdCheck::kBadFormat;

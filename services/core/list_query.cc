@@ -1,7 +1,7 @@
 #include "services/core/list_query.h"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 
 #include "services/core/crypto.h"
 
@@ -59,16 +59,15 @@ class Lexer {
     }
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
       std::size_t start = i_;
-      while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_' ||
-                                s_[i_] == '.' || s_[i_] == '/')) {
+      while (i_ < s_.size() &&
+             (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_' || s_[i_] == '.' || s_[i_] == '/')) {
         ++i_;
       }
       t.kind = Token::kWord;
       t.text = std::string(s_.substr(start, i_ - start));
       return t;
     }
-    return FilterError("unexpected character '" + std::string(1, c) + "' at position " +
-                       std::to_string(i_));
+    return FilterError("unexpected character '" + std::string(1, c) + "' at position " + std::to_string(i_));
   }
 
  private:
@@ -152,8 +151,8 @@ Result<std::vector<Condition>> ParseFilter(const ListSpec& spec, std::string_vie
     if (!op_tok.ok()) return op_tok.status();
     auto op = op_tok->kind == Token::kOp ? OpOf(op_tok->text) : std::nullopt;
     if (!op) return FilterError("expected a comparison after `" + field->name + "`");
-    if ((field->type == FieldType::kEnum || field->type == FieldType::kReference) &&
-        *op != CompareOp::kEq && *op != CompareOp::kNe) {
+    if ((field->type == FieldType::kEnum || field->type == FieldType::kReference) && *op != CompareOp::kEq &&
+        *op != CompareOp::kNe) {
       return FilterError("field `" + field->name + "` supports only = and !=");
     }
     auto value_tok = lex.Next();
@@ -166,8 +165,7 @@ Result<std::vector<Condition>> ParseFilter(const ListSpec& spec, std::string_vie
     if (!next.ok()) return next.status();
     if (next->kind == Token::kEnd) break;
     if (next->kind != Token::kWord || next->text != "AND") {
-      return FilterError("expected AND at position " + std::to_string(next->pos) +
-                         " (only AND is supported)");
+      return FilterError("expected AND at position " + std::to_string(next->pos) + " (only AND is supported)");
     }
     auto after = lex.Next();
     if (!after.ok()) return after.status();
@@ -187,8 +185,7 @@ std::string ListQueryParser::Fingerprint(const ListParams& params, std::string_v
   return Sha256Hex(material).substr(0, 16);
 }
 
-Result<ListQuery> ListQueryParser::Parse(const ListSpec& spec, const ListParams& params,
-                                         std::string_view scope) const {
+Result<ListQuery> ListQueryParser::Parse(const ListSpec& spec, const ListParams& params, std::string_view scope) const {
   FieldErrors errors;
   ListQuery q;
   if (params.page_size < 0) {
@@ -219,8 +216,7 @@ Result<ListQuery> ListQueryParser::Parse(const ListSpec& spec, const ListParams&
     if (!known || (dir != "" && dir != "asc" && dir != "desc")) {
       std::string names;
       for (const auto& f : spec.order_fields) names += (names.empty() ? "" : ", ") + f;
-      errors.Add("order_by", "expected one of " + names + ", optionally followed by asc or desc",
-                 "INVALID_ORDER_BY");
+      errors.Add("order_by", "expected one of " + names + ", optionally followed by asc or desc", "INVALID_ORDER_BY");
     } else {
       q.order_field = std::string(field);
       q.descending = dir == "desc";
@@ -238,8 +234,7 @@ Result<ListQuery> ListQueryParser::Parse(const ListSpec& spec, const ListParams&
   return q;
 }
 
-std::string ListQueryParser::MakeToken(const ListParams& params, std::string_view scope,
-                                       const Cursor& cursor) const {
+std::string ListQueryParser::MakeToken(const ListParams& params, std::string_view scope, const Cursor& cursor) const {
   std::string payload = "1|" + Fingerprint(params, scope) + "|" + std::to_string(cursor.id) + "|";
   if (const auto* i = std::get_if<std::int64_t>(&cursor.sort_value)) {
     payload += "i" + std::to_string(*i);
@@ -250,11 +245,8 @@ std::string ListQueryParser::MakeToken(const ListParams& params, std::string_vie
   return Base64UrlEncode(mac + payload);
 }
 
-Result<Cursor> ListQueryParser::DecodeToken(std::string_view token,
-                                            const std::string& fingerprint) const {
-  auto bad = [](const std::string& why) {
-    return Status::InvalidField("page_token", why, "INVALID_PAGE_TOKEN");
-  };
+Result<Cursor> ListQueryParser::DecodeToken(std::string_view token, const std::string& fingerprint) const {
+  auto bad = [](const std::string& why) { return Status::InvalidField("page_token", why, "INVALID_PAGE_TOKEN"); };
   auto raw = Base64UrlDecode(token);
   if (!raw || raw->size() < 17) return bad("is not a token this server issued");
   std::string mac = raw->substr(0, 16);
@@ -266,8 +258,8 @@ Result<Cursor> ListQueryParser::DecodeToken(std::string_view token,
   std::size_t a = payload.find('|');
   std::size_t b = payload.find('|', a + 1);
   std::size_t c = payload.find('|', b + 1);
-  if (a == std::string::npos || b == std::string::npos || c == std::string::npos ||
-      payload.substr(0, a) != "1" || c + 1 >= payload.size()) {
+  if (a == std::string::npos || b == std::string::npos || c == std::string::npos || payload.substr(0, a) != "1" ||
+      c + 1 >= payload.size()) {
     return bad("is malformed");
   }
   if (payload.substr(a + 1, b - a - 1) != fingerprint) {

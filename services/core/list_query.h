@@ -104,12 +104,10 @@ class ListQueryParser {
 
   // Validates and parses `params`. `scope` binds page tokens to one method and
   // caller (e.g. "ListApplications|apiKeys/3").
-  Result<ListQuery> Parse(const ListSpec& spec, const ListParams& params,
-                          std::string_view scope) const;
+  Result<ListQuery> Parse(const ListSpec& spec, const ListParams& params, std::string_view scope) const;
 
   // The token for the page after `cursor` of the same query.
-  std::string MakeToken(const ListParams& params, std::string_view scope,
-                        const Cursor& cursor) const;
+  std::string MakeToken(const ListParams& params, std::string_view scope, const Cursor& cursor) const;
 
   // Fills page.next_page_token from page.next.
   template <typename T>

@@ -8,11 +8,9 @@ std::string FormatName(std::string_view collection, std::int64_t id) {
   return std::string(collection) + "/" + std::to_string(id);
 }
 
-Result<std::int64_t> ParseName(std::string_view name, std::string_view collection,
-                               std::string_view field) {
+Result<std::int64_t> ParseName(std::string_view name, std::string_view collection, std::string_view field) {
   auto bad = [&](const std::string& why) -> Status {
-    return Status::InvalidField(std::string(field),
-                                why + "; expected `" + std::string(collection) + "/{id}`",
+    return Status::InvalidField(std::string(field), why + "; expected `" + std::string(collection) + "/{id}`",
                                 "INVALID_RESOURCE_NAME");
   };
   if (name.empty()) return bad("is required");

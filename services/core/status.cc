@@ -37,15 +37,12 @@ Status Status::Unauthenticated(std::string message) {
   return Status(StatusCode::kUnauthenticated, std::move(message), "UNAUTHENTICATED");
 }
 
-Status Status::WrongState(const std::string& resource_name, const std::string& state_name,
-                          const std::string& wanted) {
-  return FailedPrecondition(
-      resource_name + " is in state " + state_name + "; " + wanted, "WRONG_STATE",
-      {"STATE", resource_name, "current state is " + state_name});
+Status Status::WrongState(const std::string& resource_name, const std::string& state_name, const std::string& wanted) {
+  return FailedPrecondition(resource_name + " is in state " + state_name + "; " + wanted, "WRONG_STATE",
+                            {"STATE", resource_name, "current state is " + state_name});
 }
 
-Status Status::FailedPrecondition(std::string message, std::string reason,
-                                  PreconditionViolation violation) {
+Status Status::FailedPrecondition(std::string message, std::string reason, PreconditionViolation violation) {
   Status st(StatusCode::kFailedPrecondition, std::move(message), std::move(reason));
   st.precondition_ = std::move(violation);
   return st;
@@ -53,14 +50,11 @@ Status Status::FailedPrecondition(std::string message, std::string reason,
 
 Status Status::StaleEtag(const std::string& resource_name) {
   return Status(StatusCode::kAborted,
-                "etag does not match the current version of " + resource_name +
-                    "; read it again and retry",
+                "etag does not match the current version of " + resource_name + "; read it again and retry",
                 "STALE_ETAG");
 }
 
-Status Status::Internal(std::string message) {
-  return Status(StatusCode::kInternal, std::move(message), "INTERNAL");
-}
+Status Status::Internal(std::string message) { return Status(StatusCode::kInternal, std::move(message), "INTERNAL"); }
 
 Status Status::Unavailable(std::string message) {
   return Status(StatusCode::kUnavailable, std::move(message), "UNAVAILABLE");
@@ -79,23 +73,40 @@ std::string Status::ToString() const {
 
 const char* StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "OK";
-    case StatusCode::kCancelled: return "CANCELLED";
-    case StatusCode::kUnknown: return "UNKNOWN";
-    case StatusCode::kInvalidArgument: return "INVALID_ARGUMENT";
-    case StatusCode::kDeadlineExceeded: return "DEADLINE_EXCEEDED";
-    case StatusCode::kNotFound: return "NOT_FOUND";
-    case StatusCode::kAlreadyExists: return "ALREADY_EXISTS";
-    case StatusCode::kPermissionDenied: return "PERMISSION_DENIED";
-    case StatusCode::kResourceExhausted: return "RESOURCE_EXHAUSTED";
-    case StatusCode::kFailedPrecondition: return "FAILED_PRECONDITION";
-    case StatusCode::kAborted: return "ABORTED";
-    case StatusCode::kOutOfRange: return "OUT_OF_RANGE";
-    case StatusCode::kUnimplemented: return "UNIMPLEMENTED";
-    case StatusCode::kInternal: return "INTERNAL";
-    case StatusCode::kUnavailable: return "UNAVAILABLE";
-    case StatusCode::kDataLoss: return "DATA_LOSS";
-    case StatusCode::kUnauthenticated: return "UNAUTHENTICATED";
+    case StatusCode::kOk:
+      return "OK";
+    case StatusCode::kCancelled:
+      return "CANCELLED";
+    case StatusCode::kUnknown:
+      return "UNKNOWN";
+    case StatusCode::kInvalidArgument:
+      return "INVALID_ARGUMENT";
+    case StatusCode::kDeadlineExceeded:
+      return "DEADLINE_EXCEEDED";
+    case StatusCode::kNotFound:
+      return "NOT_FOUND";
+    case StatusCode::kAlreadyExists:
+      return "ALREADY_EXISTS";
+    case StatusCode::kPermissionDenied:
+      return "PERMISSION_DENIED";
+    case StatusCode::kResourceExhausted:
+      return "RESOURCE_EXHAUSTED";
+    case StatusCode::kFailedPrecondition:
+      return "FAILED_PRECONDITION";
+    case StatusCode::kAborted:
+      return "ABORTED";
+    case StatusCode::kOutOfRange:
+      return "OUT_OF_RANGE";
+    case StatusCode::kUnimplemented:
+      return "UNIMPLEMENTED";
+    case StatusCode::kInternal:
+      return "INTERNAL";
+    case StatusCode::kUnavailable:
+      return "UNAVAILABLE";
+    case StatusCode::kDataLoss:
+      return "DATA_LOSS";
+    case StatusCode::kUnauthenticated:
+      return "UNAUTHENTICATED";
   }
   return "UNKNOWN";
 }

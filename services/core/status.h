@@ -71,10 +71,8 @@ class Status {
   static Status PermissionDenied(std::string message);
   static Status Unauthenticated(std::string message);
   // FAILED_PRECONDITION naming the resource's current state.
-  static Status WrongState(const std::string& resource_name, const std::string& state_name,
-                           const std::string& wanted);
-  static Status FailedPrecondition(std::string message, std::string reason,
-                                   PreconditionViolation violation);
+  static Status WrongState(const std::string& resource_name, const std::string& state_name, const std::string& wanted);
+  static Status FailedPrecondition(std::string message, std::string reason, PreconditionViolation violation);
   // ABORTED for an etag that does not match the stored version.
   static Status StaleEtag(const std::string& resource_name);
   static Status Internal(std::string message);
@@ -105,7 +103,7 @@ const char* StatusCodeName(StatusCode code);
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return value_.has_value(); }
@@ -133,9 +131,7 @@ class FieldErrors {
   }
   bool empty() const { return violations_.empty(); }
   const std::vector<FieldViolation>& violations() const { return violations_; }
-  Status ToStatus() const {
-    return empty() ? Status::Ok() : Status::InvalidArgument(violations_);
-  }
+  Status ToStatus() const { return empty() ? Status::Ok() : Status::InvalidArgument(violations_); }
 
  private:
   std::vector<FieldViolation> violations_;
@@ -144,8 +140,8 @@ class FieldErrors {
 }  // namespace biopolis
 
 // Returns early from the enclosing function when `expr` yields a non-OK Status.
-#define BIOPOLIS_RETURN_IF_ERROR(expr)      \
-  do {                                      \
-    ::biopolis::Status _st = (expr);        \
-    if (!_st.ok()) return _st;              \
+#define BIOPOLIS_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::biopolis::Status _st = (expr);   \
+    if (!_st.ok()) return _st;         \
   } while (0)

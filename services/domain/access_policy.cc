@@ -59,8 +59,7 @@ Status AuthorizeMethod(std::string_view method, Role role) {
   const auto& table = MethodRoles();
   auto it = table.find(method);
   if (it == table.end() || it->second.count(role) == 0) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not call " +
-                                    std::string(method));
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not call " + std::string(method));
   }
   return Status::Ok();
 }

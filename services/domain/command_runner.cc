@@ -2,8 +2,8 @@
 
 namespace biopolis {
 
-void CommandContext::Record(const std::string& resource, std::int64_t organization_id,
-                            const std::string& event_type, const std::string& summary) {
+void CommandContext::Record(const std::string& resource, std::int64_t organization_id, const std::string& event_type,
+                            const std::string& summary) {
   AuditRecord audit;
   audit.actor = caller_.principal;
   audit.actor_role = caller_.role;
@@ -24,8 +24,7 @@ void CommandContext::Record(const std::string& resource, std::int64_t organizati
 }
 
 void CommandRunner::RunErased(const Caller& caller, CommandMeta meta,
-                              std::function<Result<std::string>(CommandContext&)> produce,
-                              Reply reply) {
+                              std::function<Result<std::string>(CommandContext&)> produce, Reply reply) {
   if (!meta.request_id.empty() && !IsUuid(meta.request_id)) {
     reply(Status::InvalidField("request_id", "must be a UUID, e.g. 123e4567-e89b-42d3-a456-426614174000",
                                "INVALID_REQUEST_ID"));
@@ -41,8 +40,7 @@ void CommandRunner::RunErased(const Caller& caller, CommandMeta meta,
           auto prior = tx.journal().FindRequest(caller.principal, m.request_id);
           if (prior) {
             if (prior->fingerprint != m.fingerprint) {
-              return Status::InvalidField("request_id",
-                                          "was already used for a different request; use a new UUID",
+              return Status::InvalidField("request_id", "was already used for a different request; use a new UUID",
                                           "REQUEST_ID_REUSED");
             }
             *response = prior->response;

@@ -52,8 +52,8 @@ class CommandContext {
 
   // Writes the audit record and the event of one change. `organization_id`
   // says whose business the change is (0: zone-wide) for event filtering.
-  void Record(const std::string& resource, std::int64_t organization_id,
-              const std::string& event_type, const std::string& summary);
+  void Record(const std::string& resource, std::int64_t organization_id, const std::string& event_type,
+              const std::string& summary);
 
  private:
   Transaction& tx_;
@@ -67,22 +67,21 @@ class CommandRunner {
   CommandRunner(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   template <typename T>
-  void Run(const Caller& caller, CommandMeta meta,
-           std::function<Result<T>(CommandContext&)> work, Encoder<T> encode, Reply reply);
+  void Run(const Caller& caller, CommandMeta meta, std::function<Result<T>(CommandContext&)> work, Encoder<T> encode,
+           Reply reply);
 
  private:
   // Shared, type-erased part of Run: `produce` runs the work and encodes.
-  void RunErased(const Caller& caller, CommandMeta meta,
-                 std::function<Result<std::string>(CommandContext&)> produce, Reply reply);
+  void RunErased(const Caller& caller, CommandMeta meta, std::function<Result<std::string>(CommandContext&)> produce,
+                 Reply reply);
 
   Store& store_;
   const Clock& clock_;
 };
 
 template <typename T>
-void CommandRunner::Run(const Caller& caller, CommandMeta meta,
-                        std::function<Result<T>(CommandContext&)> work, Encoder<T> encode,
-                        Reply reply) {
+void CommandRunner::Run(const Caller& caller, CommandMeta meta, std::function<Result<T>(CommandContext&)> work,
+                        Encoder<T> encode, Reply reply) {
   RunErased(
       caller, std::move(meta),
       [work = std::move(work), encode = std::move(encode)](CommandContext& ctx) -> Result<std::string> {

@@ -21,8 +21,15 @@ class Domain {
 
  public:
   Domain(Store& store, const Clock& clock)
-      : commands_(store, clock), lists_(store.ServerSecret()), env_{store, commands_, clock, lists_},
-        keys(env_), organizations(env_), applications(env_), residents(env_), policies(env_), audit(env_) {}
+      : commands_(store, clock),
+        lists_(store.ServerSecret()),
+        env_{store, commands_, clock, lists_},
+        keys(env_),
+        organizations(env_),
+        applications(env_),
+        residents(env_),
+        policies(env_),
+        audit(env_) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;

@@ -29,17 +29,14 @@ Result<OrganizationRecord> OrganizationRegistry::Get(const Caller& caller, std::
   });
 }
 
-Result<Page<OrganizationRecord>> OrganizationRegistry::List(const Caller& caller,
-                                                            const ListParams& params) {
+Result<Page<OrganizationRecord>> OrganizationRegistry::List(const Caller& caller, const ListParams& params) {
   auto query = env_.lists.Parse(ListSpecification(), params, "ListOrganizations|" + caller.principal);
   if (!query.ok()) return query.status();
   if (caller.is_resident()) {
     query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
   }
   auto page = ReadValue<Page<OrganizationRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<OrganizationRecord>> {
-        return tx.organizations().List(*query);
-      });
+      env_.store, [&](Transaction& tx) -> Result<Page<OrganizationRecord>> { return tx.organizations().List(*query); });
   if (page.ok()) env_.lists.FinishPage(*page, params, "ListOrganizations|" + caller.principal);
   return page;
 }
@@ -55,14 +52,14 @@ void OrganizationRegistry::Create(const Caller& caller, CommandMeta meta, Organi
       caller, std::move(meta),
       [record](CommandContext& ctx) mutable -> Result<OrganizationRecord> {
         if (auto existing = ctx.tx().organizations().FindByInn(record.inn)) {
-          return Status::AlreadyExists("an organization with INN " + record.inn + " is registered as " +
-                                           FormatName(kCollection, existing->id),
-                                       "ORGANIZATION_EXISTS");
+          return Status::AlreadyExists(
+              "an organization with INN " + record.inn + " is registered as " + FormatName(kCollection, existing->id),
+              "ORGANIZATION_EXISTS");
         }
         if (auto existing = ctx.tx().organizations().FindByOgrn(record.ogrn)) {
-          return Status::AlreadyExists("an organization with OGRN " + record.ogrn +
-                                           " is registered as " + FormatName(kCollection, existing->id),
-                                       "ORGANIZATION_EXISTS");
+          return Status::AlreadyExists(
+              "an organization with OGRN " + record.ogrn + " is registered as " + FormatName(kCollection, existing->id),
+              "ORGANIZATION_EXISTS");
         }
         record.create_time = record.update_time = ctx.now();
         record.version = 1;
@@ -74,10 +71,9 @@ void OrganizationRegistry::Create(const Caller& caller, CommandMeta meta, Organi
       std::move(encode), std::move(reply));
 }
 
-void OrganizationRegistry::Update(const Caller& caller, CommandMeta meta, std::int64_t id,
-                                  std::string etag, OrganizationRecord patch,
-                                  std::vector<std::string> paths, Encoder<OrganizationRecord> encode,
-                                  Reply reply) {
+void OrganizationRegistry::Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                                  OrganizationRecord patch, std::vector<std::string> paths,
+                                  Encoder<OrganizationRecord> encode, Reply reply) {
   Status mask = CheckUpdateMask(paths, OrganizationMaskRules(caller.role));
   if (!mask.ok()) {
     reply(mask);

@@ -21,12 +21,11 @@ class OrganizationRegistry {
   Result<OrganizationRecord> Get(const Caller& caller, std::int64_t id);
   Result<Page<OrganizationRecord>> List(const Caller& caller, const ListParams& params);
   // Validates every field; an INN or OGRN already registered is ALREADY_EXISTS.
-  void Create(const Caller& caller, CommandMeta meta, OrganizationRecord record,
-              Encoder<OrganizationRecord> encode, Reply reply);
+  void Create(const Caller& caller, CommandMeta meta, OrganizationRecord record, Encoder<OrganizationRecord> encode,
+              Reply reply);
   // Changes the fields named in `paths` (see OrganizationMaskRules).
-  void Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-              OrganizationRecord patch, std::vector<std::string> paths,
-              Encoder<OrganizationRecord> encode, Reply reply);
+  void Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, OrganizationRecord patch,
+              std::vector<std::string> paths, Encoder<OrganizationRecord> encode, Reply reply);
 
   static const ListSpec& ListSpecification();
 

@@ -5,8 +5,8 @@
 namespace biopolis {
 namespace {
 
-void CheckText(FieldErrors& errors, const std::string& field, const std::string& value,
-               bool required, std::size_t max_len) {
+void CheckText(FieldErrors& errors, const std::string& field, const std::string& value, bool required,
+               std::size_t max_len) {
   if (required && value.empty()) {
     errors.Add(field, "is required", "FIELD_REQUIRED");
   } else if (value.size() > max_len) {
@@ -16,8 +16,8 @@ void CheckText(FieldErrors& errors, const std::string& field, const std::string&
 
 bool LooksLikeEmail(const std::string& s) {
   auto at = s.find('@');
-  return at != std::string::npos && at > 0 && s.find('.', at) != std::string::npos &&
-         s.back() != '.' && s.find(' ') == std::string::npos && s.find('@', at + 1) == std::string::npos;
+  return at != std::string::npos && at > 0 && s.find('.', at) != std::string::npos && s.back() != '.' &&
+         s.find(' ') == std::string::npos && s.find('@', at + 1) == std::string::npos;
 }
 
 bool LooksLikePhone(const std::string& s) {
@@ -40,12 +40,10 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
   const std::string p = prefix.empty() ? "" : prefix + ".";
   switch (CheckInn(r.inn)) {
     case IdCheck::kOk:
-      r.kind = r.inn.size() == 10 ? OrganizationKind::kLegalEntity
-                                  : OrganizationKind::kIndividualEntrepreneur;
+      r.kind = r.inn.size() == 10 ? OrganizationKind::kLegalEntity : OrganizationKind::kIndividualEntrepreneur;
       break;
     case IdCheck::kBadFormat:
-      errors.Add(p + "inn", "must be 10 digits (legal entity) or 12 digits (entrepreneur)",
-                 "INVALID_INN_FORMAT");
+      errors.Add(p + "inn", "must be 10 digits (legal entity) or 12 digits (entrepreneur)", "INVALID_INN_FORMAT");
       break;
     case IdCheck::kBadChecksum:
       errors.Add(p + "inn", "check digit does not match", "INVALID_INN_CHECKSUM");
@@ -55,10 +53,10 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
   bool legal = r.kind == OrganizationKind::kLegalEntity;
   if (entrepreneur || (!legal && r.ogrn.size() == 15)) {
     switch (CheckOgrnip(r.ogrn)) {
-      case IdCheck::kOk: break;
+      case IdCheck::kOk:
+        break;
       case IdCheck::kBadFormat:
-        errors.Add(p + "ogrn", "an entrepreneur's OGRNIP is 15 digits starting with 3",
-                   "INVALID_OGRN_FORMAT");
+        errors.Add(p + "ogrn", "an entrepreneur's OGRNIP is 15 digits starting with 3", "INVALID_OGRN_FORMAT");
         break;
       case IdCheck::kBadChecksum:
         errors.Add(p + "ogrn", "OGRNIP check digit does not match", "INVALID_OGRN_CHECKSUM");
@@ -66,10 +64,10 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
     }
   } else {
     switch (CheckOgrn(r.ogrn)) {
-      case IdCheck::kOk: break;
+      case IdCheck::kOk:
+        break;
       case IdCheck::kBadFormat:
-        errors.Add(p + "ogrn", "a legal entity's OGRN is 13 digits starting with 1 or 5",
-                   "INVALID_OGRN_FORMAT");
+        errors.Add(p + "ogrn", "a legal entity's OGRN is 13 digits starting with 1 or 5", "INVALID_OGRN_FORMAT");
         break;
       case IdCheck::kBadChecksum:
         errors.Add(p + "ogrn", "OGRN check digit does not match", "INVALID_OGRN_CHECKSUM");
@@ -92,8 +90,7 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
     errors.Add(p + "contact_email", "is not an e-mail address", "INVALID_EMAIL");
   }
   if (!r.contact_phone.empty() && !LooksLikePhone(r.contact_phone)) {
-    errors.Add(p + "contact_phone", "must have 10 to 15 digits, optionally a leading +",
-               "INVALID_PHONE");
+    errors.Add(p + "contact_phone", "must have 10 to 15 digits, optionally a leading +", "INVALID_PHONE");
   }
   return errors.violations();
 }
@@ -116,13 +113,20 @@ MaskRules OrganizationMaskRules(Role role) {
 void ApplyOrganizationPatch(const OrganizationRecord& patch, const std::vector<std::string>& paths,
                             OrganizationRecord& t) {
   for (const auto& path : paths) {
-    if (path == "kpp") t.kpp = patch.kpp;
-    else if (path == "full_name") t.full_name = patch.full_name;
-    else if (path == "short_name") t.short_name = patch.short_name;
-    else if (path == "legal_address") t.legal_address = patch.legal_address;
-    else if (path == "contact_person") t.contact_person = patch.contact_person;
-    else if (path == "contact_email") t.contact_email = patch.contact_email;
-    else if (path == "contact_phone") t.contact_phone = patch.contact_phone;
+    if (path == "kpp")
+      t.kpp = patch.kpp;
+    else if (path == "full_name")
+      t.full_name = patch.full_name;
+    else if (path == "short_name")
+      t.short_name = patch.short_name;
+    else if (path == "legal_address")
+      t.legal_address = patch.legal_address;
+    else if (path == "contact_person")
+      t.contact_person = patch.contact_person;
+    else if (path == "contact_email")
+      t.contact_email = patch.contact_email;
+    else if (path == "contact_phone")
+      t.contact_phone = patch.contact_phone;
   }
 }
 

@@ -14,8 +14,7 @@ namespace biopolis {
 
 // Validates every field of an organization and derives its kind from the INN.
 // Violations are reported under `prefix` (e.g. "organization.inn").
-std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& record,
-                                                 const std::string& prefix);
+std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& record, const std::string& prefix);
 
 // What `role` may name in an update mask.
 MaskRules OrganizationMaskRules(Role role);

@@ -5,15 +5,13 @@
 
 namespace biopolis {
 
-std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& today,
-                                           const std::string& prefix) {
+std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& today, const std::string& prefix) {
   FieldErrors errors;
   const std::string f = prefix.empty() ? "" : prefix + ".";
   if (!p.effective_from.IsValid()) {
     errors.Add(f + "effective_from", "is required and must be a valid date", "INVALID_DATE");
   } else if (p.effective_from < today) {
-    errors.Add(f + "effective_from", "is in the past; a version takes effect today or later",
-               "DATE_IN_PAST");
+    errors.Add(f + "effective_from", "is in the past; a version takes effect today or later", "DATE_IN_PAST");
   }
   if (p.min_investment_kopecks < 0) {
     errors.Add(f + "min_investment_kopecks", "must not be negative", "VALUE_OUT_OF_RANGE");
@@ -21,8 +19,7 @@ std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& to
   if (p.min_investment_3y_kopecks < 0) {
     errors.Add(f + "min_investment_3y_kopecks", "must not be negative", "VALUE_OUT_OF_RANGE");
   } else if (p.min_investment_3y_kopecks > p.min_investment_kopecks && p.min_investment_kopecks >= 0) {
-    errors.Add(f + "min_investment_3y_kopecks", "cannot exceed min_investment_kopecks",
-               "INCONSISTENT_INVESTMENT");
+    errors.Add(f + "min_investment_3y_kopecks", "cannot exceed min_investment_kopecks", "INCONSISTENT_INVESTMENT");
   }
   if (p.allowed_okved_prefixes.empty()) {
     errors.Add(f + "allowed_okved_prefixes", "at least one prefix is required", "FIELD_REQUIRED");
@@ -54,7 +51,8 @@ Result<PolicyRecord> PolicyBook::Current() {
   Date today = ZoneDateOf(env_.clock.Now());
   return ReadValue<PolicyRecord>(env_.store, [&](Transaction& tx) -> Result<PolicyRecord> {
     auto p = tx.policies().InForceOn(today);
-    if (!p) return Status(StatusCode::kNotFound, "no zone policy is in force on " + today.ToString(), "NO_POLICY_IN_FORCE");
+    if (!p)
+      return Status(StatusCode::kNotFound, "no zone policy is in force on " + today.ToString(), "NO_POLICY_IN_FORCE");
     return *p;
   });
 }
@@ -67,15 +65,14 @@ Result<Page<PolicyRecord>> PolicyBook::List(const Caller& caller, const ListPara
   const std::string scope = "ListZonePolicies|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, p, scope);
   if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<PolicyRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<PolicyRecord>> {
-    return tx.policies().List(*query);
-  });
+  auto page = ReadValue<Page<PolicyRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<PolicyRecord>> { return tx.policies().List(*query); });
   if (page.ok()) env_.lists.FinishPage(*page, p, scope);
   return page;
 }
 
-void PolicyBook::Create(const Caller& caller, CommandMeta meta, PolicyRecord policy,
-                        Encoder<PolicyRecord> encode, Reply reply) {
+void PolicyBook::Create(const Caller& caller, CommandMeta meta, PolicyRecord policy, Encoder<PolicyRecord> encode,
+                        Reply reply) {
   auto violations = ValidatePolicy(policy, ZoneDateOf(env_.clock.Now()), "policy");
   if (!violations.empty()) {
     reply(Status::InvalidArgument(std::move(violations)));
@@ -87,8 +84,7 @@ void PolicyBook::Create(const Caller& caller, CommandMeta meta, PolicyRecord pol
         policy.create_time = ctx.now();
         policy.version = ctx.tx().policies().Insert(policy);
         ctx.Record(FormatName("policies", policy.version), 0, "policy.created",
-                   "version " + std::to_string(policy.version) + " effective from " +
-                       policy.effective_from.ToString());
+                   "version " + std::to_string(policy.version) + " effective from " + policy.effective_from.ToString());
         return policy;
       },
       std::move(encode), std::move(reply));

@@ -12,8 +12,7 @@ namespace biopolis {
 
 // Validates a new version; `today` is the zone date (a version may not take
 // effect in the past, so history cannot be rewritten).
-std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& policy, const Date& today,
-                                           const std::string& prefix);
+std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& policy, const Date& today, const std::string& prefix);
 
 class PolicyBook {
  public:
@@ -23,8 +22,7 @@ class PolicyBook {
   // The version in force today.
   Result<PolicyRecord> Current();
   Result<Page<PolicyRecord>> List(const Caller& caller, const ListParams& params);
-  void Create(const Caller& caller, CommandMeta meta, PolicyRecord policy, Encoder<PolicyRecord> encode,
-              Reply reply);
+  void Create(const Caller& caller, CommandMeta meta, PolicyRecord policy, Encoder<PolicyRecord> encode, Reply reply);
   // Inserts a version without the not-in-the-past check (demo data, migrations).
   Status Seed(const PolicyRecord& policy);
 

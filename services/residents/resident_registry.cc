@@ -34,9 +34,8 @@ Result<Page<ResidentRecord>> ResidentRegistry::List(const Caller& caller, const 
   if (caller.is_resident()) {
     query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
   }
-  auto page = ReadValue<Page<ResidentRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ResidentRecord>> {
-    return tx.residents().List(*query);
-  });
+  auto page = ReadValue<Page<ResidentRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<ResidentRecord>> { return tx.residents().List(*query); });
   if (page.ok()) env_.lists.FinishPage(*page, params, scope);
   return page;
 }
@@ -58,8 +57,8 @@ void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t 
         ResidentRecord r = *loaded;
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r.version, name));
         BIOPOLIS_RETURN_IF_ERROR(CheckResidentTransition(name, r.state, action, caller.role));
-        std::string summary = std::string(ResidentStateName(r.state)) + " -> " +
-                              ResidentStateName(ResidentStateAfter(action));
+        std::string summary =
+            std::string(ResidentStateName(r.state)) + " -> " + ResidentStateName(ResidentStateAfter(action));
         std::string event;
         switch (action) {
           case ResidentAction::kIssueViolationNotice:

@@ -17,8 +17,8 @@ class ResidentRegistry {
 
   Result<ResidentRecord> Get(const Caller& caller, std::int64_t id);
   Result<Page<ResidentRecord>> List(const Caller& caller, const ListParams& params);
-  void Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-           ResidentAction action, ResidentActionArgs args, Encoder<ResidentRecord> encode, Reply reply);
+  void Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, ResidentAction action,
+           ResidentActionArgs args, Encoder<ResidentRecord> encode, Reply reply);
 
   static const ListSpec& ListSpecification();
 

@@ -6,22 +6,26 @@ namespace biopolis {
 
 const char* ResidentStateName(ResidentState state) {
   switch (state) {
-    case ResidentState::kActive: return "STATE_ACTIVE";
-    case ResidentState::kUnderRemedy: return "STATE_UNDER_REMEDY";
-    case ResidentState::kTerminated: return "STATE_TERMINATED";
-    case ResidentState::kUnspecified: break;
+    case ResidentState::kActive:
+      return "STATE_ACTIVE";
+    case ResidentState::kUnderRemedy:
+      return "STATE_UNDER_REMEDY";
+    case ResidentState::kTerminated:
+      return "STATE_TERMINATED";
+    case ResidentState::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
 
 const std::vector<ResidentTransition>& ResidentTransitions() {
   static const std::vector<ResidentTransition> kTable = {
-      {ResidentAction::kIssueViolationNotice, {ResidentState::kActive}, ResidentState::kUnderRemedy,
+      {ResidentAction::kIssueViolationNotice, {ResidentState::kActive}, ResidentState::kUnderRemedy, {Role::kOfficer}},
+      {ResidentAction::kCureViolation, {ResidentState::kUnderRemedy}, ResidentState::kActive, {Role::kOfficer}},
+      {ResidentAction::kTerminate,
+       {ResidentState::kActive, ResidentState::kUnderRemedy},
+       ResidentState::kTerminated,
        {Role::kOfficer}},
-      {ResidentAction::kCureViolation, {ResidentState::kUnderRemedy}, ResidentState::kActive,
-       {Role::kOfficer}},
-      {ResidentAction::kTerminate, {ResidentState::kActive, ResidentState::kUnderRemedy},
-       ResidentState::kTerminated, {Role::kOfficer}},
   };
   return kTable;
 }
@@ -35,9 +39,12 @@ const ResidentTransition& TransitionOf(ResidentAction action) {
 }
 const char* ActionName(ResidentAction action) {
   switch (action) {
-    case ResidentAction::kIssueViolationNotice: return "issue a violation notice to";
-    case ResidentAction::kCureViolation: return "record the cure of";
-    case ResidentAction::kTerminate: return "terminate";
+    case ResidentAction::kIssueViolationNotice:
+      return "issue a violation notice to";
+    case ResidentAction::kCureViolation:
+      return "record the cure of";
+    case ResidentAction::kTerminate:
+      return "terminate";
   }
   return "act on";
 }

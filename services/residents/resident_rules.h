@@ -25,8 +25,7 @@ const std::vector<ResidentTransition>& ResidentTransitions();
 
 // PERMISSION_DENIED for a role that may never act so; FAILED_PRECONDITION
 // (WRONG_STATE) for a state that does not allow it.
-Status CheckResidentTransition(const std::string& name, ResidentState from, ResidentAction action,
-                               Role role);
+Status CheckResidentTransition(const std::string& name, ResidentState from, ResidentAction action, Role role);
 ResidentState ResidentStateAfter(ResidentAction action);
 
 struct ResidentActionArgs {

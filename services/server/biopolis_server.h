@@ -34,8 +34,7 @@ class BiopolisServer {
  public:
   // Opens the database, builds and starts the server. `clock` (not owned)
   // replaces the system clock, for tests; it must outlive the server.
-  static Result<std::unique_ptr<BiopolisServer>> Start(const ServerOptions& options,
-                                                       const Clock* clock = nullptr);
+  static Result<std::unique_ptr<BiopolisServer>> Start(const ServerOptions& options, const Clock* clock = nullptr);
   ~BiopolisServer();
 
   // The bound port (useful with "127.0.0.1:0").

@@ -5,9 +5,9 @@
 //
 // CLI11 (Debian's libcli11-dev) parses the command line: typed options,
 // subcommands and --help for free, instead of a hand-written parser.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -50,17 +50,17 @@ int main(int argc, char** argv) {
   std::string config;
   app.add_option("--config", config, "Config file (key = value lines; flags override it)");
   auto* listen = app.add_option("--listen", options.listen, "Listen address HOST:PORT")->capture_default_str();
-  auto* db = app.add_option("--db", options.db, "SQLite database file (created and migrated on start)")
-                 ->capture_default_str();
-  auto* level = app.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")
-                    ->capture_default_str();
+  auto* db =
+      app.add_option("--db", options.db, "SQLite database file (created and migrated on start)")->capture_default_str();
+  auto* level =
+      app.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")->capture_default_str();
   auto* cert = app.add_option("--tls-cert", options.tls_cert, "PEM certificate chain for TLS");
   auto* key = app.add_option("--tls-key", options.tls_key, "PEM private key for TLS");
   auto* insecure = app.add_flag("--insecure", options.insecure, "Allow a non-loopback address without TLS");
   auto* demo = app.add_flag("--demo", options.demo, "Seed demo data into an empty database; print demo keys");
-  auto* grace = app.add_option("--shutdown-grace-seconds", options.shutdown_grace_seconds,
-                               "Time in-flight calls get on SIGTERM")
-                    ->capture_default_str();
+  auto* grace =
+      app.add_option("--shutdown-grace-seconds", options.shutdown_grace_seconds, "Time in-flight calls get on SIGTERM")
+          ->capture_default_str();
 
   auto* bootstrap = app.add_subcommand("bootstrap-admin-key",
                                        "Create an administrator key directly in the database and print it once");

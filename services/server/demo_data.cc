@@ -42,8 +42,8 @@ const DemoOrganization kOrganizations[] = {
      "ООО «БиоСинтез Вятка»", "610046, Кировская обл., г. Киров, ул. Московская, 201", "Кузнецов Алексей Ильич",
      "contact@biosintez.example", "+7 8332 555-030"},
     {"4345610903", "1024320244189", "434501001", "Общество с ограниченной ответственностью «Нолинский завод ферментов»",
-     "ООО «НЗФ»", "613440, Кировская обл., г. Нолинск, ул. Заводская, 3", "Попова Елена Викторовна",
-     "nzf@nzf.example", "+7 83368 2-11-40"},
+     "ООО «НЗФ»", "613440, Кировская обл., г. Нолинск, ул. Заводская, 3", "Попова Елена Викторовна", "nzf@nzf.example",
+     "+7 83368 2-11-40"},
     {"4345919018", "1024397558723", "434501001",
      "Общество с ограниченной ответственностью «Слободской фармацевтический завод»", "ООО «СФЗ»",
      "613150, Кировская обл., г. Слободской, ул. Советская, 77", "Морозов Дмитрий Олегович", "sfz@sfz.example",
@@ -54,8 +54,8 @@ const DemoOrganization kOrganizations[] = {
 };
 
 ApplicationRecord Project(const char* name, const char* description, std::vector<std::string> okved,
-                          std::int64_t total_millions, std::int64_t three_year_millions, int jobs,
-                          std::int64_t area, Date start, Date end) {
+                          std::int64_t total_millions, std::int64_t three_year_millions, int jobs, std::int64_t area,
+                          Date start, Date end) {
   ApplicationRecord a;
   a.project_name = name;
   a.project_description = description;
@@ -101,8 +101,9 @@ Result<bool> SeedDemoData(Domain& domain) {
   policy.min_investment_3y_kopecks = 40 * kMillion;
   policy.allowed_okved_prefixes = {"20.14", "20.59", "21", "32.50", "46.46", "72.11", "72.19"};
   policy.info_request_days = 30;
-  policy.description = "Industrial-production SEZ: at least 120 mln roubles without VAT, 40 mln within 3 years "
-                       "(Government Decree No. 156 of 14.02.2024; older statutory rule kept for the 3-year part).";
+  policy.description =
+      "Industrial-production SEZ: at least 120 mln roubles without VAT, 40 mln within 3 years "
+      "(Government Decree No. 156 of 14.02.2024; older statutory rule kept for the 3-year part).";
   BIOPOLIS_RETURN_IF_ERROR(domain.policies.Seed(policy));
 
   Caller officer_intake{"system", Role::kOfficer, 0};
@@ -120,19 +121,21 @@ Result<bool> SeedDemoData(Domain& domain) {
     r.contact_phone = o.phone;
     std::int64_t id = 0;
     BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-      domain.organizations.Create(officer_intake, {"CreateOrganization", "", ""}, r,
-                                  [&id](const OrganizationRecord& rec) {
-                                    id = rec.id;
-                                    return std::string();
-                                  },
-                                  reply);
+      domain.organizations.Create(
+          officer_intake, {"CreateOrganization", "", ""}, r,
+          [&id](const OrganizationRecord& rec) {
+            id = rec.id;
+            return std::string();
+          },
+          reply);
     }));
     org_ids.push_back(id);
   }
 
   // Keys: admin, officer, auditor, and residents bound to organizations 1, 2, 4.
   const std::vector<DemoKey>& keys = DemoKeys();
-  const Role roles[] = {Role::kAdmin, Role::kOfficer, Role::kAuditor, Role::kResident, Role::kResident, Role::kResident};
+  const Role roles[] = {Role::kAdmin,    Role::kOfficer,  Role::kAuditor,
+                        Role::kResident, Role::kResident, Role::kResident};
   const std::int64_t orgs[] = {0, 0, 0, org_ids[0], org_ids[1], org_ids[3]};
   std::vector<Caller> callers;
   for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -155,34 +158,35 @@ Result<bool> SeedDemoData(Domain& domain) {
 
   auto create = [&](std::size_t org_index, const ApplicationRecord& draft, std::int64_t& id) {
     return Await([&](Reply reply) {
-      domain.applications.Create(applicant(org_index), {"CreateApplication", "", ""}, draft,
-                                 [&id](const ApplicationRecord& r) {
-                                   id = r.id;
-                                   return std::string();
-                                 },
-                                 reply);
+      domain.applications.Create(
+          applicant(org_index), {"CreateApplication", "", ""}, draft,
+          [&id](const ApplicationRecord& r) {
+            id = r.id;
+            return std::string();
+          },
+          reply);
     });
   };
   auto act = [&](const Caller& who, std::int64_t id, ApplicationAction action, ApplicationActionArgs args,
                  const char* method) {
     return Await([&](Reply reply) {
-      domain.applications.Act(who, {method, "", ""}, id, "", action, args,
-                              [](const ApplicationRecord&) { return std::string(); }, reply);
+      domain.applications.Act(
+          who, {method, "", ""}, id, "", action, args, [](const ApplicationRecord&) { return std::string(); }, reply);
     });
   };
   ApplicationActionArgs none;
 
   // 1. АО «ВБФК»: registered resident.
   std::int64_t a1 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(0, Project("Производство рекомбинантного инсулина",
-                                             "GMP-производство субстанции и готовых форм инсулина для эндокринологии.",
-                                             {"21.10", "21.20.1"}, 1850, 900, 240, 42000, {2025, 3, 1},
-                                             {2029, 12, 31}),
+  BIOPOLIS_RETURN_IF_ERROR(create(0,
+                                  Project("Производство рекомбинантного инсулина",
+                                          "GMP-производство субстанции и готовых форм инсулина для эндокринологии.",
+                                          {"21.10", "21.20.1"}, 1850, 900, 240, 42000, {2025, 3, 1}, {2029, 12, 31}),
                                   a1));
   BIOPOLIS_RETURN_IF_ERROR(act(applicant(0), a1, ApplicationAction::kSubmit, none, "SubmitApplication"));
   BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kAccept, none, "AcceptApplication"));
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kReferToExpertCouncil, none,
-                               "ReferApplicationToExpertCouncil"));
+  BIOPOLIS_RETURN_IF_ERROR(
+      act(officer, a1, ApplicationAction::kReferToExpertCouncil, none, "ReferApplicationToExpertCouncil"));
   ApplicationActionArgs opinion;
   opinion.opinion = ExpertOpinion::kPositive;
   opinion.text = "Проект соответствует целям ОЭЗ; источники финансирования подтверждены.";
@@ -200,40 +204,44 @@ Result<bool> SeedDemoData(Domain& domain) {
 
   // 2. ООО «КЦКТ»: under review.
   std::int64_t a2 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(1, Project("Биобанк и производство клеточных продуктов",
-                                             "Лаборатория клеточных технологий и биобанк с чистыми помещениями класса B.",
-                                             {"72.11", "21.20"}, 320, 150, 65, 8000, {2026, 1, 15}, {2028, 6, 30}),
+  BIOPOLIS_RETURN_IF_ERROR(create(1,
+                                  Project("Биобанк и производство клеточных продуктов",
+                                          "Лаборатория клеточных технологий и биобанк с чистыми помещениями класса B.",
+                                          {"72.11", "21.20"}, 320, 150, 65, 8000, {2026, 1, 15}, {2028, 6, 30}),
                                   a2));
   BIOPOLIS_RETURN_IF_ERROR(act(applicant(1), a2, ApplicationAction::kSubmit, none, "SubmitApplication"));
   BIOPOLIS_RETURN_IF_ERROR(act(officer, a2, ApplicationAction::kAccept, none, "AcceptApplication"));
 
   // 3. ООО «БиоСинтез Вятка»: submitted, waiting for intake.
   std::int64_t a3 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(2, Project("Ферментация пробиотических штаммов",
-                                             "Промышленная ферментация и лиофилизация пробиотиков.",
-                                             {"21.20.2", "72.19"}, 210, 80, 40, 12000, {2026, 6, 1}, {2029, 5, 31}),
-                                  a3));
+  BIOPOLIS_RETURN_IF_ERROR(
+      create(2,
+             Project("Ферментация пробиотических штаммов", "Промышленная ферментация и лиофилизация пробиотиков.",
+                     {"21.20.2", "72.19"}, 210, 80, 40, 12000, {2026, 6, 1}, {2029, 5, 31}),
+             a3));
   BIOPOLIS_RETURN_IF_ERROR(act(applicant(2), a3, ApplicationAction::kSubmit, none, "SubmitApplication"));
 
   // 4. ООО «НЗФ»: a draft still below the minimum investment (the dry-run shows why).
   std::int64_t a4 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(3, Project("Производство технических ферментов",
-                                             "Ферменты для пищевой и кормовой промышленности.", {"20.14"}, 95, 30, 25,
-                                             5000, {2027, 1, 1}, {2028, 12, 31}),
-                                  a4));
+  BIOPOLIS_RETURN_IF_ERROR(
+      create(3,
+             Project("Производство технических ферментов", "Ферменты для пищевой и кормовой промышленности.", {"20.14"},
+                     95, 30, 25, 5000, {2027, 1, 1}, {2028, 12, 31}),
+             a4));
 
   // 5. ООО «СФЗ»: the ministry asked for information.
   std::int64_t a5 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(4, Project("Модернизация производства стерильных растворов",
-                                             "Новая линия асептического розлива инфузионных растворов.", {"21.20.1"},
-                                             450, 200, 90, 15000, {2026, 4, 1}, {2029, 3, 31}),
+  BIOPOLIS_RETURN_IF_ERROR(create(4,
+                                  Project("Модернизация производства стерильных растворов",
+                                          "Новая линия асептического розлива инфузионных растворов.", {"21.20.1"}, 450,
+                                          200, 90, 15000, {2026, 4, 1}, {2029, 3, 31}),
                                   a5));
   BIOPOLIS_RETURN_IF_ERROR(act(applicant(4), a5, ApplicationAction::kSubmit, none, "SubmitApplication"));
   BIOPOLIS_RETURN_IF_ERROR(act(officer, a5, ApplicationAction::kAccept, none, "AcceptApplication"));
   ApplicationActionArgs info;
   info.text = "Представьте письмо банка о готовности финансирования и уточнённую финансовую модель.";
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a5, ApplicationAction::kRequestInformation, info,
-                               "RequestApplicationInformation"));
+  BIOPOLIS_RETURN_IF_ERROR(
+      act(officer, a5, ApplicationAction::kRequestInformation, info, "RequestApplicationInformation"));
   return true;
 }
 

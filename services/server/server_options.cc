@@ -52,18 +52,30 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
     std::string value = Trim(line.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
     bool ok = true;
-    if (key == "listen") o.listen = value;
-    else if (key == "db") o.db = value;
-    else if (key == "log_level") o.log_level = value;
-    else if (key == "tls_cert") o.tls_cert = value;
-    else if (key == "tls_key") o.tls_key = value;
-    else if (key == "insecure") ok = ParseBool(value, o.insecure);
-    else if (key == "demo") ok = ParseBool(value, o.demo);
-    else if (key == "reader_connections") ok = ParseInt(value, o.reader_connections);
-    else if (key == "max_receive_message_bytes") ok = ParseInt(value, o.max_receive_message_bytes);
-    else if (key == "shutdown_grace_seconds") ok = ParseInt(value, o.shutdown_grace_seconds);
-    else if (key == "timed_transition_interval_seconds") ok = ParseInt(value, o.timed_transition_interval_seconds);
-    else return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
+    if (key == "listen")
+      o.listen = value;
+    else if (key == "db")
+      o.db = value;
+    else if (key == "log_level")
+      o.log_level = value;
+    else if (key == "tls_cert")
+      o.tls_cert = value;
+    else if (key == "tls_key")
+      o.tls_key = value;
+    else if (key == "insecure")
+      ok = ParseBool(value, o.insecure);
+    else if (key == "demo")
+      ok = ParseBool(value, o.demo);
+    else if (key == "reader_connections")
+      ok = ParseInt(value, o.reader_connections);
+    else if (key == "max_receive_message_bytes")
+      ok = ParseInt(value, o.max_receive_message_bytes);
+    else if (key == "shutdown_grace_seconds")
+      ok = ParseInt(value, o.shutdown_grace_seconds);
+    else if (key == "timed_transition_interval_seconds")
+      ok = ParseInt(value, o.timed_transition_interval_seconds);
+    else
+      return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
     if (!ok) return Status::InvalidField("config", where + ": bad value for `" + key + "`", "INVALID_CONFIG");
   }
   return Status::Ok();
@@ -94,8 +106,11 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   bool tls = !o.tls_cert.empty();
   if (!IsLoopbackAddress(o.listen) && !tls && !o.insecure) {
-    errors.Add("listen", o.listen + " is not a loopback address: configure tls_cert/tls_key, or pass --insecure "
-               "if a TLS proxy or VPN protects it", "INSECURE_LISTEN");
+    errors.Add("listen",
+               o.listen +
+                   " is not a loopback address: configure tls_cert/tls_key, or pass --insecure "
+                   "if a TLS proxy or VPN protects it",
+               "INSECURE_LISTEN");
   }
   if (o.demo && !IsLoopbackAddress(o.listen)) {
     errors.Add("demo", "demo mode publishes well-known keys and is allowed on a loopback address only",

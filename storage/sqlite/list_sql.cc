@@ -7,12 +7,18 @@ namespace {
 
 const char* OpSql(CompareOp op) {
   switch (op) {
-    case CompareOp::kEq: return " = ?";
-    case CompareOp::kNe: return " <> ?";
-    case CompareOp::kLt: return " < ?";
-    case CompareOp::kLe: return " <= ?";
-    case CompareOp::kGt: return " > ?";
-    case CompareOp::kGe: return " >= ?";
+    case CompareOp::kEq:
+      return " = ?";
+    case CompareOp::kNe:
+      return " <> ?";
+    case CompareOp::kLt:
+      return " < ?";
+    case CompareOp::kLe:
+      return " <= ?";
+    case CompareOp::kGt:
+      return " > ?";
+    case CompareOp::kGe:
+      return " >= ?";
   }
   return " = ?";
 }
@@ -20,8 +26,7 @@ const char* OpSql(CompareOp op) {
 const std::string& ColumnOf(const ListTable& table, const std::string& field) {
   auto it = table.columns.find(field);
   if (it == table.columns.end()) {
-    throw StorageError(StatusCode::kInternal, "storage does not map list field " + field,
-                       "INTERNAL");
+    throw StorageError(StatusCode::kInternal, "storage does not map list field " + field, "INTERNAL");
   }
   return it->second;
 }
@@ -51,8 +56,8 @@ ListStatement BuildListStatement(const ListTable& table, const ListQuery& query)
   const char* dir = query.descending ? " DESC" : " ASC";
   // The sort value and id ride along as the last two columns, for the cursor.
   std::string select = table.select + ", " + sort + ", " + table.id_column;
-  out.sql = "SELECT " + select + " FROM " + table.from + where + " ORDER BY " + sort + dir + ", " +
-            table.id_column + dir + " LIMIT " + std::to_string(query.page_size + 1);
+  out.sql = "SELECT " + select + " FROM " + table.from + where + " ORDER BY " + sort + dir + ", " + table.id_column +
+            dir + " LIMIT " + std::to_string(query.page_size + 1);
   // Count the columns of table.select: the sort column follows them.
   int columns = 1;
   int depth = 0;

@@ -53,8 +53,7 @@ Page<T> RunList(SQLite::Database& db, const ListTable& table, const ListQuery& q
       break;
     }
     page.items.push_back(read(st));
-    page.next = Cursor{ReadFilterValue(st, ls.sort_column_index),
-                       st.getColumn(ls.sort_column_index + 1).getInt64()};
+    page.next = Cursor{ReadFilterValue(st, ls.sort_column_index), st.getColumn(ls.sort_column_index + 1).getInt64()};
   }
   // No further row: this was the last page.
   if (static_cast<int>(page.items.size()) < query.page_size || !st.hasRow()) page.next.reset();

@@ -200,9 +200,8 @@ void ApplyMigrations(SQLite::Database& db) {
   int current = db.execAndGet("PRAGMA user_version").getInt();
   if (current > LatestSchemaVersion()) {
     throw StorageError(StatusCode::kFailedPrecondition,
-                       "database schema version " + std::to_string(current) +
-                           " is newer than this server (" + std::to_string(LatestSchemaVersion()) +
-                           "); upgrade biopolisd",
+                       "database schema version " + std::to_string(current) + " is newer than this server (" +
+                           std::to_string(LatestSchemaVersion()) + "); upgrade biopolisd",
                        "SCHEMA_TOO_NEW");
   }
   for (int v = current; v < LatestSchemaVersion(); ++v) {

@@ -71,8 +71,6 @@ void SqliteApiKeyRepository::SetRevoked(std::int64_t id, TimeMicros when) {
   st.exec();
 }
 
-std::int64_t SqliteApiKeyRepository::Count() {
-  return db_.execAndGet("SELECT count(*) FROM api_keys").getInt64();
-}
+std::int64_t SqliteApiKeyRepository::Count() { return db_.execAndGet("SELECT count(*) FROM api_keys").getInt64(); }
 
 }  // namespace biopolis

@@ -129,8 +129,7 @@ Page<ApplicationRecord> SqliteApplicationRepository::List(const ListQuery& query
   return RunList<ApplicationRecord>(db_, kTable, query, Read);
 }
 
-std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoRequests(TimeMicros now,
-                                                                                    int limit) {
+std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoRequests(TimeMicros now, int limit) {
   SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
                                 " FROM applications WHERE state = 4 AND info_request_deadline < ? "
                                 "ORDER BY info_request_deadline LIMIT ?");
@@ -142,15 +141,14 @@ std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoReque
 }
 
 std::int64_t SqliteApplicationRepository::Insert(const ApplicationRecord& record) {
-  SQLite::Statement st(
-      db_,
-      "INSERT INTO applications (organization_id, state, project_name, project_description, "
-      "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
-      "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
-      "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
-      "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
-      "withdrawal_reason, resident_id, submit_time, create_time, update_time, version) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement st(db_,
+                       "INSERT INTO applications (organization_id, state, project_name, project_description, "
+                       "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
+                       "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
+                       "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
+                       "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
+                       "withdrawal_reason, resident_id, submit_time, create_time, update_time, version) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();

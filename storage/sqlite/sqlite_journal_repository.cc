@@ -5,8 +5,7 @@
 namespace biopolis {
 namespace {
 
-constexpr char kAuditColumns[] =
-    "sequence, actor, actor_role, action, resource, request_id, summary, create_time";
+constexpr char kAuditColumns[] = "sequence, actor, actor_role, action, resource, request_id, summary, create_time";
 
 AuditRecord ReadAudit(SQLite::Statement& st) {
   AuditRecord r;
@@ -52,14 +51,12 @@ std::int64_t SqliteJournalRepository::AppendEvent(const EventRecord& r) {
 }
 
 Page<AuditRecord> SqliteJournalRepository::ListAudit(const ListQuery& query) {
-  static const ListTable kTable{"audit_log",
-                                kAuditColumns,
-                                "sequence",
-                                {{"actor", "actor"},
-                                 {"action", "action"},
-                                 {"resource", "resource"},
-                                 {"sequence", "sequence"}},
-                                ""};
+  static const ListTable kTable{
+      "audit_log",
+      kAuditColumns,
+      "sequence",
+      {{"actor", "actor"}, {"action", "action"}, {"resource", "resource"}, {"sequence", "sequence"}},
+      ""};
   return RunList<AuditRecord>(db_, kTable, query, ReadAudit);
 }
 
@@ -83,8 +80,8 @@ std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t seque
   return out;
 }
 
-std::optional<IdempotencyRecord> SqliteJournalRepository::FindRequest(
-    const std::string& principal, const std::string& request_id) {
+std::optional<IdempotencyRecord> SqliteJournalRepository::FindRequest(const std::string& principal,
+                                                                      const std::string& request_id) {
   SQLite::Statement st(db_,
                        "SELECT fingerprint, response, create_time FROM idempotency "
                        "WHERE principal = ? AND request_id = ?");

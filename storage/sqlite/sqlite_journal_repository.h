@@ -13,8 +13,7 @@ class SqliteJournalRepository final : public JournalRepository {
   std::int64_t AppendEvent(const EventRecord& record) override;
   Page<AuditRecord> ListAudit(const ListQuery& query) override;
   std::vector<EventRecord> EventsAfter(std::int64_t sequence, int limit) override;
-  std::optional<IdempotencyRecord> FindRequest(const std::string& principal,
-                                               const std::string& request_id) override;
+  std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) override;
   void SaveRequest(const IdempotencyRecord& record) override;
 
  private:

@@ -46,17 +46,15 @@ void BindFields(SQLite::Statement& st, const OrganizationRecord& r) {
 
 }  // namespace
 
-std::optional<OrganizationRecord> SqliteOrganizationRepository::FindOne(
-    const std::string& where, const FilterValue& value) {
+std::optional<OrganizationRecord> SqliteOrganizationRepository::FindOne(const std::string& where,
+                                                                        const FilterValue& value) {
   SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM organizations WHERE " + where);
   BindAll(st, {value});
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
 }
 
-std::optional<OrganizationRecord> SqliteOrganizationRepository::Get(std::int64_t id) {
-  return FindOne("id = ?", id);
-}
+std::optional<OrganizationRecord> SqliteOrganizationRepository::Get(std::int64_t id) { return FindOne("id = ?", id); }
 
 std::optional<OrganizationRecord> SqliteOrganizationRepository::FindByInn(const std::string& inn) {
   return FindOne("inn = ?", inn);
@@ -67,14 +65,15 @@ std::optional<OrganizationRecord> SqliteOrganizationRepository::FindByOgrn(const
 }
 
 Page<OrganizationRecord> SqliteOrganizationRepository::List(const ListQuery& query) {
-  static const ListTable kTable{
-      "organizations", kColumns, "id",
-      {{"kind", "kind"},
-       {"inn", "inn"},
-       {"organization", "id"},
-       {"create_time", "create_time"},
-       {"full_name", "full_name"}},
-      ""};
+  static const ListTable kTable{"organizations",
+                                kColumns,
+                                "id",
+                                {{"kind", "kind"},
+                                 {"inn", "inn"},
+                                 {"organization", "id"},
+                                 {"create_time", "create_time"},
+                                 {"full_name", "full_name"}},
+                                ""};
   return RunList<OrganizationRecord>(db_, kTable, query, Read);
 }
 

@@ -48,14 +48,12 @@ void SqliteResidentRepository::LoadCommitments(ResidentRecord& record) {
                        "WHERE resident_id = ? ORDER BY due_date");
   st.bind(1, static_cast<int64_t>(record.id));
   while (st.executeStep()) {
-    record.commitments.push_back(CommitmentRecord{DateFrom(st.getColumn(0)),
-                                                  st.getColumn(1).getInt64(),
-                                                  st.getColumn(2).getInt()});
+    record.commitments.push_back(
+        CommitmentRecord{DateFrom(st.getColumn(0)), st.getColumn(1).getInt64(), st.getColumn(2).getInt()});
   }
 }
 
-std::optional<ResidentRecord> SqliteResidentRepository::FindOne(const std::string& where,
-                                                                std::int64_t value) {
+std::optional<ResidentRecord> SqliteResidentRepository::FindOne(const std::string& where, std::int64_t value) {
   SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
   st.bind(1, static_cast<int64_t>(value));
   if (!st.executeStep()) return std::nullopt;
@@ -64,9 +62,7 @@ std::optional<ResidentRecord> SqliteResidentRepository::FindOne(const std::strin
   return r;
 }
 
-std::optional<ResidentRecord> SqliteResidentRepository::Get(std::int64_t id) {
-  return FindOne("r.id = ?", id);
-}
+std::optional<ResidentRecord> SqliteResidentRepository::Get(std::int64_t id) { return FindOne("r.id = ?", id); }
 
 std::optional<ResidentRecord> SqliteResidentRepository::FindCurrent(std::int64_t organization_id) {
   return FindOne("r.organization_id = ? AND r.state <> 3", organization_id);
@@ -87,13 +83,12 @@ Page<ResidentRecord> SqliteResidentRepository::List(const ListQuery& query) {
 }
 
 std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
-  SQLite::Statement st(
-      db_,
-      "INSERT INTO residents (organization_id, application_id, registry_number, registration_year, "
-      "agreement_number, agreement_date, registration_date, state, violation_description, "
-      "violation_cure_by, violation_issue_time, violation_cure_time, violation_cure_note, "
-      "termination_ground, termination_date, termination_explanation, create_time, update_time, "
-      "version) VALUES (?,?,?,?,?,?,?,?,'','',0,0,'',0,'','',?,?,?)");
+  SQLite::Statement st(db_,
+                       "INSERT INTO residents (organization_id, application_id, registry_number, registration_year, "
+                       "agreement_number, agreement_date, registration_date, state, violation_description, "
+                       "violation_cure_by, violation_issue_time, violation_cure_time, violation_cure_note, "
+                       "termination_ground, termination_date, termination_explanation, create_time, update_time, "
+                       "version) VALUES (?,?,?,?,?,?,?,?,'','',0,0,'',0,'','',?,?,?)");
   int i = 1;
   st.bind(i++, static_cast<int64_t>(r.organization_id));
   st.bind(i++, static_cast<int64_t>(r.application_id));
@@ -123,11 +118,10 @@ std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
 }
 
 void SqliteResidentRepository::Update(const ResidentRecord& r) {
-  SQLite::Statement st(
-      db_,
-      "UPDATE residents SET state=?, violation_description=?, violation_cure_by=?, "
-      "violation_issue_time=?, violation_cure_time=?, violation_cure_note=?, termination_ground=?, "
-      "termination_date=?, termination_explanation=?, update_time=?, version=? WHERE id=?");
+  SQLite::Statement st(db_,
+                       "UPDATE residents SET state=?, violation_description=?, violation_cure_by=?, "
+                       "violation_issue_time=?, violation_cure_time=?, violation_cure_note=?, termination_ground=?, "
+                       "termination_date=?, termination_explanation=?, update_time=?, version=? WHERE id=?");
   int i = 1;
   st.bind(i++, static_cast<int>(r.state));
   st.bind(i++, r.violation_description);

@@ -20,15 +20,12 @@ Status StatusFromStorageException(const std::exception& e) {
       case SQLITE_CONSTRAINT:
         if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
           return Status(StatusCode::kAlreadyExists,
-                        std::string("a record with the same unique key exists: ") + sq->what(),
-                        "ALREADY_EXISTS");
+                        std::string("a record with the same unique key exists: ") + sq->what(), "ALREADY_EXISTS");
         }
         return Status(StatusCode::kFailedPrecondition,
-                      std::string("the change would break a stored invariant: ") + sq->what(),
-                      "CONSTRAINT_VIOLATION");
+                      std::string("the change would break a stored invariant: ") + sq->what(), "CONSTRAINT_VIOLATION");
       case SQLITE_FULL:
-        return Status::ResourceExhausted("the database is full; the change was not stored",
-                                         "STORAGE_FULL");
+        return Status::ResourceExhausted("the database is full; the change was not stored", "STORAGE_FULL");
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
         return Status::Unavailable("the database is busy; retry");

@@ -125,12 +125,10 @@ TEST_F(AccessAndErrorsTest, BadInputGetsOneViolationPerFieldAndChangesNothing) {
   EXPECT_EQ(r.error().reason(), "INVALID_INN_CHECKSUM");
   std::set<std::string> fields;
   for (const auto& v : r.error().field_violations()) fields.insert(v.field + ":" + v.reason);
-  EXPECT_EQ(fields, (std::set<std::string>{"organization.inn:INVALID_INN_CHECKSUM",
-                                           "organization.ogrn:INVALID_OGRN_FORMAT",
-                                           "organization.kpp:INVALID_KPP_FORMAT",
-                                           "organization.full_name:FIELD_REQUIRED",
-                                           "organization.legal_address:FIELD_REQUIRED",
-                                           "organization.contact_email:INVALID_EMAIL"}));
+  EXPECT_EQ(fields, (std::set<std::string>{
+                        "organization.inn:INVALID_INN_CHECKSUM", "organization.ogrn:INVALID_OGRN_FORMAT",
+                        "organization.kpp:INVALID_KPP_FORMAT", "organization.full_name:FIELD_REQUIRED",
+                        "organization.legal_address:FIELD_REQUIRED", "organization.contact_email:INVALID_EMAIL"}));
   EXPECT_EQ(officer().applications().Get("applications/abc").code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(officer().applications().Get("applications/999").code(), grpc::StatusCode::NOT_FOUND);
   auto bad_filter = officer().applications().List(client::ListOptions().Filter("state = \"STATE_NOPE\"")).All();
@@ -229,9 +227,9 @@ TEST_F(AccessAndErrorsTest, PagingVisitsEveryRecordOnce) {
 TEST_F(AccessAndErrorsTest, EveryMethodIsInTheAccessTable) {
   std::set<std::string> served;
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* service : {"biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService",
-                              "biopolis.v1.ResidentService", "biopolis.v1.PolicyService", "biopolis.v1.AdminService",
-                              "biopolis.v1.AuditService"}) {
+  for (const char* service :
+       {"biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
+        "biopolis.v1.PolicyService", "biopolis.v1.AdminService", "biopolis.v1.AuditService"}) {
     const auto* desc = pool->FindServiceByName(service);
     ASSERT_NE(desc, nullptr) << service;
     for (int i = 0; i < desc->method_count(); ++i) {
@@ -260,13 +258,12 @@ TEST_F(AccessAndErrorsTest, HealthServiceReportsServing) {
   std::condition_variable cv;
   bool done = false;
   grpc::Status status;
-  stub.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
-                 [&](grpc::Status s) {
-                   std::lock_guard<std::mutex> lock(mu);
-                   status = s;
-                   done = true;
-                   cv.notify_one();
-                 });
+  stub.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response, [&](grpc::Status s) {
+    std::lock_guard<std::mutex> lock(mu);
+    status = s;
+    done = true;
+    cv.notify_one();
+  });
   std::unique_lock<std::mutex> lock(mu);
   cv.wait(lock, [&] { return done; });
   ASSERT_TRUE(status.ok()) << status.error_message();

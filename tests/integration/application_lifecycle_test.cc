@@ -85,8 +85,8 @@ TEST_F(ApplicationLifecycleTest, FromDraftToRegistryAndResidentStatus) {
   EXPECT_EQ(answered->info_request().response(), "Attached");
 
   ASSERT_TRUE(officer().applications().ReferToExpertCouncil(name).ok());
-  auto opinion = officer().applications().RecordExpertOpinion(name, v1::Application::EXPERT_OPINION_POSITIVE,
-                                                              "Supported");
+  auto opinion =
+      officer().applications().RecordExpertOpinion(name, v1::Application::EXPERT_OPINION_POSITIVE, "Supported");
   ASSERT_TRUE(opinion.ok()) << opinion.error().ToString();
   EXPECT_EQ(opinion->state(), v1::Application::STATE_UNDER_REVIEW);
   EXPECT_EQ(opinion->expert_opinion(), v1::Application::EXPERT_OPINION_POSITIVE);

@@ -7,10 +7,10 @@
 #include <memory>
 #include <string>
 
+#include "../unit/temp_db.h"
 #include "biopolis/client.h"
 #include "services/domain/domain.h"
 #include "services/server/biopolis_server.h"
-#include "../unit/temp_db.h"
 
 namespace biopolis::testing {
 

@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "services/core/crypto.h"
 #include "services/core/date.h"
 #include "services/core/etag.h"
 #include "services/core/field_mask.h"
 #include "services/core/resource_name.h"
-
-#include <vector>
 
 namespace biopolis {
 namespace {
@@ -34,8 +34,8 @@ TEST(DateTest, ZoneDateIsUtcPlusThree) {
 
 TEST(ResourceNameTest, ParsesAndRejects) {
   EXPECT_EQ(*ParseName("applications/42", "applications", "name"), 42);
-  for (const char* bad : {"", "applications/", "applications/0", "applications/-1", "applications/x",
-                          "applications/01", "residents/1", "applications/1/x", "applications/99999999999999999999"}) {
+  for (const char* bad : {"", "applications/", "applications/0", "applications/-1", "applications/x", "applications/01",
+                          "residents/1", "applications/1/x", "applications/99999999999999999999"}) {
     auto r = ParseName(bad, "applications", "name");
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);

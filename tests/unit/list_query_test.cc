@@ -17,7 +17,9 @@ const ListSpec& Spec() {
 }
 
 TEST(FilterTest, ParsesConjunctionsOfTypedTerms) {
-  auto r = ParseFilter(Spec(), R"(state = "STATE_SUBMITTED" AND planned_jobs >= 50 AND organization = "organizations/7" AND inn = '7707083893')");
+  auto r = ParseFilter(
+      Spec(),
+      R"(state = "STATE_SUBMITTED" AND planned_jobs >= 50 AND organization = "organizations/7" AND inn = '7707083893')");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->size(), 4u);
   EXPECT_EQ(std::get<std::int64_t>((*r)[0].value), 2);
@@ -30,9 +32,10 @@ TEST(FilterTest, ParsesConjunctionsOfTypedTerms) {
 }
 
 TEST(FilterTest, RejectsWithPreciseErrors) {
-  for (const char* bad : {"nope = 1", "state = \"STATE_BOGUS\"", "planned_jobs = abc", "state > STATE_DRAFT",
-                          "state = STATE_DRAFT OR state = STATE_SUBMITTED", "planned_jobs", "planned_jobs =",
-                          "inn = \"unterminated", "organization = \"residents/1\"", "planned_jobs ! 3", "(state = 1)"}) {
+  for (const char* bad :
+       {"nope = 1", "state = \"STATE_BOGUS\"", "planned_jobs = abc", "state > STATE_DRAFT",
+        "state = STATE_DRAFT OR state = STATE_SUBMITTED", "planned_jobs", "planned_jobs =", "inn = \"unterminated",
+        "organization = \"residents/1\"", "planned_jobs ! 3", "(state = 1)"}) {
     auto r = ParseFilter(Spec(), bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;

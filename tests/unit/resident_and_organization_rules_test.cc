@@ -83,11 +83,10 @@ TEST(OrganizationRulesTest, OneViolationPerBadField) {
   r.full_name.clear();
   std::set<std::string> got;
   for (const auto& v : ValidateOrganization(r, "organization")) got.insert(v.field + ":" + v.reason);
-  EXPECT_EQ(got, (std::set<std::string>{"organization.inn:INVALID_INN_CHECKSUM",
-                                        "organization.ogrn:INVALID_OGRN_CHECKSUM",
-                                        "organization.kpp:INVALID_KPP_FORMAT", "organization.contact_email:INVALID_EMAIL",
-                                        "organization.contact_phone:INVALID_PHONE",
-                                        "organization.full_name:FIELD_REQUIRED"}));
+  EXPECT_EQ(got, (std::set<std::string>{
+                     "organization.inn:INVALID_INN_CHECKSUM", "organization.ogrn:INVALID_OGRN_CHECKSUM",
+                     "organization.kpp:INVALID_KPP_FORMAT", "organization.contact_email:INVALID_EMAIL",
+                     "organization.contact_phone:INVALID_PHONE", "organization.full_name:FIELD_REQUIRED"}));
 }
 
 TEST(OrganizationRulesTest, EntrepreneurHasNoKppAndNeedsOgrnip) {

@@ -1,6 +1,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <future>
 #include <gtest/gtest.h>
+
+#include <future>
 
 #include "services/core/crypto.h"
 #include "services/domain/command_runner.h"
@@ -82,11 +83,13 @@ TEST(SqliteStoreTest, UniqueInnAndOneLiveApplicationAreDatabaseConstraints) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
   std::int64_t org = 0;
-  ASSERT_TRUE(store->WriteAndWait([&](Transaction& tx) {
-                     org = tx.organizations().Insert(Org("7707083893", "1027700132195"));
-                     tx.applications().Insert(Draft(org, 1));
-                     return Status::Ok();
-                   }).ok());
+  ASSERT_TRUE(store
+                  ->WriteAndWait([&](Transaction& tx) {
+                    org = tx.organizations().Insert(Org("7707083893", "1027700132195"));
+                    tx.applications().Insert(Draft(org, 1));
+                    return Status::Ok();
+                  })
+                  .ok());
   Status dup = store->WriteAndWait([](Transaction& tx) {
     tx.organizations().Insert(Org("7707083893", "1024317979080"));
     return Status::Ok();
@@ -117,15 +120,17 @@ TEST(SqliteStoreTest, KeysetPagingIsStableUnderInserts) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
   std::int64_t org = 0;
-  ASSERT_TRUE(store->WriteAndWait([&](Transaction& tx) {
-                     org = tx.organizations().Insert(Org("7707083893", "1027700132195"));
-                     for (int i = 0; i < 25; ++i) {
-                       ApplicationRecord a = Draft(org, 1000 + i);
-                       a.state = ApplicationState::kWithdrawn;
-                       tx.applications().Insert(a);
-                     }
-                     return Status::Ok();
-                   }).ok());
+  ASSERT_TRUE(store
+                  ->WriteAndWait([&](Transaction& tx) {
+                    org = tx.organizations().Insert(Org("7707083893", "1027700132195"));
+                    for (int i = 0; i < 25; ++i) {
+                      ApplicationRecord a = Draft(org, 1000 + i);
+                      a.state = ApplicationState::kWithdrawn;
+                      tx.applications().Insert(a);
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
   ListQuery q;
   q.order_field = "create_time";
   q.descending = false;
@@ -169,7 +174,8 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
   EXPECT_NE(plan("SELECT id FROM applications WHERE state = 2 ORDER BY create_time DESC, id DESC LIMIT 51")
                 .find("applications_by_state"),
             std::string::npos);
-  EXPECT_NE(plan("SELECT id FROM applications ORDER BY create_time DESC, id DESC LIMIT 51").find("applications_by_create_time"),
+  EXPECT_NE(plan("SELECT id FROM applications ORDER BY create_time DESC, id DESC LIMIT 51")
+                .find("applications_by_create_time"),
             std::string::npos);
   EXPECT_NE(plan("SELECT id FROM applications WHERE organization_id = 3 ORDER BY create_time DESC, id DESC LIMIT 51")
                 .find("applications_by_organization"),
@@ -186,10 +192,12 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
 TEST(SqliteStoreTest, AuditLogIsAppendOnly) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
-  ASSERT_TRUE(store->WriteAndWait([](Transaction& tx) {
-                     tx.journal().AppendAudit(AuditRecord{0, "a", Role::kAdmin, "X", "r/1", "", "s", 1});
-                     return Status::Ok();
-                   }).ok());
+  ASSERT_TRUE(store
+                  ->WriteAndWait([](Transaction& tx) {
+                    tx.journal().AppendAudit(AuditRecord{0, "a", Role::kAdmin, "X", "r/1", "", "s", 1});
+                    return Status::Ok();
+                  })
+                  .ok());
   store.reset();
   SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
   EXPECT_THROW(raw.exec("UPDATE audit_log SET summary = 'forged'"), SQLite::Exception);

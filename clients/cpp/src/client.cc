@@ -14,8 +14,7 @@ bool Retryable(grpc::StatusCode code) {
 }
 
 std::mt19937_64& ThreadRng() {
-  thread_local std::mt19937_64 rng(std::random_device{}() ^
-                                   (static_cast<std::uint64_t>(std::random_device{}()) << 32));
+  thread_local std::mt19937_64 rng(std::random_device{}() ^ (static_cast<std::uint64_t>(std::random_device{}()) << 32));
   return rng;
 }
 
@@ -73,10 +72,9 @@ std::string NewRequestId() {
   hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
   lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // variant 10
   char buf[37];
-  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx",
-                static_cast<unsigned long long>(hi >> 32), static_cast<unsigned long long>((hi >> 16) & 0xFFFF),
-                static_cast<unsigned long long>(hi & 0xFFFF), static_cast<unsigned long long>(lo >> 48),
-                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx", static_cast<unsigned long long>(hi >> 32),
+                static_cast<unsigned long long>((hi >> 16) & 0xFFFF), static_cast<unsigned long long>(hi & 0xFFFF),
+                static_cast<unsigned long long>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
   return buf;
 }
 
@@ -104,7 +102,8 @@ Organizations::Organizations(Transport& t) : t_(t), stub_(v1::OrganizationServic
 Result<v1::Organization> Organizations::Get(const std::string& name) {
   v1::GetOrganizationRequest req;
   req.set_name(name);
-  return t_.Invoke<v1::Organization>([&](grpc::ClientContext* c, v1::Organization* r) { return stub_->GetOrganization(c, req, r); });
+  return t_.Invoke<v1::Organization>(
+      [&](grpc::ClientContext* c, v1::Organization* r) { return stub_->GetOrganization(c, req, r); });
 }
 
 Result<v1::ListOrganizationsResponse> Organizations::ListPage(const ListOptions& o, const std::string& token) {
@@ -125,7 +124,8 @@ Result<v1::Organization> Organizations::Create(const v1::Organization& organizat
   *req.mutable_organization() = organization;
   req.set_request_id(std::move(request_id));
   EnsureRequestId(req);
-  return t_.Invoke<v1::Organization>([&](grpc::ClientContext* c, v1::Organization* r) { return stub_->CreateOrganization(c, req, r); });
+  return t_.Invoke<v1::Organization>(
+      [&](grpc::ClientContext* c, v1::Organization* r) { return stub_->CreateOrganization(c, req, r); });
 }
 
 Result<v1::Organization> Organizations::Update(const v1::Organization& organization,
@@ -135,7 +135,8 @@ Result<v1::Organization> Organizations::Update(const v1::Organization& organizat
   for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
   req.set_request_id(std::move(request_id));
   EnsureRequestId(req);
-  return t_.Invoke<v1::Organization>([&](grpc::ClientContext* c, v1::Organization* r) { return stub_->UpdateOrganization(c, req, r); });
+  return t_.Invoke<v1::Organization>(
+      [&](grpc::ClientContext* c, v1::Organization* r) { return stub_->UpdateOrganization(c, req, r); });
 }
 
 // ---- Applications ----
@@ -145,7 +146,8 @@ Applications::Applications(Transport& t) : t_(t), stub_(v1::ApplicationService::
 Result<v1::Application> Applications::Get(const std::string& name) {
   v1::GetApplicationRequest req;
   req.set_name(name);
-  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->GetApplication(c, req, r); });
+  return t_.Invoke<v1::Application>(
+      [&](grpc::ClientContext* c, v1::Application* r) { return stub_->GetApplication(c, req, r); });
 }
 
 Result<v1::ListApplicationsResponse> Applications::ListPage(const ListOptions& o, const std::string& token) {
@@ -166,7 +168,8 @@ Result<v1::Application> Applications::Create(const v1::Application& draft, std::
   *req.mutable_application() = draft;
   req.set_request_id(std::move(request_id));
   EnsureRequestId(req);
-  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->CreateApplication(c, req, r); });
+  return t_.Invoke<v1::Application>(
+      [&](grpc::ClientContext* c, v1::Application* r) { return stub_->CreateApplication(c, req, r); });
 }
 
 Result<v1::Application> Applications::Update(const v1::Application& application, const std::vector<std::string>& paths,
@@ -176,7 +179,8 @@ Result<v1::Application> Applications::Update(const v1::Application& application,
   for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
   req.set_request_id(std::move(request_id));
   EnsureRequestId(req);
-  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->UpdateApplication(c, req, r); });
+  return t_.Invoke<v1::Application>(
+      [&](grpc::ClientContext* c, v1::Application* r) { return stub_->UpdateApplication(c, req, r); });
 }
 
 Result<google::protobuf::Empty> Applications::Delete(const std::string& name, const std::string& etag,
@@ -200,14 +204,15 @@ Result<v1::CheckApplicationEligibilityResponse> Applications::CheckEligibility(c
 }
 
 // The custom methods share one shape: name, etag, request_id, and a few fields.
-#define BIOPOLIS_APPLICATION_ACT(Method, Request, fill)                                                    \
-  Request req;                                                                                             \
-  req.set_name(name);                                                                                      \
-  req.set_etag(etag);                                                                                      \
-  req.set_request_id(std::move(request_id));                                                               \
-  fill;                                                                                                    \
-  EnsureRequestId(req);                                                                                    \
-  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->Method(c, req, r); })
+#define BIOPOLIS_APPLICATION_ACT(Method, Request, fill) \
+  Request req;                                          \
+  req.set_name(name);                                   \
+  req.set_etag(etag);                                   \
+  req.set_request_id(std::move(request_id));            \
+  fill;                                                 \
+  EnsureRequestId(req);                                 \
+  return t_.Invoke<v1::Application>(                    \
+      [&](grpc::ClientContext* c, v1::Application* r) { return stub_->Method(c, req, r); })
 
 Result<v1::Application> Applications::Submit(const std::string& name, const std::string& etag, std::string request_id) {
   BIOPOLIS_APPLICATION_ACT(SubmitApplication, v1::SubmitApplicationRequest, (void)0);
@@ -253,7 +258,8 @@ Result<v1::Application> Applications::Withdraw(const std::string& name, const st
 
 Result<v1::Application> Applications::SignAgreement(v1::SignAgreementRequest req) {
   EnsureRequestId(req);
-  return t_.Invoke<v1::Application>([&](grpc::ClientContext* c, v1::Application* r) { return stub_->SignAgreement(c, req, r); });
+  return t_.Invoke<v1::Application>(
+      [&](grpc::ClientContext* c, v1::Application* r) { return stub_->SignAgreement(c, req, r); });
 }
 
 // ---- Residents ----
@@ -263,7 +269,8 @@ Residents::Residents(Transport& t) : t_(t), stub_(v1::ResidentService::NewStub(t
 Result<v1::Resident> Residents::Get(const std::string& name) {
   v1::GetResidentRequest req;
   req.set_name(name);
-  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->GetResident(c, req, r); });
+  return t_.Invoke<v1::Resident>(
+      [&](grpc::ClientContext* c, v1::Resident* r) { return stub_->GetResident(c, req, r); });
 }
 
 Result<v1::ListResidentsResponse> Residents::ListPage(const ListOptions& o, const std::string& token) {
@@ -281,23 +288,26 @@ Pager<v1::Resident> Residents::List(const ListOptions& o) {
 
 Result<v1::Resident> Residents::IssueViolationNotice(v1::IssueViolationNoticeRequest req) {
   EnsureRequestId(req);
-  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->IssueViolationNotice(c, req, r); });
+  return t_.Invoke<v1::Resident>(
+      [&](grpc::ClientContext* c, v1::Resident* r) { return stub_->IssueViolationNotice(c, req, r); });
 }
 
-Result<v1::Resident> Residents::CureViolation(const std::string& name, const std::string& note,
-                                              const std::string& etag, std::string request_id) {
+Result<v1::Resident> Residents::CureViolation(const std::string& name, const std::string& note, const std::string& etag,
+                                              std::string request_id) {
   v1::CureViolationRequest req;
   req.set_name(name);
   req.set_note(note);
   req.set_etag(etag);
   req.set_request_id(std::move(request_id));
   EnsureRequestId(req);
-  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->CureViolation(c, req, r); });
+  return t_.Invoke<v1::Resident>(
+      [&](grpc::ClientContext* c, v1::Resident* r) { return stub_->CureViolation(c, req, r); });
 }
 
 Result<v1::Resident> Residents::Terminate(v1::TerminateResidentRequest req) {
   EnsureRequestId(req);
-  return t_.Invoke<v1::Resident>([&](grpc::ClientContext* c, v1::Resident* r) { return stub_->TerminateResident(c, req, r); });
+  return t_.Invoke<v1::Resident>(
+      [&](grpc::ClientContext* c, v1::Resident* r) { return stub_->TerminateResident(c, req, r); });
 }
 
 // ---- Policies ----
@@ -307,7 +317,8 @@ Policies::Policies(Transport& t) : t_(t), stub_(v1::PolicyService::NewStub(t.cha
 Result<v1::ZonePolicy> Policies::Get(const std::string& name) {
   v1::GetZonePolicyRequest req;
   req.set_name(name);
-  return t_.Invoke<v1::ZonePolicy>([&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->GetZonePolicy(c, req, r); });
+  return t_.Invoke<v1::ZonePolicy>(
+      [&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->GetZonePolicy(c, req, r); });
 }
 
 Pager<v1::ZonePolicy> Policies::List(int page_size) {
@@ -316,8 +327,9 @@ Pager<v1::ZonePolicy> Policies::List(int page_size) {
         v1::ListZonePoliciesRequest req;
         req.set_page_size(page_size);
         req.set_page_token(token);
-        return t_.Invoke<v1::ListZonePoliciesResponse>(
-            [&](grpc::ClientContext* c, v1::ListZonePoliciesResponse* r) { return stub_->ListZonePolicies(c, req, r); });
+        return t_.Invoke<v1::ListZonePoliciesResponse>([&](grpc::ClientContext* c, v1::ListZonePoliciesResponse* r) {
+          return stub_->ListZonePolicies(c, req, r);
+        });
       },
       [](const v1::ListZonePoliciesResponse& r) -> const auto& { return r.policies(); });
 }
@@ -327,7 +339,8 @@ Result<v1::ZonePolicy> Policies::Create(const v1::ZonePolicy& policy, std::strin
   *req.mutable_policy() = policy;
   req.set_request_id(std::move(request_id));
   EnsureRequestId(req);
-  return t_.Invoke<v1::ZonePolicy>([&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->CreateZonePolicy(c, req, r); });
+  return t_.Invoke<v1::ZonePolicy>(
+      [&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->CreateZonePolicy(c, req, r); });
 }
 
 // ---- ApiKeys ----
@@ -378,8 +391,9 @@ Pager<v1::AuditRecord> Audit::List(const ListOptions& o) {
       [this, o](const std::string& token) {
         v1::ListAuditRecordsRequest req;
         SetListOptions(req, o, token);
-        return t_.Invoke<v1::ListAuditRecordsResponse>(
-            [&](grpc::ClientContext* c, v1::ListAuditRecordsResponse* r) { return stub_->ListAuditRecords(c, req, r); });
+        return t_.Invoke<v1::ListAuditRecordsResponse>([&](grpc::ClientContext* c, v1::ListAuditRecordsResponse* r) {
+          return stub_->ListAuditRecords(c, req, r);
+        });
       },
       [](const v1::ListAuditRecordsResponse& r) -> const auto& { return r.audit_records(); });
 }

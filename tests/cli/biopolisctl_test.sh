@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs the real biopolisd binary with demo data on a free loopback port and
+# drives it with the real biopolisctl: output, exit codes, config file
+# handling, the bootstrap command, and graceful shutdown on SIGTERM.
+# Also runs the SDK examples against it.
+# Usage: biopolisctl_test.sh BIOPOLISD BIOPOLISCTL RESIDENT_QUICKSTART OFFICER_QUEUE
+set -uo pipefail
+BIOPOLISD=$1
+CTL=$2
+RESIDENT_EXAMPLE=$3
+OFFICER_EXAMPLE=$4
+WORK=$(mktemp -d)
+LOG=$WORK/server.log
+PID=
+cleanup() {
+  [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT [OUTPUT PATTERN]
+  local name=$1 want=$2 got=$3 out=${4:-} pattern=${5:-}
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: $name: exit $got, want $want"; echo "$out" | head -20; failed=$((failed + 1)); return
+  fi
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL: $name: output does not match /$pattern/"; echo "$out" | head -20; failed=$((failed + 1)); return
+  fi
+  echo "ok: $name"; passed=$((passed + 1))
+}
+
+# A config file with a bad key is refused, naming the line.
+printf 'listen = 127.0.0.1:0\nbogus = 1\n' > "$WORK/bad.conf"
+out=$("$BIOPOLISD" --config "$WORK/bad.conf" 2>&1); check "bad config key refused" 2 $? "$out" "bad.conf:2: unknown key"
+# A non-loopback address without TLS is refused.
+out=$("$BIOPOLISD" --listen 0.0.0.0:0 --db "$WORK/x.db" 2>&1); check "plaintext non-loopback refused" 2 $? "$out" "insecure|TLS"
+
+# Pick a free port, start with demo data from a config file; a flag overrides the file.
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'listen = 127.0.0.1:1\ndb = %s\nlog_level = debug\ndemo = true\n' "$WORK/demo.db" > "$WORK/biopolisd.conf"
+"$BIOPOLISD" --config "$WORK/biopolisd.conf" --listen "127.0.0.1:$PORT" > "$LOG" 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do grep -q "DEMO MODE" "$LOG" && break; sleep 0.1; done
+grep -q "bpk_demo_officer" "$LOG"; check "server started with demo keys" 0 $? "$(cat "$LOG")"
+
+export BIOPOLIS_ADDRESS=127.0.0.1:$PORT
+OFFICER=bpk_demo_officer_00000000000000000000000000000
+ADMIN=bpk_demo_admin_0000000000000000000000000000000
+NZF=bpk_demo_resident_nzf_00000000000000000000000
+
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications list 2>&1); check "list applications (table)" 0 $? "$out" "applications/3.*STATE_SUBMITTED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications list --state STATE_SUBMITTED -o json 2>&1)
+check "list filtered (json)" 0 $? "$out" '"state": "STATE_SUBMITTED"'
+[ "$(grep -c '"name": "applications/' <<<"$out")" = 1 ]; check "filter keeps one application" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications accept applications/3 2>&1); check "accept" 0 $? "$out" "state: STATE_UNDER_REVIEW"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications accept applications/3 2>&1); check "accept twice: conflict" 6 $? "$out" "WRONG_STATE"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications get applications/999 2>&1); check "not found" 3 $? "$out" "NOT_FOUND"
+out=$(BIOPOLIS_API_KEY=nope "$CTL" residents list 2>&1); check "unknown key" 4 $? "$out" "UNAUTHENTICATED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" keys list 2>&1); check "officer may not list keys" 4 $? "$out" "PERMISSION_DENIED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" organizations create --inn 4345042754 --ogrn 1024317979080 --kpp 434501001 --full-name X --address Y 2>&1)
+check "bad INN: invalid input with the field" 2 $? "$out" "organization.inn: check digit does not match \[INVALID_INN_CHECKSUM\]"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications sign 2>&1); check "usage error" 2 $? "$out" "required"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications eligibility applications/4 2>&1); check "eligibility dry run" 0 $? "$out" "INVESTMENT_BELOW_MINIMUM"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications get applications/1 2>&1); check "other organization hidden" 3 $? "$out" "NOT_FOUND"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" keys create --role officer --name "Intake desk" 2>&1)
+check "admin creates an officer key" 0 $? "$out" "secret: bpk_"
+NEWKEY=$(sed -n 's/^secret: //p' <<<"$out")
+out=$(BIOPOLIS_API_KEY=$NEWKEY "$CTL" policy get 2>&1); check "new key works" 0 $? "$out" "min_investment_kopecks: 12000000000"
+out=$("$CTL" --api-key "$OFFICER" residents list -o json 2>&1); check "flag instead of env" 0 $? "$out" '"registry_number": "43-'
+out=$("$CTL" --help 2>&1); check "help" 0 $? "$out" "applications"
+grep -q "$NEWKEY" "$LOG"; check "secrets never logged" 1 $? ""
+
+# The SDK examples: the applicant fixes and submits its draft; the officer accepts the queue.
+out=$(BIOPOLIS_API_KEY=$NZF "$RESIDENT_EXAMPLE" 2>&1); check "example: resident quickstart" 0 $? "$out" "submitted: STATE_SUBMITTED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$OFFICER_EXAMPLE" 2>&1); check "example: officer queue" 0 $? "$out" "accepted applications/4"
+
+# Graceful shutdown.
+kill -TERM "$PID"
+wait "$PID"; code=$?
+PID=
+check "SIGTERM exits 0" 0 $code "$(tail -5 "$LOG")"
+grep -q "biopolisd stopped" "$LOG"; check "clean stop logged" 0 $? "$(tail -5 "$LOG")"
+
+# Bootstrap an administrator key on the stopped database; it works on restart.
+out=$("$BIOPOLISD" bootstrap-admin-key --db "$WORK/demo.db" --name "Ops" 2>&1); check "bootstrap admin key" 0 $? "$out" "^bpk_"
+BOOT=$(grep '^bpk_' <<<"$out")
+"$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/demo.db" > "$LOG" 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do grep -q "listening" "$LOG" && break; sleep 0.1; done
+out=$(BIOPOLIS_API_KEY=$BOOT "$CTL" keys list 2>&1); check "bootstrapped key lists keys" 0 $? "$out" "Ops"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
