@@ -89,6 +89,42 @@ class PolicyRepository {
   virtual std::int64_t Insert(const PolicyRecord& record) = 0;
 };
 
+class PlotRepository {
+ public:
+  virtual ~PlotRepository() = default;
+  // With lineage and the joined holder fields.
+  virtual std::optional<PlotRecord> Get(std::int64_t id) = 0;
+  // The plot (not retired) with this cadastral number, if any.
+  virtual std::optional<PlotRecord> FindLiveByCadastralNumber(const std::string& number) = 0;
+  // Fields: state, area_m2, power_kw, water_m3_per_day, gas_m3_per_hour,
+  // sewage_m3_per_day, permitted_use, site, cadastral_number; order: area_m2,
+  // create_time, power_kw. Lineage is not loaded.
+  virtual Page<PlotRecord> List(const ListQuery& query) = 0;
+  // RESERVED plots whose reservation expired before `now`.
+  virtual std::vector<PlotRecord> ListExpiredReservations(TimeMicros now, int limit) = 0;
+  // RESERVED plots held for `application_id`.
+  virtual std::vector<PlotRecord> ListReservedFor(std::int64_t application_id) = 0;
+  virtual std::int64_t Insert(const PlotRecord& record) = 0;
+  // Updates every stored column of the row (not lineage).
+  virtual void Update(const PlotRecord& record) = 0;
+  virtual void AddLineage(std::int64_t predecessor_id, std::int64_t successor_id) = 0;
+  // Totals by state, retired plots excluded; index = PlotState.
+  virtual std::vector<LandTotals> TotalsByState() = 0;
+};
+
+class LeaseRepository {
+ public:
+  virtual ~LeaseRepository() = default;
+  virtual std::optional<LeaseRecord> Get(std::int64_t id) = 0;
+  // Fields: state, plot, resident, organization; order: create_time, end_date.
+  virtual Page<LeaseRecord> List(const ListQuery& query) = 0;
+  // ACTIVE leases whose end date is before `date`.
+  virtual std::vector<LeaseRecord> ListEnded(const Date& date, int limit) = 0;
+  virtual std::vector<LeaseRecord> ListActiveOfResident(std::int64_t resident_id) = 0;
+  virtual std::int64_t Insert(const LeaseRecord& record) = 0;
+  virtual void Update(const LeaseRecord& record) = 0;
+};
+
 class ApiKeyRepository {
  public:
   virtual ~ApiKeyRepository() = default;

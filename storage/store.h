@@ -26,6 +26,8 @@ class Transaction {
   virtual ResidentRepository& residents() = 0;
   virtual PolicyRepository& policies() = 0;
   virtual ApiKeyRepository& api_keys() = 0;
+  virtual PlotRepository& plots() = 0;
+  virtual LeaseRepository& leases() = 0;
   virtual JournalRepository& journal() = 0;
 };
 

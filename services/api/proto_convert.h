@@ -9,6 +9,7 @@
 #include "biopolis/v1/admin.pb.h"
 #include "biopolis/v1/application.pb.h"
 #include "biopolis/v1/audit.pb.h"
+#include "biopolis/v1/land.pb.h"
 #include "biopolis/v1/organization.pb.h"
 #include "biopolis/v1/policy.pb.h"
 #include "biopolis/v1/resident.pb.h"
@@ -42,6 +43,17 @@ void ToProto(const ApiKeyRecord& r, TimeMicros now, v1::ApiKey* out);
 Result<ApiKeyRecord> FromProto(const v1::ApiKey& p, const std::string& prefix);
 
 void ToProto(const AuditRecord& r, v1::AuditRecord* out);
+
+void ToProto(const PlotRecord& r, v1::Plot* out);
+PlotRecord FromProto(const v1::Plot& p);
+void ToProto(const LeaseRecord& r, v1::Lease* out);
+Result<LeaseRecord> FromProto(const v1::Lease& p, const std::string& prefix);
+void ToProto(const std::vector<LandTotals>& totals, v1::LandUtilisation* out);
+
+// Parses repeated resource names of one collection into ids; violations name
+// `field[i]`.
+Result<std::vector<std::int64_t>> ParseNames(const google::protobuf::RepeatedPtrField<std::string>& names,
+                                             std::string_view collection, const std::string& field);
 
 void ToProto(const std::vector<FieldViolation>& violations,
              google::protobuf::RepeatedPtrField<v1::EligibilityViolation>* out);

@@ -163,6 +163,9 @@ std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a,
     errors.Add(p + "planned_investment_3y_kopecks", "cannot exceed planned_investment_kopecks",
                "INCONSISTENT_INVESTMENT");
   }
+  if (a.requested_plot_ids.size() > 20) {
+    errors.Add(p + "requested_plots", "at most 20 plots", "FIELD_TOO_LONG");
+  }
   if (a.planned_jobs < 0 || a.planned_jobs > 1'000'000) {
     errors.Add(p + "planned_jobs", "must be between 0 and 1000000", "VALUE_OUT_OF_RANGE");
   }
@@ -234,6 +237,7 @@ MaskRules ApplicationMaskRules() {
                      "planned_investment_3y_kopecks",
                      "planned_jobs",
                      "requested_land_area_m2",
+                     "requested_plots",
                      "planned_start_date",
                      "planned_completion_date"};
   rules.immutable = {"organization"};
@@ -275,6 +279,8 @@ void ApplyApplicationPatch(const ApplicationRecord& patch, const std::vector<std
       t.planned_start_date = patch.planned_start_date;
     else if (path == "planned_completion_date")
       t.planned_completion_date = patch.planned_completion_date;
+    else if (path == "requested_plots")
+      t.requested_plot_ids = patch.requested_plot_ids;
   }
 }
 

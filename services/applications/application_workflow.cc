@@ -4,6 +4,7 @@
 
 #include "services/core/etag.h"
 #include "services/core/resource_name.h"
+#include "services/land/land_registry.h"
 
 namespace biopolis {
 namespace {
@@ -117,6 +118,19 @@ std::string RegistryNumber(int year, std::int64_t serial) {
   return buf;
 }
 
+// Every plot an application asks for must exist and not be retired.
+Status CheckRequestedPlots(Transaction& tx, const ApplicationRecord& app) {
+  FieldErrors errors;
+  for (std::size_t i = 0; i < app.requested_plot_ids.size(); ++i) {
+    auto plot = tx.plots().Get(app.requested_plot_ids[i]);
+    if (!plot || plot->state == PlotState::kRetired) {
+      errors.Add("application.requested_plots[" + std::to_string(i) + "]",
+                 FormatName("plots", app.requested_plot_ids[i]) + " is not a plot of the zone", "PLOT_NOT_FOUND");
+    }
+  }
+  return errors.ToStatus();
+}
+
 // Loads an application the caller may see, in its effective state.
 Result<ApplicationRecord> LoadVisible(Transaction& tx, const Caller& caller, std::int64_t id, TimeMicros now) {
   auto app = tx.applications().Get(id);
@@ -203,6 +217,7 @@ void ApplicationWorkflow::Create(const Caller& caller, CommandMeta meta, Applica
           return Status::FailedPrecondition("the organization is already a resident (" + name + ")", "ALREADY_RESIDENT",
                                             {"STATE", name, "registered resident"});
         }
+        BIOPOLIS_RETURN_IF_ERROR(CheckRequestedPlots(tx, draft));
         ApplicationRecord app = draft;
         app.organization_id = caller.organization_id;
         app.state = ApplicationState::kDraft;
@@ -236,6 +251,7 @@ void ApplicationWorkflow::Update(const Caller& caller, CommandMeta meta, std::in
         ApplyApplicationPatch(patch, paths, app);
         auto violations = ValidateApplicationDraft(app, "application");
         if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
+        BIOPOLIS_RETURN_IF_ERROR(CheckRequestedPlots(ctx.tx(), app));
         app.update_time = ctx.now();
         app.version += 1;
         ctx.tx().applications().Update(app);
@@ -330,9 +346,11 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
           case ApplicationAction::kReject:
             app.rejection_ground = args.ground;
             app.rejection_explanation = args.text;
+            LandRegistry::ReleaseReservationsOf(ctx, app.id, name + " was rejected");
             break;
           case ApplicationAction::kWithdraw:
             app.withdrawal_reason = args.text;
+            LandRegistry::ReleaseReservationsOf(ctx, app.id, name + " was withdrawn");
             break;
           case ApplicationAction::kSignAgreement: {
             if (auto current = tx.residents().FindCurrent(app.organization_id)) {
@@ -390,6 +408,7 @@ Result<int> ApplicationWorkflow::LapseOverdue() {
       app.update_time = ctx.now();
       app.version += 1;
       tx.applications().Update(app);
+      LandRegistry::ReleaseReservationsOf(ctx, app.id, name + " lapsed");
       ctx.Record(name, app.organization_id, "application.lapsed",
                  "STATE_INFO_REQUESTED -> STATE_LAPSED: no answer by " + FormatTimestamp(app.info_request_deadline));
       ++*count;

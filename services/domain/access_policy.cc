@@ -49,6 +49,21 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {"/biopolis.v1.AdminService/GetApiKey", {A}},
       {"/biopolis.v1.AdminService/ListApiKeys", {A}},
       {"/biopolis.v1.AdminService/RevokeApiKey", {A}},
+      // Land: everyone authenticated searches plots; officers manage plots and leases.
+      {"/biopolis.v1.LandService/GetPlot", {A, O, R, U}},
+      {"/biopolis.v1.LandService/ListPlots", {A, O, R, U}},
+      {"/biopolis.v1.LandService/CreatePlot", {O}},
+      {"/biopolis.v1.LandService/UpdatePlot", {O}},
+      {"/biopolis.v1.LandService/BlockPlot", {O}},
+      {"/biopolis.v1.LandService/UnblockPlot", {O}},
+      {"/biopolis.v1.LandService/RetirePlot", {O}},
+      {"/biopolis.v1.LandService/ReservePlot", {O}},
+      {"/biopolis.v1.LandService/ReleasePlotReservation", {O}},
+      {"/biopolis.v1.LandService/GetLease", {O, R, U}},
+      {"/biopolis.v1.LandService/ListLeases", {O, R, U}},
+      {"/biopolis.v1.LandService/CreateLease", {O}},
+      {"/biopolis.v1.LandService/TerminateLease", {O}},
+      {"/biopolis.v1.LandService/GetLandUtilisation", {O, U}},
       // Audit log: auditors and administrators.
       {"/biopolis.v1.AuditService/ListAuditRecords", {A, U}},
   };

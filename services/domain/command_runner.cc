@@ -4,9 +4,19 @@ namespace biopolis {
 
 void CommandContext::Record(const std::string& resource, std::int64_t organization_id, const std::string& event_type,
                             const std::string& summary) {
+  Write(caller_, resource, organization_id, event_type, summary);
+}
+
+void CommandContext::RecordBySystem(const std::string& resource, std::int64_t organization_id,
+                                    const std::string& event_type, const std::string& summary) {
+  Write(Caller::System(), resource, organization_id, event_type, summary);
+}
+
+void CommandContext::Write(const Caller& actor, const std::string& resource, std::int64_t organization_id,
+                           const std::string& event_type, const std::string& summary) {
   AuditRecord audit;
-  audit.actor = caller_.principal;
-  audit.actor_role = caller_.role;
+  audit.actor = actor.principal;
+  audit.actor_role = actor.role;
   audit.action = meta_.action;
   audit.resource = resource;
   audit.request_id = meta_.request_id;

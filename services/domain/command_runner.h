@@ -54,8 +54,15 @@ class CommandContext {
   // says whose business the change is (0: zone-wide) for event filtering.
   void Record(const std::string& resource, std::int64_t organization_id, const std::string& event_type,
               const std::string& summary);
+  // The same, attributed to the server itself: for what time caused (an
+  // expiry settled inside this unit of work), not the caller.
+  void RecordBySystem(const std::string& resource, std::int64_t organization_id, const std::string& event_type,
+                      const std::string& summary);
 
  private:
+  void Write(const Caller& actor, const std::string& resource, std::int64_t organization_id,
+             const std::string& event_type, const std::string& summary);
+
   Transaction& tx_;
   const Caller& caller_;
   TimeMicros now_;

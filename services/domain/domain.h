@@ -6,6 +6,7 @@
 #include "services/admin/api_key_manager.h"
 #include "services/applications/application_workflow.h"
 #include "services/audit/audit_log.h"
+#include "services/land/land_registry.h"
 #include "services/organizations/organization_registry.h"
 #include "services/policy/policy_book.h"
 #include "services/residents/resident_registry.h"
@@ -29,7 +30,8 @@ class Domain {
         applications(env_),
         residents(env_),
         policies(env_),
-        audit(env_) {}
+        audit(env_),
+        land(env_) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;
@@ -37,6 +39,7 @@ class Domain {
   ResidentRegistry residents;
   PolicyBook policies;
   AuditLog audit;
+  LandRegistry land;
 
   const Clock& clock() const { return env_.clock; }
   Store& store() { return env_.store; }

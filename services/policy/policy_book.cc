@@ -33,6 +33,9 @@ std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& to
   if (p.info_request_days < 1 || p.info_request_days > 365) {
     errors.Add(f + "info_request_days", "must be between 1 and 365", "VALUE_OUT_OF_RANGE");
   }
+  if (p.reservation_days < 1 || p.reservation_days > 730) {
+    errors.Add(f + "reservation_days", "must be between 1 and 730", "VALUE_OUT_OF_RANGE");
+  }
   if (p.description.size() > 5000) {
     errors.Add(f + "description", "is longer than 5000 bytes", "FIELD_TOO_LONG");
   }

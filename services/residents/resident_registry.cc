@@ -2,6 +2,7 @@
 
 #include "services/core/etag.h"
 #include "services/core/resource_name.h"
+#include "services/land/land_registry.h"
 
 namespace biopolis {
 namespace {
@@ -84,6 +85,8 @@ void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t 
             r.termination_ground = args.ground;
             r.termination_date = args.date;
             r.termination_explanation = args.text;
+            // A terminated resident's leases end with its status.
+            LandRegistry::EndLeasesOf(ctx, r.id, args.date, name + " was terminated: " + args.text);
             summary += ", effective " + args.date.ToString();
             event = "resident.terminated";
             break;

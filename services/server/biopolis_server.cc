@@ -12,6 +12,7 @@
 #include "services/api/admin_handlers.h"
 #include "services/api/application_handler.h"
 #include "services/api/call_gate.h"
+#include "services/api/land_handler.h"
 #include "services/api/organization_handler.h"
 #include "services/api/resident_handler.h"
 #include "services/domain/domain.h"
@@ -22,7 +23,7 @@ namespace {
 
 constexpr const char* kServices[] = {
     "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
-    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
+    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",  "biopolis.v1.LandService",
 };
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -56,6 +57,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   s->policies_ = std::make_unique<PolicyHandler>(*s->gate_);
   s->admin_ = std::make_unique<AdminHandler>(*s->gate_);
   s->audit_ = std::make_unique<AuditHandler>(*s->gate_);
+  s->land_ = std::make_unique<LandHandler>(*s->gate_);
 
   std::shared_ptr<grpc::ServerCredentials> creds;
   if (!options.tls_cert.empty()) {
@@ -84,6 +86,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.RegisterService(s->policies_.get());
   builder.RegisterService(s->admin_.get());
   builder.RegisterService(s->audit_.get());
+  builder.RegisterService(s->land_.get());
   s->server_ = builder.BuildAndStart();
   if (!s->server_ || s->port_ == 0) {
     return Status::Unavailable("cannot listen on " + options.listen + " (address in use or not permitted?)");
@@ -115,6 +118,9 @@ Status BiopolisServer::RunTimedTransitions() {
   auto lapsed = domain_->applications.LapseOverdue();
   if (!lapsed.ok()) return lapsed.status();
   if (*lapsed > 0) spdlog::info("timed transitions: {} application(s) lapsed", *lapsed);
+  auto expired = domain_->land.ExpireDue();
+  if (!expired.ok()) return expired.status();
+  if (*expired > 0) spdlog::info("timed transitions: {} reservation(s) or lease(s) expired", *expired);
   return Status::Ok();
 }
 

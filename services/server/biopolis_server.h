@@ -29,6 +29,7 @@ class ResidentHandler;
 class PolicyHandler;
 class AdminHandler;
 class AuditHandler;
+class LandHandler;
 
 class BiopolisServer {
  public:
@@ -65,6 +66,7 @@ class BiopolisServer {
   std::unique_ptr<PolicyHandler> policies_;
   std::unique_ptr<AdminHandler> admin_;
   std::unique_ptr<AuditHandler> audit_;
+  std::unique_ptr<LandHandler> land_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

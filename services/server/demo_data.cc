@@ -101,6 +101,7 @@ Result<bool> SeedDemoData(Domain& domain) {
   policy.min_investment_3y_kopecks = 40 * kMillion;
   policy.allowed_okved_prefixes = {"20.14", "20.59", "21", "32.50", "46.46", "72.11", "72.19"};
   policy.info_request_days = 30;
+  policy.reservation_days = 90;
   policy.description =
       "Industrial-production SEZ: at least 120 mln roubles without VAT, 40 mln within 3 years "
       "(Government Decree No. 156 of 14.02.2024; older statutory rule kept for the 3-year part).";

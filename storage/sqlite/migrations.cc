@@ -188,6 +188,81 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 )sql",
+      // 2: land plots, reservations and leases; reservation length in the policy;
+      // the plots an application asks for.
+      R"sql(
+ALTER TABLE policies ADD COLUMN reservation_days INTEGER NOT NULL DEFAULT 90
+  CHECK (reservation_days BETWEEN 1 AND 730);
+ALTER TABLE applications ADD COLUMN requested_plots TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE plots (
+  id                      INTEGER PRIMARY KEY,
+  cadastral_number        TEXT NOT NULL,
+  site                    TEXT NOT NULL CHECK (site <> ''),
+  area_m2                 INTEGER NOT NULL CHECK (area_m2 > 0),
+  permitted_use           INTEGER NOT NULL CHECK (permitted_use BETWEEN 1 AND 5),
+  power_kw                INTEGER NOT NULL CHECK (power_kw >= 0),
+  water_m3_per_day        INTEGER NOT NULL CHECK (water_m3_per_day >= 0),
+  gas_m3_per_hour         INTEGER NOT NULL CHECK (gas_m3_per_hour >= 0),
+  sewage_m3_per_day       INTEGER NOT NULL CHECK (sewage_m3_per_day >= 0),
+  has_location            INTEGER NOT NULL CHECK (has_location IN (0, 1)),
+  latitude                REAL NOT NULL,
+  longitude               REAL NOT NULL,
+  notes                   TEXT NOT NULL,
+  state                   INTEGER NOT NULL CHECK (state BETWEEN 1 AND 5),
+  block_reason            TEXT NOT NULL,
+  reserved_application_id INTEGER REFERENCES applications (id),
+  reserve_time            INTEGER NOT NULL,
+  reservation_expire_time INTEGER NOT NULL,
+  create_time             INTEGER NOT NULL,
+  update_time             INTEGER NOT NULL,
+  version                 INTEGER NOT NULL CHECK (version > 0),
+  -- Reserved exactly when held for an application: one plot, one holder.
+  CHECK ((state = 2) = (reserved_application_id IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX plots_cadastral_number_live ON plots (cadastral_number) WHERE state <> 5;
+CREATE INDEX plots_by_state_area ON plots (state, area_m2, id);
+CREATE INDEX plots_by_area ON plots (area_m2, id);
+CREATE INDEX plots_by_state_power ON plots (state, power_kw, id);
+CREATE INDEX plots_by_power ON plots (power_kw, id);
+CREATE INDEX plots_by_state_create_time ON plots (state, create_time, id);
+CREATE INDEX plots_by_create_time ON plots (create_time, id);
+CREATE INDEX plots_reservation_expiry ON plots (reservation_expire_time) WHERE state = 2;
+CREATE INDEX plots_by_reserved_application ON plots (reserved_application_id) WHERE state = 2;
+
+CREATE TABLE plot_lineage (
+  predecessor_id INTEGER NOT NULL REFERENCES plots (id),
+  successor_id   INTEGER NOT NULL REFERENCES plots (id),
+  PRIMARY KEY (predecessor_id, successor_id),
+  CHECK (predecessor_id <> successor_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX plot_lineage_by_successor ON plot_lineage (successor_id, predecessor_id);
+
+CREATE TABLE leases (
+  id                  INTEGER PRIMARY KEY,
+  plot_id             INTEGER NOT NULL REFERENCES plots (id),
+  resident_id         INTEGER NOT NULL REFERENCES residents (id),
+  organization_id     INTEGER NOT NULL REFERENCES organizations (id),
+  start_date          TEXT NOT NULL,
+  end_date            TEXT NOT NULL,
+  annual_rent_kopecks INTEGER NOT NULL CHECK (annual_rent_kopecks >= 0),
+  agreement_number    TEXT NOT NULL,
+  state               INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
+  termination_reason  TEXT NOT NULL,
+  end_of_use_date     TEXT NOT NULL,
+  create_time         INTEGER NOT NULL,
+  update_time         INTEGER NOT NULL,
+  version             INTEGER NOT NULL CHECK (version > 0),
+  CHECK (end_date > start_date)
+) STRICT;
+-- One active lease per plot, whatever the rules do.
+CREATE UNIQUE INDEX leases_one_active_per_plot ON leases (plot_id) WHERE state = 1;
+CREATE INDEX leases_by_create_time ON leases (create_time, id);
+CREATE INDEX leases_by_end_date ON leases (end_date, id);
+CREATE INDEX leases_by_resident ON leases (resident_id, create_time, id);
+CREATE INDEX leases_by_organization ON leases (organization_id, create_time, id);
+CREATE INDEX leases_active_by_end_date ON leases (end_date) WHERE state = 1;
+)sql",
   };
   return kMigrations;
 }

@@ -13,7 +13,19 @@ constexpr char kColumns[] =
     "coalesce(policy_version, 0), info_request_text, info_request_deadline, info_response_text, "
     "expert_opinion, expert_opinion_summary, approval_comment, rejection_ground, "
     "rejection_explanation, withdrawal_reason, coalesce(resident_id, 0), submit_time, "
-    "create_time, update_time, version";
+    "create_time, update_time, version, requested_plots";
+
+std::string JoinIds(const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> parts;
+  for (auto id : ids) parts.push_back(std::to_string(id));
+  return JoinList(parts);
+}
+
+std::vector<std::int64_t> SplitIds(const std::string& text) {
+  std::vector<std::int64_t> out;
+  for (const auto& part : SplitList(text)) out.push_back(std::stoll(part));
+  return out;
+}
 
 ApplicationRecord Read(SQLite::Statement& st) {
   ApplicationRecord r;
@@ -45,6 +57,7 @@ ApplicationRecord Read(SQLite::Statement& st) {
   r.create_time = st.getColumn(i++).getInt64();
   r.update_time = st.getColumn(i++).getInt64();
   r.version = st.getColumn(i++).getInt64();
+  r.requested_plot_ids = SplitIds(st.getColumn(i++).getString());
   return r;
 }
 
@@ -85,6 +98,7 @@ int BindFields(SQLite::Statement& st, const ApplicationRecord& r) {
   st.bind(i++, static_cast<int64_t>(r.create_time));
   st.bind(i++, static_cast<int64_t>(r.update_time));
   st.bind(i++, static_cast<int64_t>(r.version));
+  st.bind(i++, JoinIds(r.requested_plot_ids));
   return i;
 }
 
@@ -95,7 +109,7 @@ constexpr char kAssignments[] =
     "policy_version=?, info_request_text=?, info_request_deadline=?, info_response_text=?, "
     "expert_opinion=?, expert_opinion_summary=?, approval_comment=?, rejection_ground=?, "
     "rejection_explanation=?, withdrawal_reason=?, resident_id=?, submit_time=?, "
-    "create_time=?, update_time=?, version=?";
+    "create_time=?, update_time=?, version=?, requested_plots=?";
 
 }  // namespace
 
@@ -147,8 +161,8 @@ std::int64_t SqliteApplicationRepository::Insert(const ApplicationRecord& record
                        "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
                        "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
                        "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
-                       "withdrawal_reason, resident_id, submit_time, create_time, update_time, version) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                       "withdrawal_reason, resident_id, submit_time, create_time, update_time, version, requested_plots) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();

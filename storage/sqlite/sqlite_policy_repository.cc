@@ -8,7 +8,7 @@ namespace {
 
 constexpr char kColumns[] =
     "version, effective_from, min_investment_kopecks, min_investment_3y_kopecks, "
-    "allowed_okved_prefixes, info_request_days, description, create_time";
+    "allowed_okved_prefixes, info_request_days, description, create_time, reservation_days";
 
 PolicyRecord Read(SQLite::Statement& st) {
   PolicyRecord r;
@@ -20,6 +20,7 @@ PolicyRecord Read(SQLite::Statement& st) {
   r.info_request_days = st.getColumn(5).getInt();
   r.description = st.getColumn(6).getString();
   r.create_time = st.getColumn(7).getInt64();
+  r.reservation_days = st.getColumn(8).getInt();
   return r;
 }
 
@@ -50,7 +51,7 @@ std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
   SQLite::Statement st(db_,
                        "INSERT INTO policies (effective_from, min_investment_kopecks, "
                        "min_investment_3y_kopecks, allowed_okved_prefixes, info_request_days, "
-                       "description, create_time) VALUES (?,?,?,?,?,?,?)");
+                       "description, create_time, reservation_days) VALUES (?,?,?,?,?,?,?,?)");
   st.bind(1, DateText(r.effective_from));
   st.bind(2, static_cast<int64_t>(r.min_investment_kopecks));
   st.bind(3, static_cast<int64_t>(r.min_investment_3y_kopecks));
@@ -58,6 +59,7 @@ std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
   st.bind(5, r.info_request_days);
   st.bind(6, r.description);
   st.bind(7, static_cast<int64_t>(r.create_time));
+  st.bind(8, r.reservation_days);
   st.exec();
   return db_.getLastInsertRowid();
 }

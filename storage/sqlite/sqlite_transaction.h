@@ -7,7 +7,9 @@
 #include "storage/sqlite/sqlite_api_key_repository.h"
 #include "storage/sqlite/sqlite_application_repository.h"
 #include "storage/sqlite/sqlite_journal_repository.h"
+#include "storage/sqlite/sqlite_lease_repository.h"
 #include "storage/sqlite/sqlite_organization_repository.h"
+#include "storage/sqlite/sqlite_plot_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_resident_repository.h"
 #include "storage/store.h"
@@ -17,7 +19,7 @@ namespace biopolis {
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(SQLite::Database& db)
-      : organizations_(db), applications_(db), residents_(db), policies_(db), api_keys_(db), journal_(db) {}
+      : organizations_(db), applications_(db), residents_(db), policies_(db), api_keys_(db), journal_(db), plots_(db), leases_(db) {}
 
   OrganizationRepository& organizations() override { return organizations_; }
   ApplicationRepository& applications() override { return applications_; }
@@ -25,6 +27,8 @@ class SqliteTransaction final : public Transaction {
   PolicyRepository& policies() override { return policies_; }
   ApiKeyRepository& api_keys() override { return api_keys_; }
   JournalRepository& journal() override { return journal_; }
+  PlotRepository& plots() override { return plots_; }
+  LeaseRepository& leases() override { return leases_; }
 
  private:
   SqliteOrganizationRepository organizations_;
@@ -33,6 +37,8 @@ class SqliteTransaction final : public Transaction {
   SqlitePolicyRepository policies_;
   SqliteApiKeyRepository api_keys_;
   SqliteJournalRepository journal_;
+  SqlitePlotRepository plots_;
+  SqliteLeaseRepository leases_;
 };
 
 }  // namespace biopolis

@@ -235,6 +235,7 @@ TEST_F(ApplicationLifecycleTest, SubmissionUsesThePolicyInForceAndRecordsItsVers
   next.set_min_investment_3y_kopecks(50'000'000'00);
   next.add_allowed_okved_prefixes("21");
   next.set_info_request_days(20);
+  next.set_reservation_days(90);
   auto created = admin().policies().Create(next);
   ASSERT_TRUE(created.ok()) << created.error().ToString();
   EXPECT_EQ(created->version(), 2);

@@ -18,6 +18,7 @@ void ServerFixture::SetUp() {
   policy.min_investment_3y_kopecks = 40'000'000'00;
   policy.allowed_okved_prefixes = {"21", "72.11", "72.19"};
   policy.info_request_days = 30;
+  policy.reservation_days = 60;
   ASSERT_TRUE(server_->domain().policies.Seed(policy).ok());
 
   ApiKeyRecord bootstrap;
@@ -92,6 +93,49 @@ v1::Application ServerFixture::EligibleDraft() {
   a.mutable_planned_completion_date()->set_month(12);
   a.mutable_planned_completion_date()->set_day(31);
   return a;
+}
+
+ServerFixture::Applicant ServerFixture::ApplicantUnderReview(const std::string& inn, const std::string& ogrn) {
+  Applicant a;
+  a.organization = CreateOrganization(inn, ogrn);
+  a.client = ResidentClient(a.organization);
+  auto app = a.client->applications().Create(EligibleDraft());
+  EXPECT_TRUE(app.ok()) << app.error().ToString();
+  a.application = app.ok() ? app->name() : "";
+  EXPECT_TRUE(a.client->applications().Submit(a.application).ok());
+  EXPECT_TRUE(officer().applications().Accept(a.application).ok());
+  return a;
+}
+
+std::string ServerFixture::Register(const Applicant& a) {
+  EXPECT_TRUE(officer().applications().Approve(a.application).ok());
+  v1::SignAgreementRequest sign;
+  sign.set_name(a.application);
+  sign.set_agreement_number("C-" + a.application);
+  sign.mutable_agreement_date()->set_year(2026);
+  sign.mutable_agreement_date()->set_month(11);
+  sign.mutable_agreement_date()->set_day(20);
+  auto* c = sign.add_commitments();
+  c->mutable_due_date()->set_year(2030);
+  c->mutable_due_date()->set_month(12);
+  c->mutable_due_date()->set_day(31);
+  c->set_investment_kopecks(150'000'000'00);
+  c->set_jobs(100);
+  auto signed_app = officer().applications().SignAgreement(sign);
+  EXPECT_TRUE(signed_app.ok()) << signed_app.error().ToString();
+  return signed_app.ok() ? signed_app->resident() : "";
+}
+
+std::string ServerFixture::CreatePlot(const std::string& cadastral, std::int64_t area_m2, std::int64_t power_kw) {
+  v1::Plot plot;
+  plot.set_cadastral_number(cadastral);
+  plot.set_site("Site 1");
+  plot.set_area_m2(area_m2);
+  plot.set_permitted_use(v1::PERMITTED_USE_PRODUCTION);
+  plot.mutable_capacity()->set_power_kw(power_kw);
+  auto created = officer().land().CreatePlot(plot);
+  EXPECT_TRUE(created.ok()) << created.error().ToString();
+  return created.ok() ? created->name() : "";
 }
 
 int ServerFixture::AuditCount() {

@@ -36,6 +36,17 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<client::Client> ResidentClient(const std::string& organization);
   // A draft that passes the demo policy.
   static v1::Application EligibleDraft();
+  // An organization with a resident key and an application accepted for review.
+  struct Applicant {
+    std::string organization;
+    std::unique_ptr<client::Client> client;
+    std::string application;
+  };
+  Applicant ApplicantUnderReview(const std::string& inn, const std::string& ogrn);
+  // Approves and signs the applicant's application; returns the resident's name.
+  std::string Register(const Applicant& applicant);
+  // A plot of the catalogue (officer).
+  std::string CreatePlot(const std::string& cadastral, std::int64_t area_m2, std::int64_t power_kw = 100);
   // Counts audit records (all changes leave one).
   int AuditCount();
 

@@ -5,6 +5,7 @@
 
 #include "services/core/crypto.h"
 #include "services/domain/command_runner.h"
+#include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "temp_db.h"
 
@@ -42,13 +43,13 @@ ApplicationRecord Draft(std::int64_t org, TimeMicros created) {
 TEST(SqliteStoreTest, OpensWithWalFullSyncForeignKeysAndMigrations) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), LatestSchemaVersion());
   EXPECT_EQ(store->ServerSecret().size(), 32u);
   std::string secret = store->ServerSecret();
   store.reset();
   SQLite::Database raw(db.path());
   EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), LatestSchemaVersion());
   // Reopening keeps the secret (page tokens survive restarts) and the schema.
   auto again = OpenStore(db.path());
   EXPECT_EQ(again->ServerSecret(), secret);
@@ -180,6 +181,16 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
   EXPECT_NE(plan("SELECT id FROM applications WHERE organization_id = 3 ORDER BY create_time DESC, id DESC LIMIT 51")
                 .find("applications_by_organization"),
             std::string::npos);
+  // Plot search: the usual filters and orders use an index and need no sort.
+  for (const char* sql : {"SELECT p.id FROM plots p WHERE p.state = 1 ORDER BY p.area_m2, p.id LIMIT 51",
+                          "SELECT p.id FROM plots p WHERE p.state = 1 AND p.area_m2 >= 5000 ORDER BY p.area_m2, p.id LIMIT 51",
+                          "SELECT p.id FROM plots p WHERE p.state = 1 AND p.power_kw >= 500 ORDER BY p.power_kw, p.id LIMIT 51",
+                          "SELECT p.id FROM plots p ORDER BY p.area_m2 DESC, p.id DESC LIMIT 51",
+                          "SELECT p.id FROM plots p WHERE p.state = 1 ORDER BY p.create_time, p.id LIMIT 51"}) {
+    std::string p = plan(sql);
+    EXPECT_NE(p.find("USING"), std::string::npos) << sql << "\n" << p;
+    EXPECT_EQ(p.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << p;
+  }
   // Keyset order comes from the index: no temporary sort.
   EXPECT_EQ(plan("SELECT id FROM applications WHERE state = 2 ORDER BY create_time DESC, id DESC LIMIT 51")
                 .find("TEMP B-TREE"),

@@ -398,6 +398,139 @@ Pager<v1::AuditRecord> Audit::List(const ListOptions& o) {
       [](const v1::ListAuditRecordsResponse& r) -> const auto& { return r.audit_records(); });
 }
 
+// ---- Land ----
+
+Land::Land(Transport& t) : t_(t), stub_(v1::LandService::NewStub(t.channel())) {}
+
+Result<v1::Plot> Land::GetPlot(const std::string& name) {
+  v1::GetPlotRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return stub_->GetPlot(c, req, r); });
+}
+
+Result<v1::ListPlotsResponse> Land::ListPlotsPage(const ListOptions& o, const std::string& token) {
+  v1::ListPlotsRequest req;
+  SetListOptions(req, o, token);
+  return t_.Invoke<v1::ListPlotsResponse>(
+      [&](grpc::ClientContext* c, v1::ListPlotsResponse* r) { return stub_->ListPlots(c, req, r); });
+}
+
+Pager<v1::Plot> Land::ListPlots(const ListOptions& o) {
+  return MakePager<v1::Plot, v1::ListPlotsResponse>([this, o](const std::string& token) { return ListPlotsPage(o, token); },
+                                                    [](const v1::ListPlotsResponse& r) -> const auto& { return r.plots(); });
+}
+
+Result<v1::Plot> Land::CreatePlot(const v1::Plot& plot, std::string request_id) {
+  v1::CreatePlotRequest req;
+  *req.mutable_plot() = plot;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return stub_->CreatePlot(c, req, r); });
+}
+
+Result<v1::Plot> Land::UpdatePlot(const v1::Plot& plot, const std::vector<std::string>& paths, std::string request_id) {
+  v1::UpdatePlotRequest req;
+  *req.mutable_plot() = plot;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return stub_->UpdatePlot(c, req, r); });
+}
+
+// Sends a plot custom method: name, etag and request id, plus what `fill` sets.
+template <typename Request, typename Fill, typename Call>
+Result<v1::Plot> PlotAct(Transport& t, const std::string& name, const std::string& etag, std::string request_id,
+                         Fill fill, Call call) {
+  Request req;
+  req.set_name(name);
+  req.set_etag(etag);
+  req.set_request_id(std::move(request_id));
+  fill(req);
+  EnsureRequestId(req);
+  return t.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return call(c, req, r); });
+}
+
+Result<v1::Plot> Land::BlockPlot(const std::string& name, const std::string& reason, const std::string& etag,
+                                 std::string request_id) {
+  return PlotAct<v1::BlockPlotRequest>(
+      t_, name, etag, std::move(request_id), [&](auto& r) { r.set_reason(reason); },
+      [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->BlockPlot(c, req, r); });
+}
+
+Result<v1::Plot> Land::UnblockPlot(const std::string& name, const std::string& etag, std::string request_id) {
+  return PlotAct<v1::UnblockPlotRequest>(
+      t_, name, etag, std::move(request_id), [](auto&) {},
+      [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->UnblockPlot(c, req, r); });
+}
+
+Result<v1::Plot> Land::RetirePlot(const std::string& name, const std::string& reason,
+                                  const std::vector<std::string>& successors, const std::string& etag,
+                                  std::string request_id) {
+  return PlotAct<v1::RetirePlotRequest>(
+      t_, name, etag, std::move(request_id),
+      [&](auto& r) {
+        r.set_reason(reason);
+        for (const auto& s : successors) r.add_successors(s);
+      },
+      [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->RetirePlot(c, req, r); });
+}
+
+Result<v1::Plot> Land::ReservePlot(const std::string& name, const std::string& application, const std::string& etag,
+                                   std::string request_id) {
+  return PlotAct<v1::ReservePlotRequest>(
+      t_, name, etag, std::move(request_id), [&](auto& r) { r.set_application(application); },
+      [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->ReservePlot(c, req, r); });
+}
+
+Result<v1::Plot> Land::ReleasePlotReservation(const std::string& name, const std::string& reason,
+                                              const std::string& etag, std::string request_id) {
+  return PlotAct<v1::ReleasePlotReservationRequest>(
+      t_, name, etag, std::move(request_id), [&](auto& r) { r.set_reason(reason); },
+      [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->ReleasePlotReservation(c, req, r); });
+}
+
+Result<v1::Lease> Land::GetLease(const std::string& name) {
+  v1::GetLeaseRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::Lease>([&](grpc::ClientContext* c, v1::Lease* r) { return stub_->GetLease(c, req, r); });
+}
+
+Pager<v1::Lease> Land::ListLeases(const ListOptions& o) {
+  return MakePager<v1::Lease, v1::ListLeasesResponse>(
+      [this, o](const std::string& token) {
+        v1::ListLeasesRequest req;
+        SetListOptions(req, o, token);
+        return t_.Invoke<v1::ListLeasesResponse>(
+            [&](grpc::ClientContext* c, v1::ListLeasesResponse* r) { return stub_->ListLeases(c, req, r); });
+      },
+      [](const v1::ListLeasesResponse& r) -> const auto& { return r.leases(); });
+}
+
+Result<v1::Lease> Land::CreateLease(const v1::Lease& lease, std::string request_id) {
+  v1::CreateLeaseRequest req;
+  *req.mutable_lease() = lease;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Lease>([&](grpc::ClientContext* c, v1::Lease* r) { return stub_->CreateLease(c, req, r); });
+}
+
+Result<v1::Lease> Land::TerminateLease(const std::string& name, const std::string& reason, const std::string& etag,
+                                       std::string request_id) {
+  v1::TerminateLeaseRequest req;
+  req.set_name(name);
+  req.set_reason(reason);
+  req.set_etag(etag);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Lease>([&](grpc::ClientContext* c, v1::Lease* r) { return stub_->TerminateLease(c, req, r); });
+}
+
+Result<v1::LandUtilisation> Land::GetUtilisation() {
+  v1::GetLandUtilisationRequest req;
+  return t_.Invoke<v1::LandUtilisation>(
+      [&](grpc::ClientContext* c, v1::LandUtilisation* r) { return stub_->GetLandUtilisation(c, req, r); });
+}
+
 // ---- Client ----
 
 Client::Client(ClientOptions options)
@@ -407,7 +540,8 @@ Client::Client(ClientOptions options)
       residents_(transport_),
       policies_(transport_),
       api_keys_(transport_),
-      audit_(transport_) {}
+      audit_(transport_),
+      land_(transport_) {}
 
 Client::~Client() = default;
 

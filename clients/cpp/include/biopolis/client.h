@@ -27,6 +27,7 @@
 #include "biopolis/v1/admin.grpc.pb.h"
 #include "biopolis/v1/application.grpc.pb.h"
 #include "biopolis/v1/audit.grpc.pb.h"
+#include "biopolis/v1/land.grpc.pb.h"
 #include "biopolis/v1/organization.grpc.pb.h"
 #include "biopolis/v1/policy.grpc.pb.h"
 #include "biopolis/v1/resident.grpc.pb.h"
@@ -227,6 +228,37 @@ class Audit {
   std::unique_ptr<v1::AuditService::Stub> stub_;
 };
 
+class Land {
+ public:
+  explicit Land(Transport& t);
+  Result<v1::Plot> GetPlot(const std::string& name);
+  Result<v1::ListPlotsResponse> ListPlotsPage(const ListOptions& options, const std::string& page_token = "");
+  // E.g. ListOptions().Filter("state = \"STATE_AVAILABLE\" AND area_m2 >= 5000 AND power_kw >= 500").
+  Pager<v1::Plot> ListPlots(const ListOptions& options = {});
+  Result<v1::Plot> CreatePlot(const v1::Plot& plot, std::string request_id = "");
+  Result<v1::Plot> UpdatePlot(const v1::Plot& plot, const std::vector<std::string>& paths, std::string request_id = "");
+  Result<v1::Plot> BlockPlot(const std::string& name, const std::string& reason, const std::string& etag = "",
+                             std::string request_id = "");
+  Result<v1::Plot> UnblockPlot(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::Plot> RetirePlot(const std::string& name, const std::string& reason,
+                              const std::vector<std::string>& successors, const std::string& etag = "",
+                              std::string request_id = "");
+  Result<v1::Plot> ReservePlot(const std::string& name, const std::string& application, const std::string& etag = "",
+                               std::string request_id = "");
+  Result<v1::Plot> ReleasePlotReservation(const std::string& name, const std::string& reason,
+                                          const std::string& etag = "", std::string request_id = "");
+  Result<v1::Lease> GetLease(const std::string& name);
+  Pager<v1::Lease> ListLeases(const ListOptions& options = {});
+  Result<v1::Lease> CreateLease(const v1::Lease& lease, std::string request_id = "");
+  Result<v1::Lease> TerminateLease(const std::string& name, const std::string& reason, const std::string& etag = "",
+                                   std::string request_id = "");
+  Result<v1::LandUtilisation> GetUtilisation();
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::LandService::Stub> stub_;
+};
+
 class Client {
  public:
   explicit Client(ClientOptions options);
@@ -240,6 +272,7 @@ class Client {
   Policies& policies() { return policies_; }
   ApiKeys& api_keys() { return api_keys_; }
   Audit& audit() { return audit_; }
+  Land& land() { return land_; }
 
   const std::shared_ptr<grpc::Channel>& channel() const { return transport_.channel(); }
 
@@ -251,6 +284,7 @@ class Client {
   Policies policies_;
   ApiKeys api_keys_;
   Audit audit_;
+  Land land_;
 };
 
 }  // namespace biopolis::client

@@ -1,0 +1,149 @@
+#include "services/api/land_handler.h"
+
+#include "services/api/handler_support.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+constexpr char kService[] = "/biopolis.v1.LandService/";
+std::string M(const char* method) { return std::string(kService) + method; }
+}  // namespace
+
+template <typename Request>
+grpc::ServerUnaryReactor* LandHandler::Act(Ctx* ctx, const char* method, const Request& req, v1::Plot* resp,
+                                           PlotAction action, PlotActionArgs args) {
+  return gate_.Mutate(ctx, M(method), req, resp,
+                      [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+                        auto id = ParseName(req.name(), "plots", "name");
+                        if (!id.ok()) return reply(id.status());
+                        gate_.domain().land.ActOnPlot(caller, std::move(meta), *id, req.etag(), action,
+                                                      std::move(args), EncodeAs<v1::Plot, PlotRecord>(),
+                                                      std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* LandHandler::GetPlot(Ctx* ctx, const v1::GetPlotRequest* req, v1::Plot* resp) {
+  return gate_.Read(ctx, M("GetPlot"), [&](const Caller& caller) -> Status {
+    auto id = ParseName(req->name(), "plots", "name");
+    if (!id.ok()) return id.status();
+    auto plot = gate_.domain().land.GetPlot(caller, *id);
+    if (!plot.ok()) return plot.status();
+    ToProto(*plot, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::ListPlots(Ctx* ctx, const v1::ListPlotsRequest* req,
+                                                 v1::ListPlotsResponse* resp) {
+  return gate_.Read(ctx, M("ListPlots"), [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().land.ListPlots(caller, ListParamsOf(*req)), resp,
+                    [&](const PlotRecord& r) { ToProto(r, resp->add_plots()); });
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::CreatePlot(Ctx* ctx, const v1::CreatePlotRequest* req, v1::Plot* resp) {
+  return gate_.Mutate(ctx, M("CreatePlot"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+    gate_.domain().land.CreatePlot(caller, std::move(meta), FromProto(req->plot()), EncodeAs<v1::Plot, PlotRecord>(),
+                                   std::move(reply));
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::UpdatePlot(Ctx* ctx, const v1::UpdatePlotRequest* req, v1::Plot* resp) {
+  return gate_.Mutate(ctx, M("UpdatePlot"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+    auto id = ParseName(req->plot().name(), "plots", "plot.name");
+    if (!id.ok()) return reply(id.status());
+    std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+    gate_.domain().land.UpdatePlot(caller, std::move(meta), *id, req->plot().etag(), FromProto(req->plot()),
+                                   std::move(paths), EncodeAs<v1::Plot, PlotRecord>(), std::move(reply));
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::BlockPlot(Ctx* ctx, const v1::BlockPlotRequest* req, v1::Plot* resp) {
+  PlotActionArgs args;
+  args.reason = req->reason();
+  return Act(ctx, "BlockPlot", *req, resp, PlotAction::kBlock, args);
+}
+
+grpc::ServerUnaryReactor* LandHandler::UnblockPlot(Ctx* ctx, const v1::UnblockPlotRequest* req, v1::Plot* resp) {
+  return Act(ctx, "UnblockPlot", *req, resp, PlotAction::kUnblock, {});
+}
+
+grpc::ServerUnaryReactor* LandHandler::RetirePlot(Ctx* ctx, const v1::RetirePlotRequest* req, v1::Plot* resp) {
+  PlotActionArgs args;
+  args.reason = req->reason();
+  auto successors = ParseNames(req->successors(), "plots", "successors");
+  if (!successors.ok()) {
+    return gate_.Mutate(ctx, M("RetirePlot"), *req, resp,
+                        [&](const Caller&, CommandMeta, Reply reply) { reply(successors.status()); });
+  }
+  args.successor_ids = std::move(*successors);
+  return Act(ctx, "RetirePlot", *req, resp, PlotAction::kRetire, args);
+}
+
+grpc::ServerUnaryReactor* LandHandler::ReservePlot(Ctx* ctx, const v1::ReservePlotRequest* req, v1::Plot* resp) {
+  auto app = ParseName(req->application(), "applications", "application");
+  if (!app.ok()) {
+    return gate_.Mutate(ctx, M("ReservePlot"), *req, resp,
+                        [&](const Caller&, CommandMeta, Reply reply) { reply(app.status()); });
+  }
+  PlotActionArgs args;
+  args.application_id = *app;
+  return Act(ctx, "ReservePlot", *req, resp, PlotAction::kReserve, args);
+}
+
+grpc::ServerUnaryReactor* LandHandler::ReleasePlotReservation(Ctx* ctx, const v1::ReleasePlotReservationRequest* req,
+                                                              v1::Plot* resp) {
+  PlotActionArgs args;
+  args.reason = req->reason();
+  return Act(ctx, "ReleasePlotReservation", *req, resp, PlotAction::kRelease, args);
+}
+
+grpc::ServerUnaryReactor* LandHandler::GetLease(Ctx* ctx, const v1::GetLeaseRequest* req, v1::Lease* resp) {
+  return gate_.Read(ctx, M("GetLease"), [&](const Caller& caller) -> Status {
+    auto id = ParseName(req->name(), "leases", "name");
+    if (!id.ok()) return id.status();
+    auto lease = gate_.domain().land.GetLease(caller, *id);
+    if (!lease.ok()) return lease.status();
+    ToProto(*lease, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::ListLeases(Ctx* ctx, const v1::ListLeasesRequest* req,
+                                                  v1::ListLeasesResponse* resp) {
+  return gate_.Read(ctx, M("ListLeases"), [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().land.ListLeases(caller, ListParamsOf(*req)), resp,
+                    [&](const LeaseRecord& r) { ToProto(r, resp->add_leases()); });
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::CreateLease(Ctx* ctx, const v1::CreateLeaseRequest* req, v1::Lease* resp) {
+  return gate_.Mutate(ctx, M("CreateLease"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+    auto lease = FromProto(req->lease(), "lease");
+    if (!lease.ok()) return reply(lease.status());
+    gate_.domain().land.CreateLease(caller, std::move(meta), std::move(*lease), EncodeAs<v1::Lease, LeaseRecord>(),
+                                    std::move(reply));
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::TerminateLease(Ctx* ctx, const v1::TerminateLeaseRequest* req,
+                                                      v1::Lease* resp) {
+  return gate_.Mutate(ctx, M("TerminateLease"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+    auto id = ParseName(req->name(), "leases", "name");
+    if (!id.ok()) return reply(id.status());
+    gate_.domain().land.TerminateLease(caller, std::move(meta), *id, req->etag(), req->reason(),
+                                       EncodeAs<v1::Lease, LeaseRecord>(), std::move(reply));
+  });
+}
+
+grpc::ServerUnaryReactor* LandHandler::GetLandUtilisation(Ctx* ctx, const v1::GetLandUtilisationRequest*,
+                                                          v1::LandUtilisation* resp) {
+  return gate_.Read(ctx, M("GetLandUtilisation"), [&](const Caller&) -> Status {
+    auto totals = gate_.domain().land.Utilisation();
+    if (!totals.ok()) return totals.status();
+    ToProto(*totals, resp);
+    return Status::Ok();
+  });
+}
+
+}  // namespace biopolis
