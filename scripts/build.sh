@@ -4,6 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${1:-build}
 shift || true
-export CCACHE_DIR=${CCACHE_DIR:-$PWD/.cache/ccache}
 cmake -S . -B "$BUILD_DIR" -G Ninja "$@" >/dev/null
 cmake --build "$BUILD_DIR" -j2

@@ -8,10 +8,11 @@
 namespace biopolis::cli {
 namespace {
 
-std::string Json(const google::protobuf::Message& m) {
+// The proto's JSON with its own field names; `compact` for one table cell.
+std::string Json(const google::protobuf::Message& m, bool compact = false) {
   std::string out;
   google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
+  options.add_whitespace = !compact;
   options.preserve_proto_field_names = true;
   (void)google::protobuf::util::MessageToJsonString(m, &out, options);
   if (!out.empty() && out.back() == '\n') out.pop_back();
@@ -26,6 +27,8 @@ std::vector<std::string> ColumnsOf(const google::protobuf::Descriptor* d) {
   if (type == "Resident") return {"name", "registry_number", "state", "organization", "organization_display_name"};
   if (type == "ZonePolicy") return {"name", "effective_from", "min_investment_kopecks", "info_request_days"};
   if (type == "ApiKey") return {"name", "role", "state", "organization", "display_name"};
+  if (type == "Plot") return {"name", "cadastral_number", "state", "area_m2", "permitted_use", "site"};
+  if (type == "Lease") return {"name", "plot", "resident", "state", "start_date", "end_date", "annual_rent_kopecks"};
   if (type == "AuditRecord") return {"sequence", "create_time", "actor", "action", "resource", "summary"};
   return {"name"};
 }
@@ -46,12 +49,12 @@ std::string FieldText(const google::protobuf::Message& m, const std::string& fie
       return r->GetEnum(m, field)->name();
     case FD::CPPTYPE_BOOL:
       return r->GetBool(m, field) ? "true" : "false";
-    case FD::CPPTYPE_MESSAGE: {
-      if (!r->HasField(m, field)) return "";
-      std::string j;
-      google::protobuf::util::MessageToJsonString(r->GetMessage(m, field), &j);
-      return j;
+    case FD::CPPTYPE_DOUBLE: {
+      double v = r->GetDouble(m, field);
+      return v == 0 ? "" : std::to_string(v);
     }
+    case FD::CPPTYPE_MESSAGE:
+      return r->HasField(m, field) ? Json(r->GetMessage(m, field), /*compact=*/true) : "";
     default:
       return "";
   }
@@ -100,9 +103,7 @@ void PrintMessage(const google::protobuf::Message& message, OutputFormat format)
         if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_STRING) {
           joined += r->GetRepeatedString(message, f, k);
         } else if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
-          std::string j;
-          google::protobuf::util::MessageToJsonString(r->GetRepeatedMessage(message, f, k), &j);
-          joined += j;
+          joined += Json(r->GetRepeatedMessage(message, f, k), /*compact=*/true);
         }
       }
       std::cout << f->name() << ": " << joined << "\n";

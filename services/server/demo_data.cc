@@ -102,6 +102,7 @@ Result<bool> SeedDemoData(Domain& domain) {
   policy.allowed_okved_prefixes = {"20.14", "20.59", "21", "32.50", "46.46", "72.11", "72.19"};
   policy.info_request_days = 30;
   policy.reservation_days = 90;
+  policy.reservation_days = 90;
   policy.description =
       "Industrial-production SEZ: at least 120 mln roubles without VAT, 40 mln within 3 years "
       "(Government Decree No. 156 of 14.02.2024; older statutory rule kept for the 3-year part).";
@@ -243,6 +244,94 @@ Result<bool> SeedDemoData(Domain& domain) {
   info.text = "Представьте письмо банка о готовности финансирования и уточнённую финансовую модель.";
   BIOPOLIS_RETURN_IF_ERROR(
       act(officer, a5, ApplicationAction::kRequestInformation, info, "RequestApplicationInformation"));
+
+  // The land catalogue: 20 plots on three sites, one leased to АО «ВБФК»,
+  // one reserved for ООО «КЦКТ»'s application, one blocked.
+  struct DemoPlot {
+    const char* cadastral;
+    const char* site;
+    std::int64_t area;
+    PermittedUse use;
+    UtilityCapacity capacity;
+    double lat;
+    double lon;
+  };
+  const char* kNorth = "Площадка № 1 «Северная» (г. Киров, Октябрьский р-н)";
+  const char* kChepetsk = "Площадка № 2 «Кирово-Чепецкая»";
+  const char* kLab = "Площадка № 3 «Лабораторный кампус»";
+  const DemoPlot kPlots[] = {
+      {"43:40:000302:112", kNorth, 42000, PermittedUse::kProduction, {2500, 600, 300, 500}, 58.6412, 49.6135},
+      {"43:40:000302:113", kNorth, 18500, PermittedUse::kProduction, {1200, 250, 120, 200}, 58.6420, 49.6160},
+      {"43:40:000302:114", kNorth, 9600, PermittedUse::kWarehouse, {300, 40, 0, 30}, 58.6431, 49.6172},
+      {"43:40:000302:115", kNorth, 25000, PermittedUse::kProduction, {1800, 400, 200, 350}, 58.6405, 49.6188},
+      {"43:40:000302:116", kNorth, 6200, PermittedUse::kOffice, {150, 20, 0, 20}, 58.6398, 49.6141},
+      {"43:40:000302:117", kNorth, 31000, PermittedUse::kProduction, {2200, 500, 250, 450}, 58.6389, 49.6199},
+      {"43:40:000302:118", kNorth, 4800, PermittedUse::kUtility, {5000, 0, 0, 0}, 58.6380, 49.6120},
+      {"43:42:000201:45", kChepetsk, 55000, PermittedUse::kProduction, {4000, 900, 500, 800}, 58.5560, 50.0395},
+      {"43:42:000201:46", kChepetsk, 12000, PermittedUse::kWarehouse, {400, 60, 0, 50}, 58.5571, 50.0410},
+      {"43:42:000201:47", kChepetsk, 21500, PermittedUse::kProduction, {1500, 300, 150, 260}, 58.5582, 50.0425},
+      {"43:42:000201:48", kChepetsk, 8700, PermittedUse::kLaboratory, {600, 80, 20, 70}, 58.5593, 50.0440},
+      {"43:42:000201:49", kChepetsk, 16000, PermittedUse::kProduction, {1100, 220, 110, 190}, 58.5604, 50.0455},
+      {"43:42:000201:50", kChepetsk, 7300, PermittedUse::kWarehouse, {250, 30, 0, 25}, 58.5615, 50.0470},
+      {"43:40:000415:7", kLab, 3200, PermittedUse::kLaboratory, {400, 60, 10, 50}, 58.6035, 49.6680},
+      {"43:40:000415:8", kLab, 4100, PermittedUse::kLaboratory, {500, 70, 15, 60}, 58.6040, 49.6692},
+      {"43:40:000415:9", kLab, 2600, PermittedUse::kOffice, {120, 15, 0, 15}, 58.6046, 49.6704},
+      {"43:40:000415:10", kLab, 5400, PermittedUse::kLaboratory, {700, 90, 20, 80}, 58.6052, 49.6716},
+      {"43:40:000415:11", kLab, 3900, PermittedUse::kLaboratory, {450, 65, 10, 55}, 58.6058, 49.6728},
+      {"43:40:000415:12", kLab, 2300, PermittedUse::kOffice, {100, 10, 0, 10}, 58.6064, 49.6740},
+      {"43:40:000415:13", kLab, 6800, PermittedUse::kLaboratory, {900, 120, 30, 100}, 58.6070, 49.6752},
+  };
+  std::vector<std::int64_t> plot_ids;
+  for (const auto& d : kPlots) {
+    PlotRecord p;
+    p.cadastral_number = d.cadastral;
+    p.site = d.site;
+    p.area_m2 = d.area;
+    p.permitted_use = d.use;
+    p.capacity = d.capacity;
+    p.has_location = true;
+    p.latitude = d.lat;
+    p.longitude = d.lon;
+    std::int64_t id = 0;
+    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
+      domain.land.CreatePlot(officer, {"CreatePlot", "", ""}, p,
+                             [&id](const PlotRecord& r) {
+                               id = r.id;
+                               return std::string();
+                             },
+                             reply);
+    }));
+    plot_ids.push_back(id);
+  }
+  auto plot_act = [&](std::int64_t id, PlotAction action, PlotActionArgs args, const char* method) {
+    return Await([&](Reply reply) {
+      domain.land.ActOnPlot(officer, {method, "", ""}, id, "", action, args,
+                            [](const PlotRecord&) { return std::string(); }, reply);
+    });
+  };
+  // АО «ВБФК», the registered resident, leases plot 1 for 49 years.
+  LeaseRecord lease;
+  lease.plot_id = plot_ids[0];
+  BIOPOLIS_RETURN_IF_ERROR(domain.store().Read([&](Transaction& tx) {
+    if (auto app = tx.applications().Get(a1)) lease.resident_id = app->resident_id;
+    return Status::Ok();
+  }));
+  lease.start_date = today.AddDays(-1);
+  lease.end_date = Date{today.year + 49, today.month, 1};
+  lease.annual_rent_kopecks = 2'520'000 * kRouble;
+  lease.agreement_number = "А-43-2026/01";
+  BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
+    domain.land.CreateLease(officer, {"CreateLease", "", ""}, lease, [](const LeaseRecord&) { return std::string(); },
+                            reply);
+  }));
+  // ООО «КЦКТ»'s application under review holds plot 14 (laboratory campus).
+  PlotActionArgs reserve;
+  reserve.application_id = a2;
+  BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[13], PlotAction::kReserve, reserve, "ReservePlot"));
+  // A plot blocked for utility works.
+  PlotActionArgs block;
+  block.reason = "Перекладка сетей водоснабжения до 2027 года";
+  BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[6], PlotAction::kBlock, block, "BlockPlot"));
   return true;
 }
 

@@ -70,6 +70,16 @@ NEWKEY=$(sed -n 's/^secret: //p' <<<"$out")
 out=$(BIOPOLIS_API_KEY=$NEWKEY "$CTL" policy get 2>&1); check "new key works" 0 $? "$out" "min_investment_kopecks: 12000000000"
 out=$("$CTL" --api-key "$OFFICER" residents list -o json 2>&1); check "flag instead of env" 0 $? "$out" '"registry_number": "43-'
 out=$("$CTL" --help 2>&1); check "help" 0 $? "$out" "applications"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" plots list --filter 'state = "STATE_AVAILABLE" AND area_m2 >= 20000' --order-by area_m2 2>&1)
+check "resident searches available plots" 0 $? "$out" "43:42:000201:47.*STATE_AVAILABLE.*21500"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots utilisation 2>&1); check "land utilisation" 0 $? "$out" "leased_share"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots reserve plots/2 --application applications/3 2>&1)
+check "reserve for an application under review" 0 $? "$out" "state: STATE_RESERVED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots reserve plots/2 --application applications/2 2>&1)
+check "reserved twice: conflict" 6 $? "$out" "PLOT_NOT_AVAILABLE"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" leases list -o json 2>&1); check "leases list" 0 $? "$out" '"state": "STATE_ACTIVE"'
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots create --cadastral-number 43-40 --site X --area 5 --use PERMITTED_USE_OFFICE 2>&1)
+check "bad cadastral number" 2 $? "$out" "INVALID_CADASTRAL_NUMBER"
 grep -q "$NEWKEY" "$LOG"; check "secrets never logged" 1 $? ""
 
 # The SDK examples: the applicant fixes and submits its draft; the officer accepts the queue.
