@@ -204,6 +204,156 @@ struct LandTotals {
   UtilityCapacity capacity;
 };
 
+// ---- Support measures ----
+
+enum class SupportKind {
+  kUnspecified = 0,
+  kTaxBenefit = 1,
+  kSubsidy = 2,
+  kGrant = 3,
+  kRentDiscount = 4,
+  kCertificationSupport = 5,
+  kPromotionSupport = 6,
+  kConsulting = 7,
+};
+
+struct SupportEligibility {
+  bool require_active_status = false;
+  std::int64_t min_investment_made_kopecks = 0;
+  std::vector<std::string> okved_prefixes;
+  bool require_no_open_violation = false;
+};
+
+struct SupportMeasureRecord {
+  std::int64_t id = 0;
+  SupportKind kind = SupportKind::kUnspecified;
+  std::string title;
+  std::string description;
+  std::string legal_basis;
+  SupportEligibility eligibility;
+  Date open_from;
+  Date open_until;  // empty = open-ended
+  std::int64_t total_budget_kopecks = 0;
+  std::int64_t cap_per_resident_kopecks = 0;
+  std::int64_t committed_kopecks = 0;
+  std::int64_t disbursed_kopecks = 0;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+enum class SupportRequestState {
+  kUnspecified = 0,
+  kDraft = 1,
+  kSubmitted = 2,
+  kUnderReview = 3,
+  kInfoRequested = 4,
+  kApproved = 5,
+  kRejected = 6,
+  kDisbursed = 7,
+  kClosed = 8,
+  kWithdrawn = 9,
+};
+constexpr int kSupportRequestStateCount = 10;
+
+struct DisbursementRecord {
+  std::int64_t amount_kopecks = 0;
+  Date date;
+  std::string reference;
+};
+
+struct SupportRequestRecord {
+  std::int64_t id = 0;
+  std::int64_t measure_id = 0;
+  std::int64_t resident_id = 0;
+  std::int64_t organization_id = 0;
+  std::int64_t requested_kopecks = 0;
+  std::string purpose;
+  std::string justification;
+  SupportRequestState state = SupportRequestState::kUnspecified;
+  std::string info_request;
+  std::string info_response;
+  std::int64_t granted_kopecks = 0;
+  std::int64_t disbursed_kopecks = 0;
+  std::vector<DisbursementRecord> disbursements;
+  std::string decision_reason;
+  TimeMicros submit_time = 0;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+// ---- The one-stop shop ----
+
+enum class ServiceCategory {
+  kUnspecified = 0,
+  kCertification = 1,
+  kProductRegistration = 2,
+  kPromotion = 3,
+  kPermits = 4,
+  kCustoms = 5,
+  kInfrastructure = 6,
+  kOther = 7,
+};
+
+struct ServiceTypeRecord {
+  std::int64_t id = 0;
+  std::string title;
+  std::string description;
+  ServiceCategory category = ServiceCategory::kUnspecified;
+  std::string responsible_unit;
+  std::int32_t sla_working_days = 0;
+  bool inactive = false;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+enum class ServiceRequestState {
+  kUnspecified = 0,
+  kNew = 1,
+  kInProgress = 2,
+  kWaitingForResident = 3,
+  kResolved = 4,
+  kClosed = 5,
+  kReopened = 6,
+  kCancelled = 7,
+};
+
+struct ServiceRequestRecord {
+  std::int64_t id = 0;
+  std::int64_t service_type_id = 0;
+  std::int64_t organization_id = 0;
+  std::string description;
+  ServiceRequestState state = ServiceRequestState::kUnspecified;
+  std::string assignee;  // "apiKeys/{id}" or ""
+  TimeMicros due_time = 0;
+  TimeMicros paused_at = 0;  // set while waiting for the resident
+  std::string outcome;
+  TimeMicros resolve_time = 0;
+  bool resolved_within_sla = false;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+struct ServiceMessageRecord {
+  std::int64_t id = 0;
+  std::int64_t request_id = 0;
+  std::string author;
+  bool from_resident = false;
+  std::string text;
+  TimeMicros create_time = 0;
+};
+
+struct ServiceDeskTotals {
+  std::int64_t opened = 0;
+  std::int64_t resolved = 0;
+  std::int64_t median_seconds_to_resolve = 0;
+  std::int64_t resolved_within_sla = 0;
+  std::int64_t currently_overdue = 0;
+};
+
 struct ApiKeyRecord {
   std::int64_t id = 0;
   std::string display_name;

@@ -125,6 +125,55 @@ class LeaseRepository {
   virtual void Update(const LeaseRecord& record) = 0;
 };
 
+class SupportRepository {
+ public:
+  virtual ~SupportRepository() = default;
+  virtual std::optional<SupportMeasureRecord> GetMeasure(std::int64_t id) = 0;
+  // Fields: kind; order: create_time, title. `open_on`: only measures open that day.
+  virtual Page<SupportMeasureRecord> ListMeasures(const ListQuery& query, const std::optional<Date>& open_on) = 0;
+  virtual std::int64_t InsertMeasure(const SupportMeasureRecord& record) = 0;
+  // Updates the catalogue fields (not the committed and disbursed books).
+  virtual void UpdateMeasure(const SupportMeasureRecord& record) = 0;
+  // Adds `committed_delta` and `disbursed_delta` to the measure's books and the
+  // organization's allocation; the database refuses a budget or cap overrun.
+  virtual void Book(std::int64_t measure_id, std::int64_t organization_id, std::int64_t committed_delta,
+                    std::int64_t disbursed_delta) = 0;
+  // What the organization holds of the measure now (committed), kopecks.
+  virtual std::int64_t CommittedTo(std::int64_t measure_id, std::int64_t organization_id) = 0;
+  // With disbursements.
+  virtual std::optional<SupportRequestRecord> GetRequest(std::int64_t id) = 0;
+  // Fields: state, measure, resident, organization; order: create_time.
+  virtual Page<SupportRequestRecord> ListRequests(const ListQuery& query) = 0;
+  // Requests of the organization not yet closed, rejected or withdrawn.
+  virtual std::vector<SupportRequestRecord> ListOpenRequestsOf(std::int64_t organization_id) = 0;
+  virtual std::int64_t InsertRequest(const SupportRequestRecord& record) = 0;
+  virtual void UpdateRequest(const SupportRequestRecord& record) = 0;
+  virtual void AddDisbursement(std::int64_t request_id, const DisbursementRecord& disbursement,
+                               TimeMicros create_time) = 0;
+  // Requests of the measure by state; index = SupportRequestState.
+  virtual std::vector<std::int64_t> CountRequestsByState(std::int64_t measure_id) = 0;
+};
+
+class ServiceDeskRepository {
+ public:
+  virtual ~ServiceDeskRepository() = default;
+  virtual std::optional<ServiceTypeRecord> GetType(std::int64_t id) = 0;
+  // Fields: category; order: create_time.
+  virtual Page<ServiceTypeRecord> ListTypes(const ListQuery& query) = 0;
+  virtual std::int64_t InsertType(const ServiceTypeRecord& record) = 0;
+  virtual void UpdateType(const ServiceTypeRecord& record) = 0;
+  virtual std::optional<ServiceRequestRecord> GetRequest(std::int64_t id) = 0;
+  // Fields: state, service_type, organization, assignee; order: due_time,
+  // create_time. `overdue_at`: only requests open (not paused) and due before it.
+  virtual Page<ServiceRequestRecord> ListRequests(const ListQuery& query, const std::optional<TimeMicros>& overdue_at) = 0;
+  virtual std::int64_t InsertRequest(const ServiceRequestRecord& record) = 0;
+  virtual void UpdateRequest(const ServiceRequestRecord& record) = 0;
+  virtual std::int64_t AddMessage(const ServiceMessageRecord& message) = 0;
+  // Order: id (oldest first).
+  virtual Page<ServiceMessageRecord> ListMessages(std::int64_t request_id, const ListQuery& query) = 0;
+  virtual ServiceDeskTotals Totals(TimeMicros now) = 0;
+};
+
 class ApiKeyRepository {
  public:
   virtual ~ApiKeyRepository() = default;

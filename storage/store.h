@@ -28,6 +28,8 @@ class Transaction {
   virtual ApiKeyRepository& api_keys() = 0;
   virtual PlotRepository& plots() = 0;
   virtual LeaseRepository& leases() = 0;
+  virtual SupportRepository& support() = 0;
+  virtual ServiceDeskRepository& service_desk() = 0;
   virtual JournalRepository& journal() = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "services/core/etag.h"
 #include "services/core/resource_name.h"
+#include "services/service_desk/service_desk_rules.h"
 
 namespace biopolis {
 
@@ -382,6 +383,153 @@ void ToProto(const std::vector<FieldViolation>& violations,
     e->set_reason(v.reason);
     e->set_description(v.description);
   }
+}
+
+}  // namespace biopolis
+
+namespace biopolis {
+
+void ToProto(const SupportMeasureRecord& r, v1::SupportMeasure* out) {
+  out->set_name(FormatName("supportMeasures", r.id));
+  out->set_kind(static_cast<v1::SupportMeasure::Kind>(r.kind));
+  out->set_title(r.title);
+  out->set_description(r.description);
+  out->set_legal_basis(r.legal_basis);
+  auto* e = out->mutable_eligibility();
+  e->set_require_active_status(r.eligibility.require_active_status);
+  e->set_min_investment_made_kopecks(r.eligibility.min_investment_made_kopecks);
+  for (const auto& p : r.eligibility.okved_prefixes) e->add_okved_prefixes(p);
+  e->set_require_no_open_violation(r.eligibility.require_no_open_violation);
+  SetDate(r.open_from, out->mutable_open_from());
+  if (!r.open_until.IsEmpty()) SetDate(r.open_until, out->mutable_open_until());
+  out->set_total_budget_kopecks(r.total_budget_kopecks);
+  out->set_cap_per_resident_kopecks(r.cap_per_resident_kopecks);
+  out->set_committed_kopecks(r.committed_kopecks);
+  out->set_disbursed_kopecks(r.disbursed_kopecks);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+SupportMeasureRecord FromProto(const v1::SupportMeasure& p) {
+  SupportMeasureRecord r;
+  r.kind = v1::SupportMeasure::Kind_IsValid(p.kind()) ? static_cast<SupportKind>(p.kind()) : SupportKind::kUnspecified;
+  r.title = p.title();
+  r.description = p.description();
+  r.legal_basis = p.legal_basis();
+  r.eligibility.require_active_status = p.eligibility().require_active_status();
+  r.eligibility.min_investment_made_kopecks = p.eligibility().min_investment_made_kopecks();
+  r.eligibility.okved_prefixes.assign(p.eligibility().okved_prefixes().begin(), p.eligibility().okved_prefixes().end());
+  r.eligibility.require_no_open_violation = p.eligibility().require_no_open_violation();
+  if (p.has_open_from()) r.open_from = FromDate(p.open_from());
+  if (p.has_open_until()) r.open_until = FromDate(p.open_until());
+  r.total_budget_kopecks = p.total_budget_kopecks();
+  r.cap_per_resident_kopecks = p.cap_per_resident_kopecks();
+  return r;
+}
+
+void ToProto(const SupportRequestRecord& r, v1::SupportRequest* out) {
+  out->set_name(FormatName("supportRequests", r.id));
+  out->set_measure(FormatName("supportMeasures", r.measure_id));
+  out->set_resident(FormatName("residents", r.resident_id));
+  out->set_requested_kopecks(r.requested_kopecks);
+  out->set_purpose(r.purpose);
+  out->set_justification(r.justification);
+  out->set_state(static_cast<v1::SupportRequest::State>(r.state));
+  out->set_info_request(r.info_request);
+  out->set_info_response(r.info_response);
+  out->set_granted_kopecks(r.granted_kopecks);
+  out->set_disbursed_kopecks(r.disbursed_kopecks);
+  for (const auto& d : r.disbursements) {
+    auto* pd = out->add_disbursements();
+    pd->set_amount_kopecks(d.amount_kopecks);
+    SetDate(d.date, pd->mutable_date());
+    pd->set_reference(d.reference);
+  }
+  out->set_decision_reason(r.decision_reason);
+  if (r.submit_time != 0) SetTimestamp(r.submit_time, out->mutable_submit_time());
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+Result<SupportRequestRecord> FromProto(const v1::SupportRequest& p, const std::string& prefix) {
+  SupportRequestRecord r;
+  if (!p.measure().empty()) {
+    auto measure = ParseName(p.measure(), "supportMeasures", prefix + ".measure");
+    if (!measure.ok()) return measure.status();
+    r.measure_id = *measure;
+  }
+  r.requested_kopecks = p.requested_kopecks();
+  r.purpose = p.purpose();
+  r.justification = p.justification();
+  return r;
+}
+
+DisbursementRecord FromProto(const v1::SupportRequest::Disbursement& p) {
+  DisbursementRecord d;
+  d.amount_kopecks = p.amount_kopecks();
+  if (p.has_date()) d.date = FromDate(p.date());
+  d.reference = p.reference();
+  return d;
+}
+
+void ToProto(const ServiceTypeRecord& r, v1::ServiceType* out) {
+  out->set_name(FormatName("serviceTypes", r.id));
+  out->set_title(r.title);
+  out->set_description(r.description);
+  out->set_category(static_cast<v1::ServiceCategory>(r.category));
+  out->set_responsible_unit(r.responsible_unit);
+  out->set_sla_working_days(r.sla_working_days);
+  out->set_inactive(r.inactive);
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+ServiceTypeRecord FromProto(const v1::ServiceType& p) {
+  ServiceTypeRecord r;
+  r.title = p.title();
+  r.description = p.description();
+  r.category = v1::ServiceCategory_IsValid(p.category()) ? static_cast<ServiceCategory>(p.category())
+                                                          : ServiceCategory::kUnspecified;
+  r.responsible_unit = p.responsible_unit();
+  r.sla_working_days = p.sla_working_days();
+  r.inactive = p.inactive();
+  return r;
+}
+
+void ToProto(const ServiceRequestRecord& r, TimeMicros now, v1::ServiceRequest* out) {
+  out->set_name(FormatName("serviceRequests", r.id));
+  out->set_service_type(FormatName("serviceTypes", r.service_type_id));
+  out->set_organization(FormatName("organizations", r.organization_id));
+  out->set_description(r.description);
+  out->set_state(static_cast<v1::ServiceRequest::State>(r.state));
+  out->set_assignee(r.assignee);
+  SetTimestamp(r.due_time, out->mutable_due_time());
+  out->set_overdue(IsOverdue(r, now));
+  out->set_outcome(r.outcome);
+  if (r.resolve_time != 0) SetTimestamp(r.resolve_time, out->mutable_resolve_time());
+  SetTimestamp(r.create_time, out->mutable_create_time());
+  SetTimestamp(r.update_time, out->mutable_update_time());
+  out->set_etag(FormatEtag(r.version));
+}
+
+Result<ServiceRequestRecord> FromProto(const v1::ServiceRequest& p, const std::string& prefix) {
+  ServiceRequestRecord r;
+  auto type = ParseName(p.service_type(), "serviceTypes", prefix + ".service_type");
+  if (!type.ok()) return type.status();
+  r.service_type_id = *type;
+  r.description = p.description();
+  return r;
+}
+
+void ToProto(const ServiceMessageRecord& r, v1::ServiceMessage* out) {
+  out->set_name(FormatName("serviceRequests", r.request_id) + "/messages/" + std::to_string(r.id));
+  out->set_author(r.author);
+  out->set_from_resident(r.from_resident);
+  out->set_text(r.text);
+  SetTimestamp(r.create_time, out->mutable_create_time());
 }
 
 }  // namespace biopolis

@@ -13,6 +13,8 @@
 #include "biopolis/v1/organization.pb.h"
 #include "biopolis/v1/policy.pb.h"
 #include "biopolis/v1/resident.pb.h"
+#include "biopolis/v1/service_desk.pb.h"
+#include "biopolis/v1/support.pb.h"
 #include "services/admin/api_key_manager.h"
 #include "services/core/status.h"
 #include "storage/records.h"
@@ -49,6 +51,19 @@ PlotRecord FromProto(const v1::Plot& p);
 void ToProto(const LeaseRecord& r, v1::Lease* out);
 Result<LeaseRecord> FromProto(const v1::Lease& p, const std::string& prefix);
 void ToProto(const std::vector<LandTotals>& totals, v1::LandUtilisation* out);
+
+void ToProto(const SupportMeasureRecord& r, v1::SupportMeasure* out);
+SupportMeasureRecord FromProto(const v1::SupportMeasure& p);
+void ToProto(const SupportRequestRecord& r, v1::SupportRequest* out);
+Result<SupportRequestRecord> FromProto(const v1::SupportRequest& p, const std::string& prefix);
+DisbursementRecord FromProto(const v1::SupportRequest::Disbursement& p);
+
+void ToProto(const ServiceTypeRecord& r, v1::ServiceType* out);
+ServiceTypeRecord FromProto(const v1::ServiceType& p);
+// `now` decides `overdue`.
+void ToProto(const ServiceRequestRecord& r, TimeMicros now, v1::ServiceRequest* out);
+Result<ServiceRequestRecord> FromProto(const v1::ServiceRequest& p, const std::string& prefix);
+void ToProto(const ServiceMessageRecord& r, v1::ServiceMessage* out);
 
 // Parses repeated resource names of one collection into ids; violations name
 // `field[i]`.

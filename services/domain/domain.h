@@ -10,6 +10,8 @@
 #include "services/organizations/organization_registry.h"
 #include "services/policy/policy_book.h"
 #include "services/residents/resident_registry.h"
+#include "services/service_desk/one_stop_shop.h"
+#include "services/support/support_office.h"
 
 namespace biopolis {
 
@@ -31,7 +33,9 @@ class Domain {
         residents(env_),
         policies(env_),
         audit(env_),
-        land(env_) {}
+        land(env_),
+        support(env_),
+        service_desk(env_) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;
@@ -40,6 +44,8 @@ class Domain {
   PolicyBook policies;
   AuditLog audit;
   LandRegistry land;
+  SupportOffice support;
+  OneStopShop service_desk;
 
   const Clock& clock() const { return env_.clock; }
   Store& store() { return env_.store; }

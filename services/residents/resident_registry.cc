@@ -3,6 +3,7 @@
 #include "services/core/etag.h"
 #include "services/core/resource_name.h"
 #include "services/land/land_registry.h"
+#include "services/support/support_office.h"
 
 namespace biopolis {
 namespace {
@@ -87,6 +88,8 @@ void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t 
             r.termination_explanation = args.text;
             // A terminated resident's leases end with its status.
             LandRegistry::EndLeasesOf(ctx, r.id, args.date, name + " was terminated: " + args.text);
+            // ... and its open support requests close.
+            SupportOffice::CloseRequestsOf(ctx, r.organization_id, name + " was terminated");
             summary += ", effective " + args.date.ToString();
             event = "resident.terminated";
             break;

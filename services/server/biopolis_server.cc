@@ -15,6 +15,8 @@
 #include "services/api/land_handler.h"
 #include "services/api/organization_handler.h"
 #include "services/api/resident_handler.h"
+#include "services/api/service_desk_handler.h"
+#include "services/api/support_handler.h"
 #include "services/domain/domain.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -23,7 +25,7 @@ namespace {
 
 constexpr const char* kServices[] = {
     "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
-    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",  "biopolis.v1.LandService",
+    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",  "biopolis.v1.LandService", "biopolis.v1.SupportService", "biopolis.v1.ServiceDeskService",
 };
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -58,6 +60,8 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   s->admin_ = std::make_unique<AdminHandler>(*s->gate_);
   s->audit_ = std::make_unique<AuditHandler>(*s->gate_);
   s->land_ = std::make_unique<LandHandler>(*s->gate_);
+  s->support_ = std::make_unique<SupportHandler>(*s->gate_);
+  s->service_desk_ = std::make_unique<ServiceDeskHandler>(*s->gate_);
 
   std::shared_ptr<grpc::ServerCredentials> creds;
   if (!options.tls_cert.empty()) {
@@ -87,6 +91,8 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.RegisterService(s->admin_.get());
   builder.RegisterService(s->audit_.get());
   builder.RegisterService(s->land_.get());
+  builder.RegisterService(s->support_.get());
+  builder.RegisterService(s->service_desk_.get());
   s->server_ = builder.BuildAndStart();
   if (!s->server_ || s->port_ == 0) {
     return Status::Unavailable("cannot listen on " + options.listen + " (address in use or not permitted?)");

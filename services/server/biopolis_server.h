@@ -30,6 +30,8 @@ class PolicyHandler;
 class AdminHandler;
 class AuditHandler;
 class LandHandler;
+class SupportHandler;
+class ServiceDeskHandler;
 
 class BiopolisServer {
  public:
@@ -67,6 +69,8 @@ class BiopolisServer {
   std::unique_ptr<AdminHandler> admin_;
   std::unique_ptr<AuditHandler> audit_;
   std::unique_ptr<LandHandler> land_;
+  std::unique_ptr<SupportHandler> support_;
+  std::unique_ptr<ServiceDeskHandler> service_desk_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

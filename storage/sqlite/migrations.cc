@@ -263,6 +263,133 @@ CREATE INDEX leases_by_resident ON leases (resident_id, create_time, id);
 CREATE INDEX leases_by_organization ON leases (organization_id, create_time, id);
 CREATE INDEX leases_active_by_end_date ON leases (end_date) WHERE state = 1;
 )sql",
+      // 3: support measures and requests; the one-stop shop.
+      R"sql(
+CREATE TABLE support_measures (
+  id                          INTEGER PRIMARY KEY,
+  kind                        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 7),
+  title                       TEXT NOT NULL CHECK (title <> ''),
+  description                 TEXT NOT NULL,
+  legal_basis                 TEXT NOT NULL,
+  require_active_status       INTEGER NOT NULL CHECK (require_active_status IN (0, 1)),
+  min_investment_made_kopecks INTEGER NOT NULL CHECK (min_investment_made_kopecks >= 0),
+  okved_prefixes              TEXT NOT NULL,
+  require_no_open_violation   INTEGER NOT NULL CHECK (require_no_open_violation IN (0, 1)),
+  open_from                   TEXT NOT NULL,
+  open_until                  TEXT NOT NULL,
+  total_budget_kopecks        INTEGER NOT NULL CHECK (total_budget_kopecks >= 0),
+  cap_per_resident_kopecks    INTEGER NOT NULL CHECK (cap_per_resident_kopecks >= 0),
+  committed_kopecks           INTEGER NOT NULL DEFAULT 0,
+  disbursed_kopecks           INTEGER NOT NULL DEFAULT 0,
+  create_time                 INTEGER NOT NULL,
+  update_time                 INTEGER NOT NULL,
+  version                     INTEGER NOT NULL CHECK (version > 0),
+  -- The books: never more committed than the budget, never more paid than committed.
+  CHECK (committed_kopecks >= 0 AND committed_kopecks <= total_budget_kopecks),
+  CHECK (disbursed_kopecks >= 0 AND disbursed_kopecks <= committed_kopecks)
+) STRICT;
+CREATE INDEX support_measures_by_create_time ON support_measures (create_time, id);
+CREATE INDEX support_measures_by_kind ON support_measures (kind, create_time, id);
+
+-- What each organization holds of each measure (committed kopecks).
+CREATE TABLE support_allocations (
+  measure_id        INTEGER NOT NULL REFERENCES support_measures (id),
+  organization_id   INTEGER NOT NULL REFERENCES organizations (id),
+  committed_kopecks INTEGER NOT NULL CHECK (committed_kopecks >= 0),
+  PRIMARY KEY (measure_id, organization_id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER support_allocations_cap_insert BEFORE INSERT ON support_allocations
+WHEN (SELECT cap_per_resident_kopecks FROM support_measures WHERE id = NEW.measure_id) > 0
+ AND NEW.committed_kopecks > (SELECT cap_per_resident_kopecks FROM support_measures WHERE id = NEW.measure_id)
+BEGIN SELECT RAISE(ABORT, 'support cap per resident exceeded'); END;
+CREATE TRIGGER support_allocations_cap_update BEFORE UPDATE ON support_allocations
+WHEN (SELECT cap_per_resident_kopecks FROM support_measures WHERE id = NEW.measure_id) > 0
+ AND NEW.committed_kopecks > (SELECT cap_per_resident_kopecks FROM support_measures WHERE id = NEW.measure_id)
+BEGIN SELECT RAISE(ABORT, 'support cap per resident exceeded'); END;
+
+CREATE TABLE support_requests (
+  id                INTEGER PRIMARY KEY,
+  measure_id        INTEGER NOT NULL REFERENCES support_measures (id),
+  resident_id       INTEGER NOT NULL REFERENCES residents (id),
+  organization_id   INTEGER NOT NULL REFERENCES organizations (id),
+  requested_kopecks INTEGER NOT NULL CHECK (requested_kopecks >= 0),
+  purpose           TEXT NOT NULL,
+  justification     TEXT NOT NULL,
+  state             INTEGER NOT NULL CHECK (state BETWEEN 1 AND 9),
+  info_request      TEXT NOT NULL,
+  info_response     TEXT NOT NULL,
+  granted_kopecks   INTEGER NOT NULL CHECK (granted_kopecks >= 0),
+  disbursed_kopecks INTEGER NOT NULL CHECK (disbursed_kopecks >= 0),
+  decision_reason   TEXT NOT NULL,
+  submit_time       INTEGER NOT NULL,
+  create_time       INTEGER NOT NULL,
+  update_time       INTEGER NOT NULL,
+  version           INTEGER NOT NULL CHECK (version > 0),
+  CHECK (disbursed_kopecks <= granted_kopecks)
+) STRICT;
+CREATE INDEX support_requests_by_create_time ON support_requests (create_time, id);
+CREATE INDEX support_requests_by_measure ON support_requests (measure_id, state);
+CREATE INDEX support_requests_by_organization ON support_requests (organization_id, create_time, id);
+CREATE INDEX support_requests_by_state ON support_requests (state, create_time, id);
+
+CREATE TABLE support_disbursements (
+  id             INTEGER PRIMARY KEY,
+  request_id     INTEGER NOT NULL REFERENCES support_requests (id),
+  amount_kopecks INTEGER NOT NULL CHECK (amount_kopecks > 0),
+  date           TEXT NOT NULL,
+  reference      TEXT NOT NULL,
+  create_time    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX support_disbursements_by_request ON support_disbursements (request_id, id);
+
+CREATE TABLE service_types (
+  id               INTEGER PRIMARY KEY,
+  title            TEXT NOT NULL CHECK (title <> ''),
+  description      TEXT NOT NULL,
+  category         INTEGER NOT NULL CHECK (category BETWEEN 1 AND 7),
+  responsible_unit TEXT NOT NULL CHECK (responsible_unit <> ''),
+  sla_working_days INTEGER NOT NULL CHECK (sla_working_days BETWEEN 1 AND 365),
+  inactive         INTEGER NOT NULL CHECK (inactive IN (0, 1)),
+  create_time      INTEGER NOT NULL,
+  update_time      INTEGER NOT NULL,
+  version          INTEGER NOT NULL CHECK (version > 0)
+) STRICT;
+CREATE INDEX service_types_by_create_time ON service_types (create_time, id);
+
+CREATE TABLE service_requests (
+  id                  INTEGER PRIMARY KEY,
+  service_type_id     INTEGER NOT NULL REFERENCES service_types (id),
+  organization_id     INTEGER NOT NULL REFERENCES organizations (id),
+  description         TEXT NOT NULL CHECK (description <> ''),
+  state               INTEGER NOT NULL CHECK (state BETWEEN 1 AND 7),
+  assignee            TEXT NOT NULL,
+  due_time            INTEGER NOT NULL,
+  paused_at           INTEGER NOT NULL,
+  outcome             TEXT NOT NULL,
+  resolve_time        INTEGER NOT NULL,
+  resolved_within_sla INTEGER NOT NULL CHECK (resolved_within_sla IN (0, 1)),
+  create_time         INTEGER NOT NULL,
+  update_time         INTEGER NOT NULL,
+  version             INTEGER NOT NULL CHECK (version > 0),
+  -- The clock is paused exactly while waiting for the resident.
+  CHECK ((state = 3) = (paused_at <> 0))
+) STRICT;
+CREATE INDEX service_requests_by_due_time ON service_requests (due_time, id);
+CREATE INDEX service_requests_by_create_time ON service_requests (create_time, id);
+CREATE INDEX service_requests_by_state_due ON service_requests (state, due_time, id);
+CREATE INDEX service_requests_by_organization ON service_requests (organization_id, due_time, id);
+CREATE INDEX service_requests_by_assignee ON service_requests (assignee, due_time, id);
+
+CREATE TABLE service_messages (
+  id            INTEGER PRIMARY KEY,
+  request_id    INTEGER NOT NULL REFERENCES service_requests (id),
+  author        TEXT NOT NULL,
+  from_resident INTEGER NOT NULL CHECK (from_resident IN (0, 1)),
+  text          TEXT NOT NULL CHECK (text <> ''),
+  create_time   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX service_messages_by_request ON service_messages (request_id, id);
+)sql",
   };
   return kMigrations;
 }

@@ -12,6 +12,8 @@
 #include "storage/sqlite/sqlite_plot_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_resident_repository.h"
+#include "storage/sqlite/sqlite_service_desk_repository.h"
+#include "storage/sqlite/sqlite_support_repository.h"
 #include "storage/store.h"
 
 namespace biopolis {
@@ -19,7 +21,7 @@ namespace biopolis {
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(SQLite::Database& db)
-      : organizations_(db), applications_(db), residents_(db), policies_(db), api_keys_(db), journal_(db), plots_(db), leases_(db) {}
+      : organizations_(db), applications_(db), residents_(db), policies_(db), api_keys_(db), journal_(db), plots_(db), leases_(db), support_(db), service_desk_(db) {}
 
   OrganizationRepository& organizations() override { return organizations_; }
   ApplicationRepository& applications() override { return applications_; }
@@ -29,6 +31,8 @@ class SqliteTransaction final : public Transaction {
   JournalRepository& journal() override { return journal_; }
   PlotRepository& plots() override { return plots_; }
   LeaseRepository& leases() override { return leases_; }
+  SupportRepository& support() override { return support_; }
+  ServiceDeskRepository& service_desk() override { return service_desk_; }
 
  private:
   SqliteOrganizationRepository organizations_;
@@ -39,6 +43,8 @@ class SqliteTransaction final : public Transaction {
   SqliteJournalRepository journal_;
   SqlitePlotRepository plots_;
   SqliteLeaseRepository leases_;
+  SqliteSupportRepository support_;
+  SqliteServiceDeskRepository service_desk_;
 };
 
 }  // namespace biopolis

@@ -95,6 +95,19 @@ grpc::Status Transport::Run(const std::function<grpc::Status(grpc::ClientContext
   }
 }
 
+// Sends a custom method: name, etag and request id, plus what `fill` sets.
+template <typename Response, typename Request, typename Fill, typename Call>
+Result<Response> Act(Transport& t, const std::string& name, const std::string& etag, std::string request_id,
+                     Fill fill, Call call) {
+  Request req;
+  req.set_name(name);
+  req.set_etag(etag);
+  req.set_request_id(std::move(request_id));
+  fill(req);
+  EnsureRequestId(req);
+  return t.Invoke<Response>([&](grpc::ClientContext* c, Response* r) { return call(c, req, r); });
+}
+
 // ---- Organizations ----
 
 Organizations::Organizations(Transport& t) : t_(t), stub_(v1::OrganizationService::NewStub(t.channel())) {}
@@ -437,28 +450,16 @@ Result<v1::Plot> Land::UpdatePlot(const v1::Plot& plot, const std::vector<std::s
   return t_.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return stub_->UpdatePlot(c, req, r); });
 }
 
-// Sends a plot custom method: name, etag and request id, plus what `fill` sets.
-template <typename Request, typename Fill, typename Call>
-Result<v1::Plot> PlotAct(Transport& t, const std::string& name, const std::string& etag, std::string request_id,
-                         Fill fill, Call call) {
-  Request req;
-  req.set_name(name);
-  req.set_etag(etag);
-  req.set_request_id(std::move(request_id));
-  fill(req);
-  EnsureRequestId(req);
-  return t.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return call(c, req, r); });
-}
 
 Result<v1::Plot> Land::BlockPlot(const std::string& name, const std::string& reason, const std::string& etag,
                                  std::string request_id) {
-  return PlotAct<v1::BlockPlotRequest>(
+  return Act<v1::Plot, v1::BlockPlotRequest>(
       t_, name, etag, std::move(request_id), [&](auto& r) { r.set_reason(reason); },
       [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->BlockPlot(c, req, r); });
 }
 
 Result<v1::Plot> Land::UnblockPlot(const std::string& name, const std::string& etag, std::string request_id) {
-  return PlotAct<v1::UnblockPlotRequest>(
+  return Act<v1::Plot, v1::UnblockPlotRequest>(
       t_, name, etag, std::move(request_id), [](auto&) {},
       [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->UnblockPlot(c, req, r); });
 }
@@ -466,7 +467,7 @@ Result<v1::Plot> Land::UnblockPlot(const std::string& name, const std::string& e
 Result<v1::Plot> Land::RetirePlot(const std::string& name, const std::string& reason,
                                   const std::vector<std::string>& successors, const std::string& etag,
                                   std::string request_id) {
-  return PlotAct<v1::RetirePlotRequest>(
+  return Act<v1::Plot, v1::RetirePlotRequest>(
       t_, name, etag, std::move(request_id),
       [&](auto& r) {
         r.set_reason(reason);
@@ -477,14 +478,14 @@ Result<v1::Plot> Land::RetirePlot(const std::string& name, const std::string& re
 
 Result<v1::Plot> Land::ReservePlot(const std::string& name, const std::string& application, const std::string& etag,
                                    std::string request_id) {
-  return PlotAct<v1::ReservePlotRequest>(
+  return Act<v1::Plot, v1::ReservePlotRequest>(
       t_, name, etag, std::move(request_id), [&](auto& r) { r.set_application(application); },
       [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->ReservePlot(c, req, r); });
 }
 
 Result<v1::Plot> Land::ReleasePlotReservation(const std::string& name, const std::string& reason,
                                               const std::string& etag, std::string request_id) {
-  return PlotAct<v1::ReleasePlotReservationRequest>(
+  return Act<v1::Plot, v1::ReleasePlotReservationRequest>(
       t_, name, etag, std::move(request_id), [&](auto& r) { r.set_reason(reason); },
       [&](grpc::ClientContext* c, const auto& req, v1::Plot* r) { return stub_->ReleasePlotReservation(c, req, r); });
 }
@@ -531,6 +532,284 @@ Result<v1::LandUtilisation> Land::GetUtilisation() {
       [&](grpc::ClientContext* c, v1::LandUtilisation* r) { return stub_->GetLandUtilisation(c, req, r); });
 }
 
+// ---- Support ----
+
+Support::Support(Transport& t) : t_(t), stub_(v1::SupportService::NewStub(t.channel())) {}
+
+Result<v1::SupportMeasure> Support::GetMeasure(const std::string& name) {
+  v1::GetSupportMeasureRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::SupportMeasure>(
+      [&](grpc::ClientContext* c, v1::SupportMeasure* r) { return stub_->GetSupportMeasure(c, req, r); });
+}
+
+Pager<v1::SupportMeasure> Support::ListMeasures(const ListOptions& o, bool open_only) {
+  return MakePager<v1::SupportMeasure, v1::ListSupportMeasuresResponse>(
+      [this, o, open_only](const std::string& token) {
+        v1::ListSupportMeasuresRequest req;
+        SetListOptions(req, o, token);
+        req.set_open_only(open_only);
+        return t_.Invoke<v1::ListSupportMeasuresResponse>(
+            [&](grpc::ClientContext* c, v1::ListSupportMeasuresResponse* r) { return stub_->ListSupportMeasures(c, req, r); });
+      },
+      [](const v1::ListSupportMeasuresResponse& r) -> const auto& { return r.measures(); });
+}
+
+Result<v1::SupportMeasure> Support::CreateMeasure(const v1::SupportMeasure& measure, std::string request_id) {
+  v1::CreateSupportMeasureRequest req;
+  *req.mutable_measure() = measure;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::SupportMeasure>(
+      [&](grpc::ClientContext* c, v1::SupportMeasure* r) { return stub_->CreateSupportMeasure(c, req, r); });
+}
+
+Result<v1::SupportMeasure> Support::UpdateMeasure(const v1::SupportMeasure& measure,
+                                                  const std::vector<std::string>& paths, std::string request_id) {
+  v1::UpdateSupportMeasureRequest req;
+  *req.mutable_measure() = measure;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::SupportMeasure>(
+      [&](grpc::ClientContext* c, v1::SupportMeasure* r) { return stub_->UpdateSupportMeasure(c, req, r); });
+}
+
+Result<v1::CheckSupportEligibilityResponse> Support::CheckEligibility(const std::string& measure,
+                                                                      const std::string& resident) {
+  v1::CheckSupportEligibilityRequest req;
+  req.set_measure(measure);
+  req.set_resident(resident);
+  return t_.Invoke<v1::CheckSupportEligibilityResponse>(
+      [&](grpc::ClientContext* c, v1::CheckSupportEligibilityResponse* r) {
+        return stub_->CheckSupportEligibility(c, req, r);
+      });
+}
+
+Result<v1::SupportMeasureStatistics> Support::Statistics(const std::string& measure) {
+  v1::GetSupportMeasureStatisticsRequest req;
+  req.set_measure(measure);
+  return t_.Invoke<v1::SupportMeasureStatistics>([&](grpc::ClientContext* c, v1::SupportMeasureStatistics* r) {
+    return stub_->GetSupportMeasureStatistics(c, req, r);
+  });
+}
+
+Result<v1::SupportRequest> Support::GetRequest(const std::string& name) {
+  v1::GetSupportRequestRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::SupportRequest>(
+      [&](grpc::ClientContext* c, v1::SupportRequest* r) { return stub_->GetSupportRequest(c, req, r); });
+}
+
+Pager<v1::SupportRequest> Support::ListRequests(const ListOptions& o) {
+  return MakePager<v1::SupportRequest, v1::ListSupportRequestsResponse>(
+      [this, o](const std::string& token) {
+        v1::ListSupportRequestsRequest req;
+        SetListOptions(req, o, token);
+        return t_.Invoke<v1::ListSupportRequestsResponse>(
+            [&](grpc::ClientContext* c, v1::ListSupportRequestsResponse* r) { return stub_->ListSupportRequests(c, req, r); });
+      },
+      [](const v1::ListSupportRequestsResponse& r) -> const auto& { return r.requests(); });
+}
+
+Result<v1::SupportRequest> Support::CreateRequest(const v1::SupportRequest& request, std::string request_id) {
+  v1::CreateSupportRequestRequest req;
+  *req.mutable_request() = request;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::SupportRequest>(
+      [&](grpc::ClientContext* c, v1::SupportRequest* r) { return stub_->CreateSupportRequest(c, req, r); });
+}
+
+Result<v1::SupportRequest> Support::UpdateRequest(const v1::SupportRequest& request,
+                                                  const std::vector<std::string>& paths, std::string request_id) {
+  v1::UpdateSupportRequestRequest req;
+  *req.mutable_request() = request;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::SupportRequest>(
+      [&](grpc::ClientContext* c, v1::SupportRequest* r) { return stub_->UpdateSupportRequest(c, req, r); });
+}
+
+#define BIOPOLIS_SUPPORT_ACT(Request, Method, fill)                                                            \
+  return Act<v1::SupportRequest, Request>(                                                                     \
+      t_, name, etag, std::move(request_id), [&](Request & r) { fill; },                                         \
+      [&](grpc::ClientContext* c, const Request& req, v1::SupportRequest* r) { return stub_->Method(c, req, r); })
+
+Result<v1::SupportRequest> Support::Submit(const std::string& name, const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::SubmitSupportRequestRequest, SubmitSupportRequest, (void)r);
+}
+Result<v1::SupportRequest> Support::Accept(const std::string& name, const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::AcceptSupportRequestRequest, AcceptSupportRequest, (void)r);
+}
+Result<v1::SupportRequest> Support::RequestInformation(const std::string& name, const std::string& text,
+                                                       const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::RequestSupportInformationRequest, RequestSupportInformation, r.set_text(text));
+}
+Result<v1::SupportRequest> Support::Respond(const std::string& name, const std::string& response,
+                                            const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::RespondToSupportInformationRequestRequest, RespondToSupportInformationRequest,
+                       r.set_response(response));
+}
+Result<v1::SupportRequest> Support::Approve(const std::string& name, std::int64_t granted_kopecks,
+                                            const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::ApproveSupportRequestRequest, ApproveSupportRequest, r.set_granted_kopecks(granted_kopecks));
+}
+Result<v1::SupportRequest> Support::Reject(const std::string& name, const std::string& reason, const std::string& etag,
+                                           std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::RejectSupportRequestRequest, RejectSupportRequest, r.set_reason(reason));
+}
+Result<v1::SupportRequest> Support::Withdraw(const std::string& name, const std::string& reason,
+                                             const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::WithdrawSupportRequestRequest, WithdrawSupportRequest, r.set_reason(reason));
+}
+Result<v1::SupportRequest> Support::Disburse(const std::string& name,
+                                             const v1::SupportRequest::Disbursement& disbursement,
+                                             const std::string& etag, std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::RecordDisbursementRequest, RecordDisbursement, *r.mutable_disbursement() = disbursement);
+}
+Result<v1::SupportRequest> Support::Close(const std::string& name, const std::string& reason, const std::string& etag,
+                                          std::string request_id) {
+  BIOPOLIS_SUPPORT_ACT(v1::CloseSupportRequestRequest, CloseSupportRequest, r.set_reason(reason));
+}
+#undef BIOPOLIS_SUPPORT_ACT
+
+// ---- ServiceDesk ----
+
+ServiceDesk::ServiceDesk(Transport& t) : t_(t), stub_(v1::ServiceDeskService::NewStub(t.channel())) {}
+
+Result<v1::ServiceType> ServiceDesk::GetType(const std::string& name) {
+  v1::GetServiceTypeRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::ServiceType>(
+      [&](grpc::ClientContext* c, v1::ServiceType* r) { return stub_->GetServiceType(c, req, r); });
+}
+
+Pager<v1::ServiceType> ServiceDesk::ListTypes(const ListOptions& o) {
+  return MakePager<v1::ServiceType, v1::ListServiceTypesResponse>(
+      [this, o](const std::string& token) {
+        v1::ListServiceTypesRequest req;
+        SetListOptions(req, o, token);
+        return t_.Invoke<v1::ListServiceTypesResponse>(
+            [&](grpc::ClientContext* c, v1::ListServiceTypesResponse* r) { return stub_->ListServiceTypes(c, req, r); });
+      },
+      [](const v1::ListServiceTypesResponse& r) -> const auto& { return r.service_types(); });
+}
+
+Result<v1::ServiceType> ServiceDesk::CreateType(const v1::ServiceType& type, std::string request_id) {
+  v1::CreateServiceTypeRequest req;
+  *req.mutable_service_type() = type;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::ServiceType>(
+      [&](grpc::ClientContext* c, v1::ServiceType* r) { return stub_->CreateServiceType(c, req, r); });
+}
+
+Result<v1::ServiceType> ServiceDesk::UpdateType(const v1::ServiceType& type, const std::vector<std::string>& paths,
+                                                std::string request_id) {
+  v1::UpdateServiceTypeRequest req;
+  *req.mutable_service_type() = type;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::ServiceType>(
+      [&](grpc::ClientContext* c, v1::ServiceType* r) { return stub_->UpdateServiceType(c, req, r); });
+}
+
+Result<v1::ServiceRequest> ServiceDesk::GetRequest(const std::string& name) {
+  v1::GetServiceRequestRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::ServiceRequest>(
+      [&](grpc::ClientContext* c, v1::ServiceRequest* r) { return stub_->GetServiceRequest(c, req, r); });
+}
+
+Pager<v1::ServiceRequest> ServiceDesk::ListRequests(const ListOptions& o, bool overdue_only) {
+  return MakePager<v1::ServiceRequest, v1::ListServiceRequestsResponse>(
+      [this, o, overdue_only](const std::string& token) {
+        v1::ListServiceRequestsRequest req;
+        SetListOptions(req, o, token);
+        req.set_overdue_only(overdue_only);
+        return t_.Invoke<v1::ListServiceRequestsResponse>(
+            [&](grpc::ClientContext* c, v1::ListServiceRequestsResponse* r) { return stub_->ListServiceRequests(c, req, r); });
+      },
+      [](const v1::ListServiceRequestsResponse& r) -> const auto& { return r.requests(); });
+}
+
+Result<v1::ServiceRequest> ServiceDesk::CreateRequest(const v1::ServiceRequest& request, std::string request_id) {
+  v1::CreateServiceRequestRequest req;
+  *req.mutable_service_request() = request;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::ServiceRequest>(
+      [&](grpc::ClientContext* c, v1::ServiceRequest* r) { return stub_->CreateServiceRequest(c, req, r); });
+}
+
+#define BIOPOLIS_DESK_ACT(Request, Method, fill)                                                                \
+  return Act<v1::ServiceRequest, Request>(                                                                     \
+      t_, name, etag, std::move(request_id), [&](Request & r) { fill; },                                         \
+      [&](grpc::ClientContext* c, const Request& req, v1::ServiceRequest* r) { return stub_->Method(c, req, r); })
+
+Result<v1::ServiceRequest> ServiceDesk::Take(const std::string& name, const std::string& etag, std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::TakeServiceRequestRequest, TakeServiceRequest, (void)r);
+}
+Result<v1::ServiceRequest> ServiceDesk::AskResident(const std::string& name, const std::string& text,
+                                                    const std::string& etag, std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::AskResidentRequest, AskResident, r.set_text(text));
+}
+Result<v1::ServiceRequest> ServiceDesk::Respond(const std::string& name, const std::string& text,
+                                                const std::string& etag, std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::RespondToServiceRequestRequest, RespondToServiceRequest, r.set_text(text));
+}
+Result<v1::ServiceRequest> ServiceDesk::Resolve(const std::string& name, const std::string& outcome,
+                                                const std::string& etag, std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::ResolveServiceRequestRequest, ResolveServiceRequest, r.set_outcome(outcome));
+}
+Result<v1::ServiceRequest> ServiceDesk::Confirm(const std::string& name, const std::string& etag,
+                                                std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::ConfirmServiceRequestRequest, ConfirmServiceRequest, (void)r);
+}
+Result<v1::ServiceRequest> ServiceDesk::Reopen(const std::string& name, const std::string& reason,
+                                               const std::string& etag, std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::ReopenServiceRequestRequest, ReopenServiceRequest, r.set_reason(reason));
+}
+Result<v1::ServiceRequest> ServiceDesk::Cancel(const std::string& name, const std::string& reason,
+                                               const std::string& etag, std::string request_id) {
+  BIOPOLIS_DESK_ACT(v1::CancelServiceRequestRequest, CancelServiceRequest, r.set_reason(reason));
+}
+#undef BIOPOLIS_DESK_ACT
+
+Result<v1::ServiceMessage> ServiceDesk::AddMessage(const std::string& parent, const std::string& text,
+                                                   std::string request_id) {
+  v1::CreateServiceMessageRequest req;
+  req.set_parent(parent);
+  req.mutable_message()->set_text(text);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::ServiceMessage>(
+      [&](grpc::ClientContext* c, v1::ServiceMessage* r) { return stub_->CreateServiceMessage(c, req, r); });
+}
+
+Pager<v1::ServiceMessage> ServiceDesk::ListMessages(const std::string& parent, int page_size) {
+  return MakePager<v1::ServiceMessage, v1::ListServiceMessagesResponse>(
+      [this, parent, page_size](const std::string& token) {
+        v1::ListServiceMessagesRequest req;
+        req.set_parent(parent);
+        req.set_page_size(page_size);
+        req.set_page_token(token);
+        return t_.Invoke<v1::ListServiceMessagesResponse>(
+            [&](grpc::ClientContext* c, v1::ListServiceMessagesResponse* r) { return stub_->ListServiceMessages(c, req, r); });
+      },
+      [](const v1::ListServiceMessagesResponse& r) -> const auto& { return r.messages(); });
+}
+
+Result<v1::ServiceDeskStatistics> ServiceDesk::Statistics() {
+  v1::GetServiceDeskStatisticsRequest req;
+  return t_.Invoke<v1::ServiceDeskStatistics>([&](grpc::ClientContext* c, v1::ServiceDeskStatistics* r) {
+    return stub_->GetServiceDeskStatistics(c, req, r);
+  });
+}
+
 // ---- Client ----
 
 Client::Client(ClientOptions options)
@@ -541,7 +820,9 @@ Client::Client(ClientOptions options)
       policies_(transport_),
       api_keys_(transport_),
       audit_(transport_),
-      land_(transport_) {}
+      land_(transport_),
+      support_(transport_),
+      service_desk_(transport_) {}
 
 Client::~Client() = default;
 

@@ -31,6 +31,8 @@
 #include "biopolis/v1/organization.grpc.pb.h"
 #include "biopolis/v1/policy.grpc.pb.h"
 #include "biopolis/v1/resident.grpc.pb.h"
+#include "biopolis/v1/service_desk.grpc.pb.h"
+#include "biopolis/v1/support.grpc.pb.h"
 
 namespace grpc {
 class Channel;
@@ -259,6 +261,81 @@ class Land {
   std::unique_ptr<v1::LandService::Stub> stub_;
 };
 
+class Support {
+ public:
+  explicit Support(Transport& t);
+  Result<v1::SupportMeasure> GetMeasure(const std::string& name);
+  // `open_only`: measures open on today's zone date.
+  Pager<v1::SupportMeasure> ListMeasures(const ListOptions& options = {}, bool open_only = false);
+  Result<v1::SupportMeasure> CreateMeasure(const v1::SupportMeasure& measure, std::string request_id = "");
+  Result<v1::SupportMeasure> UpdateMeasure(const v1::SupportMeasure& measure, const std::vector<std::string>& paths,
+                                           std::string request_id = "");
+  // `resident` empty: the calling resident itself.
+  Result<v1::CheckSupportEligibilityResponse> CheckEligibility(const std::string& measure,
+                                                               const std::string& resident = "");
+  Result<v1::SupportMeasureStatistics> Statistics(const std::string& measure);
+  Result<v1::SupportRequest> GetRequest(const std::string& name);
+  Pager<v1::SupportRequest> ListRequests(const ListOptions& options = {});
+  Result<v1::SupportRequest> CreateRequest(const v1::SupportRequest& request, std::string request_id = "");
+  Result<v1::SupportRequest> UpdateRequest(const v1::SupportRequest& request, const std::vector<std::string>& paths,
+                                           std::string request_id = "");
+  Result<v1::SupportRequest> Submit(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Accept(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> RequestInformation(const std::string& name, const std::string& text,
+                                                const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Respond(const std::string& name, const std::string& response,
+                                     const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Approve(const std::string& name, std::int64_t granted_kopecks,
+                                     const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Reject(const std::string& name, const std::string& reason, const std::string& etag = "",
+                                    std::string request_id = "");
+  Result<v1::SupportRequest> Withdraw(const std::string& name, const std::string& reason = "",
+                                      const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Disburse(const std::string& name, const v1::SupportRequest::Disbursement& disbursement,
+                                      const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Close(const std::string& name, const std::string& reason = "",
+                                   const std::string& etag = "", std::string request_id = "");
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::SupportService::Stub> stub_;
+};
+
+class ServiceDesk {
+ public:
+  explicit ServiceDesk(Transport& t);
+  Result<v1::ServiceType> GetType(const std::string& name);
+  Pager<v1::ServiceType> ListTypes(const ListOptions& options = {});
+  Result<v1::ServiceType> CreateType(const v1::ServiceType& type, std::string request_id = "");
+  Result<v1::ServiceType> UpdateType(const v1::ServiceType& type, const std::vector<std::string>& paths,
+                                     std::string request_id = "");
+  Result<v1::ServiceRequest> GetRequest(const std::string& name);
+  // Most urgent first by default; `overdue_only`: past due now.
+  Pager<v1::ServiceRequest> ListRequests(const ListOptions& options = {}, bool overdue_only = false);
+  Result<v1::ServiceRequest> CreateRequest(const v1::ServiceRequest& request, std::string request_id = "");
+  Result<v1::ServiceRequest> Take(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::ServiceRequest> AskResident(const std::string& name, const std::string& text,
+                                         const std::string& etag = "", std::string request_id = "");
+  Result<v1::ServiceRequest> Respond(const std::string& name, const std::string& text, const std::string& etag = "",
+                                     std::string request_id = "");
+  Result<v1::ServiceRequest> Resolve(const std::string& name, const std::string& outcome,
+                                     const std::string& etag = "", std::string request_id = "");
+  Result<v1::ServiceRequest> Confirm(const std::string& name, const std::string& etag = "",
+                                     std::string request_id = "");
+  Result<v1::ServiceRequest> Reopen(const std::string& name, const std::string& reason, const std::string& etag = "",
+                                    std::string request_id = "");
+  Result<v1::ServiceRequest> Cancel(const std::string& name, const std::string& reason = "",
+                                    const std::string& etag = "", std::string request_id = "");
+  Result<v1::ServiceMessage> AddMessage(const std::string& parent, const std::string& text,
+                                        std::string request_id = "");
+  Pager<v1::ServiceMessage> ListMessages(const std::string& parent, int page_size = 0);
+  Result<v1::ServiceDeskStatistics> Statistics();
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::ServiceDeskService::Stub> stub_;
+};
+
 class Client {
  public:
   explicit Client(ClientOptions options);
@@ -273,6 +350,8 @@ class Client {
   ApiKeys& api_keys() { return api_keys_; }
   Audit& audit() { return audit_; }
   Land& land() { return land_; }
+  Support& support() { return support_; }
+  ServiceDesk& service_desk() { return service_desk_; }
 
   const std::shared_ptr<grpc::Channel>& channel() const { return transport_.channel(); }
 
@@ -285,6 +364,8 @@ class Client {
   ApiKeys api_keys_;
   Audit audit_;
   Land land_;
+  Support support_;
+  ServiceDesk service_desk_;
 };
 
 }  // namespace biopolis::client

@@ -1,0 +1,231 @@
+#include "services/api/support_handler.h"
+
+#include "services/api/handler_support.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+constexpr char kService[] = "/biopolis.v1.SupportService/";
+std::string M(const char* method) { return std::string(kService) + method; }
+}  // namespace
+
+template <typename Request>
+grpc::ServerUnaryReactor* SupportHandler::Act(Ctx* ctx, const char* method, const Request& req,
+                                              v1::SupportRequest* resp, SupportAction action, SupportActionArgs args) {
+  return gate_.Mutate(ctx, M(method), req, resp,
+                      [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+                        auto id = ParseName(req.name(), "supportRequests", "name");
+                        if (!id.ok()) return reply(id.status());
+                        gate_.domain().support.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
+                                                   EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
+                                                   std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::GetSupportMeasureRequest* req,
+                                                            v1::SupportMeasure* resp) {
+  return gate_.Read(ctx, M("GetSupportMeasure"), [&](const Caller&) -> Status {
+    auto id = ParseName(req->name(), "supportMeasures", "name");
+    if (!id.ok()) return id.status();
+    auto m = gate_.domain().support.GetMeasure(*id);
+    if (!m.ok()) return m.status();
+    ToProto(*m, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::ListSupportMeasures(Ctx* ctx, const v1::ListSupportMeasuresRequest* req,
+                                                              v1::ListSupportMeasuresResponse* resp) {
+  return gate_.Read(ctx, M("ListSupportMeasures"), [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().support.ListMeasures(caller, ListParamsOf(*req), req->open_only()), resp,
+                    [&](const SupportMeasureRecord& r) { ToProto(r, resp->add_measures()); });
+  });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::CreateSupportMeasure(Ctx* ctx, const v1::CreateSupportMeasureRequest* req,
+                                                               v1::SupportMeasure* resp) {
+  return gate_.Mutate(ctx, M("CreateSupportMeasure"), *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        gate_.domain().support.CreateMeasure(caller, std::move(meta), FromProto(req->measure()),
+                                                             EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(),
+                                                             std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::UpdateSupportMeasure(Ctx* ctx, const v1::UpdateSupportMeasureRequest* req,
+                                                               v1::SupportMeasure* resp) {
+  return gate_.Mutate(ctx, M("UpdateSupportMeasure"), *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto id = ParseName(req->measure().name(), "supportMeasures", "measure.name");
+                        if (!id.ok()) return reply(id.status());
+                        std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                                       req->update_mask().paths().end());
+                        gate_.domain().support.UpdateMeasure(caller, std::move(meta), *id, req->measure().etag(),
+                                                             FromProto(req->measure()), std::move(paths),
+                                                             EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(),
+                                                             std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
+                                                                  const v1::CheckSupportEligibilityRequest* req,
+                                                                  v1::CheckSupportEligibilityResponse* resp) {
+  return gate_.Read(ctx, M("CheckSupportEligibility"), [&](const Caller& caller) -> Status {
+    auto measure = ParseName(req->measure(), "supportMeasures", "measure");
+    if (!measure.ok()) return measure.status();
+    std::int64_t resident = 0;
+    if (!req->resident().empty()) {
+      auto r = ParseName(req->resident(), "residents", "resident");
+      if (!r.ok()) return r.status();
+      resident = *r;
+    }
+    auto violations = gate_.domain().support.CheckEligibility(caller, *measure, resident);
+    if (!violations.ok()) return violations.status();
+    resp->set_eligible(violations->empty());
+    for (const auto& v : *violations) {
+      auto* e = resp->add_violations();
+      e->set_reason(v.reason);
+      e->set_description(v.description);
+    }
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
+                                                                      const v1::GetSupportMeasureStatisticsRequest* req,
+                                                                      v1::SupportMeasureStatistics* resp) {
+  return gate_.Read(ctx, M("GetSupportMeasureStatistics"), [&](const Caller&) -> Status {
+    auto id = ParseName(req->measure(), "supportMeasures", "measure");
+    if (!id.ok()) return id.status();
+    auto books = gate_.domain().support.Books(*id);
+    if (!books.ok()) return books.status();
+    const SupportMeasureRecord& m = books->measure;
+    resp->set_measure(req->measure());
+    resp->set_budget_kopecks(m.total_budget_kopecks);
+    resp->set_committed_kopecks(m.committed_kopecks);
+    resp->set_disbursed_kopecks(m.disbursed_kopecks);
+    resp->set_remaining_kopecks(m.total_budget_kopecks - m.committed_kopecks);
+    for (std::size_t s = 1; s < books->requests_by_state.size(); ++s) {
+      if (books->requests_by_state[s] == 0) continue;
+      auto* c = resp->add_requests();
+      c->set_state(static_cast<v1::SupportRequest::State>(s));
+      c->set_count(books->requests_by_state[s]);
+    }
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::GetSupportRequest(Ctx* ctx, const v1::GetSupportRequestRequest* req,
+                                                            v1::SupportRequest* resp) {
+  return gate_.Read(ctx, M("GetSupportRequest"), [&](const Caller& caller) -> Status {
+    auto id = ParseName(req->name(), "supportRequests", "name");
+    if (!id.ok()) return id.status();
+    auto r = gate_.domain().support.GetRequest(caller, *id);
+    if (!r.ok()) return r.status();
+    ToProto(*r, resp);
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::ListSupportRequests(Ctx* ctx, const v1::ListSupportRequestsRequest* req,
+                                                              v1::ListSupportRequestsResponse* resp) {
+  return gate_.Read(ctx, M("ListSupportRequests"), [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().support.ListRequests(caller, ListParamsOf(*req)), resp,
+                    [&](const SupportRequestRecord& r) { ToProto(r, resp->add_requests()); });
+  });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::CreateSupportRequest(Ctx* ctx, const v1::CreateSupportRequestRequest* req,
+                                                               v1::SupportRequest* resp) {
+  return gate_.Mutate(ctx, M("CreateSupportRequest"), *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto r = FromProto(req->request(), "request");
+                        if (!r.ok()) return reply(r.status());
+                        if (r->measure_id == 0) {
+                          return reply(Status::InvalidField("request.measure", "is required", "FIELD_REQUIRED"));
+                        }
+                        gate_.domain().support.CreateRequest(caller, std::move(meta), std::move(*r),
+                                                             EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
+                                                             std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::UpdateSupportRequest(Ctx* ctx, const v1::UpdateSupportRequestRequest* req,
+                                                               v1::SupportRequest* resp) {
+  return gate_.Mutate(ctx, M("UpdateSupportRequest"), *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto id = ParseName(req->request().name(), "supportRequests", "request.name");
+                        if (!id.ok()) return reply(id.status());
+                        auto patch = FromProto(req->request(), "request");
+                        if (!patch.ok()) return reply(patch.status());
+                        std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                                       req->update_mask().paths().end());
+                        gate_.domain().support.UpdateRequest(caller, std::move(meta), *id, req->request().etag(),
+                                                             std::move(*patch), std::move(paths),
+                                                             EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
+                                                             std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* SupportHandler::SubmitSupportRequest(Ctx* ctx, const v1::SubmitSupportRequestRequest* req,
+                                                               v1::SupportRequest* resp) {
+  return Act(ctx, "SubmitSupportRequest", *req, resp, SupportAction::kSubmit, {});
+}
+
+grpc::ServerUnaryReactor* SupportHandler::AcceptSupportRequest(Ctx* ctx, const v1::AcceptSupportRequestRequest* req,
+                                                               v1::SupportRequest* resp) {
+  return Act(ctx, "AcceptSupportRequest", *req, resp, SupportAction::kAccept, {});
+}
+
+grpc::ServerUnaryReactor* SupportHandler::RequestSupportInformation(Ctx* ctx,
+                                                                    const v1::RequestSupportInformationRequest* req,
+                                                                    v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.text = req->text();
+  return Act(ctx, "RequestSupportInformation", *req, resp, SupportAction::kRequestInformation, args);
+}
+
+grpc::ServerUnaryReactor* SupportHandler::RespondToSupportInformationRequest(
+    Ctx* ctx, const v1::RespondToSupportInformationRequestRequest* req, v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.text = req->response();
+  return Act(ctx, "RespondToSupportInformationRequest", *req, resp, SupportAction::kRespond, args);
+}
+
+grpc::ServerUnaryReactor* SupportHandler::ApproveSupportRequest(Ctx* ctx, const v1::ApproveSupportRequestRequest* req,
+                                                                v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.granted_kopecks = req->granted_kopecks();
+  return Act(ctx, "ApproveSupportRequest", *req, resp, SupportAction::kApprove, args);
+}
+
+grpc::ServerUnaryReactor* SupportHandler::RejectSupportRequest(Ctx* ctx, const v1::RejectSupportRequestRequest* req,
+                                                               v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.text = req->reason();
+  return Act(ctx, "RejectSupportRequest", *req, resp, SupportAction::kReject, args);
+}
+
+grpc::ServerUnaryReactor* SupportHandler::WithdrawSupportRequest(Ctx* ctx,
+                                                                 const v1::WithdrawSupportRequestRequest* req,
+                                                                 v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.text = req->reason();
+  return Act(ctx, "WithdrawSupportRequest", *req, resp, SupportAction::kWithdraw, args);
+}
+
+grpc::ServerUnaryReactor* SupportHandler::RecordDisbursement(Ctx* ctx, const v1::RecordDisbursementRequest* req,
+                                                             v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.disbursement = FromProto(req->disbursement());
+  return Act(ctx, "RecordDisbursement", *req, resp, SupportAction::kDisburse, args);
+}
+
+grpc::ServerUnaryReactor* SupportHandler::CloseSupportRequest(Ctx* ctx, const v1::CloseSupportRequestRequest* req,
+                                                              v1::SupportRequest* resp) {
+  SupportActionArgs args;
+  args.text = req->reason();
+  return Act(ctx, "CloseSupportRequest", *req, resp, SupportAction::kClose, args);
+}
+
+}  // namespace biopolis

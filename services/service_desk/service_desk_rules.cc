@@ -1,0 +1,143 @@
+#include "services/service_desk/service_desk_rules.h"
+
+#include <algorithm>
+
+#include "services/core/working_calendar.h"
+
+namespace biopolis {
+namespace {
+using S = ServiceRequestState;
+using A = ServiceAction;
+}  // namespace
+
+const char* ServiceRequestStateName(ServiceRequestState state) {
+  switch (state) {
+    case S::kNew: return "STATE_NEW";
+    case S::kInProgress: return "STATE_IN_PROGRESS";
+    case S::kWaitingForResident: return "STATE_WAITING_FOR_RESIDENT";
+    case S::kResolved: return "STATE_RESOLVED";
+    case S::kClosed: return "STATE_CLOSED";
+    case S::kReopened: return "STATE_REOPENED";
+    case S::kCancelled: return "STATE_CANCELLED";
+    case S::kUnspecified: break;
+  }
+  return "STATE_UNSPECIFIED";
+}
+
+const std::vector<ServiceTransition>& ServiceTransitions() {
+  static const std::vector<ServiceTransition> kTable = {
+      {A::kTake, {S::kNew, S::kReopened}, S::kInProgress, {Role::kOfficer}},
+      {A::kAsk, {S::kInProgress}, S::kWaitingForResident, {Role::kOfficer}},
+      {A::kRespond, {S::kWaitingForResident}, S::kInProgress, {Role::kResident}},
+      {A::kResolve, {S::kInProgress}, S::kResolved, {Role::kOfficer}},
+      {A::kConfirm, {S::kResolved}, S::kClosed, {Role::kResident}},
+      {A::kReopen, {S::kResolved}, S::kReopened, {Role::kResident}},
+      {A::kCancel, {S::kNew, S::kInProgress, S::kWaitingForResident, S::kReopened}, S::kCancelled, {Role::kResident}},
+  };
+  return kTable;
+}
+
+namespace {
+const ServiceTransition& TransitionOf(ServiceAction action) {
+  for (const auto& t : ServiceTransitions()) {
+    if (t.action == action) return t;
+  }
+  return ServiceTransitions().front();
+}
+const char* ActionName(ServiceAction a) {
+  switch (a) {
+    case A::kTake: return "take";
+    case A::kAsk: return "ask the resident about";
+    case A::kRespond: return "answer";
+    case A::kResolve: return "resolve";
+    case A::kConfirm: return "confirm";
+    case A::kReopen: return "reopen";
+    case A::kCancel: return "cancel";
+  }
+  return "act on";
+}
+}  // namespace
+
+Status CheckServiceTransition(const std::string& name, ServiceRequestState from, ServiceAction action, Role role) {
+  const ServiceTransition& t = TransitionOf(action);
+  if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) {
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) +
+                                    " a service request");
+  }
+  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
+    std::string allowed;
+    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ServiceRequestStateName(s));
+    return Status::WrongState(name, ServiceRequestStateName(from),
+                              std::string("to ") + ActionName(action) + " it, it must be " + allowed);
+  }
+  return Status::Ok();
+}
+
+ServiceRequestState ServiceStateAfter(ServiceAction action) { return TransitionOf(action).to; }
+
+bool IsOverdue(const ServiceRequestRecord& r, TimeMicros now) {
+  bool counting = r.state == S::kNew || r.state == S::kInProgress || r.state == S::kReopened;
+  return counting && now > r.due_time;
+}
+
+void ApplySlaClock(ServiceRequestRecord& r, ServiceAction action, TimeMicros now) {
+  switch (action) {
+    case A::kAsk:
+      r.paused_at = now;
+      break;
+    case A::kRespond:
+      // The working time spent waiting does not count against the SLA.
+      r.due_time = AddWorkingDuration(r.due_time, WorkingDurationBetween(r.paused_at, now));
+      r.paused_at = 0;
+      break;
+    case A::kCancel:
+      r.paused_at = 0;
+      break;
+    case A::kResolve:
+      r.resolve_time = now;
+      r.resolved_within_sla = now <= r.due_time;
+      break;
+    default:
+      break;
+  }
+}
+
+bool AcceptsMessages(ServiceRequestState state) { return state != S::kClosed && state != S::kCancelled; }
+
+std::vector<FieldViolation> ValidateServiceType(const ServiceTypeRecord& t, const std::string& prefix) {
+  FieldErrors errors;
+  const std::string f = prefix.empty() ? "" : prefix + ".";
+  if (t.title.empty()) errors.Add(f + "title", "is required", "FIELD_REQUIRED");
+  if (t.title.size() > 300) errors.Add(f + "title", "is longer than 300 bytes", "FIELD_TOO_LONG");
+  if (t.description.size() > 20000) errors.Add(f + "description", "is longer than 20000 bytes", "FIELD_TOO_LONG");
+  if (t.category == ServiceCategory::kUnspecified) errors.Add(f + "category", "is required", "FIELD_REQUIRED");
+  if (t.responsible_unit.empty()) errors.Add(f + "responsible_unit", "is required", "FIELD_REQUIRED");
+  if (t.responsible_unit.size() > 300) {
+    errors.Add(f + "responsible_unit", "is longer than 300 bytes", "FIELD_TOO_LONG");
+  }
+  if (t.sla_working_days < 1 || t.sla_working_days > 365) {
+    errors.Add(f + "sla_working_days", "must be between 1 and 365", "VALUE_OUT_OF_RANGE");
+  }
+  return errors.violations();
+}
+
+MaskRules ServiceTypeMaskRules() {
+  MaskRules rules;
+  rules.updatable = {"title", "description", "category", "responsible_unit", "sla_working_days", "inactive"};
+  rules.output_only = {"name", "create_time", "update_time", "etag"};
+  return rules;
+}
+
+void ApplyServiceTypePatch(const ServiceTypeRecord& patch, const std::vector<std::string>& paths,
+                           ServiceTypeRecord& t) {
+  for (const auto& p : paths) {
+    if (p == "title") t.title = patch.title;
+    if (p == "description") t.description = patch.description;
+    if (p == "category") t.category = patch.category;
+    if (p == "responsible_unit") t.responsible_unit = patch.responsible_unit;
+    if (p == "sla_working_days") t.sla_working_days = patch.sla_working_days;
+    if (p == "inactive") t.inactive = patch.inactive;
+  }
+}
+
+}  // namespace biopolis

@@ -1,0 +1,396 @@
+#include "services/support/support_office.h"
+
+#include "services/core/etag.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kMeasures[] = "supportMeasures";
+constexpr char kRequests[] = "supportRequests";
+
+// The facts the eligibility rules need about a resident.
+SupportApplicant ApplicantOf(Transaction& tx, const std::optional<ResidentRecord>& resident) {
+  SupportApplicant a;
+  if (!resident) return a;
+  a.resident = &*resident;
+  if (auto app = tx.applications().Get(resident->application_id)) a.okved_codes = app->okved_codes;
+  // Investment made comes from accepted periodic reports (reporting is not built yet): 0 until then.
+  a.investment_made_kopecks = 0;
+  return a;
+}
+
+std::string Money(std::int64_t kopecks) { return std::to_string(kopecks) + " kopecks"; }
+
+}  // namespace
+
+Result<SupportMeasureRecord> SupportOffice::GetMeasure(std::int64_t id) {
+  return ReadValue<SupportMeasureRecord>(env_.store, [&](Transaction& tx) -> Result<SupportMeasureRecord> {
+    auto m = tx.support().GetMeasure(id);
+    if (!m) return Status::NotFound(FormatName(kMeasures, id));
+    return *m;
+  });
+}
+
+Result<Page<SupportMeasureRecord>> SupportOffice::ListMeasures(const Caller& caller, const ListParams& params,
+                                                               bool open_only) {
+  static const ListSpec kSpec{{{"kind",
+                                FieldType::kEnum,
+                                {{"KIND_TAX_BENEFIT", 1}, {"KIND_SUBSIDY", 2}, {"KIND_GRANT", 3}, {"KIND_RENT_DISCOUNT", 4},
+                                 {"KIND_CERTIFICATION_SUPPORT", 5}, {"KIND_PROMOTION_SUPPORT", 6}, {"KIND_CONSULTING", 7}},
+                                ""}},
+                              {"create_time", "title"},
+                              "create_time",
+                              false};
+  const std::string scope = std::string("ListSupportMeasures|") + (open_only ? "open|" : "") + caller.principal;
+  auto query = env_.lists.Parse(kSpec, params, scope);
+  if (!query.ok()) return query.status();
+  std::optional<Date> open_on;
+  if (open_only) open_on = ZoneDateOf(env_.clock.Now());
+  auto page = ReadValue<Page<SupportMeasureRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<SupportMeasureRecord>> {
+        return tx.support().ListMeasures(*query, open_on);
+      });
+  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
+  return page;
+}
+
+void SupportOffice::CreateMeasure(const Caller& caller, CommandMeta meta, SupportMeasureRecord measure,
+                                  Encoder<SupportMeasureRecord> encode, Reply reply) {
+  auto violations = ValidateSupportMeasure(measure, "measure");
+  if (!violations.empty()) return reply(Status::InvalidArgument(std::move(violations)));
+  env_.commands.Run<SupportMeasureRecord>(
+      caller, std::move(meta),
+      [measure](CommandContext& ctx) mutable -> Result<SupportMeasureRecord> {
+        measure.committed_kopecks = measure.disbursed_kopecks = 0;
+        measure.create_time = measure.update_time = ctx.now();
+        measure.version = 1;
+        measure.id = ctx.tx().support().InsertMeasure(measure);
+        ctx.Record(FormatName(kMeasures, measure.id), 0, "support_measure.created",
+                   measure.title + ", budget " + Money(measure.total_budget_kopecks));
+        return measure;
+      },
+      std::move(encode), std::move(reply));
+}
+
+void SupportOffice::UpdateMeasure(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                                  SupportMeasureRecord patch, std::vector<std::string> paths,
+                                  Encoder<SupportMeasureRecord> encode, Reply reply) {
+  Status mask = CheckUpdateMask(paths, SupportMeasureMaskRules());
+  if (!mask.ok()) return reply(mask);
+  env_.commands.Run<SupportMeasureRecord>(
+      caller, std::move(meta),
+      [id, etag, patch, paths](CommandContext& ctx) -> Result<SupportMeasureRecord> {
+        const std::string name = FormatName(kMeasures, id);
+        auto m = ctx.tx().support().GetMeasure(id);
+        if (!m) return Status::NotFound(name);
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, m->version, name));
+        SupportMeasureRecord updated = *m;
+        ApplySupportMeasurePatch(patch, paths, updated);
+        auto violations = ValidateSupportMeasure(updated, "measure");
+        if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
+        if (updated.total_budget_kopecks < updated.committed_kopecks) {
+          return Status::FailedPrecondition(
+              "the budget cannot go below what is already committed (" + Money(updated.committed_kopecks) + ")",
+              "BUDGET_BELOW_COMMITTED", {"BUDGET", name, "committed " + Money(updated.committed_kopecks)});
+        }
+        updated.update_time = ctx.now();
+        updated.version += 1;
+        ctx.tx().support().UpdateMeasure(updated);
+        std::string fields;
+        for (const auto& p : paths) fields += (fields.empty() ? "" : ", ") + p;
+        ctx.Record(name, 0, "support_measure.updated", "changed " + fields);
+        return *ctx.tx().support().GetMeasure(id);
+      },
+      std::move(encode), std::move(reply));
+}
+
+Result<std::vector<FieldViolation>> SupportOffice::CheckEligibility(const Caller& caller, std::int64_t measure_id,
+                                                                    std::int64_t resident_id) {
+  Date today = ZoneDateOf(env_.clock.Now());
+  return ReadValue<std::vector<FieldViolation>>(
+      env_.store, [&](Transaction& tx) -> Result<std::vector<FieldViolation>> {
+        auto measure = tx.support().GetMeasure(measure_id);
+        if (!measure) return Status::NotFound(FormatName(kMeasures, measure_id));
+        std::optional<ResidentRecord> resident;
+        if (caller.is_resident()) {
+          resident = tx.residents().FindCurrent(caller.organization_id);
+        } else {
+          if (resident_id == 0) {
+            return Status::InvalidField("resident", "name the resident to check", "FIELD_REQUIRED");
+          }
+          resident = tx.residents().Get(resident_id);
+          if (!resident) return Status::NotFound(FormatName("residents", resident_id));
+        }
+        return CheckSupportEligibility(*measure, ApplicantOf(tx, resident), today);
+      });
+}
+
+Result<SupportMeasureBooks> SupportOffice::Books(std::int64_t measure_id) {
+  return ReadValue<SupportMeasureBooks>(env_.store, [&](Transaction& tx) -> Result<SupportMeasureBooks> {
+    auto measure = tx.support().GetMeasure(measure_id);
+    if (!measure) return Status::NotFound(FormatName(kMeasures, measure_id));
+    return SupportMeasureBooks{*measure, tx.support().CountRequestsByState(measure_id)};
+  });
+}
+
+Result<SupportRequestRecord> SupportOffice::GetRequest(const Caller& caller, std::int64_t id) {
+  return ReadValue<SupportRequestRecord>(env_.store, [&](Transaction& tx) -> Result<SupportRequestRecord> {
+    auto r = tx.support().GetRequest(id);
+    if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName(kRequests, id));
+    return *r;
+  });
+}
+
+Result<Page<SupportRequestRecord>> SupportOffice::ListRequests(const Caller& caller, const ListParams& params) {
+  static const ListSpec kSpec{{{"state",
+                                FieldType::kEnum,
+                                {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_UNDER_REVIEW", 3},
+                                 {"STATE_INFO_REQUESTED", 4}, {"STATE_APPROVED", 5}, {"STATE_REJECTED", 6},
+                                 {"STATE_DISBURSED", 7}, {"STATE_CLOSED", 8}, {"STATE_WITHDRAWN", 9}},
+                                ""},
+                               {"measure", FieldType::kReference, {}, kMeasures},
+                               {"resident", FieldType::kReference, {}, "residents"}},
+                              {"create_time"},
+                              "create_time",
+                              true};
+  const std::string scope = "ListSupportRequests|" + caller.principal;
+  auto query = env_.lists.Parse(kSpec, params, scope);
+  if (!query.ok()) return query.status();
+  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
+  auto page = ReadValue<Page<SupportRequestRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<SupportRequestRecord>> { return tx.support().ListRequests(*query); });
+  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
+  return page;
+}
+
+void SupportOffice::CreateRequest(const Caller& caller, CommandMeta meta, SupportRequestRecord request,
+                                  Encoder<SupportRequestRecord> encode, Reply reply) {
+  auto violations = ValidateSupportRequestDraft(request, "request");
+  if (!violations.empty()) return reply(Status::InvalidArgument(std::move(violations)));
+  env_.commands.Run<SupportRequestRecord>(
+      caller, std::move(meta),
+      [request](CommandContext& ctx) mutable -> Result<SupportRequestRecord> {
+        Transaction& tx = ctx.tx();
+        BIOPOLIS_RETURN_IF_ERROR(CheckSupportTransition("a new support request", SupportRequestState::kDraft,
+                                                        SupportAction::kEdit, ctx.caller().role));
+        if (!tx.support().GetMeasure(request.measure_id)) {
+          return Status::InvalidField("request.measure", FormatName(kMeasures, request.measure_id) + " does not exist",
+                                      "MEASURE_NOT_FOUND");
+        }
+        auto resident = tx.residents().FindCurrent(ctx.caller().organization_id);
+        if (!resident) {
+          return Status::FailedPrecondition("only a registered resident of the zone may request support",
+                                            "NOT_A_RESIDENT",
+                                            {"STATE", FormatName("organizations", ctx.caller().organization_id),
+                                             "not in the registry of residents"});
+        }
+        request.resident_id = resident->id;
+        request.organization_id = resident->organization_id;
+        request.state = SupportRequestState::kDraft;
+        request.create_time = request.update_time = ctx.now();
+        request.version = 1;
+        request.id = tx.support().InsertRequest(request);
+        ctx.Record(FormatName(kRequests, request.id), request.organization_id, "support_request.created",
+                   "draft for " + FormatName(kMeasures, request.measure_id) + ", " + Money(request.requested_kopecks));
+        return request;
+      },
+      std::move(encode), std::move(reply));
+}
+
+void SupportOffice::UpdateRequest(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                                  SupportRequestRecord patch, std::vector<std::string> paths,
+                                  Encoder<SupportRequestRecord> encode, Reply reply) {
+  Status mask = CheckUpdateMask(paths, SupportRequestMaskRules());
+  if (!mask.ok()) return reply(mask);
+  env_.commands.Run<SupportRequestRecord>(
+      caller, std::move(meta),
+      [id, etag, patch, paths](CommandContext& ctx) -> Result<SupportRequestRecord> {
+        const std::string name = FormatName(kRequests, id);
+        auto r = ctx.tx().support().GetRequest(id);
+        if (!r || !ctx.caller().MaySee(r->organization_id)) return Status::NotFound(name);
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r->version, name));
+        BIOPOLIS_RETURN_IF_ERROR(CheckSupportTransition(name, r->state, SupportAction::kEdit, ctx.caller().role));
+        ApplySupportRequestPatch(patch, paths, *r);
+        auto violations = ValidateSupportRequestDraft(*r, "request");
+        if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
+        r->update_time = ctx.now();
+        r->version += 1;
+        ctx.tx().support().UpdateRequest(*r);
+        ctx.Record(name, r->organization_id, "support_request.updated", "draft changed");
+        return *r;
+      },
+      std::move(encode), std::move(reply));
+}
+
+namespace {
+
+Status ValidateActionArgs(SupportAction action, const SupportActionArgs& args, const Date& today) {
+  FieldErrors errors;
+  auto text = [&](const char* field, bool required) {
+    if (required && args.text.empty()) errors.Add(field, "is required", "FIELD_REQUIRED");
+    if (args.text.size() > 20000) errors.Add(field, "is longer than 20000 bytes", "FIELD_TOO_LONG");
+  };
+  switch (action) {
+    case SupportAction::kRequestInformation: text("text", true); break;
+    case SupportAction::kRespond: text("response", true); break;
+    case SupportAction::kReject: text("reason", true); break;
+    case SupportAction::kWithdraw:
+    case SupportAction::kClose: text("reason", false); break;
+    case SupportAction::kApprove:
+      if (args.granted_kopecks < 0 || args.granted_kopecks > 1'000'000'000'000'000) {
+        errors.Add("granted_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
+      }
+      break;
+    case SupportAction::kDisburse:
+      if (args.disbursement.amount_kopecks <= 0 || args.disbursement.amount_kopecks > 1'000'000'000'000'000) {
+        errors.Add("disbursement.amount_kopecks", "must be positive", "VALUE_OUT_OF_RANGE");
+      }
+      if (!args.disbursement.date.IsValid()) {
+        errors.Add("disbursement.date", "is required and must be a valid date", "INVALID_DATE");
+      } else if (today < args.disbursement.date) {
+        errors.Add("disbursement.date", "is in the future", "DATE_IN_FUTURE");
+      }
+      if (args.disbursement.reference.size() > 200) {
+        errors.Add("disbursement.reference", "is longer than 200 bytes", "FIELD_TOO_LONG");
+      }
+      break;
+    default: break;
+  }
+  return errors.ToStatus();
+}
+
+// Returns an approved request's undisbursed remainder to the budget.
+void ReturnRemainder(CommandContext& ctx, const SupportRequestRecord& r) {
+  std::int64_t remainder = r.granted_kopecks - r.disbursed_kopecks;
+  if (remainder > 0) ctx.tx().support().Book(r.measure_id, r.organization_id, -remainder, 0);
+}
+
+}  // namespace
+
+void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                        SupportAction action, SupportActionArgs args, Encoder<SupportRequestRecord> encode,
+                        Reply reply) {
+  Status valid = ValidateActionArgs(action, args, ZoneDateOf(env_.clock.Now()));
+  if (!valid.ok()) return reply(valid);
+  env_.commands.Run<SupportRequestRecord>(
+      caller, std::move(meta),
+      [id, etag, action, args](CommandContext& ctx) -> Result<SupportRequestRecord> {
+        Transaction& tx = ctx.tx();
+        const std::string name = FormatName(kRequests, id);
+        auto loaded = tx.support().GetRequest(id);
+        if (!loaded || !ctx.caller().MaySee(loaded->organization_id)) return Status::NotFound(name);
+        SupportRequestRecord r = *loaded;
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r.version, name));
+        BIOPOLIS_RETURN_IF_ERROR(CheckSupportTransition(name, r.state, action, ctx.caller().role));
+        auto measure = tx.support().GetMeasure(r.measure_id);
+        if (!measure) return Status::Internal("support measure vanished");
+        const std::string measure_name = FormatName(kMeasures, measure->id);
+        std::string summary = std::string(SupportRequestStateName(r.state)) + " -> " +
+                              SupportRequestStateName(SupportStateAfter(action, r.state));
+        switch (action) {
+          case SupportAction::kSubmit: {
+            FieldErrors errors;
+            errors.Append(CheckSupportRequestComplete(r, *measure, "request"));
+            auto resident = tx.residents().Get(r.resident_id);
+            errors.Append(CheckSupportEligibility(*measure, ApplicantOf(tx, resident), ZoneDateOf(ctx.now())));
+            if (!errors.empty()) return errors.ToStatus();
+            r.submit_time = ctx.now();
+            break;
+          }
+          case SupportAction::kRequestInformation:
+            r.info_request = args.text;
+            r.info_response.clear();
+            break;
+          case SupportAction::kRespond:
+            r.info_response = args.text;
+            break;
+          case SupportAction::kApprove: {
+            std::int64_t grant = args.granted_kopecks;
+            if (measure->total_budget_kopecks == 0) {
+              if (grant != 0) {
+                return Status::InvalidField("granted_kopecks", "this measure gives no money; leave it 0",
+                                            "NON_MONETARY_MEASURE");
+              }
+            } else {
+              if (grant <= 0) return Status::InvalidField("granted_kopecks", "is required", "FIELD_REQUIRED");
+              if (grant > r.requested_kopecks) {
+                return Status::InvalidField("granted_kopecks",
+                                            "exceeds the amount requested (" + Money(r.requested_kopecks) + ")",
+                                            "GRANT_ABOVE_REQUESTED");
+              }
+              std::int64_t remaining = measure->total_budget_kopecks - measure->committed_kopecks;
+              if (grant > remaining) {
+                return Status::FailedPrecondition(
+                    measure_name + " has " + Money(remaining) + " left; " + Money(grant) + " cannot be granted",
+                    "BUDGET_EXHAUSTED", {"BUDGET", measure_name, "remaining " + Money(remaining)});
+              }
+              std::int64_t held = tx.support().CommittedTo(measure->id, r.organization_id);
+              if (measure->cap_per_resident_kopecks > 0 && held + grant > measure->cap_per_resident_kopecks) {
+                return Status::FailedPrecondition(
+                    "the resident already holds " + Money(held) + " of " + measure_name + "; the cap is " +
+                        Money(measure->cap_per_resident_kopecks),
+                    "RESIDENT_CAP_EXCEEDED", {"BUDGET", measure_name, "resident holds " + Money(held)});
+              }
+              tx.support().Book(measure->id, r.organization_id, grant, 0);
+            }
+            r.granted_kopecks = grant;
+            summary += ", granted " + Money(grant);
+            break;
+          }
+          case SupportAction::kReject:
+          case SupportAction::kWithdraw:
+            r.decision_reason = args.text;
+            break;
+          case SupportAction::kDisburse: {
+            if (r.disbursed_kopecks + args.disbursement.amount_kopecks > r.granted_kopecks) {
+              return Status::FailedPrecondition(
+                  "disbursing " + Money(args.disbursement.amount_kopecks) + " would exceed the grant (" +
+                      Money(r.granted_kopecks) + ", " + Money(r.disbursed_kopecks) + " already paid)",
+                  "DISBURSEMENT_EXCEEDS_GRANT", {"BUDGET", name, "undisbursed " +
+                                                                     Money(r.granted_kopecks - r.disbursed_kopecks)});
+            }
+            r.disbursed_kopecks += args.disbursement.amount_kopecks;
+            tx.support().AddDisbursement(r.id, args.disbursement, ctx.now());
+            tx.support().Book(measure->id, r.organization_id, 0, args.disbursement.amount_kopecks);
+            summary += ", paid " + Money(args.disbursement.amount_kopecks) + " (" + args.disbursement.reference + ")";
+            break;
+          }
+          case SupportAction::kClose:
+            ReturnRemainder(ctx, r);
+            r.decision_reason = args.text;
+            summary += ", returned " + Money(r.granted_kopecks - r.disbursed_kopecks) + " to the budget";
+            break;
+          default:
+            break;
+        }
+        r.state = SupportStateAfter(action, r.state);
+        r.update_time = ctx.now();
+        r.version += 1;
+        tx.support().UpdateRequest(r);
+        ctx.Record(name, r.organization_id, "support_request." + std::string(SupportRequestStateName(r.state)).substr(6),
+                   summary);
+        return *tx.support().GetRequest(id);
+      },
+      std::move(encode), std::move(reply));
+}
+
+void SupportOffice::CloseRequestsOf(CommandContext& ctx, std::int64_t organization_id, const std::string& why) {
+  for (auto r : ctx.tx().support().ListOpenRequestsOf(organization_id)) {
+    std::string from = SupportRequestStateName(r.state);
+    if (r.state == SupportRequestState::kApproved || r.state == SupportRequestState::kDisbursed) {
+      ReturnRemainder(ctx, r);
+      r.state = SupportRequestState::kClosed;
+    } else {
+      r.state = SupportRequestState::kWithdrawn;
+    }
+    r.decision_reason = why;
+    r.update_time = ctx.now();
+    r.version += 1;
+    ctx.tx().support().UpdateRequest(r);
+    ctx.Record(FormatName(kRequests, r.id), organization_id, "support_request.closed",
+               from + " -> " + SupportRequestStateName(r.state) + ": " + why);
+  }
+}
+
+}  // namespace biopolis

@@ -1,0 +1,241 @@
+#include "services/support/support_rules.h"
+
+#include <algorithm>
+
+#include "services/core/identifiers.h"
+
+namespace biopolis {
+namespace {
+using S = SupportRequestState;
+using A = SupportAction;
+constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
+}  // namespace
+
+const char* SupportRequestStateName(SupportRequestState state) {
+  switch (state) {
+    case S::kDraft: return "STATE_DRAFT";
+    case S::kSubmitted: return "STATE_SUBMITTED";
+    case S::kUnderReview: return "STATE_UNDER_REVIEW";
+    case S::kInfoRequested: return "STATE_INFO_REQUESTED";
+    case S::kApproved: return "STATE_APPROVED";
+    case S::kRejected: return "STATE_REJECTED";
+    case S::kDisbursed: return "STATE_DISBURSED";
+    case S::kClosed: return "STATE_CLOSED";
+    case S::kWithdrawn: return "STATE_WITHDRAWN";
+    case S::kUnspecified: break;
+  }
+  return "STATE_UNSPECIFIED";
+}
+
+const std::vector<SupportTransition>& SupportTransitions() {
+  static const std::vector<SupportTransition> kTable = {
+      {A::kEdit, {S::kDraft}, S::kDraft, {Role::kResident}},
+      {A::kSubmit, {S::kDraft}, S::kSubmitted, {Role::kResident}},
+      {A::kAccept, {S::kSubmitted}, S::kUnderReview, {Role::kOfficer}},
+      {A::kRequestInformation, {S::kUnderReview}, S::kInfoRequested, {Role::kOfficer}},
+      {A::kRespond, {S::kInfoRequested}, S::kUnderReview, {Role::kResident}},
+      {A::kApprove, {S::kUnderReview}, S::kApproved, {Role::kOfficer}},
+      {A::kReject, {S::kUnderReview}, S::kRejected, {Role::kOfficer}},
+      {A::kWithdraw, {S::kDraft, S::kSubmitted, S::kUnderReview, S::kInfoRequested}, S::kWithdrawn, {Role::kResident}},
+      {A::kDisburse, {S::kApproved, S::kDisbursed}, S::kDisbursed, {Role::kOfficer}},
+      {A::kClose, {S::kApproved, S::kDisbursed}, S::kClosed, {Role::kOfficer}},
+  };
+  return kTable;
+}
+
+namespace {
+const SupportTransition& TransitionOf(SupportAction action) {
+  for (const auto& t : SupportTransitions()) {
+    if (t.action == action) return t;
+  }
+  return SupportTransitions().front();
+}
+const char* ActionName(SupportAction a) {
+  switch (a) {
+    case A::kEdit: return "edit";
+    case A::kSubmit: return "submit";
+    case A::kAccept: return "accept";
+    case A::kRequestInformation: return "request information on";
+    case A::kRespond: return "respond on";
+    case A::kApprove: return "approve";
+    case A::kReject: return "reject";
+    case A::kWithdraw: return "withdraw";
+    case A::kDisburse: return "disburse on";
+    case A::kClose: return "close";
+  }
+  return "act on";
+}
+}  // namespace
+
+Status CheckSupportTransition(const std::string& name, SupportRequestState from, SupportAction action, Role role) {
+  const SupportTransition& t = TransitionOf(action);
+  if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) {
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) +
+                                    " a support request");
+  }
+  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
+    std::string allowed;
+    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(SupportRequestStateName(s));
+    return Status::WrongState(name, SupportRequestStateName(from),
+                              std::string("to ") + ActionName(action) + " it, it must be " + allowed);
+  }
+  return Status::Ok();
+}
+
+SupportRequestState SupportStateAfter(SupportAction action, SupportRequestState from) {
+  return action == A::kEdit ? from : TransitionOf(action).to;
+}
+
+std::vector<FieldViolation> ValidateSupportMeasure(const SupportMeasureRecord& m, const std::string& prefix) {
+  FieldErrors errors;
+  const std::string f = prefix.empty() ? "" : prefix + ".";
+  if (m.kind == SupportKind::kUnspecified) errors.Add(f + "kind", "is required", "FIELD_REQUIRED");
+  auto text = [&](const char* field, const std::string& v, bool required, std::size_t max) {
+    if (required && v.empty()) {
+      errors.Add(f + field, "is required", "FIELD_REQUIRED");
+    } else if (v.size() > max) {
+      errors.Add(f + field, "is longer than " + std::to_string(max) + " bytes", "FIELD_TOO_LONG");
+    }
+  };
+  text("title", m.title, true, 300);
+  text("description", m.description, false, 20000);
+  text("legal_basis", m.legal_basis, true, 1000);
+  if (!m.open_from.IsValid()) errors.Add(f + "open_from", "is required and must be a valid date", "INVALID_DATE");
+  if (!m.open_until.IsEmpty()) {
+    if (!m.open_until.IsValid()) {
+      errors.Add(f + "open_until", "is not a valid date", "INVALID_DATE");
+    } else if (m.open_from.IsValid() && m.open_until < m.open_from) {
+      errors.Add(f + "open_until", "is before open_from", "INVALID_DATE_RANGE");
+    }
+  }
+  if (m.total_budget_kopecks < 0 || m.total_budget_kopecks > kMaxKopecks) {
+    errors.Add(f + "total_budget_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
+  }
+  if (m.cap_per_resident_kopecks < 0 || m.cap_per_resident_kopecks > kMaxKopecks) {
+    errors.Add(f + "cap_per_resident_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
+  } else if (m.cap_per_resident_kopecks > 0 && m.total_budget_kopecks == 0) {
+    errors.Add(f + "cap_per_resident_kopecks", "a non-monetary measure (no budget) has no cap", "INCONSISTENT_BUDGET");
+  } else if (m.cap_per_resident_kopecks > m.total_budget_kopecks) {
+    errors.Add(f + "cap_per_resident_kopecks", "exceeds total_budget_kopecks", "INCONSISTENT_BUDGET");
+  }
+  if (m.eligibility.min_investment_made_kopecks < 0) {
+    errors.Add(f + "eligibility.min_investment_made_kopecks", "must not be negative", "VALUE_OUT_OF_RANGE");
+  }
+  for (std::size_t i = 0; i < m.eligibility.okved_prefixes.size(); ++i) {
+    if (CheckOkved(m.eligibility.okved_prefixes[i]) != IdCheck::kOk) {
+      errors.Add(f + "eligibility.okved_prefixes[" + std::to_string(i) + "]", "is not an OKVED2 code or prefix",
+                 "INVALID_OKVED_CODE");
+    }
+  }
+  return errors.violations();
+}
+
+MaskRules SupportMeasureMaskRules() {
+  MaskRules rules;
+  rules.updatable = {"title",     "description", "legal_basis",          "eligibility",
+                     "open_from", "open_until",  "total_budget_kopecks", "cap_per_resident_kopecks"};
+  rules.immutable = {"kind"};
+  rules.output_only = {"name", "committed_kopecks", "disbursed_kopecks", "create_time", "update_time", "etag"};
+  return rules;
+}
+
+void ApplySupportMeasurePatch(const SupportMeasureRecord& patch, const std::vector<std::string>& paths,
+                              SupportMeasureRecord& t) {
+  for (const auto& p : paths) {
+    if (p == "title") t.title = patch.title;
+    if (p == "description") t.description = patch.description;
+    if (p == "legal_basis") t.legal_basis = patch.legal_basis;
+    if (p == "eligibility") t.eligibility = patch.eligibility;
+    if (p == "open_from") t.open_from = patch.open_from;
+    if (p == "open_until") t.open_until = patch.open_until;
+    if (p == "total_budget_kopecks") t.total_budget_kopecks = patch.total_budget_kopecks;
+    if (p == "cap_per_resident_kopecks") t.cap_per_resident_kopecks = patch.cap_per_resident_kopecks;
+  }
+}
+
+std::vector<FieldViolation> CheckSupportEligibility(const SupportMeasureRecord& m, const SupportApplicant& a,
+                                                   const Date& today) {
+  FieldErrors errors;
+  if (today < m.open_from || (!m.open_until.IsEmpty() && m.open_until < today)) {
+    errors.Add("measure",
+               "is open from " + m.open_from.ToString() +
+                   (m.open_until.IsEmpty() ? "" : " to " + m.open_until.ToString()) + ", not on " + today.ToString(),
+               "MEASURE_NOT_OPEN");
+  }
+  if (a.resident == nullptr || a.resident->state == ResidentState::kTerminated) {
+    errors.Add("resident", "only a registered resident of the zone may apply", "NOT_A_RESIDENT");
+    return errors.violations();
+  }
+  if (m.eligibility.require_active_status && a.resident->state != ResidentState::kActive) {
+    errors.Add("resident", "the measure requires resident status STATE_ACTIVE", "RESIDENT_NOT_ACTIVE");
+  }
+  if (m.eligibility.require_no_open_violation && a.resident->state == ResidentState::kUnderRemedy) {
+    errors.Add("resident", "the resident has an open violation notice", "OPEN_VIOLATION");
+  }
+  if (a.investment_made_kopecks < m.eligibility.min_investment_made_kopecks) {
+    errors.Add("resident",
+               "investment made (accepted reports) is " + std::to_string(a.investment_made_kopecks) +
+                   " kopecks; the measure requires " + std::to_string(m.eligibility.min_investment_made_kopecks),
+               "INVESTMENT_MADE_BELOW_MINIMUM");
+  }
+  if (!m.eligibility.okved_prefixes.empty()) {
+    bool match = false;
+    for (const auto& code : a.okved_codes) {
+      for (const auto& prefix : m.eligibility.okved_prefixes) match = match || OkvedHasPrefix(code, prefix);
+    }
+    if (!match) errors.Add("resident", "none of the resident's OKVED codes is eligible", "OKVED_NOT_ELIGIBLE");
+  }
+  return errors.violations();
+}
+
+std::vector<FieldViolation> ValidateSupportRequestDraft(const SupportRequestRecord& r, const std::string& prefix) {
+  FieldErrors errors;
+  const std::string f = prefix.empty() ? "" : prefix + ".";
+  if (r.requested_kopecks < 0 || r.requested_kopecks > kMaxKopecks) {
+    errors.Add(f + "requested_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
+  }
+  if (r.purpose.size() > 5000) errors.Add(f + "purpose", "is longer than 5000 bytes", "FIELD_TOO_LONG");
+  if (r.justification.size() > 20000) errors.Add(f + "justification", "is longer than 20000 bytes", "FIELD_TOO_LONG");
+  return errors.violations();
+}
+
+std::vector<FieldViolation> CheckSupportRequestComplete(const SupportRequestRecord& r, const SupportMeasureRecord& m,
+                                                        const std::string& prefix) {
+  FieldErrors errors;
+  errors.Append(ValidateSupportRequestDraft(r, prefix));
+  const std::string f = prefix.empty() ? "" : prefix + ".";
+  if (r.purpose.empty()) errors.Add(f + "purpose", "is required to submit", "FIELD_REQUIRED");
+  if (m.total_budget_kopecks > 0 && r.requested_kopecks <= 0) {
+    errors.Add(f + "requested_kopecks", "a monetary measure needs the amount requested", "FIELD_REQUIRED");
+  }
+  if (m.total_budget_kopecks == 0 && r.requested_kopecks > 0) {
+    errors.Add(f + "requested_kopecks", "this measure gives no money; leave it 0", "NON_MONETARY_MEASURE");
+  }
+  if (m.cap_per_resident_kopecks > 0 && r.requested_kopecks > m.cap_per_resident_kopecks) {
+    errors.Add(f + "requested_kopecks",
+               "exceeds the cap per resident of " + std::to_string(m.cap_per_resident_kopecks) + " kopecks",
+               "REQUESTED_ABOVE_CAP");
+  }
+  return errors.violations();
+}
+
+MaskRules SupportRequestMaskRules() {
+  MaskRules rules;
+  rules.updatable = {"requested_kopecks", "purpose", "justification"};
+  rules.immutable = {"measure"};
+  rules.output_only = {"name",          "resident",          "state",         "info_request",    "info_response",
+                       "granted_kopecks", "disbursed_kopecks", "disbursements", "decision_reason", "submit_time",
+                       "create_time",   "update_time",       "etag"};
+  return rules;
+}
+
+void ApplySupportRequestPatch(const SupportRequestRecord& patch, const std::vector<std::string>& paths,
+                              SupportRequestRecord& t) {
+  for (const auto& p : paths) {
+    if (p == "requested_kopecks") t.requested_kopecks = patch.requested_kopecks;
+    if (p == "purpose") t.purpose = patch.purpose;
+    if (p == "justification") t.justification = patch.justification;
+  }
+}
+
+}  // namespace biopolis
