@@ -142,7 +142,14 @@ struct PolicyRecord {
 
 enum class PlotState { kUnspecified = 0, kAvailable = 1, kReserved = 2, kLeased = 3, kUnavailable = 4, kRetired = 5 };
 constexpr int kPlotStateCount = 6;
-enum class PermittedUse { kUnspecified = 0, kProduction = 1, kLaboratory = 2, kWarehouse = 3, kOffice = 4, kUtility = 5 };
+enum class PermittedUse {
+  kUnspecified = 0,
+  kProduction = 1,
+  kLaboratory = 2,
+  kWarehouse = 3,
+  kOffice = 4,
+  kUtility = 5
+};
 
 struct UtilityCapacity {
   std::int64_t power_kw = 0;

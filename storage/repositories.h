@@ -165,7 +165,8 @@ class ServiceDeskRepository {
   virtual std::optional<ServiceRequestRecord> GetRequest(std::int64_t id) = 0;
   // Fields: state, service_type, organization, assignee; order: due_time,
   // create_time. `overdue_at`: only requests open (not paused) and due before it.
-  virtual Page<ServiceRequestRecord> ListRequests(const ListQuery& query, const std::optional<TimeMicros>& overdue_at) = 0;
+  virtual Page<ServiceRequestRecord> ListRequests(const ListQuery& query,
+                                                  const std::optional<TimeMicros>& overdue_at) = 0;
   virtual std::int64_t InsertRequest(const ServiceRequestRecord& record) = 0;
   virtual void UpdateRequest(const ServiceRequestRecord& record) = 0;
   virtual std::int64_t AddMessage(const ServiceMessageRecord& message) = 0;

@@ -84,6 +84,47 @@ CLI::Option* EnumOption(CLI::App* app, const std::string& name, std::string& tar
           "ENUM"));
 }
 
+// `cmd NAME`: one resource by name.
+template <typename T>
+CLI::App* NameCommand(CLI::App* parent, Action& action, const char* cmd, const char* help, const char* what,
+                      std::function<biopolis::client::Result<T>(Client&, const std::string&)> fn) {
+  auto* c = parent->add_subcommand(cmd, help);
+  auto name = std::make_shared<std::string>();
+  c->add_option("name", *name, what)->required();
+  c->callback(
+      [&action, name, fn] { action = [name, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name), f); }; });
+  return c;
+}
+
+// `cmd NAME --flag TEXT`: a custom method with one text argument.
+template <typename T>
+CLI::App* NameTextCommand(
+    CLI::App* parent, Action& action, const char* cmd, const char* help, const char* what, const char* flag,
+    bool required, std::function<biopolis::client::Result<T>(Client&, const std::string&, const std::string&)> fn) {
+  auto* c = parent->add_subcommand(cmd, help);
+  auto name = std::make_shared<std::string>();
+  auto text = std::make_shared<std::string>();
+  c->add_option("name", *name, what)->required();
+  auto* opt = c->add_option(flag, *text, "Text");
+  if (required) opt->required();
+  c->callback([&action, name, text, fn] {
+    action = [name, text, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name, *text), f); };
+  });
+  return c;
+}
+
+// `list [--filter F] [--order-by O]`.
+template <typename T>
+CLI::App* ListCommand(CLI::App* parent, Action& action, const char* help, const char* filter_help,
+                      std::function<biopolis::client::Pager<T>(Client&, const ListOptions&)> fn) {
+  auto* c = parent->add_subcommand("list", help);
+  auto o = std::make_shared<ListOptions>();
+  c->add_option("--filter", o->filter, filter_help);
+  c->add_option("--order-by", o->order_by, "Order, e.g. create_time desc");
+  c->callback([&action, o, fn] { action = [o, fn](Client& cl, OutputFormat f) { return PrintAll(fn(cl, *o), f); }; });
+  return c;
+}
+
 void AddKeys(CLI::App& app, Action& action) {
   auto* keys = app.add_subcommand("keys", "API keys (administrators)")->require_subcommand(1);
   {
@@ -214,14 +255,8 @@ void AddOrganizations(CLI::App& app, Action& action) {
       };
     });
   }
-  {
-    auto* c = orgs->add_subcommand("get", "Show an organization");
-    auto name = std::make_shared<std::string>();
-    c->add_option("name", *name, "organizations/{id}")->required();
-    c->callback([&action, name] {
-      action = [name](Client& cl, OutputFormat f) { return Print(cl.organizations().Get(*name), f); };
-    });
-  }
+  NameCommand<v1::Organization>(orgs, action, "get", "Show an organization", "organizations/{id}",
+                                [](Client& c, const std::string& n) { return c.organizations().Get(n); });
   {
     auto* c = orgs->add_subcommand("list", "List organizations")
                   ->footer(
@@ -253,55 +288,31 @@ void AddApplications(CLI::App& app, Action& action) {
       action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.applications().List(*o), f); };
     });
   }
-  auto simple = [&](const char* cmd, const char* help,
-                    std::function<biopolis::client::Result<v1::Application>(Client&, const std::string&)> fn) {
-    auto* c = apps->add_subcommand(cmd, help);
-    auto name = std::make_shared<std::string>();
-    c->add_option("name", *name, "applications/{id}")->required();
-    c->callback(
-        [&action, name, fn] { action = [name, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name), f); }; });
-    return c;
-  };
-  simple("get", "Show an application", [](Client& c, const std::string& n) { return c.applications().Get(n); });
-  simple("submit", "Submit a draft (the company)",
-         [](Client& c, const std::string& n) { return c.applications().Submit(n); });
-  simple("accept", "Accept a submitted application for review (officers)",
-         [](Client& c, const std::string& n) { return c.applications().Accept(n); });
-  simple("refer", "Refer to the expert council (officers)",
-         [](Client& c, const std::string& n) { return c.applications().ReferToExpertCouncil(n); });
-  {
-    auto* c = apps->add_subcommand("eligibility", "Dry-run the submission checks");
-    auto name = std::make_shared<std::string>();
-    c->add_option("name", *name, "applications/{id}")->required();
-    c->callback([&action, name] {
-      action = [name](Client& cl, OutputFormat f) { return Print(cl.applications().CheckEligibility(*name), f); };
-    });
-  }
-  auto with_text =
-      [&](const char* cmd, const char* help, const char* flag, bool required,
-          std::function<biopolis::client::Result<v1::Application>(Client&, const std::string&, const std::string&)>
-              fn) {
-        auto* c = apps->add_subcommand(cmd, help);
-        auto name = std::make_shared<std::string>();
-        auto text = std::make_shared<std::string>();
-        c->add_option("name", *name, "applications/{id}")->required();
-        auto* opt = c->add_option(flag, *text, "Text");
-        if (required) opt->required();
-        c->callback([&action, name, text, fn] {
-          action = [name, text, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name, *text), f); };
-        });
-      };
-  with_text(
-      "request-info", "Ask the applicant for information (officers)", "--text", true,
+  using A = v1::Application;
+  NameCommand<A>(apps, action, "get", "Show an application", "applications/{id}",
+                 [](Client& c, const std::string& n) { return c.applications().Get(n); });
+  NameCommand<A>(apps, action, "submit", "Submit a draft (the company)", "applications/{id}",
+                 [](Client& c, const std::string& n) { return c.applications().Submit(n); });
+  NameCommand<A>(apps, action, "accept", "Accept a submitted application for review (officers)", "applications/{id}",
+                 [](Client& c, const std::string& n) { return c.applications().Accept(n); });
+  NameCommand<A>(apps, action, "refer", "Refer to the expert council (officers)", "applications/{id}",
+                 [](Client& c, const std::string& n) { return c.applications().ReferToExpertCouncil(n); });
+  NameCommand<v1::CheckApplicationEligibilityResponse>(
+      apps, action, "eligibility", "Dry-run the submission checks", "applications/{id}",
+      [](Client& c, const std::string& n) { return c.applications().CheckEligibility(n); });
+  NameTextCommand<A>(
+      apps, action, "request-info", "Ask the applicant for information (officers)", "applications/{id}", "--text", true,
       [](Client& c, const std::string& n, const std::string& t) { return c.applications().RequestInformation(n, t); });
-  with_text("respond", "Answer an information request (the company)", "--text", true,
-            [](Client& c, const std::string& n, const std::string& t) {
-              return c.applications().RespondToInformationRequest(n, t);
-            });
-  with_text("approve", "Approve (officers)", "--comment", false,
-            [](Client& c, const std::string& n, const std::string& t) { return c.applications().Approve(n, t); });
-  with_text("withdraw", "Withdraw (the company)", "--reason", false,
-            [](Client& c, const std::string& n, const std::string& t) { return c.applications().Withdraw(n, t); });
+  NameTextCommand<A>(apps, action, "respond", "Answer an information request (the company)", "applications/{id}",
+                     "--text", true, [](Client& c, const std::string& n, const std::string& t) {
+                       return c.applications().RespondToInformationRequest(n, t);
+                     });
+  NameTextCommand<A>(
+      apps, action, "approve", "Approve (officers)", "applications/{id}", "--comment", false,
+      [](Client& c, const std::string& n, const std::string& t) { return c.applications().Approve(n, t); });
+  NameTextCommand<A>(
+      apps, action, "withdraw", "Withdraw (the company)", "applications/{id}", "--reason", false,
+      [](Client& c, const std::string& n, const std::string& t) { return c.applications().Withdraw(n, t); });
   {
     auto* c = apps->add_subcommand("opinion", "Record the expert council's opinion (officers)");
     auto name = std::make_shared<std::string>();
@@ -387,14 +398,8 @@ void AddResidents(CLI::App& app, Action& action) {
     c->callback(
         [&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.residents().List(*o), f); }; });
   }
-  {
-    auto* c = res->add_subcommand("get", "Show a registry entry");
-    auto name = std::make_shared<std::string>();
-    c->add_option("name", *name, "residents/{id}")->required();
-    c->callback([&action, name] {
-      action = [name](Client& cl, OutputFormat f) { return Print(cl.residents().Get(*name), f); };
-    });
-  }
+  NameCommand<v1::Resident>(res, action, "get", "Show a registry entry", "residents/{id}",
+                            [](Client& c, const std::string& n) { return c.residents().Get(n); });
   {
     auto* c = res->add_subcommand("violation", "Issue a violation notice (officers)");
     auto name = std::make_shared<std::string>();
@@ -413,18 +418,9 @@ void AddResidents(CLI::App& app, Action& action) {
       };
     });
   }
-  {
-    auto* c = res->add_subcommand("cure", "Record that a violation was cured (officers)");
-    auto name = std::make_shared<std::string>();
-    auto note = std::make_shared<std::string>();
-    c->add_option("name", *name, "residents/{id}")->required();
-    c->add_option("--note", *note, "How it was cured")->required();
-    c->callback([&action, name, note] {
-      action = [name, note](Client& cl, OutputFormat f) {
-        return Print(cl.residents().CureViolation(*name, *note), f);
-      };
-    });
-  }
+  NameTextCommand<v1::Resident>(
+      res, action, "cure", "Record that a violation was cured (officers)", "residents/{id}", "--note", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.residents().CureViolation(n, t); });
   {
     auto* c = res->add_subcommand("terminate", "Terminate resident status (officers)");
     auto name = std::make_shared<std::string>();
@@ -505,29 +501,26 @@ void AddPolicy(CLI::App& app, Action& action) {
 void AddLand(CLI::App& app, Action& action) {
   auto* plots = app.add_subcommand("plots", "Land plots")->require_subcommand(1);
   {
-    auto* c = plots->add_subcommand("list", "Search plots")
-                  ->footer("Example:\n  biopolisctl plots list --filter 'state = \"STATE_AVAILABLE\" AND area_m2 >= 5000 AND "
-                           "power_kw >= 500' --order-by area_m2");
+    auto* c =
+        plots->add_subcommand("list", "Search plots")
+            ->footer(
+                "Example:\n  biopolisctl plots list --filter 'state = \"STATE_AVAILABLE\" AND area_m2 >= 5000 AND "
+                "power_kw >= 500' --order-by area_m2");
     auto o = std::make_shared<ListOptions>();
-    c->add_option("--filter", o->filter, "On state, area_m2, power_kw, water_m3_per_day, gas_m3_per_hour, "
-                                         "sewage_m3_per_day, permitted_use, site, cadastral_number");
+    c->add_option("--filter", o->filter,
+                  "On state, area_m2, power_kw, water_m3_per_day, gas_m3_per_hour, "
+                  "sewage_m3_per_day, permitted_use, site, cadastral_number");
     c->add_option("--order-by", o->order_by, "area_m2, create_time or power_kw, optionally desc");
-    c->callback([&action, o] {
-      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.land().ListPlots(*o), f); };
-    });
+    c->callback(
+        [&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.land().ListPlots(*o), f); }; });
   }
-  {
-    auto* c = plots->add_subcommand("get", "Show a plot");
-    auto name = std::make_shared<std::string>();
-    c->add_option("name", *name, "plots/{id}")->required();
-    c->callback([&action, name] {
-      action = [name](Client& cl, OutputFormat f) { return Print(cl.land().GetPlot(*name), f); };
-    });
-  }
+  NameCommand<v1::Plot>(plots, action, "get", "Show a plot", "plots/{id}",
+                        [](Client& c, const std::string& n) { return c.land().GetPlot(n); });
   {
     auto* c = plots->add_subcommand("create", "Add a plot to the catalogue (officers)")
-                  ->footer("Example:\n  biopolisctl plots create --cadastral-number 43:40:000302:130 --site \"Site 1\" "
-                           "--area 12000 --use PERMITTED_USE_PRODUCTION --power-kw 800");
+                  ->footer(
+                      "Example:\n  biopolisctl plots create --cadastral-number 43:40:000302:130 --site \"Site 1\" "
+                      "--area 12000 --use PERMITTED_USE_PRODUCTION --power-kw 800");
     auto p = std::make_shared<v1::Plot>();
     auto use = std::make_shared<std::string>();
     auto cadastral = std::make_shared<std::string>();
@@ -561,24 +554,14 @@ void AddLand(CLI::App& app, Action& action) {
       };
     });
   }
-  auto with_reason = [&](const char* cmd, const char* help, bool reason_required,
-                         std::function<biopolis::client::Result<v1::Plot>(Client&, const std::string&, const std::string&)> fn) {
-    auto* c = plots->add_subcommand(cmd, help);
-    auto name = std::make_shared<std::string>();
-    auto reason = std::make_shared<std::string>();
-    c->add_option("name", *name, "plots/{id}")->required();
-    if (reason_required) c->add_option("--reason", *reason, "Why")->required();
-    c->callback([&action, name, reason, fn] {
-      action = [name, reason, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name, *reason), f); };
-    });
-    return c;
-  };
-  with_reason("block", "Make a plot unavailable (officers)", true,
-              [](Client& c, const std::string& n, const std::string& r) { return c.land().BlockPlot(n, r); });
-  with_reason("unblock", "Make a blocked plot available again (officers)", false,
-              [](Client& c, const std::string& n, const std::string&) { return c.land().UnblockPlot(n); });
-  with_reason("release", "Release a reservation (officers)", true,
-              [](Client& c, const std::string& n, const std::string& r) { return c.land().ReleasePlotReservation(n, r); });
+  NameTextCommand<v1::Plot>(
+      plots, action, "block", "Make a plot unavailable (officers)", "plots/{id}", "--reason", true,
+      [](Client& c, const std::string& n, const std::string& r) { return c.land().BlockPlot(n, r); });
+  NameCommand<v1::Plot>(plots, action, "unblock", "Make a blocked plot available again (officers)", "plots/{id}",
+                        [](Client& c, const std::string& n) { return c.land().UnblockPlot(n); });
+  NameTextCommand<v1::Plot>(
+      plots, action, "release", "Release a reservation (officers)", "plots/{id}", "--reason", true,
+      [](Client& c, const std::string& n, const std::string& r) { return c.land().ReleasePlotReservation(n, r); });
   {
     auto* c = plots->add_subcommand("reserve", "Reserve a plot for an application under review (officers)");
     auto name = std::make_shared<std::string>();
@@ -611,22 +594,16 @@ void AddLand(CLI::App& app, Action& action) {
     auto o = std::make_shared<ListOptions>();
     c->add_option("--filter", o->filter, "On state, plot, resident");
     c->add_option("--order-by", o->order_by, "create_time or end_date");
-    c->callback([&action, o] {
-      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.land().ListLeases(*o), f); };
-    });
+    c->callback(
+        [&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.land().ListLeases(*o), f); }; });
   }
-  {
-    auto* c = leases->add_subcommand("get", "Show a lease");
-    auto name = std::make_shared<std::string>();
-    c->add_option("name", *name, "leases/{id}")->required();
-    c->callback([&action, name] {
-      action = [name](Client& cl, OutputFormat f) { return Print(cl.land().GetLease(*name), f); };
-    });
-  }
+  NameCommand<v1::Lease>(leases, action, "get", "Show a lease", "leases/{id}",
+                         [](Client& c, const std::string& n) { return c.land().GetLease(n); });
   {
     auto* c = leases->add_subcommand("create", "Sign a lease (officers)")
-                  ->footer("Example:\n  biopolisctl leases create --plot plots/14 --resident residents/2 --start 2027-01-01 "
-                           "--end 2075-12-31 --annual-rent 252000000");
+                  ->footer(
+                      "Example:\n  biopolisctl leases create --plot plots/14 --resident residents/2 --start 2027-01-01 "
+                      "--end 2075-12-31 --annual-rent 252000000");
     auto plot = std::make_shared<std::string>();
     auto resident = std::make_shared<std::string>();
     auto start = std::make_shared<std::string>();
@@ -652,16 +629,254 @@ void AddLand(CLI::App& app, Action& action) {
       };
     });
   }
+  NameTextCommand<v1::Lease>(
+      leases, action, "terminate", "End a lease early (officers)", "leases/{id}", "--reason", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.land().TerminateLease(n, t); });
+}
+
+void AddSupport(CLI::App& app, Action& action) {
+  using R = v1::SupportRequest;
+  auto* support = app.add_subcommand("support", "Support measures and requests")->require_subcommand(1);
+  auto* measures = support->add_subcommand("measures", "The catalogue of measures")->require_subcommand(1);
   {
-    auto* c = leases->add_subcommand("terminate", "End a lease early (officers)");
-    auto name = std::make_shared<std::string>();
-    auto reason = std::make_shared<std::string>();
-    c->add_option("name", *name, "leases/{id}")->required();
-    c->add_option("--reason", *reason, "Why")->required();
-    c->callback([&action, name, reason] {
-      action = [name, reason](Client& cl, OutputFormat f) { return Print(cl.land().TerminateLease(*name, *reason), f); };
+    auto* c =
+        ListCommand<v1::SupportMeasure>(measures, action, "List measures", "On kind",
+                                        [](Client& cl, const ListOptions& o) { return cl.support().ListMeasures(o); });
+    auto open = std::make_shared<bool>(false);
+    c->add_flag("--open", *open, "Only those open today");
+    c->callback([&action, c, open] {
+      ListOptions o;
+      o.filter = c->get_option("--filter")->as<std::string>();
+      o.order_by = c->get_option("--order-by")->as<std::string>();
+      action = [o, open](Client& cl, OutputFormat f) { return PrintAll(cl.support().ListMeasures(o, *open), f); };
     });
   }
+  NameCommand<v1::SupportMeasure>(measures, action, "get", "Show a measure", "supportMeasures/{id}",
+                                  [](Client& c, const std::string& n) { return c.support().GetMeasure(n); });
+  NameCommand<v1::SupportMeasureStatistics>(measures, action, "stats", "Budget, committed, disbursed, requests",
+                                            "supportMeasures/{id}",
+                                            [](Client& c, const std::string& n) { return c.support().Statistics(n); });
+  {
+    auto* c = measures->add_subcommand("create", "Add a measure (officers)")
+                  ->footer(
+                      "Example:\n  biopolisctl support measures create --kind KIND_GRANT --title \"R&D grant\" "
+                      "--legal-basis \"Decree 1-P\" --open-from 2027-01-01 --budget 2000000000 --cap 500000000");
+    auto kind = std::make_shared<std::string>();
+    auto fields = std::make_shared<std::array<std::string, 5>>();  // title, basis, from, until, description
+    auto money = std::make_shared<std::array<long long, 3>>();     // budget, cap, min investment made
+    auto okved = std::make_shared<std::vector<std::string>>();
+    auto active = std::make_shared<bool>(false);
+    EnumOption<v1::SupportMeasure::Kind>(c, "--kind", *kind, v1::SupportMeasure::Kind_Parse, "e.g. KIND_SUBSIDY")
+        ->required();
+    c->add_option("--title", (*fields)[0], "Title")->required();
+    c->add_option("--legal-basis", (*fields)[1], "Legal act")->required();
+    c->add_option("--open-from", (*fields)[2], "YYYY-MM-DD")->required()->check(kDate);
+    c->add_option("--open-until", (*fields)[3], "YYYY-MM-DD")->check(kDate);
+    c->add_option("--description", (*fields)[4], "Description");
+    c->add_option("--budget", (*money)[0], "Total budget, kopecks (0: non-monetary)");
+    c->add_option("--cap", (*money)[1], "Cap per resident, kopecks");
+    c->add_option("--min-investment-made", (*money)[2], "Eligibility: investment made, kopecks");
+    c->add_option("--okved", *okved, "Eligibility: OKVED prefix (repeat)");
+    c->add_flag("--require-active", *active, "Eligibility: resident status active");
+    c->callback([&action, kind, fields, money, okved, active] {
+      action = [=](Client& cl, OutputFormat f) {
+        v1::SupportMeasure m;
+        v1::SupportMeasure::Kind k;
+        v1::SupportMeasure::Kind_Parse(*kind, &k);
+        m.set_kind(k);
+        m.set_title((*fields)[0]);
+        m.set_legal_basis((*fields)[1]);
+        ParseDate((*fields)[2], m.mutable_open_from());
+        if (!(*fields)[3].empty()) ParseDate((*fields)[3], m.mutable_open_until());
+        m.set_description((*fields)[4]);
+        m.set_total_budget_kopecks((*money)[0]);
+        m.set_cap_per_resident_kopecks((*money)[1]);
+        m.mutable_eligibility()->set_min_investment_made_kopecks((*money)[2]);
+        for (const auto& o : *okved) m.mutable_eligibility()->add_okved_prefixes(o);
+        m.mutable_eligibility()->set_require_active_status(*active);
+        return Print(cl.support().CreateMeasure(m), f);
+      };
+    });
+  }
+  {
+    auto* c = support->add_subcommand("eligibility", "Dry-run a measure's rules for a resident");
+    auto measure = std::make_shared<std::string>();
+    auto resident = std::make_shared<std::string>();
+    c->add_option("measure", *measure, "supportMeasures/{id}")->required();
+    c->add_option("--resident", *resident, "residents/{id} (officers; a resident key checks itself)");
+    c->callback([&action, measure, resident] {
+      action = [=](Client& cl, OutputFormat f) { return Print(cl.support().CheckEligibility(*measure, *resident), f); };
+    });
+  }
+  auto* requests = support->add_subcommand("requests", "Support requests")->require_subcommand(1);
+  ListCommand<R>(requests, action, "List requests", "On state, measure, resident",
+                 [](Client& cl, const ListOptions& o) { return cl.support().ListRequests(o); });
+  NameCommand<R>(requests, action, "get", "Show a request", "supportRequests/{id}",
+                 [](Client& c, const std::string& n) { return c.support().GetRequest(n); });
+  {
+    auto* c = requests->add_subcommand("create", "Draft a request (residents)");
+    auto measure = std::make_shared<std::string>();
+    auto amount = std::make_shared<long long>(0);
+    auto purpose = std::make_shared<std::string>();
+    auto justification = std::make_shared<std::string>();
+    c->add_option("--measure", *measure, "supportMeasures/{id}")->required();
+    c->add_option("--amount", *amount, "Requested, kopecks");
+    c->add_option("--purpose", *purpose, "What it is for")->required();
+    c->add_option("--justification", *justification, "Why the resident qualifies");
+    c->callback([&action, measure, amount, purpose, justification] {
+      action = [=](Client& cl, OutputFormat f) {
+        R r;
+        r.set_measure(*measure);
+        r.set_requested_kopecks(*amount);
+        r.set_purpose(*purpose);
+        r.set_justification(*justification);
+        return Print(cl.support().CreateRequest(r), f);
+      };
+    });
+  }
+  NameCommand<R>(requests, action, "submit", "Submit a draft (residents)", "supportRequests/{id}",
+                 [](Client& c, const std::string& n) { return c.support().Submit(n); });
+  NameCommand<R>(requests, action, "accept", "Accept for review (officers)", "supportRequests/{id}",
+                 [](Client& c, const std::string& n) { return c.support().Accept(n); });
+  NameTextCommand<R>(
+      requests, action, "request-info", "Ask for information (officers)", "supportRequests/{id}", "--text", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.support().RequestInformation(n, t); });
+  NameTextCommand<R>(requests, action, "respond", "Answer an information request (residents)", "supportRequests/{id}",
+                     "--text", true,
+                     [](Client& c, const std::string& n, const std::string& t) { return c.support().Respond(n, t); });
+  NameTextCommand<R>(requests, action, "reject", "Reject (officers)", "supportRequests/{id}", "--reason", true,
+                     [](Client& c, const std::string& n, const std::string& t) { return c.support().Reject(n, t); });
+  NameTextCommand<R>(requests, action, "withdraw", "Withdraw (residents)", "supportRequests/{id}", "--reason", false,
+                     [](Client& c, const std::string& n, const std::string& t) { return c.support().Withdraw(n, t); });
+  NameTextCommand<R>(requests, action, "close", "Close; an undisbursed remainder returns to the budget (officers)",
+                     "supportRequests/{id}", "--reason", false,
+                     [](Client& c, const std::string& n, const std::string& t) { return c.support().Close(n, t); });
+  {
+    auto* c = requests->add_subcommand("approve", "Approve with a granted amount (officers)");
+    auto name = std::make_shared<std::string>();
+    auto granted = std::make_shared<long long>(0);
+    c->add_option("name", *name, "supportRequests/{id}")->required();
+    c->add_option("--granted", *granted, "Granted, kopecks (0 for a non-monetary measure)");
+    c->callback([&action, name, granted] {
+      action = [=](Client& cl, OutputFormat f) { return Print(cl.support().Approve(*name, *granted), f); };
+    });
+  }
+  {
+    auto* c = requests->add_subcommand("disburse", "Record a payment against the grant (officers)");
+    auto name = std::make_shared<std::string>();
+    auto amount = std::make_shared<long long>(0);
+    auto date = std::make_shared<std::string>();
+    auto reference = std::make_shared<std::string>();
+    c->add_option("name", *name, "supportRequests/{id}")->required();
+    c->add_option("--amount", *amount, "Kopecks")->required();
+    c->add_option("--date", *date, "Payment date YYYY-MM-DD")->required()->check(kDate);
+    c->add_option("--reference", *reference, "Payment order");
+    c->callback([&action, name, amount, date, reference] {
+      action = [=](Client& cl, OutputFormat f) {
+        R::Disbursement d;
+        d.set_amount_kopecks(*amount);
+        ParseDate(*date, d.mutable_date());
+        d.set_reference(*reference);
+        return Print(cl.support().Disburse(*name, d), f);
+      };
+    });
+  }
+}
+
+void AddServiceDesk(CLI::App& app, Action& action) {
+  using R = v1::ServiceRequest;
+  auto* desk = app.add_subcommand("desk", "The one-stop shop")->require_subcommand(1);
+  auto* types = desk->add_subcommand("types", "Service types")->require_subcommand(1);
+  ListCommand<v1::ServiceType>(types, action, "List service types", "On category",
+                               [](Client& cl, const ListOptions& o) { return cl.service_desk().ListTypes(o); });
+  {
+    auto* c = types->add_subcommand("create", "Add a service type (administrators)");
+    auto title = std::make_shared<std::string>();
+    auto category = std::make_shared<std::string>();
+    auto unit = std::make_shared<std::string>();
+    auto sla = std::make_shared<int>(0);
+    c->add_option("--title", *title, "Title")->required();
+    EnumOption<v1::ServiceCategory>(c, "--category", *category, v1::ServiceCategory_Parse,
+                                    "e.g. SERVICE_CATEGORY_CERTIFICATION")
+        ->required();
+    c->add_option("--unit", *unit, "Responsible unit or partner agency")->required();
+    c->add_option("--sla-days", *sla, "Working days to resolve")->required();
+    c->callback([&action, title, category, unit, sla] {
+      action = [=](Client& cl, OutputFormat f) {
+        v1::ServiceType t;
+        t.set_title(*title);
+        v1::ServiceCategory cat;
+        v1::ServiceCategory_Parse(*category, &cat);
+        t.set_category(cat);
+        t.set_responsible_unit(*unit);
+        t.set_sla_working_days(*sla);
+        return Print(cl.service_desk().CreateType(t), f);
+      };
+    });
+  }
+  auto* requests = desk->add_subcommand("requests", "Service requests")->require_subcommand(1);
+  {
+    auto* c = requests->add_subcommand("list", "List requests, most urgent first");
+    auto o = std::make_shared<ListOptions>();
+    auto overdue = std::make_shared<bool>(false);
+    c->add_option("--filter", o->filter, "On state, service_type, organization, assignee");
+    c->add_option("--order-by", o->order_by, "due_time (default) or create_time");
+    c->add_flag("--overdue", *overdue, "Only requests past due now");
+    c->callback([&action, o, overdue] {
+      action = [=](Client& cl, OutputFormat f) { return PrintAll(cl.service_desk().ListRequests(*o, *overdue), f); };
+    });
+  }
+  NameCommand<R>(requests, action, "get", "Show a request", "serviceRequests/{id}",
+                 [](Client& c, const std::string& n) { return c.service_desk().GetRequest(n); });
+  {
+    auto* c = requests->add_subcommand("create", "Open a request (residents)");
+    auto type = std::make_shared<std::string>();
+    auto description = std::make_shared<std::string>();
+    c->add_option("--type", *type, "serviceTypes/{id}")->required();
+    c->add_option("--description", *description, "What is needed")->required();
+    c->callback([&action, type, description] {
+      action = [=](Client& cl, OutputFormat f) {
+        R r;
+        r.set_service_type(*type);
+        r.set_description(*description);
+        return Print(cl.service_desk().CreateRequest(r), f);
+      };
+    });
+  }
+  NameCommand<R>(requests, action, "take", "Take it (officers)", "serviceRequests/{id}",
+                 [](Client& c, const std::string& n) { return c.service_desk().Take(n); });
+  NameCommand<R>(requests, action, "confirm", "Confirm the resolution (residents)", "serviceRequests/{id}",
+                 [](Client& c, const std::string& n) { return c.service_desk().Confirm(n); });
+  NameTextCommand<R>(
+      requests, action, "ask", "Ask the resident; the SLA clock pauses (officers)", "serviceRequests/{id}", "--text",
+      true, [](Client& c, const std::string& n, const std::string& t) { return c.service_desk().AskResident(n, t); });
+  NameTextCommand<R>(
+      requests, action, "respond", "Answer; the SLA clock resumes (residents)", "serviceRequests/{id}", "--text", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.service_desk().Respond(n, t); });
+  NameTextCommand<R>(
+      requests, action, "resolve", "Resolve with the outcome (officers)", "serviceRequests/{id}", "--outcome", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.service_desk().Resolve(n, t); });
+  NameTextCommand<R>(
+      requests, action, "reopen", "Reopen a resolution (residents)", "serviceRequests/{id}", "--reason", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.service_desk().Reopen(n, t); });
+  NameTextCommand<R>(
+      requests, action, "cancel", "Cancel (residents)", "serviceRequests/{id}", "--reason", false,
+      [](Client& c, const std::string& n, const std::string& t) { return c.service_desk().Cancel(n, t); });
+  auto* messages = desk->add_subcommand("messages", "A request's conversation")->require_subcommand(1);
+  {
+    auto* c = messages->add_subcommand("list", "Show the conversation");
+    auto parent = std::make_shared<std::string>();
+    c->add_option("request", *parent, "serviceRequests/{id}")->required();
+    c->callback([&action, parent] {
+      action = [=](Client& cl, OutputFormat f) { return PrintAll(cl.service_desk().ListMessages(*parent), f); };
+    });
+  }
+  NameTextCommand<v1::ServiceMessage>(
+      messages, action, "add", "Add a message", "serviceRequests/{id}", "--text", true,
+      [](Client& c, const std::string& n, const std::string& t) { return c.service_desk().AddMessage(n, t); });
+  desk->add_subcommand("stats", "SLA performance (officers, auditors)")->callback([&action] {
+    action = [](Client& cl, OutputFormat f) { return Print(cl.service_desk().Statistics(), f); };
+  });
 }
 
 void AddAudit(CLI::App& app, Action& action) {
@@ -697,6 +912,8 @@ int main(int argc, char** argv) {
   AddResidents(app, action);
   AddPolicy(app, action);
   AddLand(app, action);
+  AddSupport(app, action);
+  AddServiceDesk(app, action);
   AddAudit(app, action);
 
   try {

@@ -29,6 +29,11 @@ std::vector<std::string> ColumnsOf(const google::protobuf::Descriptor* d) {
   if (type == "ApiKey") return {"name", "role", "state", "organization", "display_name"};
   if (type == "Plot") return {"name", "cadastral_number", "state", "area_m2", "permitted_use", "site"};
   if (type == "Lease") return {"name", "plot", "resident", "state", "start_date", "end_date", "annual_rent_kopecks"};
+  if (type == "SupportMeasure") return {"name", "kind", "title", "total_budget_kopecks", "committed_kopecks"};
+  if (type == "SupportRequest") return {"name", "measure", "resident", "state", "requested_kopecks", "granted_kopecks"};
+  if (type == "ServiceType") return {"name", "category", "title", "sla_working_days", "responsible_unit"};
+  if (type == "ServiceRequest") return {"name", "state", "service_type", "organization", "due_time", "overdue"};
+  if (type == "ServiceMessage") return {"create_time", "author", "from_resident", "text"};
   if (type == "AuditRecord") return {"sequence", "create_time", "actor", "action", "resource", "summary"};
   return {"name"};
 }

@@ -16,9 +16,8 @@ grpc::ServerUnaryReactor* LandHandler::Act(Ctx* ctx, const char* method, const R
                       [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
                         auto id = ParseName(req.name(), "plots", "name");
                         if (!id.ok()) return reply(id.status());
-                        gate_.domain().land.ActOnPlot(caller, std::move(meta), *id, req.etag(), action,
-                                                      std::move(args), EncodeAs<v1::Plot, PlotRecord>(),
-                                                      std::move(reply));
+                        gate_.domain().land.ActOnPlot(caller, std::move(meta), *id, req.etag(), action, std::move(args),
+                                                      EncodeAs<v1::Plot, PlotRecord>(), std::move(reply));
                       });
 }
 
@@ -126,8 +125,7 @@ grpc::ServerUnaryReactor* LandHandler::CreateLease(Ctx* ctx, const v1::CreateLea
   });
 }
 
-grpc::ServerUnaryReactor* LandHandler::TerminateLease(Ctx* ctx, const v1::TerminateLeaseRequest* req,
-                                                      v1::Lease* resp) {
+grpc::ServerUnaryReactor* LandHandler::TerminateLease(Ctx* ctx, const v1::TerminateLeaseRequest* req, v1::Lease* resp) {
   return gate_.Mutate(ctx, M("TerminateLease"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
     auto id = ParseName(req->name(), "leases", "name");
     if (!id.ok()) return reply(id.status());

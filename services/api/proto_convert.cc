@@ -296,7 +296,7 @@ PlotRecord FromProto(const v1::Plot& p) {
   r.area_m2 = p.area_m2();
   // Unknown enum numbers become "unspecified", which validation rejects.
   r.permitted_use = v1::PermittedUse_IsValid(p.permitted_use()) ? static_cast<PermittedUse>(p.permitted_use())
-                                                                 : PermittedUse::kUnspecified;
+                                                                : PermittedUse::kUnspecified;
   r.capacity.power_kw = p.capacity().power_kw();
   r.capacity.water_m3_per_day = p.capacity().water_m3_per_day();
   r.capacity.gas_m3_per_hour = p.capacity().gas_m3_per_hour();
@@ -371,8 +371,8 @@ void ToProto(const std::vector<LandTotals>& totals, v1::LandUtilisation* out) {
   out->mutable_total()->set_plots(all.plots);
   out->mutable_total()->set_area_m2(all.area_m2);
   ToProto(all.capacity, out->mutable_total()->mutable_capacity());
-  out->set_leased_share(all.area_m2 == 0 ? 0.0
-                                          : static_cast<double>(out->leased().area_m2()) / static_cast<double>(all.area_m2));
+  out->set_leased_share(
+      all.area_m2 == 0 ? 0.0 : static_cast<double>(out->leased().area_m2()) / static_cast<double>(all.area_m2));
 }
 
 void ToProto(const std::vector<FieldViolation>& violations,
@@ -492,7 +492,7 @@ ServiceTypeRecord FromProto(const v1::ServiceType& p) {
   r.title = p.title();
   r.description = p.description();
   r.category = v1::ServiceCategory_IsValid(p.category()) ? static_cast<ServiceCategory>(p.category())
-                                                          : ServiceCategory::kUnspecified;
+                                                         : ServiceCategory::kUnspecified;
   r.responsible_unit = p.responsible_unit();
   r.sla_working_days = p.sla_working_days();
   r.inactive = p.inactive();

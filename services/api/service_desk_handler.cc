@@ -52,27 +52,24 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceTypes(Ctx* ctx, const v
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceType(Ctx* ctx, const v1::CreateServiceTypeRequest* req,
                                                                 v1::ServiceType* resp) {
-  return gate_.Mutate(ctx, M("CreateServiceType"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        gate_.domain().service_desk.CreateType(caller, std::move(meta), FromProto(req->service_type()),
-                                                               EncodeAs<v1::ServiceType, ServiceTypeRecord>(),
-                                                               std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("CreateServiceType"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        gate_.domain().service_desk.CreateType(caller, std::move(meta), FromProto(req->service_type()),
+                                               EncodeAs<v1::ServiceType, ServiceTypeRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::UpdateServiceType(Ctx* ctx, const v1::UpdateServiceTypeRequest* req,
                                                                 v1::ServiceType* resp) {
-  return gate_.Mutate(ctx, M("UpdateServiceType"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = ParseName(req->service_type().name(), "serviceTypes", "service_type.name");
-                        if (!id.ok()) return reply(id.status());
-                        std::vector<std::string> paths(req->update_mask().paths().begin(),
-                                                       req->update_mask().paths().end());
-                        gate_.domain().service_desk.UpdateType(caller, std::move(meta), *id, req->service_type().etag(),
-                                                               FromProto(req->service_type()), std::move(paths),
-                                                               EncodeAs<v1::ServiceType, ServiceTypeRecord>(),
-                                                               std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("UpdateServiceType"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = ParseName(req->service_type().name(), "serviceTypes", "service_type.name");
+        if (!id.ok()) return reply(id.status());
+        std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+        gate_.domain().service_desk.UpdateType(caller, std::move(meta), *id, req->service_type().etag(),
+                                               FromProto(req->service_type()), std::move(paths),
+                                               EncodeAs<v1::ServiceType, ServiceTypeRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
@@ -96,8 +93,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceRequests(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceRequest(Ctx* ctx,
-                                                                   const v1::CreateServiceRequestRequest* req,
+grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceRequest(Ctx* ctx, const v1::CreateServiceRequestRequest* req,
                                                                    v1::ServiceRequest* resp) {
   return gate_.Mutate(ctx, M("CreateServiceRequest"), *req, resp,
                       [&](const Caller& caller, CommandMeta meta, Reply reply) {
@@ -136,29 +132,25 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ConfirmServiceRequest(Ctx* ctx,
   return Act(ctx, "ConfirmServiceRequest", *req, resp, ServiceAction::kConfirm, "");
 }
 
-grpc::ServerUnaryReactor* ServiceDeskHandler::ReopenServiceRequest(Ctx* ctx,
-                                                                   const v1::ReopenServiceRequestRequest* req,
+grpc::ServerUnaryReactor* ServiceDeskHandler::ReopenServiceRequest(Ctx* ctx, const v1::ReopenServiceRequestRequest* req,
                                                                    v1::ServiceRequest* resp) {
   return Act(ctx, "ReopenServiceRequest", *req, resp, ServiceAction::kReopen, req->reason());
 }
 
-grpc::ServerUnaryReactor* ServiceDeskHandler::CancelServiceRequest(Ctx* ctx,
-                                                                   const v1::CancelServiceRequestRequest* req,
+grpc::ServerUnaryReactor* ServiceDeskHandler::CancelServiceRequest(Ctx* ctx, const v1::CancelServiceRequestRequest* req,
                                                                    v1::ServiceRequest* resp) {
   return Act(ctx, "CancelServiceRequest", *req, resp, ServiceAction::kCancel, req->reason());
 }
 
-grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceMessage(Ctx* ctx,
-                                                                   const v1::CreateServiceMessageRequest* req,
+grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceMessage(Ctx* ctx, const v1::CreateServiceMessageRequest* req,
                                                                    v1::ServiceMessage* resp) {
-  return gate_.Mutate(ctx, M("CreateServiceMessage"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = ParseName(req->parent(), "serviceRequests", "parent");
-                        if (!id.ok()) return reply(id.status());
-                        gate_.domain().service_desk.AddMessage(caller, std::move(meta), *id, req->message().text(),
-                                                               EncodeAs<v1::ServiceMessage, ServiceMessageRecord>(),
-                                                               std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("CreateServiceMessage"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = ParseName(req->parent(), "serviceRequests", "parent");
+        if (!id.ok()) return reply(id.status());
+        gate_.domain().service_desk.AddMessage(caller, std::move(meta), *id, req->message().text(),
+                                               EncodeAs<v1::ServiceMessage, ServiceMessageRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceMessages(Ctx* ctx, const v1::ListServiceMessagesRequest* req,

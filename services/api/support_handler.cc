@@ -12,14 +12,13 @@ std::string M(const char* method) { return std::string(kService) + method; }
 template <typename Request>
 grpc::ServerUnaryReactor* SupportHandler::Act(Ctx* ctx, const char* method, const Request& req,
                                               v1::SupportRequest* resp, SupportAction action, SupportActionArgs args) {
-  return gate_.Mutate(ctx, M(method), req, resp,
-                      [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
-                        auto id = ParseName(req.name(), "supportRequests", "name");
-                        if (!id.ok()) return reply(id.status());
-                        gate_.domain().support.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
-                                                   EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
-                                                   std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M(method), req, resp, [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+        auto id = ParseName(req.name(), "supportRequests", "name");
+        if (!id.ok()) return reply(id.status());
+        gate_.domain().support.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
+                                   EncodeAs<v1::SupportRequest, SupportRequestRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::GetSupportMeasureRequest* req,
@@ -44,27 +43,24 @@ grpc::ServerUnaryReactor* SupportHandler::ListSupportMeasures(Ctx* ctx, const v1
 
 grpc::ServerUnaryReactor* SupportHandler::CreateSupportMeasure(Ctx* ctx, const v1::CreateSupportMeasureRequest* req,
                                                                v1::SupportMeasure* resp) {
-  return gate_.Mutate(ctx, M("CreateSupportMeasure"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        gate_.domain().support.CreateMeasure(caller, std::move(meta), FromProto(req->measure()),
-                                                             EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(),
-                                                             std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("CreateSupportMeasure"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        gate_.domain().support.CreateMeasure(caller, std::move(meta), FromProto(req->measure()),
+                                             EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* SupportHandler::UpdateSupportMeasure(Ctx* ctx, const v1::UpdateSupportMeasureRequest* req,
                                                                v1::SupportMeasure* resp) {
-  return gate_.Mutate(ctx, M("UpdateSupportMeasure"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = ParseName(req->measure().name(), "supportMeasures", "measure.name");
-                        if (!id.ok()) return reply(id.status());
-                        std::vector<std::string> paths(req->update_mask().paths().begin(),
-                                                       req->update_mask().paths().end());
-                        gate_.domain().support.UpdateMeasure(caller, std::move(meta), *id, req->measure().etag(),
-                                                             FromProto(req->measure()), std::move(paths),
-                                                             EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(),
-                                                             std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("UpdateSupportMeasure"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = ParseName(req->measure().name(), "supportMeasures", "measure.name");
+        if (!id.ok()) return reply(id.status());
+        std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+        gate_.domain().support.UpdateMeasure(caller, std::move(meta), *id, req->measure().etag(),
+                                             FromProto(req->measure()), std::move(paths),
+                                             EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
@@ -137,34 +133,31 @@ grpc::ServerUnaryReactor* SupportHandler::ListSupportRequests(Ctx* ctx, const v1
 
 grpc::ServerUnaryReactor* SupportHandler::CreateSupportRequest(Ctx* ctx, const v1::CreateSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
-  return gate_.Mutate(ctx, M("CreateSupportRequest"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto r = FromProto(req->request(), "request");
-                        if (!r.ok()) return reply(r.status());
-                        if (r->measure_id == 0) {
-                          return reply(Status::InvalidField("request.measure", "is required", "FIELD_REQUIRED"));
-                        }
-                        gate_.domain().support.CreateRequest(caller, std::move(meta), std::move(*r),
-                                                             EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
-                                                             std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("CreateSupportRequest"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto r = FromProto(req->request(), "request");
+        if (!r.ok()) return reply(r.status());
+        if (r->measure_id == 0) {
+          return reply(Status::InvalidField("request.measure", "is required", "FIELD_REQUIRED"));
+        }
+        gate_.domain().support.CreateRequest(caller, std::move(meta), std::move(*r),
+                                             EncodeAs<v1::SupportRequest, SupportRequestRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* SupportHandler::UpdateSupportRequest(Ctx* ctx, const v1::UpdateSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
-  return gate_.Mutate(ctx, M("UpdateSupportRequest"), *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto id = ParseName(req->request().name(), "supportRequests", "request.name");
-                        if (!id.ok()) return reply(id.status());
-                        auto patch = FromProto(req->request(), "request");
-                        if (!patch.ok()) return reply(patch.status());
-                        std::vector<std::string> paths(req->update_mask().paths().begin(),
-                                                       req->update_mask().paths().end());
-                        gate_.domain().support.UpdateRequest(caller, std::move(meta), *id, req->request().etag(),
-                                                             std::move(*patch), std::move(paths),
-                                                             EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
-                                                             std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M("UpdateSupportRequest"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = ParseName(req->request().name(), "supportRequests", "request.name");
+        if (!id.ok()) return reply(id.status());
+        auto patch = FromProto(req->request(), "request");
+        if (!patch.ok()) return reply(patch.status());
+        std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+        gate_.domain().support.UpdateRequest(caller, std::move(meta), *id, req->request().etag(), std::move(*patch),
+                                             std::move(paths), EncodeAs<v1::SupportRequest, SupportRequestRecord>(),
+                                             std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* SupportHandler::SubmitSupportRequest(Ctx* ctx, const v1::SubmitSupportRequestRequest* req,
@@ -206,8 +199,7 @@ grpc::ServerUnaryReactor* SupportHandler::RejectSupportRequest(Ctx* ctx, const v
   return Act(ctx, "RejectSupportRequest", *req, resp, SupportAction::kReject, args);
 }
 
-grpc::ServerUnaryReactor* SupportHandler::WithdrawSupportRequest(Ctx* ctx,
-                                                                 const v1::WithdrawSupportRequestRequest* req,
+grpc::ServerUnaryReactor* SupportHandler::WithdrawSupportRequest(Ctx* ctx, const v1::WithdrawSupportRequestRequest* req,
                                                                  v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.text = req->reason();

@@ -65,26 +65,32 @@ bool IsReviewable(ApplicationState s) {
 }  // namespace
 
 const ListSpec& LandRegistry::PlotListSpecification() {
-  static const ListSpec kSpec{
-      {{"state",
-        FieldType::kEnum,
-        {{"STATE_AVAILABLE", 1}, {"STATE_RESERVED", 2}, {"STATE_LEASED", 3}, {"STATE_UNAVAILABLE", 4}, {"STATE_RETIRED", 5}},
-        ""},
-       {"area_m2", FieldType::kInt, {}, ""},
-       {"power_kw", FieldType::kInt, {}, ""},
-       {"water_m3_per_day", FieldType::kInt, {}, ""},
-       {"gas_m3_per_hour", FieldType::kInt, {}, ""},
-       {"sewage_m3_per_day", FieldType::kInt, {}, ""},
-       {"permitted_use",
-        FieldType::kEnum,
-        {{"PERMITTED_USE_PRODUCTION", 1}, {"PERMITTED_USE_LABORATORY", 2}, {"PERMITTED_USE_WAREHOUSE", 3},
-         {"PERMITTED_USE_OFFICE", 4}, {"PERMITTED_USE_UTILITY", 5}},
-        ""},
-       {"site", FieldType::kString, {}, ""},
-       {"cadastral_number", FieldType::kString, {}, ""}},
-      {"area_m2", "create_time", "power_kw"},
-      "area_m2",
-      false};
+  static const ListSpec kSpec{{{"state",
+                                FieldType::kEnum,
+                                {{"STATE_AVAILABLE", 1},
+                                 {"STATE_RESERVED", 2},
+                                 {"STATE_LEASED", 3},
+                                 {"STATE_UNAVAILABLE", 4},
+                                 {"STATE_RETIRED", 5}},
+                                ""},
+                               {"area_m2", FieldType::kInt, {}, ""},
+                               {"power_kw", FieldType::kInt, {}, ""},
+                               {"water_m3_per_day", FieldType::kInt, {}, ""},
+                               {"gas_m3_per_hour", FieldType::kInt, {}, ""},
+                               {"sewage_m3_per_day", FieldType::kInt, {}, ""},
+                               {"permitted_use",
+                                FieldType::kEnum,
+                                {{"PERMITTED_USE_PRODUCTION", 1},
+                                 {"PERMITTED_USE_LABORATORY", 2},
+                                 {"PERMITTED_USE_WAREHOUSE", 3},
+                                 {"PERMITTED_USE_OFFICE", 4},
+                                 {"PERMITTED_USE_UTILITY", 5}},
+                                ""},
+                               {"site", FieldType::kString, {}, ""},
+                               {"cadastral_number", FieldType::kString, {}, ""}},
+                              {"area_m2", "create_time", "power_kw"},
+                              "area_m2",
+                              false};
   return kSpec;
 }
 
@@ -121,9 +127,8 @@ void LandRegistry::CreatePlot(const Caller& caller, CommandMeta meta, PlotRecord
         BIOPOLIS_RETURN_IF_ERROR(
             CheckPlotTransition("a new plot", PlotState::kAvailable, PlotAction::kUpdate, ctx.caller().role));
         if (auto existing = ctx.tx().plots().FindLiveByCadastralNumber(plot.cadastral_number)) {
-          return Status::AlreadyExists("cadastral number " + plot.cadastral_number + " is already " +
-                                           PlotName(existing->id),
-                                       "PLOT_EXISTS");
+          return Status::AlreadyExists(
+              "cadastral number " + plot.cadastral_number + " is already " + PlotName(existing->id), "PLOT_EXISTS");
         }
         plot.state = PlotState::kAvailable;
         plot.create_time = plot.update_time = ctx.now();
@@ -173,7 +178,8 @@ void LandRegistry::ActOnPlot(const Caller& caller, CommandMeta meta, std::int64_
   }
   if (args.reason.size() > 5000) errors.Add("reason", "is longer than 5000 bytes", "FIELD_TOO_LONG");
   if (action == PlotAction::kRetire) {
-    if (args.successor_ids.empty()) errors.Add("successors", "name at least one plot that replaces it", "FIELD_REQUIRED");
+    if (args.successor_ids.empty())
+      errors.Add("successors", "name at least one plot that replaces it", "FIELD_REQUIRED");
     for (std::size_t i = 0; i < args.successor_ids.size(); ++i) {
       if (args.successor_ids[i] == id) {
         errors.Add("successors[" + std::to_string(i) + "]", "a plot cannot succeed itself", "INVALID_LINEAGE");
@@ -191,8 +197,8 @@ void LandRegistry::ActOnPlot(const Caller& caller, CommandMeta meta, std::int64_
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, loaded->version, name));
         PlotRecord plot = Settle(ctx, *loaded);
         BIOPOLIS_RETURN_IF_ERROR(CheckPlotTransition(name, plot.state, action, ctx.caller().role));
-        std::string summary = std::string(PlotStateName(plot.state)) + " -> " +
-                              PlotStateName(PlotStateAfter(action, plot.state));
+        std::string summary =
+            std::string(PlotStateName(plot.state)) + " -> " + PlotStateName(PlotStateAfter(action, plot.state));
         std::string event;
         std::int64_t organization = 0;
         switch (action) {
@@ -275,12 +281,13 @@ Result<LeaseRecord> LandRegistry::GetLease(const Caller& caller, std::int64_t id
 }
 
 Result<Page<LeaseRecord>> LandRegistry::ListLeases(const Caller& caller, const ListParams& params) {
-  static const ListSpec kSpec{{{"state", FieldType::kEnum, {{"STATE_ACTIVE", 1}, {"STATE_TERMINATED", 2}, {"STATE_EXPIRED", 3}}, ""},
-                               {"plot", FieldType::kReference, {}, "plots"},
-                               {"resident", FieldType::kReference, {}, "residents"}},
-                              {"create_time", "end_date"},
-                              "create_time",
-                              true};
+  static const ListSpec kSpec{
+      {{"state", FieldType::kEnum, {{"STATE_ACTIVE", 1}, {"STATE_TERMINATED", 2}, {"STATE_EXPIRED", 3}}, ""},
+       {"plot", FieldType::kReference, {}, "plots"},
+       {"resident", FieldType::kReference, {}, "residents"}},
+      {"create_time", "end_date"},
+      "create_time",
+      true};
   const std::string scope = "ListLeases|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, params, scope);
   if (!query.ok()) return query.status();
@@ -306,7 +313,8 @@ void LandRegistry::CreateLease(const Caller& caller, CommandMeta meta, LeaseReco
         const std::string plot_name = PlotName(lease.plot_id);
         const std::string resident_name = FormatName("residents", lease.resident_id);
         auto resident = tx.residents().Get(lease.resident_id);
-        if (!resident) return Status::InvalidField("lease.resident", resident_name + " does not exist", "RESIDENT_NOT_FOUND");
+        if (!resident)
+          return Status::InvalidField("lease.resident", resident_name + " does not exist", "RESIDENT_NOT_FOUND");
         if (resident->state == ResidentState::kTerminated) {
           return Status::FailedPrecondition(resident_name + " is no longer a resident (STATE_TERMINATED)",
                                             "RESIDENT_NOT_ACTIVE",
@@ -396,9 +404,8 @@ void LandRegistry::TerminateLease(const Caller& caller, CommandMeta meta, std::i
 }
 
 Result<std::vector<LandTotals>> LandRegistry::Utilisation() {
-  return ReadValue<std::vector<LandTotals>>(env_.store, [](Transaction& tx) -> Result<std::vector<LandTotals>> {
-    return tx.plots().TotalsByState();
-  });
+  return ReadValue<std::vector<LandTotals>>(
+      env_.store, [](Transaction& tx) -> Result<std::vector<LandTotals>> { return tx.plots().TotalsByState(); });
 }
 
 Result<int> LandRegistry::ExpireDue() {

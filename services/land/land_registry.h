@@ -44,8 +44,7 @@ class LandRegistry {
 
   Result<LeaseRecord> GetLease(const Caller& caller, std::int64_t id);
   Result<Page<LeaseRecord>> ListLeases(const Caller& caller, const ListParams& params);
-  void CreateLease(const Caller& caller, CommandMeta meta, LeaseRecord lease, Encoder<LeaseRecord> encode,
-                   Reply reply);
+  void CreateLease(const Caller& caller, CommandMeta meta, LeaseRecord lease, Encoder<LeaseRecord> encode, Reply reply);
   void TerminateLease(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, std::string reason,
                       Encoder<LeaseRecord> encode, Reply reply);
 

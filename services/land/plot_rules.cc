@@ -14,22 +14,32 @@ using A = PlotAction;
 
 const char* PlotStateName(PlotState state) {
   switch (state) {
-    case P::kAvailable: return "STATE_AVAILABLE";
-    case P::kReserved: return "STATE_RESERVED";
-    case P::kLeased: return "STATE_LEASED";
-    case P::kUnavailable: return "STATE_UNAVAILABLE";
-    case P::kRetired: return "STATE_RETIRED";
-    case P::kUnspecified: break;
+    case P::kAvailable:
+      return "STATE_AVAILABLE";
+    case P::kReserved:
+      return "STATE_RESERVED";
+    case P::kLeased:
+      return "STATE_LEASED";
+    case P::kUnavailable:
+      return "STATE_UNAVAILABLE";
+    case P::kRetired:
+      return "STATE_RETIRED";
+    case P::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
 
 const char* LeaseStateName(LeaseState state) {
   switch (state) {
-    case LeaseState::kActive: return "STATE_ACTIVE";
-    case LeaseState::kTerminated: return "STATE_TERMINATED";
-    case LeaseState::kExpired: return "STATE_EXPIRED";
-    case LeaseState::kUnspecified: break;
+    case LeaseState::kActive:
+      return "STATE_ACTIVE";
+    case LeaseState::kTerminated:
+      return "STATE_TERMINATED";
+    case LeaseState::kExpired:
+      return "STATE_EXPIRED";
+    case LeaseState::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
@@ -61,16 +71,26 @@ const PlotTransition& TransitionOf(PlotAction action) {
 
 const char* ActionName(PlotAction action) {
   switch (action) {
-    case A::kUpdate: return "update";
-    case A::kBlock: return "block";
-    case A::kUnblock: return "unblock";
-    case A::kRetire: return "retire";
-    case A::kReserve: return "reserve";
-    case A::kRelease: return "release the reservation of";
-    case A::kLease: return "lease";
-    case A::kEndLease: return "end the lease of";
-    case A::kExpireReservation: return "expire the reservation of";
-    case A::kExpireLease: return "expire the lease of";
+    case A::kUpdate:
+      return "update";
+    case A::kBlock:
+      return "block";
+    case A::kUnblock:
+      return "unblock";
+    case A::kRetire:
+      return "retire";
+    case A::kReserve:
+      return "reserve";
+    case A::kRelease:
+      return "release the reservation of";
+    case A::kLease:
+      return "lease";
+    case A::kEndLease:
+      return "end the lease of";
+    case A::kExpireReservation:
+      return "expire the reservation of";
+    case A::kExpireLease:
+      return "expire the lease of";
   }
   return "act on";
 }
@@ -144,8 +164,8 @@ MaskRules PlotMaskRules() {
   MaskRules rules;
   rules.updatable = {"site", "area_m2", "permitted_use", "capacity", "location", "notes"};
   rules.immutable = {"cadastral_number"};
-  rules.output_only = {"name",         "state",       "block_reason", "reservation", "lease",
-                       "predecessors", "successors",  "create_time",  "update_time", "etag"};
+  rules.output_only = {"name",         "state",      "block_reason", "reservation", "lease",
+                       "predecessors", "successors", "create_time",  "update_time", "etag"};
   return rules;
 }
 

@@ -33,7 +33,7 @@ const char* LeaseStateName(LeaseState state);
 struct PlotTransition {
   PlotAction action;
   std::vector<PlotState> from;
-  PlotState to;  // kUpdate keeps the state
+  PlotState to;             // kUpdate keeps the state
   std::vector<Role> roles;  // empty: only the server itself
 };
 const std::vector<PlotTransition>& PlotTransitions();
@@ -41,8 +41,7 @@ const std::vector<PlotTransition>& PlotTransitions();
 // PERMISSION_DENIED for a role that may never act so; FAILED_PRECONDITION
 // for a state that does not allow it — reason PLOT_NOT_AVAILABLE for
 // reserving or leasing, WRONG_STATE otherwise — naming the current state.
-Status CheckPlotTransition(const std::string& name, PlotState from, PlotAction action, Role role,
-                           bool system = false);
+Status CheckPlotTransition(const std::string& name, PlotState from, PlotAction action, Role role, bool system = false);
 PlotState PlotStateAfter(PlotAction action, PlotState from);
 
 std::vector<FieldViolation> ValidatePlot(const PlotRecord& plot, const std::string& prefix);

@@ -25,7 +25,8 @@ namespace {
 
 constexpr const char* kServices[] = {
     "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
-    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",  "biopolis.v1.LandService", "biopolis.v1.SupportService", "biopolis.v1.ServiceDeskService",
+    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
+    "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
 };
 
 Result<std::string> ReadFile(const std::string& path) {

@@ -294,19 +294,20 @@ Result<bool> SeedDemoData(Domain& domain) {
     p.longitude = d.lon;
     std::int64_t id = 0;
     BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-      domain.land.CreatePlot(officer, {"CreatePlot", "", ""}, p,
-                             [&id](const PlotRecord& r) {
-                               id = r.id;
-                               return std::string();
-                             },
-                             reply);
+      domain.land.CreatePlot(
+          officer, {"CreatePlot", "", ""}, p,
+          [&id](const PlotRecord& r) {
+            id = r.id;
+            return std::string();
+          },
+          reply);
     }));
     plot_ids.push_back(id);
   }
   auto plot_act = [&](std::int64_t id, PlotAction action, PlotActionArgs args, const char* method) {
     return Await([&](Reply reply) {
-      domain.land.ActOnPlot(officer, {method, "", ""}, id, "", action, args,
-                            [](const PlotRecord&) { return std::string(); }, reply);
+      domain.land.ActOnPlot(
+          officer, {method, "", ""}, id, "", action, args, [](const PlotRecord&) { return std::string(); }, reply);
     });
   };
   // АО «ВБФК», the registered resident, leases plot 1 for 49 years.
@@ -321,8 +322,8 @@ Result<bool> SeedDemoData(Domain& domain) {
   lease.annual_rent_kopecks = 2'520'000 * kRouble;
   lease.agreement_number = "А-43-2026/01";
   BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-    domain.land.CreateLease(officer, {"CreateLease", "", ""}, lease, [](const LeaseRecord&) { return std::string(); },
-                            reply);
+    domain.land.CreateLease(
+        officer, {"CreateLease", "", ""}, lease, [](const LeaseRecord&) { return std::string(); }, reply);
   }));
   // ООО «КЦКТ»'s application under review holds plot 14 (laboratory campus).
   PlotActionArgs reserve;
@@ -332,6 +333,179 @@ Result<bool> SeedDemoData(Domain& domain) {
   PlotActionArgs block;
   block.reason = "Перекладка сетей водоснабжения до 2027 года";
   BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[6], PlotAction::kBlock, block, "BlockPlot"));
+
+  // The support catalogue.
+  struct DemoMeasure {
+    SupportKind kind;
+    const char* title;
+    const char* basis;
+    std::int64_t budget_millions;
+    std::int64_t cap_millions;
+    std::vector<std::string> okved;
+  };
+  const DemoMeasure kMeasures[] = {
+      {SupportKind::kTaxBenefit,
+       "Пониженная ставка налога на прибыль (региональная часть)",
+       "Закон Кировской области о налоговых льготах резидентам ОЭЗ",
+       0,
+       0,
+       {}},
+      {SupportKind::kSubsidy,
+       "Субсидия на приобретение GMP-оборудования",
+       "Постановление Правительства Кировской области (госпрограмма «Развитие промышленности»)",
+       50,
+       10,
+       {"21"}},
+      {SupportKind::kGrant,
+       "Грант на НИОКР в области биотехнологий",
+       "Положение о грантах ОЭЗ «Биополис»",
+       20,
+       5,
+       {"72.11", "72.19"}},
+      {SupportKind::kRentDiscount,
+       "Скидка 50% на арендную плату в первые 3 года",
+       "Договор аренды, приложение 3",
+       0,
+       0,
+       {}},
+      {SupportKind::kCertificationSupport,
+       "Сопровождение сертификации GMP и регистрации препаратов",
+       "Регламент управляющей компании ОЭЗ",
+       0,
+       0,
+       {"21"}},
+      {SupportKind::kPromotionSupport,
+       "Участие в отраслевых выставках (Фармтех, BIO)",
+       "План продвижения ОЭЗ на 2026 год",
+       0,
+       0,
+       {}},
+  };
+  std::vector<std::int64_t> measure_ids;
+  for (const auto& d : kMeasures) {
+    SupportMeasureRecord m;
+    m.kind = d.kind;
+    m.title = d.title;
+    m.legal_basis = d.basis;
+    m.open_from = Date{2026, 1, 1};
+    m.total_budget_kopecks = d.budget_millions * kMillion;
+    m.cap_per_resident_kopecks = d.cap_millions * kMillion;
+    m.eligibility.require_active_status = true;
+    m.eligibility.okved_prefixes = d.okved;
+    std::int64_t id = 0;
+    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
+      domain.support.CreateMeasure(
+          officer, {"CreateSupportMeasure", "", ""}, m,
+          [&id](const SupportMeasureRecord& r) {
+            id = r.id;
+            return std::string();
+          },
+          reply);
+    }));
+    measure_ids.push_back(id);
+  }
+  // АО «ВБФК» asked for 8 mln of the GMP subsidy: 6 mln granted, 3 mln paid.
+  const Caller& vbfk = callers[3];
+  std::int64_t support_id = 0;
+  SupportRequestRecord sr;
+  sr.measure_id = measure_ids[1];
+  sr.requested_kopecks = 8 * kMillion;
+  sr.purpose = "Линия асептического розлива и изоляторы класса A";
+  sr.justification = "Инвестиционный проект по соглашению С-43-001";
+  BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
+    domain.support.CreateRequest(
+        vbfk, {"CreateSupportRequest", "", ""}, sr,
+        [&support_id](const SupportRequestRecord& r) {
+          support_id = r.id;
+          return std::string();
+        },
+        reply);
+  }));
+  auto support_act = [&](const Caller& who, SupportAction action, SupportActionArgs args, const char* method) {
+    return Await([&](Reply reply) {
+      domain.support.Act(
+          who, {method, "", ""}, support_id, "", action, args,
+          [](const SupportRequestRecord&) { return std::string(); }, reply);
+    });
+  };
+  BIOPOLIS_RETURN_IF_ERROR(support_act(vbfk, SupportAction::kSubmit, {}, "SubmitSupportRequest"));
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kAccept, {}, "AcceptSupportRequest"));
+  SupportActionArgs grant;
+  grant.granted_kopecks = 6 * kMillion;
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kApprove, grant, "ApproveSupportRequest"));
+  SupportActionArgs pay;
+  pay.disbursement = {3 * kMillion, today.AddDays(-1), "п/п № 1174"};
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kDisburse, pay, "RecordDisbursement"));
+
+  // The one-stop shop's catalogue and two requests of АО «ВБФК».
+  struct DemoService {
+    const char* title;
+    ServiceCategory category;
+    const char* unit;
+    int sla;
+  };
+  const DemoService kServices[] = {
+      {"Сопровождение инспектирования GMP", ServiceCategory::kCertification,
+       "Управляющая компания ОЭЗ, отдел сертификации (взаимодействие с ФБУ «ГИЛС и НП»)", 20},
+      {"Государственная регистрация лекарственного препарата", ServiceCategory::kProductRegistration,
+       "Управляющая компания ОЭЗ, регуляторный отдел", 30},
+      {"Участие в выставке на коллективном стенде региона", ServiceCategory::kPromotion,
+       "Центр поддержки экспорта Кировской области", 10},
+      {"Оформление процедуры свободной таможенной зоны", ServiceCategory::kCustoms, "Кировский таможенный пост", 5},
+      {"Технологическое присоединение к электросетям", ServiceCategory::kInfrastructure,
+       "Сетевая организация, филиал «Кировэнерго»", 15},
+  };
+  std::vector<std::int64_t> type_ids;
+  for (const auto& d : kServices) {
+    ServiceTypeRecord t;
+    t.title = d.title;
+    t.category = d.category;
+    t.responsible_unit = d.unit;
+    t.sla_working_days = d.sla;
+    std::int64_t id = 0;
+    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
+      domain.service_desk.CreateType(
+          callers[0], {"CreateServiceType", "", ""}, t,
+          [&id](const ServiceTypeRecord& r) {
+            id = r.id;
+            return std::string();
+          },
+          reply);
+    }));
+    type_ids.push_back(id);
+  }
+  auto open_request = [&](std::int64_t type_id, const char* description) {
+    ServiceRequestRecord r;
+    r.service_type_id = type_id;
+    r.description = description;
+    std::int64_t id = 0;
+    Status st = Await([&](Reply reply) {
+      domain.service_desk.CreateRequest(
+          vbfk, {"CreateServiceRequest", "", ""}, r,
+          [&id](const ServiceRequestRecord& rec) {
+            id = rec.id;
+            return std::string();
+          },
+          reply);
+    });
+    return st.ok() ? Result<std::int64_t>(id) : Result<std::int64_t>(st);
+  };
+  auto desk_act = [&](const Caller& who, std::int64_t id, ServiceAction action, std::string text, const char* method) {
+    return Await([&](Reply reply) {
+      domain.service_desk.Act(
+          who, {method, "", ""}, id, "", action, text, [](const ServiceRequestRecord&) { return std::string(); },
+          reply);
+    });
+  };
+  auto gmp = open_request(type_ids[0], "Просим организовать инспектирование GMP участка розлива до 1 марта");
+  if (!gmp.ok()) return gmp.status();
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, *gmp, ServiceAction::kTake, "", "TakeServiceRequest"));
+  auto power = open_request(type_ids[4], "Нужна дополнительная мощность 1,5 МВт для второй очереди");
+  if (!power.ok()) return power.status();
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, *power, ServiceAction::kTake, "", "TakeServiceRequest"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, *power, ServiceAction::kAsk,
+                                    "Пришлите, пожалуйста, однолинейную схему и график ввода мощностей",
+                                    "AskResident"));
   return true;
 }
 

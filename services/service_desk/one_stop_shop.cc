@@ -40,9 +40,12 @@ Result<ServiceTypeRecord> OneStopShop::GetType(std::int64_t id) {
 Result<Page<ServiceTypeRecord>> OneStopShop::ListTypes(const Caller& caller, const ListParams& params) {
   static const ListSpec kSpec{{{"category",
                                 FieldType::kEnum,
-                                {{"SERVICE_CATEGORY_CERTIFICATION", 1}, {"SERVICE_CATEGORY_PRODUCT_REGISTRATION", 2},
-                                 {"SERVICE_CATEGORY_PROMOTION", 3}, {"SERVICE_CATEGORY_PERMITS", 4},
-                                 {"SERVICE_CATEGORY_CUSTOMS", 5}, {"SERVICE_CATEGORY_INFRASTRUCTURE", 6},
+                                {{"SERVICE_CATEGORY_CERTIFICATION", 1},
+                                 {"SERVICE_CATEGORY_PRODUCT_REGISTRATION", 2},
+                                 {"SERVICE_CATEGORY_PROMOTION", 3},
+                                 {"SERVICE_CATEGORY_PERMITS", 4},
+                                 {"SERVICE_CATEGORY_CUSTOMS", 5},
+                                 {"SERVICE_CATEGORY_INFRASTRUCTURE", 6},
                                  {"SERVICE_CATEGORY_OTHER", 7}},
                                 ""}},
                               {"create_time"},
@@ -53,8 +56,9 @@ Result<Page<ServiceTypeRecord>> OneStopShop::ListTypes(const Caller& caller, con
   const std::string scope = "ListServiceTypes|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, p, scope);
   if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<ServiceTypeRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<ServiceTypeRecord>> { return tx.service_desk().ListTypes(*query); });
+  auto page = ReadValue<Page<ServiceTypeRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ServiceTypeRecord>> {
+    return tx.service_desk().ListTypes(*query);
+  });
   if (page.ok()) env_.lists.FinishPage(*page, p, scope);
   return page;
 }
@@ -114,8 +118,13 @@ Result<Page<ServiceRequestRecord>> OneStopShop::ListRequests(const Caller& calle
                                                              bool overdue_only) {
   static const ListSpec kSpec{{{"state",
                                 FieldType::kEnum,
-                                {{"STATE_NEW", 1}, {"STATE_IN_PROGRESS", 2}, {"STATE_WAITING_FOR_RESIDENT", 3},
-                                 {"STATE_RESOLVED", 4}, {"STATE_CLOSED", 5}, {"STATE_REOPENED", 6}, {"STATE_CANCELLED", 7}},
+                                {{"STATE_NEW", 1},
+                                 {"STATE_IN_PROGRESS", 2},
+                                 {"STATE_WAITING_FOR_RESIDENT", 3},
+                                 {"STATE_RESOLVED", 4},
+                                 {"STATE_CLOSED", 5},
+                                 {"STATE_REOPENED", 6},
+                                 {"STATE_CANCELLED", 7}},
                                 ""},
                                {"service_type", FieldType::kReference, {}, kTypes},
                                {"organization", FieldType::kReference, {}, "organizations"},
@@ -129,8 +138,8 @@ Result<Page<ServiceRequestRecord>> OneStopShop::ListRequests(const Caller& calle
   if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
   std::optional<TimeMicros> overdue_at;
   if (overdue_only) overdue_at = env_.clock.Now();
-  auto page = ReadValue<Page<ServiceRequestRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<ServiceRequestRecord>> {
+  auto page =
+      ReadValue<Page<ServiceRequestRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ServiceRequestRecord>> {
         return tx.service_desk().ListRequests(*query, overdue_at);
       });
   if (page.ok()) env_.lists.FinishPage(*page, params, scope);
@@ -171,13 +180,13 @@ void OneStopShop::CreateRequest(const Caller& caller, CommandMeta meta, ServiceR
       std::move(encode), std::move(reply));
 }
 
-void OneStopShop::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-                      ServiceAction action, std::string text, Encoder<ServiceRequestRecord> encode, Reply reply) {
+void OneStopShop::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, ServiceAction action,
+                      std::string text, Encoder<ServiceRequestRecord> encode, Reply reply) {
   bool required = action == ServiceAction::kAsk || action == ServiceAction::kRespond ||
                   action == ServiceAction::kResolve || action == ServiceAction::kReopen;
-  const char* field = action == ServiceAction::kResolve  ? "outcome"
+  const char* field = action == ServiceAction::kResolve                                      ? "outcome"
                       : action == ServiceAction::kReopen || action == ServiceAction::kCancel ? "reason"
-                                                                                            : "text";
+                                                                                             : "text";
   Status valid = CheckText(field, text, required);
   if (!valid.ok()) return reply(valid);
   env_.commands.Run<ServiceRequestRecord>(
@@ -247,8 +256,8 @@ Result<Page<ServiceMessageRecord>> OneStopShop::ListMessages(const Caller& calle
   const std::string scope = "ListServiceMessages|" + std::to_string(request_id) + "|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, p, scope);
   if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<ServiceMessageRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<ServiceMessageRecord>> {
+  auto page =
+      ReadValue<Page<ServiceMessageRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ServiceMessageRecord>> {
         auto r = tx.service_desk().GetRequest(request_id);
         if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName(kRequests, request_id));
         return tx.service_desk().ListMessages(request_id, *query);

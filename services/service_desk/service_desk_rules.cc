@@ -12,14 +12,22 @@ using A = ServiceAction;
 
 const char* ServiceRequestStateName(ServiceRequestState state) {
   switch (state) {
-    case S::kNew: return "STATE_NEW";
-    case S::kInProgress: return "STATE_IN_PROGRESS";
-    case S::kWaitingForResident: return "STATE_WAITING_FOR_RESIDENT";
-    case S::kResolved: return "STATE_RESOLVED";
-    case S::kClosed: return "STATE_CLOSED";
-    case S::kReopened: return "STATE_REOPENED";
-    case S::kCancelled: return "STATE_CANCELLED";
-    case S::kUnspecified: break;
+    case S::kNew:
+      return "STATE_NEW";
+    case S::kInProgress:
+      return "STATE_IN_PROGRESS";
+    case S::kWaitingForResident:
+      return "STATE_WAITING_FOR_RESIDENT";
+    case S::kResolved:
+      return "STATE_RESOLVED";
+    case S::kClosed:
+      return "STATE_CLOSED";
+    case S::kReopened:
+      return "STATE_REOPENED";
+    case S::kCancelled:
+      return "STATE_CANCELLED";
+    case S::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
@@ -46,13 +54,20 @@ const ServiceTransition& TransitionOf(ServiceAction action) {
 }
 const char* ActionName(ServiceAction a) {
   switch (a) {
-    case A::kTake: return "take";
-    case A::kAsk: return "ask the resident about";
-    case A::kRespond: return "answer";
-    case A::kResolve: return "resolve";
-    case A::kConfirm: return "confirm";
-    case A::kReopen: return "reopen";
-    case A::kCancel: return "cancel";
+    case A::kTake:
+      return "take";
+    case A::kAsk:
+      return "ask the resident about";
+    case A::kRespond:
+      return "answer";
+    case A::kResolve:
+      return "resolve";
+    case A::kConfirm:
+      return "confirm";
+    case A::kReopen:
+      return "reopen";
+    case A::kCancel:
+      return "cancel";
   }
   return "act on";
 }

@@ -36,8 +36,13 @@ Result<Page<SupportMeasureRecord>> SupportOffice::ListMeasures(const Caller& cal
                                                                bool open_only) {
   static const ListSpec kSpec{{{"kind",
                                 FieldType::kEnum,
-                                {{"KIND_TAX_BENEFIT", 1}, {"KIND_SUBSIDY", 2}, {"KIND_GRANT", 3}, {"KIND_RENT_DISCOUNT", 4},
-                                 {"KIND_CERTIFICATION_SUPPORT", 5}, {"KIND_PROMOTION_SUPPORT", 6}, {"KIND_CONSULTING", 7}},
+                                {{"KIND_TAX_BENEFIT", 1},
+                                 {"KIND_SUBSIDY", 2},
+                                 {"KIND_GRANT", 3},
+                                 {"KIND_RENT_DISCOUNT", 4},
+                                 {"KIND_CERTIFICATION_SUPPORT", 5},
+                                 {"KIND_PROMOTION_SUPPORT", 6},
+                                 {"KIND_CONSULTING", 7}},
                                 ""}},
                               {"create_time", "title"},
                               "create_time",
@@ -47,8 +52,8 @@ Result<Page<SupportMeasureRecord>> SupportOffice::ListMeasures(const Caller& cal
   if (!query.ok()) return query.status();
   std::optional<Date> open_on;
   if (open_only) open_on = ZoneDateOf(env_.clock.Now());
-  auto page = ReadValue<Page<SupportMeasureRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<SupportMeasureRecord>> {
+  auto page =
+      ReadValue<Page<SupportMeasureRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<SupportMeasureRecord>> {
         return tx.support().ListMeasures(*query, open_on);
       });
   if (page.ok()) env_.lists.FinishPage(*page, params, scope);
@@ -145,9 +150,15 @@ Result<SupportRequestRecord> SupportOffice::GetRequest(const Caller& caller, std
 Result<Page<SupportRequestRecord>> SupportOffice::ListRequests(const Caller& caller, const ListParams& params) {
   static const ListSpec kSpec{{{"state",
                                 FieldType::kEnum,
-                                {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_UNDER_REVIEW", 3},
-                                 {"STATE_INFO_REQUESTED", 4}, {"STATE_APPROVED", 5}, {"STATE_REJECTED", 6},
-                                 {"STATE_DISBURSED", 7}, {"STATE_CLOSED", 8}, {"STATE_WITHDRAWN", 9}},
+                                {{"STATE_DRAFT", 1},
+                                 {"STATE_SUBMITTED", 2},
+                                 {"STATE_UNDER_REVIEW", 3},
+                                 {"STATE_INFO_REQUESTED", 4},
+                                 {"STATE_APPROVED", 5},
+                                 {"STATE_REJECTED", 6},
+                                 {"STATE_DISBURSED", 7},
+                                 {"STATE_CLOSED", 8},
+                                 {"STATE_WITHDRAWN", 9}},
                                 ""},
                                {"measure", FieldType::kReference, {}, kMeasures},
                                {"resident", FieldType::kReference, {}, "residents"}},
@@ -159,7 +170,8 @@ Result<Page<SupportRequestRecord>> SupportOffice::ListRequests(const Caller& cal
   if (!query.ok()) return query.status();
   if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
   auto page = ReadValue<Page<SupportRequestRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<SupportRequestRecord>> { return tx.support().ListRequests(*query); });
+      env_.store,
+      [&](Transaction& tx) -> Result<Page<SupportRequestRecord>> { return tx.support().ListRequests(*query); });
   if (page.ok()) env_.lists.FinishPage(*page, params, scope);
   return page;
 }
@@ -180,10 +192,9 @@ void SupportOffice::CreateRequest(const Caller& caller, CommandMeta meta, Suppor
         }
         auto resident = tx.residents().FindCurrent(ctx.caller().organization_id);
         if (!resident) {
-          return Status::FailedPrecondition("only a registered resident of the zone may request support",
-                                            "NOT_A_RESIDENT",
-                                            {"STATE", FormatName("organizations", ctx.caller().organization_id),
-                                             "not in the registry of residents"});
+          return Status::FailedPrecondition(
+              "only a registered resident of the zone may request support", "NOT_A_RESIDENT",
+              {"STATE", FormatName("organizations", ctx.caller().organization_id), "not in the registry of residents"});
         }
         request.resident_id = resident->id;
         request.organization_id = resident->organization_id;
@@ -232,11 +243,19 @@ Status ValidateActionArgs(SupportAction action, const SupportActionArgs& args, c
     if (args.text.size() > 20000) errors.Add(field, "is longer than 20000 bytes", "FIELD_TOO_LONG");
   };
   switch (action) {
-    case SupportAction::kRequestInformation: text("text", true); break;
-    case SupportAction::kRespond: text("response", true); break;
-    case SupportAction::kReject: text("reason", true); break;
+    case SupportAction::kRequestInformation:
+      text("text", true);
+      break;
+    case SupportAction::kRespond:
+      text("response", true);
+      break;
+    case SupportAction::kReject:
+      text("reason", true);
+      break;
     case SupportAction::kWithdraw:
-    case SupportAction::kClose: text("reason", false); break;
+    case SupportAction::kClose:
+      text("reason", false);
+      break;
     case SupportAction::kApprove:
       if (args.granted_kopecks < 0 || args.granted_kopecks > 1'000'000'000'000'000) {
         errors.Add("granted_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
@@ -255,7 +274,8 @@ Status ValidateActionArgs(SupportAction action, const SupportActionArgs& args, c
         errors.Add("disbursement.reference", "is longer than 200 bytes", "FIELD_TOO_LONG");
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return errors.ToStatus();
 }
@@ -268,9 +288,8 @@ void ReturnRemainder(CommandContext& ctx, const SupportRequestRecord& r) {
 
 }  // namespace
 
-void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
-                        SupportAction action, SupportActionArgs args, Encoder<SupportRequestRecord> encode,
-                        Reply reply) {
+void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, SupportAction action,
+                        SupportActionArgs args, Encoder<SupportRequestRecord> encode, Reply reply) {
   Status valid = ValidateActionArgs(action, args, ZoneDateOf(env_.clock.Now()));
   if (!valid.ok()) return reply(valid);
   env_.commands.Run<SupportRequestRecord>(
@@ -327,10 +346,10 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
               }
               std::int64_t held = tx.support().CommittedTo(measure->id, r.organization_id);
               if (measure->cap_per_resident_kopecks > 0 && held + grant > measure->cap_per_resident_kopecks) {
-                return Status::FailedPrecondition(
-                    "the resident already holds " + Money(held) + " of " + measure_name + "; the cap is " +
-                        Money(measure->cap_per_resident_kopecks),
-                    "RESIDENT_CAP_EXCEEDED", {"BUDGET", measure_name, "resident holds " + Money(held)});
+                return Status::FailedPrecondition("the resident already holds " + Money(held) + " of " + measure_name +
+                                                      "; the cap is " + Money(measure->cap_per_resident_kopecks),
+                                                  "RESIDENT_CAP_EXCEEDED",
+                                                  {"BUDGET", measure_name, "resident holds " + Money(held)});
               }
               tx.support().Book(measure->id, r.organization_id, grant, 0);
             }
@@ -347,8 +366,8 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
               return Status::FailedPrecondition(
                   "disbursing " + Money(args.disbursement.amount_kopecks) + " would exceed the grant (" +
                       Money(r.granted_kopecks) + ", " + Money(r.disbursed_kopecks) + " already paid)",
-                  "DISBURSEMENT_EXCEEDS_GRANT", {"BUDGET", name, "undisbursed " +
-                                                                     Money(r.granted_kopecks - r.disbursed_kopecks)});
+                  "DISBURSEMENT_EXCEEDS_GRANT",
+                  {"BUDGET", name, "undisbursed " + Money(r.granted_kopecks - r.disbursed_kopecks)});
             }
             r.disbursed_kopecks += args.disbursement.amount_kopecks;
             tx.support().AddDisbursement(r.id, args.disbursement, ctx.now());
@@ -368,8 +387,8 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
         r.update_time = ctx.now();
         r.version += 1;
         tx.support().UpdateRequest(r);
-        ctx.Record(name, r.organization_id, "support_request." + std::string(SupportRequestStateName(r.state)).substr(6),
-                   summary);
+        ctx.Record(name, r.organization_id,
+                   "support_request." + std::string(SupportRequestStateName(r.state)).substr(6), summary);
         return *tx.support().GetRequest(id);
       },
       std::move(encode), std::move(reply));

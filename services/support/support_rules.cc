@@ -13,16 +13,26 @@ constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
 
 const char* SupportRequestStateName(SupportRequestState state) {
   switch (state) {
-    case S::kDraft: return "STATE_DRAFT";
-    case S::kSubmitted: return "STATE_SUBMITTED";
-    case S::kUnderReview: return "STATE_UNDER_REVIEW";
-    case S::kInfoRequested: return "STATE_INFO_REQUESTED";
-    case S::kApproved: return "STATE_APPROVED";
-    case S::kRejected: return "STATE_REJECTED";
-    case S::kDisbursed: return "STATE_DISBURSED";
-    case S::kClosed: return "STATE_CLOSED";
-    case S::kWithdrawn: return "STATE_WITHDRAWN";
-    case S::kUnspecified: break;
+    case S::kDraft:
+      return "STATE_DRAFT";
+    case S::kSubmitted:
+      return "STATE_SUBMITTED";
+    case S::kUnderReview:
+      return "STATE_UNDER_REVIEW";
+    case S::kInfoRequested:
+      return "STATE_INFO_REQUESTED";
+    case S::kApproved:
+      return "STATE_APPROVED";
+    case S::kRejected:
+      return "STATE_REJECTED";
+    case S::kDisbursed:
+      return "STATE_DISBURSED";
+    case S::kClosed:
+      return "STATE_CLOSED";
+    case S::kWithdrawn:
+      return "STATE_WITHDRAWN";
+    case S::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
@@ -52,16 +62,26 @@ const SupportTransition& TransitionOf(SupportAction action) {
 }
 const char* ActionName(SupportAction a) {
   switch (a) {
-    case A::kEdit: return "edit";
-    case A::kSubmit: return "submit";
-    case A::kAccept: return "accept";
-    case A::kRequestInformation: return "request information on";
-    case A::kRespond: return "respond on";
-    case A::kApprove: return "approve";
-    case A::kReject: return "reject";
-    case A::kWithdraw: return "withdraw";
-    case A::kDisburse: return "disburse on";
-    case A::kClose: return "close";
+    case A::kEdit:
+      return "edit";
+    case A::kSubmit:
+      return "submit";
+    case A::kAccept:
+      return "accept";
+    case A::kRequestInformation:
+      return "request information on";
+    case A::kRespond:
+      return "respond on";
+    case A::kApprove:
+      return "approve";
+    case A::kReject:
+      return "reject";
+    case A::kWithdraw:
+      return "withdraw";
+    case A::kDisburse:
+      return "disburse on";
+    case A::kClose:
+      return "close";
   }
   return "act on";
 }
@@ -154,7 +174,7 @@ void ApplySupportMeasurePatch(const SupportMeasureRecord& patch, const std::vect
 }
 
 std::vector<FieldViolation> CheckSupportEligibility(const SupportMeasureRecord& m, const SupportApplicant& a,
-                                                   const Date& today) {
+                                                    const Date& today) {
   FieldErrors errors;
   if (today < m.open_from || (!m.open_until.IsEmpty() && m.open_until < today)) {
     errors.Add("measure",
@@ -223,9 +243,19 @@ MaskRules SupportRequestMaskRules() {
   MaskRules rules;
   rules.updatable = {"requested_kopecks", "purpose", "justification"};
   rules.immutable = {"measure"};
-  rules.output_only = {"name",          "resident",          "state",         "info_request",    "info_response",
-                       "granted_kopecks", "disbursed_kopecks", "disbursements", "decision_reason", "submit_time",
-                       "create_time",   "update_time",       "etag"};
+  rules.output_only = {"name",
+                       "resident",
+                       "state",
+                       "info_request",
+                       "info_response",
+                       "granted_kopecks",
+                       "disbursed_kopecks",
+                       "disbursements",
+                       "decision_reason",
+                       "submit_time",
+                       "create_time",
+                       "update_time",
+                       "etag"};
   return rules;
 }
 

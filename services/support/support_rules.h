@@ -53,7 +53,7 @@ struct SupportApplicant {
 
 // Every failing rule, as {field "measure", description, reason}.
 std::vector<FieldViolation> CheckSupportEligibility(const SupportMeasureRecord& measure,
-                                                   const SupportApplicant& applicant, const Date& today);
+                                                    const SupportApplicant& applicant, const Date& today);
 
 // Field formats of a request draft.
 std::vector<FieldViolation> ValidateSupportRequestDraft(const SupportRequestRecord& request, const std::string& prefix);

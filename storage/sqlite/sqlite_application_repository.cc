@@ -155,14 +155,15 @@ std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoReque
 }
 
 std::int64_t SqliteApplicationRepository::Insert(const ApplicationRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO applications (organization_id, state, project_name, project_description, "
-                       "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
-                       "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
-                       "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
-                       "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
-                       "withdrawal_reason, resident_id, submit_time, create_time, update_time, version, requested_plots) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement st(
+      db_,
+      "INSERT INTO applications (organization_id, state, project_name, project_description, "
+      "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
+      "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
+      "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
+      "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
+      "withdrawal_reason, resident_id, submit_time, create_time, update_time, version, requested_plots) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();

@@ -50,7 +50,8 @@ int BindFields(SQLite::Statement& st, const LeaseRecord& r) {
 
 }  // namespace
 
-std::vector<LeaseRecord> SqliteLeaseRepository::Select(const std::string& where, const std::vector<FilterValue>& binds) {
+std::vector<LeaseRecord> SqliteLeaseRepository::Select(const std::string& where,
+                                                       const std::vector<FilterValue>& binds) {
   SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM leases WHERE " + where);
   BindAll(st, binds);
   std::vector<LeaseRecord> out;

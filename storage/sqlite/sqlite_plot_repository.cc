@@ -143,8 +143,8 @@ std::vector<PlotRecord> SqlitePlotRepository::ListReservedFor(std::int64_t appli
 }
 
 std::int64_t SqlitePlotRepository::Insert(const PlotRecord& record) {
-  SQLite::Statement st(db_, std::string("INSERT INTO plots (") + kStoredColumns +
-                                ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement st(
+      db_, std::string("INSERT INTO plots (") + kStoredColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();

@@ -102,8 +102,8 @@ std::optional<ServiceTypeRecord> SqliteServiceDeskRepository::GetType(std::int64
 }
 
 Page<ServiceTypeRecord> SqliteServiceDeskRepository::ListTypes(const ListQuery& query) {
-  static const ListTable kTable{"service_types", kTypeColumns, "id",
-                                {{"category", "category"}, {"create_time", "create_time"}}, ""};
+  static const ListTable kTable{
+      "service_types", kTypeColumns, "id", {{"category", "category"}, {"create_time", "create_time"}}, ""};
   return RunList<ServiceTypeRecord>(db_, kTable, query, ReadType);
 }
 
@@ -182,8 +182,11 @@ std::int64_t SqliteServiceDeskRepository::AddMessage(const ServiceMessageRecord&
 }
 
 Page<ServiceMessageRecord> SqliteServiceDeskRepository::ListMessages(std::int64_t request_id, const ListQuery& query) {
-  ListTable table{"service_messages", "id, request_id, author, from_resident, text, create_time", "id",
-                  {{"id", "id"}}, "request_id = " + std::to_string(request_id)};
+  ListTable table{"service_messages",
+                  "id, request_id, author, from_resident, text, create_time",
+                  "id",
+                  {{"id", "id"}},
+                  "request_id = " + std::to_string(request_id)};
   return RunList<ServiceMessageRecord>(db_, table, query, ReadMessage);
 }
 

@@ -115,8 +115,11 @@ std::optional<SupportMeasureRecord> SqliteSupportRepository::GetMeasure(std::int
 
 Page<SupportMeasureRecord> SqliteSupportRepository::ListMeasures(const ListQuery& query,
                                                                  const std::optional<Date>& open_on) {
-  ListTable table{"support_measures", kMeasureColumns, "id",
-                  {{"kind", "kind"}, {"create_time", "create_time"}, {"title", "title"}}, ""};
+  ListTable table{"support_measures",
+                  kMeasureColumns,
+                  "id",
+                  {{"kind", "kind"}, {"create_time", "create_time"}, {"title", "title"}},
+                  ""};
   if (open_on) {
     // Dates are ISO text, so they compare as dates; the date is validated, not user text.
     const std::string d = DateText(*open_on);
@@ -147,8 +150,8 @@ void SqliteSupportRepository::UpdateMeasure(const SupportMeasureRecord& record) 
   st.exec();
 }
 
-void SqliteSupportRepository::Book(std::int64_t measure_id, std::int64_t organization_id,
-                                   std::int64_t committed_delta, std::int64_t disbursed_delta) {
+void SqliteSupportRepository::Book(std::int64_t measure_id, std::int64_t organization_id, std::int64_t committed_delta,
+                                   std::int64_t disbursed_delta) {
   SQLite::Statement m(db_,
                       "UPDATE support_measures SET committed_kopecks = committed_kopecks + ?, "
                       "disbursed_kopecks = disbursed_kopecks + ? WHERE id = ?");
@@ -179,8 +182,8 @@ void SqliteSupportRepository::Book(std::int64_t measure_id, std::int64_t organiz
 }
 
 std::int64_t SqliteSupportRepository::CommittedTo(std::int64_t measure_id, std::int64_t organization_id) {
-  SQLite::Statement st(db_,
-                       "SELECT committed_kopecks FROM support_allocations WHERE measure_id = ? AND organization_id = ?");
+  SQLite::Statement st(
+      db_, "SELECT committed_kopecks FROM support_allocations WHERE measure_id = ? AND organization_id = ?");
   st.bind(1, static_cast<int64_t>(measure_id));
   st.bind(2, static_cast<int64_t>(organization_id));
   return st.executeStep() ? st.getColumn(0).getInt64() : 0;

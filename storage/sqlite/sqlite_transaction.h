@@ -21,7 +21,16 @@ namespace biopolis {
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(SQLite::Database& db)
-      : organizations_(db), applications_(db), residents_(db), policies_(db), api_keys_(db), journal_(db), plots_(db), leases_(db), support_(db), service_desk_(db) {}
+      : organizations_(db),
+        applications_(db),
+        residents_(db),
+        policies_(db),
+        api_keys_(db),
+        journal_(db),
+        plots_(db),
+        leases_(db),
+        support_(db),
+        service_desk_(db) {}
 
   OrganizationRepository& organizations() override { return organizations_; }
   ApplicationRepository& applications() override { return applications_; }

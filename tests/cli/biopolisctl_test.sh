@@ -78,6 +78,21 @@ check "reserve for an application under review" 0 $? "$out" "state: STATE_RESERV
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots reserve plots/2 --application applications/2 2>&1)
 check "reserved twice: conflict" 6 $? "$out" "PLOT_NOT_AVAILABLE"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" leases list -o json 2>&1); check "leases list" 0 $? "$out" '"state": "STATE_ACTIVE"'
+VBFK=bpk_demo_resident_vbfk_0000000000000000000000
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support measures list --open 2>&1); check "open support measures" 0 $? "$out" "KIND_GRANT"
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support eligibility supportMeasures/3 -o json 2>&1)
+check "support eligibility explains" 0 $? "$out" "OKVED_NOT_ELIGIBLE"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures stats supportMeasures/2 2>&1)
+check "measure books" 0 $? "$out" "remaining_kopecks: 4400000000"
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support requests create --measure supportMeasures/2 --amount 500000000 --purpose Reactor 2>&1)
+check "support request draft" 0 $? "$out" "state: STATE_DRAFT"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support requests approve supportRequests/1 --granted 1 2>&1)
+check "approve twice: conflict" 6 $? "$out" "WRONG_STATE"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk requests list 2>&1); check "service desk queue" 0 $? "$out" "STATE_WAITING_FOR_RESIDENT"
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" desk requests respond serviceRequests/2 --text "Схема во вложении" 2>&1)
+check "resident answers, clock resumes" 0 $? "$out" "state: STATE_IN_PROGRESS"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" desk requests get serviceRequests/1 2>&1); check "other resident's request hidden" 3 $? "$out" "NOT_FOUND"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk stats 2>&1); check "SLA statistics" 0 $? "$out" "opened: 2"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots create --cadastral-number 43-40 --site X --area 5 --use PERMITTED_USE_OFFICE 2>&1)
 check "bad cadastral number" 2 $? "$out" "INVALID_CADASTRAL_NUMBER"
 grep -q "$NEWKEY" "$LOG"; check "secrets never logged" 1 $? ""

@@ -156,8 +156,10 @@ TEST_F(LandTest, ReservationsAreReleasedWhenTheApplicationEnds) {
   ASSERT_TRUE(officer().land().ReservePlot(p2, withdrawn.application).ok());
   ASSERT_TRUE(officer().land().ReservePlot(p3, lapsing.application).ok());
 
-  ASSERT_TRUE(officer().applications().Reject(rejected.application, v1::Application::REJECTION_GROUND_NO_MATCHING_PROPERTY,
-                                              "No fit").ok());
+  ASSERT_TRUE(officer()
+                  .applications()
+                  .Reject(rejected.application, v1::Application::REJECTION_GROUND_NO_MATCHING_PROPERTY, "No fit")
+                  .ok());
   EXPECT_EQ(officer().land().GetPlot(p1)->state(), v1::Plot::STATE_AVAILABLE);
   ASSERT_TRUE(withdrawn.client->applications().Withdraw(withdrawn.application).ok());
   EXPECT_EQ(officer().land().GetPlot(p2)->state(), v1::Plot::STATE_AVAILABLE);

@@ -212,7 +212,8 @@ TEST_F(SupportTest, MeasureValidationAndBudgetFloor) {
   v1::SupportMeasure cut;
   cut.set_name(measure);
   cut.set_total_budget_kopecks(500'000);
-  EXPECT_EQ(officer().support().UpdateMeasure(cut, {"total_budget_kopecks"}).error().reason(), "BUDGET_BELOW_COMMITTED");
+  EXPECT_EQ(officer().support().UpdateMeasure(cut, {"total_budget_kopecks"}).error().reason(),
+            "BUDGET_BELOW_COMMITTED");
   EXPECT_EQ(officer().support().UpdateMeasure(cut, {"committed_kopecks"}).error().field_violations().at(0).reason,
             "FIELD_OUTPUT_ONLY");
   auto open = applicant.client->support().ListMeasures({}, /*open_only=*/true).All();
@@ -249,7 +250,8 @@ TEST_F(ServiceDeskTest, TheSlaClockCountsWorkingDaysAndPausesWhileWaiting) {
   std::string request = Open(*resident, type);
   // Opened on Friday 2026-11-27 12:00 Kirov time: 2 working days later is Tuesday 12:00 (09:00 UTC).
   auto opened = officer().service_desk().GetRequest(request);
-  EXPECT_EQ(opened->due_time().seconds(), (ZoneStartOf(Date{2026, 12, 1}) + 12 * 3600 * kMicrosPerSecond) / kMicrosPerSecond);
+  EXPECT_EQ(opened->due_time().seconds(),
+            (ZoneStartOf(Date{2026, 12, 1}) + 12 * 3600 * kMicrosPerSecond) / kMicrosPerSecond);
   EXPECT_EQ(opened->state(), v1::ServiceRequest::STATE_NEW);
 
   auto taken = officer().service_desk().Take(request);

@@ -73,9 +73,10 @@ TEST(PlotValidationTest, AcceptsAValidPlotAndReportsEachBadField) {
   bad.latitude = 91;
   std::set<std::string> got;
   for (const auto& v : ValidatePlot(bad, "plot")) got.insert(v.field + ":" + v.reason);
-  EXPECT_EQ(got, (std::set<std::string>{"plot.cadastral_number:INVALID_CADASTRAL_NUMBER", "plot.area_m2:VALUE_OUT_OF_RANGE",
-                                        "plot.permitted_use:FIELD_REQUIRED", "plot.capacity.power_kw:VALUE_OUT_OF_RANGE",
-                                        "plot.location.latitude:VALUE_OUT_OF_RANGE"}));
+  EXPECT_EQ(got,
+            (std::set<std::string>{"plot.cadastral_number:INVALID_CADASTRAL_NUMBER", "plot.area_m2:VALUE_OUT_OF_RANGE",
+                                   "plot.permitted_use:FIELD_REQUIRED", "plot.capacity.power_kw:VALUE_OUT_OF_RANGE",
+                                   "plot.location.latitude:VALUE_OUT_OF_RANGE"}));
   EXPECT_EQ(CheckUpdateMask({"cadastral_number"}, PlotMaskRules()).reason(), "FIELD_IMMUTABLE");
   EXPECT_EQ(CheckUpdateMask({"state"}, PlotMaskRules()).reason(), "FIELD_OUTPUT_ONLY");
 }
@@ -87,7 +88,8 @@ TEST(PlotValidationTest, LeaseDatesAndRent) {
   l.annual_rent_kopecks = -1;
   std::set<std::string> got;
   for (const auto& v : ValidateLease(l, "lease")) got.insert(v.field + ":" + v.reason);
-  EXPECT_EQ(got, (std::set<std::string>{"lease.end_date:INVALID_DATE_RANGE", "lease.annual_rent_kopecks:VALUE_OUT_OF_RANGE"}));
+  EXPECT_EQ(got, (std::set<std::string>{"lease.end_date:INVALID_DATE_RANGE",
+                                        "lease.annual_rent_kopecks:VALUE_OUT_OF_RANGE"}));
 }
 
 TEST(PlotEffectiveStateTest, ExpiredHoldingsNoLongerHoldThePlot) {

@@ -182,11 +182,12 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
                 .find("applications_by_organization"),
             std::string::npos);
   // Plot search: the usual filters and orders use an index and need no sort.
-  for (const char* sql : {"SELECT p.id FROM plots p WHERE p.state = 1 ORDER BY p.area_m2, p.id LIMIT 51",
-                          "SELECT p.id FROM plots p WHERE p.state = 1 AND p.area_m2 >= 5000 ORDER BY p.area_m2, p.id LIMIT 51",
-                          "SELECT p.id FROM plots p WHERE p.state = 1 AND p.power_kw >= 500 ORDER BY p.power_kw, p.id LIMIT 51",
-                          "SELECT p.id FROM plots p ORDER BY p.area_m2 DESC, p.id DESC LIMIT 51",
-                          "SELECT p.id FROM plots p WHERE p.state = 1 ORDER BY p.create_time, p.id LIMIT 51"}) {
+  for (const char* sql :
+       {"SELECT p.id FROM plots p WHERE p.state = 1 ORDER BY p.area_m2, p.id LIMIT 51",
+        "SELECT p.id FROM plots p WHERE p.state = 1 AND p.area_m2 >= 5000 ORDER BY p.area_m2, p.id LIMIT 51",
+        "SELECT p.id FROM plots p WHERE p.state = 1 AND p.power_kw >= 500 ORDER BY p.power_kw, p.id LIMIT 51",
+        "SELECT p.id FROM plots p ORDER BY p.area_m2 DESC, p.id DESC LIMIT 51",
+        "SELECT p.id FROM plots p WHERE p.state = 1 ORDER BY p.create_time, p.id LIMIT 51"}) {
     std::string p = plan(sql);
     EXPECT_NE(p.find("USING"), std::string::npos) << sql << "\n" << p;
     EXPECT_EQ(p.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << p;

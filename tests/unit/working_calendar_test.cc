@@ -75,7 +75,8 @@ TEST(SupportRulesTest, TransitionsByRoleAndState) {
   // Money moves only by officers; closed, rejected and withdrawn are terminal.
   for (auto terminal : {S::kClosed, S::kRejected, S::kWithdrawn}) {
     for (const auto& t : SupportTransitions()) {
-      for (Role role : {Role::kOfficer, Role::kResident}) EXPECT_FALSE(CheckSupportTransition("r", terminal, t.action, role).ok());
+      for (Role role : {Role::kOfficer, Role::kResident})
+        EXPECT_FALSE(CheckSupportTransition("r", terminal, t.action, role).ok());
     }
   }
 }

@@ -97,8 +97,8 @@ grpc::Status Transport::Run(const std::function<grpc::Status(grpc::ClientContext
 
 // Sends a custom method: name, etag and request id, plus what `fill` sets.
 template <typename Response, typename Request, typename Fill, typename Call>
-Result<Response> Act(Transport& t, const std::string& name, const std::string& etag, std::string request_id,
-                     Fill fill, Call call) {
+Result<Response> Act(Transport& t, const std::string& name, const std::string& etag, std::string request_id, Fill fill,
+                     Call call) {
   Request req;
   req.set_name(name);
   req.set_etag(etag);
@@ -429,8 +429,9 @@ Result<v1::ListPlotsResponse> Land::ListPlotsPage(const ListOptions& o, const st
 }
 
 Pager<v1::Plot> Land::ListPlots(const ListOptions& o) {
-  return MakePager<v1::Plot, v1::ListPlotsResponse>([this, o](const std::string& token) { return ListPlotsPage(o, token); },
-                                                    [](const v1::ListPlotsResponse& r) -> const auto& { return r.plots(); });
+  return MakePager<v1::Plot, v1::ListPlotsResponse>(
+      [this, o](const std::string& token) { return ListPlotsPage(o, token); },
+      [](const v1::ListPlotsResponse& r) -> const auto& { return r.plots(); });
 }
 
 Result<v1::Plot> Land::CreatePlot(const v1::Plot& plot, std::string request_id) {
@@ -449,7 +450,6 @@ Result<v1::Plot> Land::UpdatePlot(const v1::Plot& plot, const std::vector<std::s
   EnsureRequestId(req);
   return t_.Invoke<v1::Plot>([&](grpc::ClientContext* c, v1::Plot* r) { return stub_->UpdatePlot(c, req, r); });
 }
-
 
 Result<v1::Plot> Land::BlockPlot(const std::string& name, const std::string& reason, const std::string& etag,
                                  std::string request_id) {
@@ -550,7 +550,9 @@ Pager<v1::SupportMeasure> Support::ListMeasures(const ListOptions& o, bool open_
         SetListOptions(req, o, token);
         req.set_open_only(open_only);
         return t_.Invoke<v1::ListSupportMeasuresResponse>(
-            [&](grpc::ClientContext* c, v1::ListSupportMeasuresResponse* r) { return stub_->ListSupportMeasures(c, req, r); });
+            [&](grpc::ClientContext* c, v1::ListSupportMeasuresResponse* r) {
+              return stub_->ListSupportMeasures(c, req, r);
+            });
       },
       [](const v1::ListSupportMeasuresResponse& r) -> const auto& { return r.measures(); });
 }
@@ -607,7 +609,9 @@ Pager<v1::SupportRequest> Support::ListRequests(const ListOptions& o) {
         v1::ListSupportRequestsRequest req;
         SetListOptions(req, o, token);
         return t_.Invoke<v1::ListSupportRequestsResponse>(
-            [&](grpc::ClientContext* c, v1::ListSupportRequestsResponse* r) { return stub_->ListSupportRequests(c, req, r); });
+            [&](grpc::ClientContext* c, v1::ListSupportRequestsResponse* r) {
+              return stub_->ListSupportRequests(c, req, r);
+            });
       },
       [](const v1::ListSupportRequestsResponse& r) -> const auto& { return r.requests(); });
 }
@@ -632,9 +636,9 @@ Result<v1::SupportRequest> Support::UpdateRequest(const v1::SupportRequest& requ
       [&](grpc::ClientContext* c, v1::SupportRequest* r) { return stub_->UpdateSupportRequest(c, req, r); });
 }
 
-#define BIOPOLIS_SUPPORT_ACT(Request, Method, fill)                                                            \
-  return Act<v1::SupportRequest, Request>(                                                                     \
-      t_, name, etag, std::move(request_id), [&](Request & r) { fill; },                                         \
+#define BIOPOLIS_SUPPORT_ACT(Request, Method, fill)                     \
+  return Act<v1::SupportRequest, Request>(                              \
+      t_, name, etag, std::move(request_id), [&](Request& r) { fill; }, \
       [&](grpc::ClientContext* c, const Request& req, v1::SupportRequest* r) { return stub_->Method(c, req, r); })
 
 Result<v1::SupportRequest> Support::Submit(const std::string& name, const std::string& etag, std::string request_id) {
@@ -691,8 +695,9 @@ Pager<v1::ServiceType> ServiceDesk::ListTypes(const ListOptions& o) {
       [this, o](const std::string& token) {
         v1::ListServiceTypesRequest req;
         SetListOptions(req, o, token);
-        return t_.Invoke<v1::ListServiceTypesResponse>(
-            [&](grpc::ClientContext* c, v1::ListServiceTypesResponse* r) { return stub_->ListServiceTypes(c, req, r); });
+        return t_.Invoke<v1::ListServiceTypesResponse>([&](grpc::ClientContext* c, v1::ListServiceTypesResponse* r) {
+          return stub_->ListServiceTypes(c, req, r);
+        });
       },
       [](const v1::ListServiceTypesResponse& r) -> const auto& { return r.service_types(); });
 }
@@ -731,7 +736,9 @@ Pager<v1::ServiceRequest> ServiceDesk::ListRequests(const ListOptions& o, bool o
         SetListOptions(req, o, token);
         req.set_overdue_only(overdue_only);
         return t_.Invoke<v1::ListServiceRequestsResponse>(
-            [&](grpc::ClientContext* c, v1::ListServiceRequestsResponse* r) { return stub_->ListServiceRequests(c, req, r); });
+            [&](grpc::ClientContext* c, v1::ListServiceRequestsResponse* r) {
+              return stub_->ListServiceRequests(c, req, r);
+            });
       },
       [](const v1::ListServiceRequestsResponse& r) -> const auto& { return r.requests(); });
 }
@@ -745,9 +752,9 @@ Result<v1::ServiceRequest> ServiceDesk::CreateRequest(const v1::ServiceRequest& 
       [&](grpc::ClientContext* c, v1::ServiceRequest* r) { return stub_->CreateServiceRequest(c, req, r); });
 }
 
-#define BIOPOLIS_DESK_ACT(Request, Method, fill)                                                                \
-  return Act<v1::ServiceRequest, Request>(                                                                     \
-      t_, name, etag, std::move(request_id), [&](Request & r) { fill; },                                         \
+#define BIOPOLIS_DESK_ACT(Request, Method, fill)                        \
+  return Act<v1::ServiceRequest, Request>(                              \
+      t_, name, etag, std::move(request_id), [&](Request& r) { fill; }, \
       [&](grpc::ClientContext* c, const Request& req, v1::ServiceRequest* r) { return stub_->Method(c, req, r); })
 
 Result<v1::ServiceRequest> ServiceDesk::Take(const std::string& name, const std::string& etag, std::string request_id) {
@@ -798,16 +805,17 @@ Pager<v1::ServiceMessage> ServiceDesk::ListMessages(const std::string& parent, i
         req.set_page_size(page_size);
         req.set_page_token(token);
         return t_.Invoke<v1::ListServiceMessagesResponse>(
-            [&](grpc::ClientContext* c, v1::ListServiceMessagesResponse* r) { return stub_->ListServiceMessages(c, req, r); });
+            [&](grpc::ClientContext* c, v1::ListServiceMessagesResponse* r) {
+              return stub_->ListServiceMessages(c, req, r);
+            });
       },
       [](const v1::ListServiceMessagesResponse& r) -> const auto& { return r.messages(); });
 }
 
 Result<v1::ServiceDeskStatistics> ServiceDesk::Statistics() {
   v1::GetServiceDeskStatisticsRequest req;
-  return t_.Invoke<v1::ServiceDeskStatistics>([&](grpc::ClientContext* c, v1::ServiceDeskStatistics* r) {
-    return stub_->GetServiceDeskStatistics(c, req, r);
-  });
+  return t_.Invoke<v1::ServiceDeskStatistics>(
+      [&](grpc::ClientContext* c, v1::ServiceDeskStatistics* r) { return stub_->GetServiceDeskStatistics(c, req, r); });
 }
 
 // ---- Client ----

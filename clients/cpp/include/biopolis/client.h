@@ -283,8 +283,8 @@ class Support {
   Result<v1::SupportRequest> Accept(const std::string& name, const std::string& etag = "", std::string request_id = "");
   Result<v1::SupportRequest> RequestInformation(const std::string& name, const std::string& text,
                                                 const std::string& etag = "", std::string request_id = "");
-  Result<v1::SupportRequest> Respond(const std::string& name, const std::string& response,
-                                     const std::string& etag = "", std::string request_id = "");
+  Result<v1::SupportRequest> Respond(const std::string& name, const std::string& response, const std::string& etag = "",
+                                     std::string request_id = "");
   Result<v1::SupportRequest> Approve(const std::string& name, std::int64_t granted_kopecks,
                                      const std::string& etag = "", std::string request_id = "");
   Result<v1::SupportRequest> Reject(const std::string& name, const std::string& reason, const std::string& etag = "",
@@ -314,12 +314,12 @@ class ServiceDesk {
   Pager<v1::ServiceRequest> ListRequests(const ListOptions& options = {}, bool overdue_only = false);
   Result<v1::ServiceRequest> CreateRequest(const v1::ServiceRequest& request, std::string request_id = "");
   Result<v1::ServiceRequest> Take(const std::string& name, const std::string& etag = "", std::string request_id = "");
-  Result<v1::ServiceRequest> AskResident(const std::string& name, const std::string& text,
-                                         const std::string& etag = "", std::string request_id = "");
+  Result<v1::ServiceRequest> AskResident(const std::string& name, const std::string& text, const std::string& etag = "",
+                                         std::string request_id = "");
   Result<v1::ServiceRequest> Respond(const std::string& name, const std::string& text, const std::string& etag = "",
                                      std::string request_id = "");
-  Result<v1::ServiceRequest> Resolve(const std::string& name, const std::string& outcome,
-                                     const std::string& etag = "", std::string request_id = "");
+  Result<v1::ServiceRequest> Resolve(const std::string& name, const std::string& outcome, const std::string& etag = "",
+                                     std::string request_id = "");
   Result<v1::ServiceRequest> Confirm(const std::string& name, const std::string& etag = "",
                                      std::string request_id = "");
   Result<v1::ServiceRequest> Reopen(const std::string& name, const std::string& reason, const std::string& etag = "",
