@@ -136,6 +136,8 @@ struct PolicyRecord {
   std::vector<std::string> allowed_okved_prefixes;
   std::int32_t info_request_days = 0;
   std::int32_t reservation_days = 90;
+  std::int32_t report_due_days = 30;
+  std::int32_t compliance_tolerance_percent = 20;
   std::string description;
   TimeMicros create_time = 0;
 };
@@ -359,6 +361,54 @@ struct ServiceDeskTotals {
   std::int64_t median_seconds_to_resolve = 0;
   std::int64_t resolved_within_sla = 0;
   std::int64_t currently_overdue = 0;
+};
+
+// ---- Periodic reports ----
+
+enum class ReportState { kUnspecified = 0, kDraft = 1, kSubmitted = 2, kAccepted = 3, kReturned = 4 };
+
+struct ReportRecord {
+  std::int64_t id = 0;
+  std::int64_t resident_id = 0;
+  std::int64_t organization_id = 0;
+  std::int32_t year = 0;
+  std::int32_t quarter = 0;
+  std::int32_t version = 0;
+  ReportState state = ReportState::kUnspecified;
+  std::int64_t investment_kopecks = 0;
+  std::int64_t capex_kopecks = 0;
+  std::int32_t jobs_at_period_end = 0;
+  std::int64_t revenue_kopecks = 0;
+  std::int64_t taxes_paid_kopecks = 0;
+  std::int64_t tax_benefits_used_kopecks = 0;
+  std::string return_comment;
+  std::int64_t corrects_id = 0;
+  TimeMicros submit_time = 0;
+  TimeMicros accept_time = 0;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version_counter = 0;  // the etag's version (the row's, not the report's)
+  // Derived, not stored: quarter end + the policy's report days.
+  Date due_date;
+};
+
+// What accepted reports say about a resident up to a quarter.
+struct AcceptedFigures {
+  std::int64_t investment_kopecks = 0;  // sum of the current versions
+  std::int32_t jobs = 0;                // of the latest quarter
+  bool any = false;
+};
+
+// Zone-wide aggregates for the dashboard.
+struct ZoneTotals {
+  std::int64_t residents_by_state[4] = {0, 0, 0, 0};  // index = ResidentState
+  std::int64_t investment_committed_kopecks = 0;
+  std::int64_t jobs_planned = 0;
+  std::int64_t investment_made_kopecks = 0;
+  std::int64_t jobs_created = 0;
+  std::int64_t support_budget_kopecks = 0;
+  std::int64_t support_committed_kopecks = 0;
+  std::int64_t support_disbursed_kopecks = 0;
 };
 
 struct ApiKeyRecord {

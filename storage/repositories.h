@@ -175,6 +175,27 @@ class ServiceDeskRepository {
   virtual ServiceDeskTotals Totals(TimeMicros now) = 0;
 };
 
+class ReportRepository {
+ public:
+  virtual ~ReportRepository() = default;
+  virtual std::optional<ReportRecord> Get(std::int64_t id) = 0;
+  // Fields: resident, organization, year, quarter, state; order: create_time, period.
+  virtual Page<ReportRecord> List(const ListQuery& query) = 0;
+  // The quarter's version in progress (draft, submitted or returned), if any.
+  virtual std::optional<ReportRecord> FindInProgress(std::int64_t resident_id, int year, int quarter) = 0;
+  // The highest version of the quarter, 0 when none.
+  virtual int MaxVersion(std::int64_t resident_id, int year, int quarter) = 0;
+  virtual std::int64_t Insert(const ReportRecord& record) = 0;
+  virtual void Update(const ReportRecord& record) = 0;
+  // From the current (highest accepted) version of each quarter up to and
+  // including `year`/`quarter`.
+  virtual AcceptedFigures Accepted(std::int64_t resident_id, int year, int quarter) = 0;
+  // Quarters (year * 4 + quarter - 1) with a report submitted or accepted.
+  virtual std::vector<int> ReportedPeriods(std::int64_t resident_id) = 0;
+  // Zone aggregates: residents registered and quarters ended by `as_of`.
+  virtual ZoneTotals Totals(const Date& as_of) = 0;
+};
+
 class ApiKeyRepository {
  public:
   virtual ~ApiKeyRepository() = default;
@@ -195,7 +216,11 @@ class JournalRepository {
   virtual std::int64_t AppendEvent(const EventRecord& record) = 0;
   // Fields: actor, action, resource, sequence; order: sequence.
   virtual Page<AuditRecord> ListAudit(const ListQuery& query) = 0;
-  virtual std::vector<EventRecord> EventsAfter(std::int64_t sequence, int limit) = 0;
+  // Events after `sequence`, oldest first; `organization_id` > 0 keeps that
+  // organization's only; non-empty `collections` keeps resources of those.
+  virtual std::vector<EventRecord> EventsAfter(std::int64_t sequence, std::int64_t organization_id,
+                                               const std::vector<std::string>& collections, int limit) = 0;
+  virtual std::int64_t LastEventSequence() = 0;
   virtual std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) = 0;
   virtual void SaveRequest(const IdempotencyRecord& record) = 0;
 };

@@ -30,6 +30,7 @@ class Transaction {
   virtual LeaseRepository& leases() = 0;
   virtual SupportRepository& support() = 0;
   virtual ServiceDeskRepository& service_desk() = 0;
+  virtual ReportRepository& reports() = 0;
   virtual JournalRepository& journal() = 0;
 };
 
@@ -48,6 +49,10 @@ class Store {
 
   // A server-wide secret kept in the database (signs page tokens).
   virtual std::string ServerSecret() const = 0;
+
+  // Called on the writer thread after each durable commit (e.g. to wake event
+  // watchers); must be cheap and must not block. Set before writes start.
+  virtual void SetCommitListener(std::function<void()> listener) = 0;
 };
 
 }  // namespace biopolis

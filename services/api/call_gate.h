@@ -46,11 +46,14 @@ class CallGate {
 
   Domain& domain() { return domain_; }
 
+  // Authenticates and authorizes a call (for streaming handlers, which
+  // cannot use Read/Mutate).
+  Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method);
+
  private:
   grpc::ServerUnaryReactor* MutateErased(grpc::CallbackServerContext* ctx, std::string_view method,
                                          const std::string& request_id, std::string fingerprint,
                                          google::protobuf::Message* response, const MutateFn& fn);
-  Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method);
   static std::string Fingerprint(const google::protobuf::Message& body);
 
   Domain& domain_;

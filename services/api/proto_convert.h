@@ -12,10 +12,12 @@
 #include "biopolis/v1/land.pb.h"
 #include "biopolis/v1/organization.pb.h"
 #include "biopolis/v1/policy.pb.h"
+#include "biopolis/v1/reporting.pb.h"
 #include "biopolis/v1/resident.pb.h"
 #include "biopolis/v1/service_desk.pb.h"
 #include "biopolis/v1/support.pb.h"
 #include "services/admin/api_key_manager.h"
+#include "services/reporting/reporting_office.h"
 #include "services/core/status.h"
 #include "storage/records.h"
 
@@ -64,6 +66,10 @@ ServiceTypeRecord FromProto(const v1::ServiceType& p);
 void ToProto(const ServiceRequestRecord& r, TimeMicros now, v1::ServiceRequest* out);
 Result<ServiceRequestRecord> FromProto(const v1::ServiceRequest& p, const std::string& prefix);
 void ToProto(const ServiceMessageRecord& r, v1::ServiceMessage* out);
+
+void ToProto(const ReportRecord& r, v1::Report* out);
+ReportRecord FromProto(const v1::Report& p);
+void ToProto(const ResidentCompliance& c, v1::ResidentCompliance* out);
 
 // Parses repeated resource names of one collection into ids; violations name
 // `field[i]`.

@@ -102,6 +102,21 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {"/biopolis.v1.ServiceDeskService/CreateServiceMessage", {O, R}},
       {"/biopolis.v1.ServiceDeskService/ListServiceMessages", {O, R, U}},
       {"/biopolis.v1.ServiceDeskService/GetServiceDeskStatistics", {O, U}},
+      // Reports: residents file, officers decide; compliance and statistics for the ministry.
+      {"/biopolis.v1.ReportingService/GetReport", {O, R, U}},
+      {"/biopolis.v1.ReportingService/ListReports", {O, R, U}},
+      {"/biopolis.v1.ReportingService/CreateReport", {R}},
+      {"/biopolis.v1.ReportingService/UpdateReport", {R}},
+      {"/biopolis.v1.ReportingService/SubmitReport", {R}},
+      {"/biopolis.v1.ReportingService/AcceptReport", {O}},
+      {"/biopolis.v1.ReportingService/ReturnReport", {O}},
+      {"/biopolis.v1.ReportingService/CorrectReport", {R}},
+      {"/biopolis.v1.ReportingService/ListOverdueReports", {O, U}},
+      {"/biopolis.v1.ReportingService/GetResidentCompliance", {O, R, U}},
+      {"/biopolis.v1.ReportingService/ListResidentCompliance", {O, U}},
+      {"/biopolis.v1.StatisticsService/GetZoneStatistics", {O, U}},
+      // The change feed: everyone authenticated; residents see their own organization's events.
+      {"/biopolis.v1.EventService/WatchEvents", {A, O, R, U}},
       // Audit log: auditors and administrators.
       {"/biopolis.v1.AuditService/ListAuditRecords", {A, U}},
   };

@@ -6,9 +6,12 @@
 #include "services/admin/api_key_manager.h"
 #include "services/applications/application_workflow.h"
 #include "services/audit/audit_log.h"
+#include "services/events/event_feed.h"
 #include "services/land/land_registry.h"
 #include "services/organizations/organization_registry.h"
 #include "services/policy/policy_book.h"
+#include "services/reporting/reporting_office.h"
+#include "services/reporting/zone_statistics.h"
 #include "services/residents/resident_registry.h"
 #include "services/service_desk/one_stop_shop.h"
 #include "services/support/support_office.h"
@@ -35,7 +38,10 @@ class Domain {
         audit(env_),
         land(env_),
         support(env_),
-        service_desk(env_) {}
+        service_desk(env_),
+        reporting(env_),
+        statistics(env_),
+        events(env_) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;
@@ -46,6 +52,9 @@ class Domain {
   LandRegistry land;
   SupportOffice support;
   OneStopShop service_desk;
+  ReportingOffice reporting;
+  ZoneStatistics statistics;
+  EventFeed events;
 
   const Clock& clock() const { return env_.clock; }
   Store& store() { return env_.store; }

@@ -12,6 +12,8 @@
 #include "services/api/admin_handlers.h"
 #include "services/api/application_handler.h"
 #include "services/api/call_gate.h"
+#include "services/api/event_handler.h"
+#include "services/api/reporting_handler.h"
 #include "services/api/land_handler.h"
 #include "services/api/organization_handler.h"
 #include "services/api/resident_handler.h"
@@ -27,6 +29,7 @@ constexpr const char* kServices[] = {
     "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
     "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
     "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
+    "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",  "biopolis.v1.EventService",
 };
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -63,6 +66,11 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   s->land_ = std::make_unique<LandHandler>(*s->gate_);
   s->support_ = std::make_unique<SupportHandler>(*s->gate_);
   s->service_desk_ = std::make_unique<ServiceDeskHandler>(*s->gate_);
+  s->reporting_ = std::make_unique<ReportingHandler>(*s->gate_);
+  s->statistics_ = std::make_unique<StatisticsHandler>(*s->gate_);
+  s->event_hub_ = std::make_unique<EventHub>(s->domain_->events);
+  s->store_->SetCommitListener([hub = s->event_hub_.get()] { hub->Notify(); });
+  s->events_ = std::make_unique<EventHandler>(*s->gate_, *s->event_hub_);
 
   std::shared_ptr<grpc::ServerCredentials> creds;
   if (!options.tls_cert.empty()) {
@@ -94,6 +102,9 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.RegisterService(s->land_.get());
   builder.RegisterService(s->support_.get());
   builder.RegisterService(s->service_desk_.get());
+  builder.RegisterService(s->reporting_.get());
+  builder.RegisterService(s->statistics_.get());
+  builder.RegisterService(s->events_.get());
   s->server_ = builder.BuildAndStart();
   if (!s->server_ || s->port_ == 0) {
     return Status::Unavailable("cannot listen on " + options.listen + " (address in use or not permitted?)");
@@ -139,6 +150,8 @@ void BiopolisServer::Shutdown() {
   }
   cv_.notify_all();
   spdlog::info("shutting down: finishing in-flight calls (grace {} s)", options_.shutdown_grace_seconds);
+  // Open event streams end first (UNAVAILABLE: clients reconnect elsewhere or later).
+  if (event_hub_) event_hub_->Shutdown();
   if (server_) {
     server_->GetHealthCheckService()->Shutdown();
     server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(options_.shutdown_grace_seconds));
@@ -161,6 +174,8 @@ BiopolisServer::~BiopolisServer() {
   if (server_) server_->Wait();
   server_.reset();
   // The store's destructor finishes every queued write before it returns.
+  if (store_) store_->SetCommitListener(nullptr);
+  event_hub_.reset();
   store_.reset();
   spdlog::info("biopolisd stopped");
 }

@@ -32,6 +32,10 @@ class AuditHandler;
 class LandHandler;
 class SupportHandler;
 class ServiceDeskHandler;
+class ReportingHandler;
+class StatisticsHandler;
+class EventHandler;
+class EventHub;
 
 class BiopolisServer {
  public:
@@ -71,6 +75,10 @@ class BiopolisServer {
   std::unique_ptr<LandHandler> land_;
   std::unique_ptr<SupportHandler> support_;
   std::unique_ptr<ServiceDeskHandler> service_desk_;
+  std::unique_ptr<ReportingHandler> reporting_;
+  std::unique_ptr<StatisticsHandler> statistics_;
+  std::unique_ptr<EventHub> event_hub_;
+  std::unique_ptr<EventHandler> events_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

@@ -2,6 +2,7 @@
 
 #include "services/core/etag.h"
 #include "services/core/resource_name.h"
+#include "services/reporting/reporting_office.h"
 
 namespace biopolis {
 namespace {
@@ -10,13 +11,13 @@ constexpr char kMeasures[] = "supportMeasures";
 constexpr char kRequests[] = "supportRequests";
 
 // The facts the eligibility rules need about a resident.
-SupportApplicant ApplicantOf(Transaction& tx, const std::optional<ResidentRecord>& resident) {
+SupportApplicant ApplicantOf(Transaction& tx, const std::optional<ResidentRecord>& resident, const Date& today) {
   SupportApplicant a;
   if (!resident) return a;
   a.resident = &*resident;
   if (auto app = tx.applications().Get(resident->application_id)) a.okved_codes = app->okved_codes;
-  // Investment made comes from accepted periodic reports (reporting is not built yet): 0 until then.
-  a.investment_made_kopecks = 0;
+  // Investment made: the accepted periodic reports of quarters ended by today.
+  a.investment_made_kopecks = ReportingOffice::FiguresAsOf(tx, resident->id, today).investment_kopecks;
   return a;
 }
 
@@ -127,7 +128,7 @@ Result<std::vector<FieldViolation>> SupportOffice::CheckEligibility(const Caller
           resident = tx.residents().Get(resident_id);
           if (!resident) return Status::NotFound(FormatName("residents", resident_id));
         }
-        return CheckSupportEligibility(*measure, ApplicantOf(tx, resident), today);
+        return CheckSupportEligibility(*measure, ApplicantOf(tx, resident, today), today);
       });
 }
 
@@ -312,7 +313,7 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
             FieldErrors errors;
             errors.Append(CheckSupportRequestComplete(r, *measure, "request"));
             auto resident = tx.residents().Get(r.resident_id);
-            errors.Append(CheckSupportEligibility(*measure, ApplicantOf(tx, resident), ZoneDateOf(ctx.now())));
+            errors.Append(CheckSupportEligibility(*measure, ApplicantOf(tx, resident, ZoneDateOf(ctx.now())), ZoneDateOf(ctx.now())));
             if (!errors.empty()) return errors.ToStatus();
             r.submit_time = ctx.now();
             break;

@@ -390,6 +390,49 @@ CREATE TABLE service_messages (
 ) STRICT;
 CREATE INDEX service_messages_by_request ON service_messages (request_id, id);
 )sql",
+      // 4: periodic reports; report due days and compliance tolerance in the policy.
+      R"sql(
+ALTER TABLE policies ADD COLUMN report_due_days INTEGER NOT NULL DEFAULT 30
+  CHECK (report_due_days BETWEEN 1 AND 365);
+ALTER TABLE policies ADD COLUMN compliance_tolerance_percent INTEGER NOT NULL DEFAULT 20
+  CHECK (compliance_tolerance_percent BETWEEN 0 AND 100);
+
+CREATE TABLE reports (
+  id                        INTEGER PRIMARY KEY,
+  resident_id               INTEGER NOT NULL REFERENCES residents (id),
+  organization_id           INTEGER NOT NULL REFERENCES organizations (id),
+  year                      INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  quarter                   INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  version                   INTEGER NOT NULL CHECK (version >= 1),
+  state                     INTEGER NOT NULL CHECK (state BETWEEN 1 AND 4),
+  investment_kopecks        INTEGER NOT NULL CHECK (investment_kopecks >= 0),
+  capex_kopecks             INTEGER NOT NULL CHECK (capex_kopecks >= 0),
+  jobs_at_period_end        INTEGER NOT NULL CHECK (jobs_at_period_end >= 0),
+  revenue_kopecks           INTEGER NOT NULL CHECK (revenue_kopecks >= 0),
+  taxes_paid_kopecks        INTEGER NOT NULL CHECK (taxes_paid_kopecks >= 0),
+  tax_benefits_used_kopecks INTEGER NOT NULL CHECK (tax_benefits_used_kopecks >= 0),
+  return_comment            TEXT NOT NULL,
+  corrects_id               INTEGER REFERENCES reports (id),
+  submit_time               INTEGER NOT NULL,
+  accept_time               INTEGER NOT NULL,
+  create_time               INTEGER NOT NULL,
+  update_time               INTEGER NOT NULL,
+  row_version               INTEGER NOT NULL CHECK (row_version > 0),
+  period                    INTEGER GENERATED ALWAYS AS (year * 4 + quarter - 1) STORED,
+  CHECK (capex_kopecks <= investment_kopecks),
+  UNIQUE (resident_id, year, quarter, version)
+) STRICT;
+-- At most one version of a quarter in progress.
+CREATE UNIQUE INDEX reports_one_in_progress ON reports (resident_id, year, quarter) WHERE state <> 3;
+CREATE INDEX reports_accepted ON reports (resident_id, state, period, version);
+CREATE INDEX reports_by_create_time ON reports (create_time, id);
+CREATE INDEX reports_by_period ON reports (period, id);
+CREATE INDEX reports_by_state ON reports (state, create_time, id);
+CREATE INDEX events_by_organization ON events (organization_id, sequence);
+-- Accepted versions never change.
+CREATE TRIGGER reports_accepted_immutable BEFORE UPDATE ON reports WHEN OLD.state = 3
+BEGIN SELECT RAISE(ABORT, 'an accepted report never changes'); END;
+)sql",
   };
   return kMigrations;
 }

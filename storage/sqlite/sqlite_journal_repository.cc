@@ -60,12 +60,23 @@ Page<AuditRecord> SqliteJournalRepository::ListAudit(const ListQuery& query) {
   return RunList<AuditRecord>(db_, kTable, query, ReadAudit);
 }
 
-std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t sequence, int limit) {
-  SQLite::Statement st(db_,
-                       "SELECT sequence, type, resource, organization_id, summary, create_time "
-                       "FROM events WHERE sequence > ? ORDER BY sequence LIMIT ?");
-  st.bind(1, static_cast<int64_t>(sequence));
-  st.bind(2, limit);
+std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t sequence, std::int64_t organization_id,
+                                                              const std::vector<std::string>& collections, int limit) {
+  std::string sql =
+      "SELECT sequence, type, resource, organization_id, summary, create_time FROM events WHERE sequence > ?";
+  if (organization_id > 0) sql += " AND organization_id = ?";
+  if (!collections.empty()) {
+    sql += " AND (";
+    for (std::size_t i = 0; i < collections.size(); ++i) sql += (i ? " OR " : "") + std::string("resource GLOB ?");
+    sql += ")";
+  }
+  sql += " ORDER BY sequence LIMIT ?";
+  SQLite::Statement st(db_, sql);
+  int i = 1;
+  st.bind(i++, static_cast<int64_t>(sequence));
+  if (organization_id > 0) st.bind(i++, static_cast<int64_t>(organization_id));
+  for (const auto& c : collections) st.bind(i++, c + "/*");
+  st.bind(i++, limit);
   std::vector<EventRecord> out;
   while (st.executeStep()) {
     EventRecord e;
@@ -78,6 +89,10 @@ std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t seque
     out.push_back(std::move(e));
   }
   return out;
+}
+
+std::int64_t SqliteJournalRepository::LastEventSequence() {
+  return db_.execAndGet("SELECT coalesce(max(sequence), 0) FROM events").getInt64();
 }
 
 std::optional<IdempotencyRecord> SqliteJournalRepository::FindRequest(const std::string& principal,

@@ -12,7 +12,9 @@ class SqliteJournalRepository final : public JournalRepository {
   std::int64_t AppendAudit(const AuditRecord& record) override;
   std::int64_t AppendEvent(const EventRecord& record) override;
   Page<AuditRecord> ListAudit(const ListQuery& query) override;
-  std::vector<EventRecord> EventsAfter(std::int64_t sequence, int limit) override;
+  std::vector<EventRecord> EventsAfter(std::int64_t sequence, std::int64_t organization_id,
+                                       const std::vector<std::string>& collections, int limit) override;
+  std::int64_t LastEventSequence() override;
   std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) override;
   void SaveRequest(const IdempotencyRecord& record) override;
 

@@ -8,7 +8,8 @@ namespace {
 
 constexpr char kColumns[] =
     "version, effective_from, min_investment_kopecks, min_investment_3y_kopecks, "
-    "allowed_okved_prefixes, info_request_days, description, create_time, reservation_days";
+    "allowed_okved_prefixes, info_request_days, description, create_time, reservation_days, report_due_days, "
+    "compliance_tolerance_percent";
 
 PolicyRecord Read(SQLite::Statement& st) {
   PolicyRecord r;
@@ -21,6 +22,8 @@ PolicyRecord Read(SQLite::Statement& st) {
   r.description = st.getColumn(6).getString();
   r.create_time = st.getColumn(7).getInt64();
   r.reservation_days = st.getColumn(8).getInt();
+  r.report_due_days = st.getColumn(9).getInt();
+  r.compliance_tolerance_percent = st.getColumn(10).getInt();
   return r;
 }
 
@@ -51,7 +54,8 @@ std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
   SQLite::Statement st(db_,
                        "INSERT INTO policies (effective_from, min_investment_kopecks, "
                        "min_investment_3y_kopecks, allowed_okved_prefixes, info_request_days, "
-                       "description, create_time, reservation_days) VALUES (?,?,?,?,?,?,?,?)");
+                       "description, create_time, reservation_days, report_due_days, compliance_tolerance_percent) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, DateText(r.effective_from));
   st.bind(2, static_cast<int64_t>(r.min_investment_kopecks));
   st.bind(3, static_cast<int64_t>(r.min_investment_3y_kopecks));
@@ -60,6 +64,8 @@ std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
   st.bind(6, r.description);
   st.bind(7, static_cast<int64_t>(r.create_time));
   st.bind(8, r.reservation_days);
+  st.bind(9, r.report_due_days);
+  st.bind(10, r.compliance_tolerance_percent);
   st.exec();
   return db_.getLastInsertRowid();
 }

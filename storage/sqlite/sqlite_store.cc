@@ -166,6 +166,7 @@ Status SqliteStore::RunWrite(const Work& work) {
     result = work(tx);
     if (result.ok()) {
       db.exec("COMMIT");
+      if (commit_listener_) commit_listener_();
       return result;
     }
   } catch (const std::exception& e) {

@@ -45,6 +45,7 @@ class SqliteStore final : public Store {
   Status Read(const Work& work) override;
   void Write(Work work, Done done) override;
   std::string ServerSecret() const override { return secret_; }
+  void SetCommitListener(std::function<void()> listener) override { commit_listener_ = std::move(listener); }
 
   // The schema version found after migrations ran.
   int schema_version() const { return schema_version_; }
@@ -59,6 +60,7 @@ class SqliteStore final : public Store {
   SqliteStoreOptions options_;
   std::string secret_;
   int schema_version_ = 0;
+  std::function<void()> commit_listener_;
 
   std::unique_ptr<SQLite::Database> writer_db_;
   std::mutex queue_mu_;

@@ -11,6 +11,7 @@
 #include "storage/sqlite/sqlite_organization_repository.h"
 #include "storage/sqlite/sqlite_plot_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
+#include "storage/sqlite/sqlite_report_repository.h"
 #include "storage/sqlite/sqlite_resident_repository.h"
 #include "storage/sqlite/sqlite_service_desk_repository.h"
 #include "storage/sqlite/sqlite_support_repository.h"
@@ -30,7 +31,8 @@ class SqliteTransaction final : public Transaction {
         plots_(db),
         leases_(db),
         support_(db),
-        service_desk_(db) {}
+        service_desk_(db),
+        reports_(db) {}
 
   OrganizationRepository& organizations() override { return organizations_; }
   ApplicationRepository& applications() override { return applications_; }
@@ -42,6 +44,7 @@ class SqliteTransaction final : public Transaction {
   LeaseRepository& leases() override { return leases_; }
   SupportRepository& support() override { return support_; }
   ServiceDeskRepository& service_desk() override { return service_desk_; }
+  ReportRepository& reports() override { return reports_; }
 
  private:
   SqliteOrganizationRepository organizations_;
@@ -54,6 +57,7 @@ class SqliteTransaction final : public Transaction {
   SqliteLeaseRepository leases_;
   SqliteSupportRepository support_;
   SqliteServiceDeskRepository service_desk_;
+  SqliteReportRepository reports_;
 };
 
 }  // namespace biopolis

@@ -1,0 +1,49 @@
+#include "services/api/event_handler.h"
+
+#include <spdlog/spdlog.h>
+
+#include "services/api/status_mapping.h"
+
+namespace biopolis {
+namespace {
+
+// A stream that ends at once with an error.
+class RefusedStream final : public grpc::ServerWriteReactor<v1::Event> {
+ public:
+  explicit RefusedStream(const grpc::Status& status) { Finish(status); }
+  void OnDone() override { delete this; }
+};
+
+}  // namespace
+
+grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackServerContext* ctx,
+                                                               const v1::WatchEventsRequest* req) {
+  constexpr char kMethod[] = "/biopolis.v1.EventService/WatchEvents";
+  auto caller = gate_.Admit(ctx, kMethod);
+  Status refusal = caller.ok() ? Status::Ok() : caller.status();
+  std::vector<std::string> collections(req->resource_types().begin(), req->resource_types().end());
+  if (refusal.ok()) refusal = EventFeed::ValidateCollections(collections);
+  if (refusal.ok() && req->after_sequence() < 0) {
+    refusal = Status::InvalidField("after_sequence", "must not be negative", "VALUE_OUT_OF_RANGE");
+  }
+  std::int64_t after = req->after_sequence();
+  if (refusal.ok() && req->start_at_now()) {
+    auto last = hub_.feed().LastSequence();
+    if (last.ok()) {
+      after = *last;
+    } else {
+      refusal = last.status();
+    }
+  }
+  if (!refusal.ok()) {
+    spdlog::warn("rpc method={} code={} reason={} message=\"{}\"", kMethod, StatusCodeName(refusal.code()),
+                 refusal.reason(), refusal.message());
+    return new RefusedStream(ToGrpcStatus(refusal));
+  }
+  spdlog::debug("rpc method={} caller={} after={} (stream opened)", kMethod, caller->principal, after);
+  auto* watch = new EventWatch(hub_, *caller, after, std::move(collections));
+  watch->Start();
+  return watch;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,134 @@
+#include "services/api/event_watch.h"
+
+#include <spdlog/spdlog.h>
+
+#include "services/api/proto_convert.h"
+#include "services/api/status_mapping.h"
+
+namespace biopolis {
+
+EventHub::EventHub(EventFeed& feed) : feed_(feed), thread_([this] { Loop(); }) {}
+
+EventHub::~EventHub() {
+  Shutdown();
+  if (thread_.joinable()) thread_.join();
+}
+
+void EventHub::Notify() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    dirty_ = true;
+  }
+  cv_.notify_one();
+}
+
+bool EventHub::Register(EventWatch* watch) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stopping_) return false;
+  watches_.insert(watch);
+  return true;
+}
+
+void EventHub::Unregister(EventWatch* watch) {
+  std::lock_guard<std::mutex> lock(mu_);
+  watches_.erase(watch);
+}
+
+void EventHub::Shutdown() {
+  {
+    // Under mu_: a watch is deleted only in its OnDone, which unregisters under
+    // mu_ first (gRPC runs OnDone on its own thread, never inside Finish).
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return;
+    stopping_ = true;
+    for (auto* w : watches_) w->End(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down; reconnect"));
+  }
+  cv_.notify_all();
+}
+
+void EventHub::Loop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    cv_.wait(lock, [this] { return dirty_ || stopping_; });
+    if (stopping_) return;
+    dirty_ = false;
+    // Pump under the lock: OnDone (which deletes a watch) unregisters under it too.
+    for (auto* w : watches_) w->Pump();
+  }
+}
+
+EventWatch::EventWatch(EventHub& hub, Caller caller, std::int64_t after, std::vector<std::string> collections)
+    : hub_(hub), caller_(std::move(caller)), collections_(std::move(collections)), after_(after) {}
+
+void EventWatch::Start() {
+  if (!hub_.Register(this)) {
+    End(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    registered_ = true;
+  }
+  Pump();
+}
+
+void EventWatch::Pump() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (writing_ || finished_) return;
+  if (buffer_.empty()) {
+    auto page = hub_.feed().Fetch(caller_, after_, collections_, kEventPage);
+    if (!page.ok()) {
+      finished_ = true;
+      Finish(ToGrpcStatus(page.status()));
+      return;
+    }
+    for (auto& e : *page) buffer_.push_back(std::move(e));
+    if (buffer_.empty()) return;  // idle until the next commit
+  }
+  const EventRecord& e = buffer_.front();
+  current_.Clear();
+  current_.set_sequence(e.sequence);
+  current_.set_type(e.type);
+  current_.set_resource(e.resource);
+  current_.set_summary(e.summary);
+  SetTimestamp(e.create_time, current_.mutable_create_time());
+  after_ = e.sequence;
+  buffer_.pop_front();
+  writing_ = true;
+  StartWrite(&current_);
+}
+
+void EventWatch::End(const grpc::Status& status) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (finished_) return;
+  finished_ = true;
+  // A write in flight completes (OnWriteDone) before the status is sent.
+  Finish(status);
+}
+
+void EventWatch::OnWriteDone(bool ok) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    writing_ = false;
+    if (!ok && !finished_) {
+      finished_ = true;
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "write failed"));
+      return;
+    }
+  }
+  Pump();
+}
+
+void EventWatch::OnCancel() { End(grpc::Status::CANCELLED); }
+
+void EventWatch::OnDone() {
+  bool registered;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    registered = registered_;
+  }
+  if (registered) hub_.Unregister(this);
+  delete this;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,88 @@
+// WatchEvents: a server-streaming reactor per watcher, and the hub that wakes
+// idle watchers when a write commits.
+//
+// A watcher holds at most one page (kEventPage) of events in memory and
+// writes one message at a time; it fetches the next page only when the
+// previous is written, so a slow client costs a bounded amount of memory and
+// simply falls behind (it catches up from the database). Events come from the
+// database in sequence order, so a client that reconnects with the last
+// sequence it received misses nothing and sees nothing twice.
+//
+// Thread-safety: all methods are safe to call from any thread.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "biopolis/v1/events.grpc.pb.h"
+#include "services/domain/domain.h"
+
+namespace biopolis {
+
+class EventWatch;
+
+class EventHub {
+ public:
+  explicit EventHub(EventFeed& feed);
+  ~EventHub();
+
+  // Wakes the watchers; called after every commit. Cheap.
+  void Notify();
+  // Ends every watch with UNAVAILABLE; new watches are refused.
+  void Shutdown();
+
+  EventFeed& feed() { return feed_; }
+  // False after Shutdown().
+  bool Register(EventWatch* watch);
+  void Unregister(EventWatch* watch);
+
+ private:
+  void Loop();
+
+  EventFeed& feed_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::set<EventWatch*> watches_;
+  bool dirty_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+class EventWatch final : public grpc::ServerWriteReactor<v1::Event> {
+ public:
+  static constexpr int kEventPage = 100;
+
+  EventWatch(EventHub& hub, Caller caller, std::int64_t after, std::vector<std::string> collections);
+
+  // Registers with the hub and starts writing; call once, right after construction.
+  void Start();
+  // Fetches and writes the next event if idle.
+  void Pump();
+  // Ends the stream with `status` (once).
+  void End(const grpc::Status& status);
+
+  void OnWriteDone(bool ok) override;
+  void OnCancel() override;
+  void OnDone() override;
+
+ private:
+  EventHub& hub_;
+  const Caller caller_;
+  const std::vector<std::string> collections_;
+  std::mutex mu_;
+  std::int64_t after_;
+  std::deque<EventRecord> buffer_;
+  v1::Event current_;
+  bool writing_ = false;
+  bool finished_ = false;
+  bool registered_ = false;
+};
+
+}  // namespace biopolis

@@ -1,0 +1,160 @@
+#include "services/reporting/report_rules.h"
+
+#include <algorithm>
+
+namespace biopolis {
+
+const char* ReportStateName(ReportState state) {
+  switch (state) {
+    case ReportState::kDraft: return "STATE_DRAFT";
+    case ReportState::kSubmitted: return "STATE_SUBMITTED";
+    case ReportState::kAccepted: return "STATE_ACCEPTED";
+    case ReportState::kReturned: return "STATE_RETURNED";
+    case ReportState::kUnspecified: break;
+  }
+  return "STATE_UNSPECIFIED";
+}
+
+namespace {
+struct Row {
+  ReportAction action;
+  std::vector<ReportState> from;
+  ReportState to;
+  Role role;
+  const char* name;
+};
+const std::vector<Row>& Table() {
+  static const std::vector<Row> kTable = {
+      {ReportAction::kEdit, {ReportState::kDraft, ReportState::kReturned}, ReportState::kUnspecified, Role::kResident,
+       "edit"},
+      {ReportAction::kSubmit, {ReportState::kDraft, ReportState::kReturned}, ReportState::kSubmitted, Role::kResident,
+       "submit"},
+      {ReportAction::kAccept, {ReportState::kSubmitted}, ReportState::kAccepted, Role::kOfficer, "accept"},
+      {ReportAction::kReturn, {ReportState::kSubmitted}, ReportState::kReturned, Role::kOfficer, "return"},
+  };
+  return kTable;
+}
+const Row& RowOf(ReportAction a) {
+  for (const auto& r : Table()) {
+    if (r.action == a) return r;
+  }
+  return Table().front();
+}
+}  // namespace
+
+Status CheckReportTransition(const std::string& name, ReportState from, ReportAction action, Role role) {
+  const Row& row = RowOf(action);
+  if (role != row.role) {
+    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + row.name + " a report");
+  }
+  if (std::find(row.from.begin(), row.from.end(), from) == row.from.end()) {
+    std::string allowed;
+    for (auto s : row.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ReportStateName(s));
+    return Status::WrongState(name, ReportStateName(from), std::string("to ") + row.name + " it, it must be " + allowed);
+  }
+  return Status::Ok();
+}
+
+ReportState ReportStateAfter(ReportAction action, ReportState from) {
+  return action == ReportAction::kEdit ? from : RowOf(action).to;
+}
+
+Date QuarterEnd(int year, int quarter) {
+  // The day before the next quarter starts.
+  Date next = quarter == 4 ? Date{year + 1, 1, 1} : Date{year, quarter * 3 + 1, 1};
+  return next.AddDays(-1);
+}
+
+Date ReportDueDate(int year, int quarter, int due_days) { return QuarterEnd(year, quarter).AddDays(due_days); }
+
+int PeriodOf(const Date& date) { return date.year * 4 + (date.month - 1) / 3; }
+
+std::vector<FieldViolation> ValidateReport(const ReportRecord& r, const std::string& prefix) {
+  FieldErrors errors;
+  const std::string f = prefix.empty() ? "" : prefix + ".";
+  if (r.year < 2000 || r.year > 2100) errors.Add(f + "year", "must be between 2000 and 2100", "VALUE_OUT_OF_RANGE");
+  if (r.quarter < 1 || r.quarter > 4) errors.Add(f + "quarter", "must be 1, 2, 3 or 4", "VALUE_OUT_OF_RANGE");
+  auto money = [&](const char* field, std::int64_t v) {
+    if (v < 0 || v > 1'000'000'000'000'000) errors.Add(f + field, "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
+  };
+  money("investment_kopecks", r.investment_kopecks);
+  money("capex_kopecks", r.capex_kopecks);
+  money("revenue_kopecks", r.revenue_kopecks);
+  money("taxes_paid_kopecks", r.taxes_paid_kopecks);
+  money("tax_benefits_used_kopecks", r.tax_benefits_used_kopecks);
+  if (r.capex_kopecks > r.investment_kopecks && r.capex_kopecks >= 0) {
+    errors.Add(f + "capex_kopecks", "capital expenditure is part of the investment and cannot exceed it",
+               "INCONSISTENT_FIGURES");
+  }
+  if (r.jobs_at_period_end < 0 || r.jobs_at_period_end > 1'000'000) {
+    errors.Add(f + "jobs_at_period_end", "must be between 0 and 1000000", "VALUE_OUT_OF_RANGE");
+  }
+  return errors.violations();
+}
+
+MaskRules ReportMaskRules() {
+  MaskRules rules;
+  rules.updatable = {"investment_kopecks", "capex_kopecks",      "jobs_at_period_end",
+                     "revenue_kopecks",    "taxes_paid_kopecks", "tax_benefits_used_kopecks"};
+  rules.immutable = {"year", "quarter"};
+  rules.output_only = {"name",       "resident",    "version",     "state",       "return_comment", "corrects",
+                       "due_date",   "submit_time", "accept_time", "create_time", "update_time",    "etag"};
+  return rules;
+}
+
+void ApplyReportPatch(const ReportRecord& patch, const std::vector<std::string>& paths, ReportRecord& t) {
+  for (const auto& p : paths) {
+    if (p == "investment_kopecks") t.investment_kopecks = patch.investment_kopecks;
+    if (p == "capex_kopecks") t.capex_kopecks = patch.capex_kopecks;
+    if (p == "jobs_at_period_end") t.jobs_at_period_end = patch.jobs_at_period_end;
+    if (p == "revenue_kopecks") t.revenue_kopecks = patch.revenue_kopecks;
+    if (p == "taxes_paid_kopecks") t.taxes_paid_kopecks = patch.taxes_paid_kopecks;
+    if (p == "tax_benefits_used_kopecks") t.tax_benefits_used_kopecks = patch.tax_benefits_used_kopecks;
+  }
+}
+
+Compliance ComputeCompliance(const ResidentRecord& resident, const Date& today, int tolerance_percent,
+                             const std::function<AcceptedFigures(const Date&)>& figures_as_of) {
+  Compliance c;
+  AcceptedFigures now = figures_as_of(today);
+  c.investment_made_kopecks = now.investment_kopecks;
+  c.jobs = now.jobs;
+  Date previous_date = resident.registration_date;
+  std::int64_t previous_investment = 0;
+  std::int32_t previous_jobs = 0;
+  for (const auto& commitment : resident.commitments) {
+    if (commitment.due_date < today) {
+      AcceptedFigures then = figures_as_of(commitment.due_date);
+      if (then.investment_kopecks < commitment.investment_kopecks || then.jobs < commitment.jobs) {
+        c.missed.push_back(commitment);
+      }
+      previous_date = commitment.due_date;
+      previous_investment = commitment.investment_kopecks;
+      previous_jobs = commitment.jobs;
+      continue;
+    }
+    if (!c.next_commitment) {
+      c.next_commitment = commitment;
+      double span = static_cast<double>(commitment.due_date.ToDays() - previous_date.ToDays());
+      double elapsed = static_cast<double>(today.ToDays() - previous_date.ToDays());
+      double fraction = span <= 0 ? 1.0 : std::clamp(elapsed / span, 0.0, 1.0);
+      c.expected_investment_kopecks =
+          previous_investment +
+          static_cast<std::int64_t>(static_cast<double>(commitment.investment_kopecks - previous_investment) * fraction);
+      c.expected_jobs = previous_jobs + static_cast<std::int32_t>((commitment.jobs - previous_jobs) * fraction);
+    }
+  }
+  if (!c.missed.empty()) {
+    c.status = ComplianceStatus::kBreached;
+  } else if (c.next_commitment &&
+             (c.investment_made_kopecks * 100 < c.expected_investment_kopecks * (100 - tolerance_percent) ||
+              static_cast<std::int64_t>(c.jobs) * 100 <
+                  static_cast<std::int64_t>(c.expected_jobs) * (100 - tolerance_percent))) {
+    c.status = ComplianceStatus::kAtRisk;
+  } else {
+    c.status = ComplianceStatus::kOnTrack;
+  }
+  return c;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,293 @@
+#include "services/reporting/reporting_office.h"
+
+#include <algorithm>
+#include <set>
+
+#include "services/core/etag.h"
+#include "services/core/resource_name.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kReports[] = "reports";
+
+std::string Period(int year, int quarter) { return std::to_string(year) + "Q" + std::to_string(quarter); }
+
+PolicyRecord PolicyOrDefaults(Transaction& tx, const Date& today) {
+  auto p = tx.policies().InForceOn(today);
+  return p ? *p : PolicyRecord{};
+}
+
+// Fills the derived due date under the policy in force.
+ReportRecord WithDue(Transaction& tx, ReportRecord r, const Date& today) {
+  r.due_date = ReportDueDate(r.year, r.quarter, PolicyOrDefaults(tx, today).report_due_days);
+  return r;
+}
+
+Compliance ComplianceFor(Transaction& tx, const ResidentRecord& r, const Date& today) {
+  PolicyRecord policy = PolicyOrDefaults(tx, today);
+  return ComputeCompliance(r, today, policy.compliance_tolerance_percent, [&](const Date& d) {
+    return ReportingOffice::FiguresAsOf(tx, r.id, d);
+  });
+}
+
+}  // namespace
+
+AcceptedFigures ReportingOffice::FiguresAsOf(Transaction& tx, std::int64_t resident_id, const Date& date) {
+  int period = PeriodOf(date);
+  if (!(QuarterEnd(period / 4, period % 4 + 1) <= date)) --period;  // that quarter has not ended yet
+  return tx.reports().Accepted(resident_id, period / 4, period % 4 + 1);
+}
+
+Result<ReportRecord> ReportingOffice::Get(const Caller& caller, std::int64_t id) {
+  return ReadValue<ReportRecord>(env_.store, [&](Transaction& tx) -> Result<ReportRecord> {
+    auto r = tx.reports().Get(id);
+    if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName(kReports, id));
+    return WithDue(tx, *r, ZoneDateOf(env_.clock.Now()));
+  });
+}
+
+Result<Page<ReportRecord>> ReportingOffice::List(const Caller& caller, const ListParams& params) {
+  static const ListSpec kSpec{{{"resident", FieldType::kReference, {}, "residents"},
+                               {"year", FieldType::kInt, {}, ""},
+                               {"quarter", FieldType::kInt, {}, ""},
+                               {"state",
+                                FieldType::kEnum,
+                                {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_ACCEPTED", 3}, {"STATE_RETURNED", 4}},
+                                ""}},
+                              {"create_time", "period"},
+                              "create_time",
+                              false};
+  const std::string scope = "ListReports|" + caller.principal;
+  auto query = env_.lists.Parse(kSpec, params, scope);
+  if (!query.ok()) return query.status();
+  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
+  auto page = ReadValue<Page<ReportRecord>>(
+      env_.store, [&](Transaction& tx) -> Result<Page<ReportRecord>> {
+        auto p = tx.reports().List(*query);
+        Date today = ZoneDateOf(env_.clock.Now());
+        for (auto& r : p.items) r = WithDue(tx, std::move(r), today);
+        return p;
+      });
+  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
+  return page;
+}
+
+void ReportingOffice::Create(const Caller& caller, CommandMeta meta, ReportRecord report, Encoder<ReportRecord> encode,
+                             Reply reply) {
+  auto violations = ValidateReport(report, "report");
+  if (!violations.empty()) return reply(Status::InvalidArgument(std::move(violations)));
+  env_.commands.Run<ReportRecord>(
+      caller, std::move(meta),
+      [report](CommandContext& ctx) mutable -> Result<ReportRecord> {
+        Transaction& tx = ctx.tx();
+        BIOPOLIS_RETURN_IF_ERROR(
+            CheckReportTransition("a new report", ReportState::kDraft, ReportAction::kEdit, ctx.caller().role));
+        auto resident = tx.residents().FindCurrent(ctx.caller().organization_id);
+        if (!resident) {
+          return Status::FailedPrecondition("only a registered resident files reports", "NOT_A_RESIDENT",
+                                            {"STATE", FormatName("organizations", ctx.caller().organization_id),
+                                             "not in the registry of residents"});
+        }
+        const std::string period = Period(report.year, report.quarter);
+        Date end = QuarterEnd(report.year, report.quarter);
+        if (!(end < ZoneDateOf(ctx.now()))) {
+          return Status::InvalidField("report.quarter", period + " has not ended yet", "QUARTER_NOT_ENDED");
+        }
+        if (end < resident->registration_date) {
+          return Status::InvalidField("report.quarter",
+                                      period + " ended before registration on " + resident->registration_date.ToString(),
+                                      "QUARTER_BEFORE_REGISTRATION");
+        }
+        if (auto open = tx.reports().FindInProgress(resident->id, report.year, report.quarter)) {
+          return Status::AlreadyExists("the report for " + period + " is already " + FormatName(kReports, open->id),
+                                       "REPORT_EXISTS");
+        }
+        if (tx.reports().MaxVersion(resident->id, report.year, report.quarter) > 0) {
+          return Status::AlreadyExists("the report for " + period + " was accepted; file a correction (CorrectReport)",
+                                       "REPORT_EXISTS");
+        }
+        report.resident_id = resident->id;
+        report.organization_id = resident->organization_id;
+        report.version = 1;
+        report.state = ReportState::kDraft;
+        report.create_time = report.update_time = ctx.now();
+        report.version_counter = 1;
+        report.id = tx.reports().Insert(report);
+        ctx.Record(FormatName(kReports, report.id), report.organization_id, "report.created", "report for " + period);
+        return WithDue(tx, report, ZoneDateOf(ctx.now()));
+      },
+      std::move(encode), std::move(reply));
+}
+
+void ReportingOffice::Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                             ReportRecord patch, std::vector<std::string> paths, Encoder<ReportRecord> encode,
+                             Reply reply) {
+  Status mask = CheckUpdateMask(paths, ReportMaskRules());
+  if (!mask.ok()) return reply(mask);
+  env_.commands.Run<ReportRecord>(
+      caller, std::move(meta),
+      [id, etag, patch, paths](CommandContext& ctx) -> Result<ReportRecord> {
+        const std::string name = FormatName(kReports, id);
+        auto r = ctx.tx().reports().Get(id);
+        if (!r || !ctx.caller().MaySee(r->organization_id)) return Status::NotFound(name);
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r->version_counter, name));
+        BIOPOLIS_RETURN_IF_ERROR(CheckReportTransition(name, r->state, ReportAction::kEdit, ctx.caller().role));
+        ApplyReportPatch(patch, paths, *r);
+        auto violations = ValidateReport(*r, "report");
+        if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
+        r->update_time = ctx.now();
+        r->version_counter += 1;
+        ctx.tx().reports().Update(*r);
+        ctx.Record(name, r->organization_id, "report.updated", "figures changed");
+        return WithDue(ctx.tx(), *r, ZoneDateOf(ctx.now()));
+      },
+      std::move(encode), std::move(reply));
+}
+
+void ReportingOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
+                          ReportAction action, std::string comment, Encoder<ReportRecord> encode, Reply reply) {
+  if (action == ReportAction::kReturn && comment.empty()) {
+    return reply(Status::InvalidField("comment", "say what to fix", "FIELD_REQUIRED"));
+  }
+  if (comment.size() > 20000) return reply(Status::InvalidField("comment", "is longer than 20000 bytes", "FIELD_TOO_LONG"));
+  env_.commands.Run<ReportRecord>(
+      caller, std::move(meta),
+      [id, etag, action, comment](CommandContext& ctx) -> Result<ReportRecord> {
+        const std::string name = FormatName(kReports, id);
+        auto r = ctx.tx().reports().Get(id);
+        if (!r || !ctx.caller().MaySee(r->organization_id)) return Status::NotFound(name);
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r->version_counter, name));
+        BIOPOLIS_RETURN_IF_ERROR(CheckReportTransition(name, r->state, action, ctx.caller().role));
+        std::string summary = std::string(ReportStateName(r->state)) + " -> " +
+                              ReportStateName(ReportStateAfter(action, r->state)) + " (" +
+                              Period(r->year, r->quarter) + " v" + std::to_string(r->version) + ")";
+        if (action == ReportAction::kSubmit) r->submit_time = ctx.now();
+        if (action == ReportAction::kAccept) r->accept_time = ctx.now();
+        if (action == ReportAction::kReturn) r->return_comment = comment;
+        r->state = ReportStateAfter(action, r->state);
+        r->update_time = ctx.now();
+        r->version_counter += 1;
+        ctx.tx().reports().Update(*r);
+        ctx.Record(name, r->organization_id, std::string("report.") + (action == ReportAction::kSubmit   ? "submitted"
+                                                                       : action == ReportAction::kAccept ? "accepted"
+                                                                                                         : "returned"),
+                   summary);
+        return WithDue(ctx.tx(), *r, ZoneDateOf(ctx.now()));
+      },
+      std::move(encode), std::move(reply));
+}
+
+void ReportingOffice::Correct(const Caller& caller, CommandMeta meta, std::int64_t id, Encoder<ReportRecord> encode,
+                              Reply reply) {
+  env_.commands.Run<ReportRecord>(
+      caller, std::move(meta),
+      [id](CommandContext& ctx) -> Result<ReportRecord> {
+        const std::string name = FormatName(kReports, id);
+        auto r = ctx.tx().reports().Get(id);
+        if (!r || !ctx.caller().MaySee(r->organization_id)) return Status::NotFound(name);
+        if (!ctx.caller().is_resident()) return Status::PermissionDenied("only the resident files a correction");
+        if (r->state != ReportState::kAccepted) {
+          return Status::WrongState(name, ReportStateName(r->state), "only an accepted report is corrected");
+        }
+        if (auto open = ctx.tx().reports().FindInProgress(r->resident_id, r->year, r->quarter)) {
+          return Status::AlreadyExists("a correction is already in progress: " + FormatName(kReports, open->id),
+                                       "REPORT_EXISTS");
+        }
+        if (ctx.tx().reports().MaxVersion(r->resident_id, r->year, r->quarter) != r->version) {
+          return Status::FailedPrecondition(name + " has been superseded; correct the latest version",
+                                            "REPORT_SUPERSEDED", {"VERSION", name, "not the latest version"});
+        }
+        ReportRecord correction = *r;
+        correction.version = r->version + 1;
+        correction.state = ReportState::kDraft;
+        correction.corrects_id = r->id;
+        correction.return_comment.clear();
+        correction.submit_time = correction.accept_time = 0;
+        correction.create_time = correction.update_time = ctx.now();
+        correction.version_counter = 1;
+        correction.id = ctx.tx().reports().Insert(correction);
+        ctx.Record(FormatName(kReports, correction.id), r->organization_id, "report.correction_started",
+                   "version " + std::to_string(correction.version) + " correcting " + name);
+        return WithDue(ctx.tx(), correction, ZoneDateOf(ctx.now()));
+      },
+      std::move(encode), std::move(reply));
+}
+
+Result<std::vector<OverdueQuarter>> ReportingOffice::Overdue() {
+  Date today = ZoneDateOf(env_.clock.Now());
+  return ReadValue<std::vector<OverdueQuarter>>(env_.store, [&](Transaction& tx) -> Result<std::vector<OverdueQuarter>> {
+    int due_days = PolicyOrDefaults(tx, today).report_due_days;
+    std::vector<OverdueQuarter> out;
+    ListQuery all;
+    all.order_field = "registry_number";
+    all.page_size = kMaxPageSize;
+    all.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+    while (true) {
+      auto page = tx.residents().List(all);
+      for (const auto& r : page.items) {
+        auto reported = tx.reports().ReportedPeriods(r.id);
+        std::set<int> done(reported.begin(), reported.end());
+        // Every quarter that ends on or after registration and whose report is past due.
+        for (int p = PeriodOf(r.registration_date);; ++p) {
+          Date due = ReportDueDate(p / 4, p % 4 + 1, due_days);
+          if (!(due < today)) break;
+          if (!done.count(p)) out.push_back({r.id, p / 4, p % 4 + 1, due});
+        }
+      }
+      if (!page.next) break;
+      all.after = page.next;
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due_date < b.due_date; });
+    return out;
+  });
+}
+
+Result<ResidentCompliance> ReportingOffice::ComplianceOf(const Caller& caller, std::int64_t resident_id) {
+  Date today = ZoneDateOf(env_.clock.Now());
+  return ReadValue<ResidentCompliance>(env_.store, [&](Transaction& tx) -> Result<ResidentCompliance> {
+    auto r = tx.residents().Get(resident_id);
+    if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName("residents", resident_id));
+    return ResidentCompliance{r->id, ComplianceFor(tx, *r, today)};
+  });
+}
+
+Result<Page<ResidentCompliance>> ReportingOffice::ListCompliance(const Caller& caller, const ListParams& params,
+                                                                 ComplianceStatus only) {
+  static const ListSpec kSpec{{}, {"registry_number"}, "registry_number", false};
+  ListParams p = params;
+  p.filter.clear();
+  p.order_by.clear();
+  const std::string scope = "ListResidentCompliance|" + std::to_string(static_cast<int>(only)) + "|" + caller.principal;
+  auto query = env_.lists.Parse(kSpec, p, scope);
+  if (!query.ok()) return query.status();
+  query->conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
+  Date today = ZoneDateOf(env_.clock.Now());
+  auto page = ReadValue<Page<ResidentCompliance>>(env_.store, [&](Transaction& tx) -> Result<Page<ResidentCompliance>> {
+    // Walk registry pages until this page is full of residents of the wanted status.
+    Page<ResidentCompliance> out;
+    ListQuery q = *query;
+    while (true) {
+      auto residents = tx.residents().List(q);
+      for (std::size_t i = 0; i < residents.items.size(); ++i) {
+        const auto& r = residents.items[i];
+        Compliance c = ComplianceFor(tx, r, today);
+        if (only == ComplianceStatus::kUnspecified || c.status == only) {
+          out.items.push_back({r.id, c});
+          if (static_cast<int>(out.items.size()) == query->page_size) {
+            bool more = i + 1 < residents.items.size() || residents.next.has_value();
+            if (more) out.next = Cursor{r.registry_number, r.id};
+            return out;
+          }
+        }
+      }
+      if (!residents.next) return out;
+      q.after = residents.next;
+    }
+  });
+  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
+  return page;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,211 @@
+#include "storage/sqlite/sqlite_report_repository.h"
+
+#include "storage/sqlite/list_sql.h"
+#include "storage/sqlite/row_codec.h"
+
+namespace biopolis {
+namespace {
+
+constexpr char kColumns[] =
+    "id, resident_id, organization_id, year, quarter, version, state, investment_kopecks, capex_kopecks, "
+    "jobs_at_period_end, revenue_kopecks, taxes_paid_kopecks, tax_benefits_used_kopecks, return_comment, "
+    "coalesce(corrects_id, 0), submit_time, accept_time, create_time, update_time, row_version";
+
+ReportRecord Read(SQLite::Statement& st) {
+  ReportRecord r;
+  int i = 0;
+  r.id = st.getColumn(i++).getInt64();
+  r.resident_id = st.getColumn(i++).getInt64();
+  r.organization_id = st.getColumn(i++).getInt64();
+  r.year = st.getColumn(i++).getInt();
+  r.quarter = st.getColumn(i++).getInt();
+  r.version = st.getColumn(i++).getInt();
+  r.state = static_cast<ReportState>(st.getColumn(i++).getInt());
+  r.investment_kopecks = st.getColumn(i++).getInt64();
+  r.capex_kopecks = st.getColumn(i++).getInt64();
+  r.jobs_at_period_end = st.getColumn(i++).getInt();
+  r.revenue_kopecks = st.getColumn(i++).getInt64();
+  r.taxes_paid_kopecks = st.getColumn(i++).getInt64();
+  r.tax_benefits_used_kopecks = st.getColumn(i++).getInt64();
+  r.return_comment = st.getColumn(i++).getString();
+  r.corrects_id = st.getColumn(i++).getInt64();
+  r.submit_time = st.getColumn(i++).getInt64();
+  r.accept_time = st.getColumn(i++).getInt64();
+  r.create_time = st.getColumn(i++).getInt64();
+  r.update_time = st.getColumn(i++).getInt64();
+  r.version_counter = st.getColumn(i++).getInt64();
+  return r;
+}
+
+int BindFields(SQLite::Statement& st, const ReportRecord& r) {
+  int i = 1;
+  st.bind(i++, static_cast<int64_t>(r.resident_id));
+  st.bind(i++, static_cast<int64_t>(r.organization_id));
+  st.bind(i++, r.year);
+  st.bind(i++, r.quarter);
+  st.bind(i++, r.version);
+  st.bind(i++, static_cast<int>(r.state));
+  st.bind(i++, static_cast<int64_t>(r.investment_kopecks));
+  st.bind(i++, static_cast<int64_t>(r.capex_kopecks));
+  st.bind(i++, r.jobs_at_period_end);
+  st.bind(i++, static_cast<int64_t>(r.revenue_kopecks));
+  st.bind(i++, static_cast<int64_t>(r.taxes_paid_kopecks));
+  st.bind(i++, static_cast<int64_t>(r.tax_benefits_used_kopecks));
+  st.bind(i++, r.return_comment);
+  if (r.corrects_id != 0) {
+    st.bind(i++, static_cast<int64_t>(r.corrects_id));
+  } else {
+    st.bind(i++);
+  }
+  st.bind(i++, static_cast<int64_t>(r.submit_time));
+  st.bind(i++, static_cast<int64_t>(r.accept_time));
+  st.bind(i++, static_cast<int64_t>(r.create_time));
+  st.bind(i++, static_cast<int64_t>(r.update_time));
+  st.bind(i++, static_cast<int64_t>(r.version_counter));
+  return i;
+}
+
+// The current (highest accepted) version of each quarter.
+constexpr char kCurrentAccepted[] =
+    "r.state = 3 AND r.version = (SELECT max(r2.version) FROM reports r2 WHERE r2.resident_id = r.resident_id "
+    "AND r2.state = 3 AND r2.period = r.period)";
+
+}  // namespace
+
+std::optional<ReportRecord> SqliteReportRepository::Get(std::int64_t id) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM reports WHERE id = ?");
+  st.bind(1, static_cast<int64_t>(id));
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+Page<ReportRecord> SqliteReportRepository::List(const ListQuery& query) {
+  static const ListTable kTable{"reports",
+                                kColumns,
+                                "id",
+                                {{"resident", "resident_id"},
+                                 {"organization", "organization_id"},
+                                 {"year", "year"},
+                                 {"quarter", "quarter"},
+                                 {"state", "state"},
+                                 {"create_time", "create_time"},
+                                 {"period", "period"}},
+                                ""};
+  return RunList<ReportRecord>(db_, kTable, query, Read);
+}
+
+std::optional<ReportRecord> SqliteReportRepository::FindInProgress(std::int64_t resident_id, int year, int quarter) {
+  SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+                                " FROM reports WHERE resident_id = ? AND year = ? AND quarter = ? AND state <> 3");
+  st.bind(1, static_cast<int64_t>(resident_id));
+  st.bind(2, year);
+  st.bind(3, quarter);
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+int SqliteReportRepository::MaxVersion(std::int64_t resident_id, int year, int quarter) {
+  SQLite::Statement st(db_,
+                       "SELECT coalesce(max(version), 0) FROM reports WHERE resident_id = ? AND year = ? AND quarter = ?");
+  st.bind(1, static_cast<int64_t>(resident_id));
+  st.bind(2, year);
+  st.bind(3, quarter);
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+std::int64_t SqliteReportRepository::Insert(const ReportRecord& record) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO reports (resident_id, organization_id, year, quarter, version, state, "
+                       "investment_kopecks, capex_kopecks, jobs_at_period_end, revenue_kopecks, taxes_paid_kopecks, "
+                       "tax_benefits_used_kopecks, return_comment, corrects_id, submit_time, accept_time, "
+                       "create_time, update_time, row_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  BindFields(st, record);
+  st.exec();
+  return db_.getLastInsertRowid();
+}
+
+void SqliteReportRepository::Update(const ReportRecord& record) {
+  SQLite::Statement st(db_,
+                       "UPDATE reports SET resident_id=?, organization_id=?, year=?, quarter=?, version=?, state=?, "
+                       "investment_kopecks=?, capex_kopecks=?, jobs_at_period_end=?, revenue_kopecks=?, "
+                       "taxes_paid_kopecks=?, tax_benefits_used_kopecks=?, return_comment=?, corrects_id=?, "
+                       "submit_time=?, accept_time=?, create_time=?, update_time=?, row_version=? WHERE id=?");
+  int next = BindFields(st, record);
+  st.bind(next, static_cast<int64_t>(record.id));
+  st.exec();
+}
+
+AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int year, int quarter) {
+  AcceptedFigures out;
+  const int up_to = year * 4 + quarter - 1;
+  SQLite::Statement sum(db_, std::string("SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
+                                         "WHERE r.resident_id = ? AND r.period <= ? AND ") +
+                                 kCurrentAccepted);
+  sum.bind(1, static_cast<int64_t>(resident_id));
+  sum.bind(2, up_to);
+  sum.executeStep();
+  out.any = sum.getColumn(0).getInt64() > 0;
+  out.investment_kopecks = sum.getColumn(1).getInt64();
+  SQLite::Statement jobs(db_,
+                         "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND state = 3 AND period <= ? "
+                         "ORDER BY period DESC, version DESC LIMIT 1");
+  jobs.bind(1, static_cast<int64_t>(resident_id));
+  jobs.bind(2, up_to);
+  if (jobs.executeStep()) out.jobs = jobs.getColumn(0).getInt();
+  return out;
+}
+
+std::vector<int> SqliteReportRepository::ReportedPeriods(std::int64_t resident_id) {
+  SQLite::Statement st(db_,
+                       "SELECT DISTINCT period FROM reports WHERE resident_id = ? AND state IN (2, 3) ORDER BY period");
+  st.bind(1, static_cast<int64_t>(resident_id));
+  std::vector<int> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getInt());
+  return out;
+}
+
+ZoneTotals SqliteReportRepository::Totals(const Date& as_of) {
+  ZoneTotals t;
+  const std::string date = DateText(as_of);
+  // The last quarter that has ended by `as_of`.
+  const int last_period = as_of.year * 4 + (as_of.month - 1) / 3 - 1;
+  SQLite::Statement residents(db_, "SELECT state, count(*) FROM residents WHERE registration_date <= ? GROUP BY state");
+  residents.bind(1, date);
+  while (residents.executeStep()) {
+    int s = residents.getColumn(0).getInt();
+    if (s >= 0 && s < 4) t.residents_by_state[s] = residents.getColumn(1).getInt64();
+  }
+  SQLite::Statement committed(db_,
+                              "SELECT coalesce(sum(c.investment_kopecks), 0), coalesce(sum(c.jobs), 0) "
+                              "FROM residents r JOIN commitments c ON c.resident_id = r.id "
+                              "WHERE r.state <> 3 AND r.registration_date <= ? AND c.due_date = "
+                              "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)");
+  committed.bind(1, date);
+  committed.executeStep();
+  t.investment_committed_kopecks = committed.getColumn(0).getInt64();
+  t.jobs_planned = committed.getColumn(1).getInt64();
+  SQLite::Statement made(db_, std::string("SELECT coalesce(sum(r.investment_kopecks), 0) FROM reports r "
+                                          "WHERE r.period <= ? AND ") +
+                                  kCurrentAccepted);
+  made.bind(1, last_period);
+  made.executeStep();
+  t.investment_made_kopecks = made.getColumn(0).getInt64();
+  SQLite::Statement jobs(db_,
+                         "SELECT coalesce(sum((SELECT r.jobs_at_period_end FROM reports r WHERE r.resident_id = res.id "
+                         "AND r.state = 3 AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) "
+                         "FROM residents res WHERE res.state <> 3");
+  jobs.bind(1, last_period);
+  jobs.executeStep();
+  t.jobs_created = jobs.getColumn(0).getInt64();
+  SQLite::Statement support(db_,
+                            "SELECT coalesce(sum(total_budget_kopecks), 0), coalesce(sum(committed_kopecks), 0), "
+                            "coalesce(sum(disbursed_kopecks), 0) FROM support_measures");
+  support.executeStep();
+  t.support_budget_kopecks = support.getColumn(0).getInt64();
+  t.support_committed_kopecks = support.getColumn(1).getInt64();
+  t.support_disbursed_kopecks = support.getColumn(2).getInt64();
+  return t;
+}
+
+}  // namespace biopolis

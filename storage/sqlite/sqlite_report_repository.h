@@ -1,0 +1,26 @@
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/repositories.h"
+
+namespace biopolis {
+
+class SqliteReportRepository final : public ReportRepository {
+ public:
+  explicit SqliteReportRepository(SQLite::Database& db) : db_(db) {}
+  std::optional<ReportRecord> Get(std::int64_t id) override;
+  Page<ReportRecord> List(const ListQuery& query) override;
+  std::optional<ReportRecord> FindInProgress(std::int64_t resident_id, int year, int quarter) override;
+  int MaxVersion(std::int64_t resident_id, int year, int quarter) override;
+  std::int64_t Insert(const ReportRecord& record) override;
+  void Update(const ReportRecord& record) override;
+  AcceptedFigures Accepted(std::int64_t resident_id, int year, int quarter) override;
+  std::vector<int> ReportedPeriods(std::int64_t resident_id) override;
+  ZoneTotals Totals(const Date& as_of) override;
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace biopolis
