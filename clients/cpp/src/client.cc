@@ -818,6 +818,183 @@ Result<v1::ServiceDeskStatistics> ServiceDesk::Statistics() {
       [&](grpc::ClientContext* c, v1::ServiceDeskStatistics* r) { return stub_->GetServiceDeskStatistics(c, req, r); });
 }
 
+// ---- Reporting ----
+
+Reporting::Reporting(Transport& t)
+    : t_(t), stub_(v1::ReportingService::NewStub(t.channel())), statistics_(v1::StatisticsService::NewStub(t.channel())) {}
+
+Result<v1::Report> Reporting::Get(const std::string& name) {
+  v1::GetReportRequest req;
+  req.set_name(name);
+  return t_.Invoke<v1::Report>([&](grpc::ClientContext* c, v1::Report* r) { return stub_->GetReport(c, req, r); });
+}
+
+Pager<v1::Report> Reporting::List(const ListOptions& o) {
+  return MakePager<v1::Report, v1::ListReportsResponse>(
+      [this, o](const std::string& token) {
+        v1::ListReportsRequest req;
+        SetListOptions(req, o, token);
+        return t_.Invoke<v1::ListReportsResponse>(
+            [&](grpc::ClientContext* c, v1::ListReportsResponse* r) { return stub_->ListReports(c, req, r); });
+      },
+      [](const v1::ListReportsResponse& r) -> const auto& { return r.reports(); });
+}
+
+Result<v1::Report> Reporting::Create(const v1::Report& report, std::string request_id) {
+  v1::CreateReportRequest req;
+  *req.mutable_report() = report;
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Report>([&](grpc::ClientContext* c, v1::Report* r) { return stub_->CreateReport(c, req, r); });
+}
+
+Result<v1::Report> Reporting::Update(const v1::Report& report, const std::vector<std::string>& paths,
+                                     std::string request_id) {
+  v1::UpdateReportRequest req;
+  *req.mutable_report() = report;
+  for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Report>([&](grpc::ClientContext* c, v1::Report* r) { return stub_->UpdateReport(c, req, r); });
+}
+
+Result<v1::Report> Reporting::Submit(const std::string& name, const std::string& etag, std::string request_id) {
+  return Act<v1::Report, v1::SubmitReportRequest>(
+      t_, name, etag, std::move(request_id), [](auto&) {},
+      [&](grpc::ClientContext* c, const auto& req, v1::Report* r) { return stub_->SubmitReport(c, req, r); });
+}
+
+Result<v1::Report> Reporting::Accept(const std::string& name, const std::string& etag, std::string request_id) {
+  return Act<v1::Report, v1::AcceptReportRequest>(
+      t_, name, etag, std::move(request_id), [](auto&) {},
+      [&](grpc::ClientContext* c, const auto& req, v1::Report* r) { return stub_->AcceptReport(c, req, r); });
+}
+
+Result<v1::Report> Reporting::Return(const std::string& name, const std::string& comment, const std::string& etag,
+                                     std::string request_id) {
+  return Act<v1::Report, v1::ReturnReportRequest>(
+      t_, name, etag, std::move(request_id), [&](auto& r) { r.set_comment(comment); },
+      [&](grpc::ClientContext* c, const auto& req, v1::Report* r) { return stub_->ReturnReport(c, req, r); });
+}
+
+Result<v1::Report> Reporting::Correct(const std::string& name, std::string request_id) {
+  v1::CorrectReportRequest req;
+  req.set_name(name);
+  req.set_request_id(std::move(request_id));
+  EnsureRequestId(req);
+  return t_.Invoke<v1::Report>([&](grpc::ClientContext* c, v1::Report* r) { return stub_->CorrectReport(c, req, r); });
+}
+
+Result<v1::ListOverdueReportsResponse> Reporting::ListOverdue() {
+  v1::ListOverdueReportsRequest req;
+  return t_.Invoke<v1::ListOverdueReportsResponse>(
+      [&](grpc::ClientContext* c, v1::ListOverdueReportsResponse* r) { return stub_->ListOverdueReports(c, req, r); });
+}
+
+Result<v1::ResidentCompliance> Reporting::Compliance(const std::string& resident) {
+  v1::GetResidentComplianceRequest req;
+  req.set_resident(resident);
+  return t_.Invoke<v1::ResidentCompliance>(
+      [&](grpc::ClientContext* c, v1::ResidentCompliance* r) { return stub_->GetResidentCompliance(c, req, r); });
+}
+
+Pager<v1::ResidentCompliance> Reporting::ListCompliance(v1::ComplianceStatus only) {
+  return MakePager<v1::ResidentCompliance, v1::ListResidentComplianceResponse>(
+      [this, only](const std::string& token) {
+        v1::ListResidentComplianceRequest req;
+        req.set_page_token(token);
+        req.set_status(only);
+        return t_.Invoke<v1::ListResidentComplianceResponse>(
+            [&](grpc::ClientContext* c, v1::ListResidentComplianceResponse* r) {
+              return stub_->ListResidentCompliance(c, req, r);
+            });
+      },
+      [](const v1::ListResidentComplianceResponse& r) -> const auto& { return r.residents(); });
+}
+
+Result<v1::ZoneStatistics> Reporting::ZoneStatistics(const google::type::Date* as_of) {
+  v1::GetZoneStatisticsRequest req;
+  if (as_of != nullptr) *req.mutable_as_of() = *as_of;
+  return t_.Invoke<v1::ZoneStatistics>(
+      [&](grpc::ClientContext* c, v1::ZoneStatistics* r) { return statistics_->GetZoneStatistics(c, req, r); });
+}
+
+// ---- Events ----
+
+Events::Events(Transport& t) : t_(t), stub_(v1::EventService::NewStub(t.channel())) {}
+
+std::unique_ptr<EventStream> Events::Watch(WatchOptions options) {
+  return std::make_unique<EventStream>(t_, *stub_, std::move(options));
+}
+
+EventStream::EventStream(Transport& transport, v1::EventService::Stub& stub, WatchOptions options)
+    : transport_(transport), stub_(stub), options_(std::move(options)), last_sequence_(options_.after_sequence) {}
+
+EventStream::~EventStream() {
+  Cancel();
+  if (reader_) reader_->Finish();
+}
+
+void EventStream::Open() {
+  std::lock_guard<std::mutex> lock(mu_);
+  context_ = std::make_unique<grpc::ClientContext>();
+  if (!transport_.options().api_key.empty()) {
+    context_->AddMetadata("authorization", "Bearer " + transport_.options().api_key);
+  }
+  v1::WatchEventsRequest req;
+  // On a reconnection, resume after the last delivered event (start_at_now only the first time).
+  req.set_after_sequence(last_sequence_);
+  req.set_start_at_now(!opened_ && options_.start_at_now);
+  opened_ = true;
+  for (const auto& t : options_.resource_types) req.add_resource_types(t);
+  reader_ = stub_.WatchEvents(context_.get(), req);
+}
+
+bool EventStream::Next(v1::Event* event) {
+  auto backoff = transport_.options().retry.initial_backoff;
+  int reconnects = 0;
+  while (true) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (cancelled_) {
+        error_ = Error(grpc::StatusCode::CANCELLED, "cancelled");
+        return false;
+      }
+    }
+    if (!reader_) Open();
+    if (reader_->Read(event)) {
+      last_sequence_ = event->sequence();
+      return true;
+    }
+    grpc::Status status = reader_->Finish();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      reader_.reset();
+      context_.reset();
+      if (cancelled_) {
+        error_ = Error(grpc::StatusCode::CANCELLED, "cancelled");
+        return false;
+      }
+    }
+    if (status.error_code() != grpc::StatusCode::UNAVAILABLE && status.error_code() != grpc::StatusCode::OK) {
+      error_ = Error::FromStatus(status);
+      return false;
+    }
+    if (options_.max_reconnects > 0 && ++reconnects > options_.max_reconnects) {
+      error_ = Error::FromStatus(status);
+      return false;
+    }
+    std::this_thread::sleep_for(backoff);
+    backoff = std::min(transport_.options().retry.max_backoff, backoff * 2);
+  }
+}
+
+void EventStream::Cancel() {
+  std::lock_guard<std::mutex> lock(mu_);
+  cancelled_ = true;
+  if (context_) context_->TryCancel();
+}
+
 // ---- Client ----
 
 Client::Client(ClientOptions options)
@@ -830,7 +1007,9 @@ Client::Client(ClientOptions options)
       audit_(transport_),
       land_(transport_),
       support_(transport_),
-      service_desk_(transport_) {}
+      service_desk_(transport_),
+      reporting_(transport_),
+      events_(transport_) {}
 
 Client::~Client() = default;
 

@@ -18,6 +18,8 @@
 
 #include <chrono>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,7 +32,10 @@
 #include "biopolis/v1/land.grpc.pb.h"
 #include "biopolis/v1/organization.grpc.pb.h"
 #include "biopolis/v1/policy.grpc.pb.h"
+#include "biopolis/v1/events.grpc.pb.h"
+#include "biopolis/v1/reporting.grpc.pb.h"
 #include "biopolis/v1/resident.grpc.pb.h"
+#include "biopolis/v1/statistics.grpc.pb.h"
 #include "biopolis/v1/service_desk.grpc.pb.h"
 #include "biopolis/v1/support.grpc.pb.h"
 
@@ -336,6 +341,89 @@ class ServiceDesk {
   std::unique_ptr<v1::ServiceDeskService::Stub> stub_;
 };
 
+class Reporting {
+ public:
+  explicit Reporting(Transport& t);
+  Result<v1::Report> Get(const std::string& name);
+  Pager<v1::Report> List(const ListOptions& options = {});
+  Result<v1::Report> Create(const v1::Report& report, std::string request_id = "");
+  Result<v1::Report> Update(const v1::Report& report, const std::vector<std::string>& paths,
+                            std::string request_id = "");
+  Result<v1::Report> Submit(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::Report> Accept(const std::string& name, const std::string& etag = "", std::string request_id = "");
+  Result<v1::Report> Return(const std::string& name, const std::string& comment, const std::string& etag = "",
+                            std::string request_id = "");
+  Result<v1::Report> Correct(const std::string& name, std::string request_id = "");
+  Result<v1::ListOverdueReportsResponse> ListOverdue();
+  Result<v1::ResidentCompliance> Compliance(const std::string& resident);
+  Pager<v1::ResidentCompliance> ListCompliance(v1::ComplianceStatus only = v1::COMPLIANCE_STATUS_UNSPECIFIED);
+  // Zone statistics (StatisticsService); `as_of` unset: today.
+  Result<v1::ZoneStatistics> ZoneStatistics(const google::type::Date* as_of = nullptr);
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::ReportingService::Stub> stub_;
+  std::unique_ptr<v1::StatisticsService::Stub> statistics_;
+};
+
+// The change feed as a resuming iterator:
+//
+//   auto stream = client.events().Watch({.after_sequence = last_seen});
+//   v1::Event e;
+//   while (stream.Next(&e)) { ...; last_seen = e.sequence(); }
+//   // stream.error() says why it ended (after Cancel(): CANCELLED).
+//
+// When the connection breaks or the server restarts (UNAVAILABLE), Next()
+// reconnects with backoff from the last sequence it delivered, so the caller
+// sees every event once, in order. Next() blocks; Cancel() may be called from
+// another thread. Not otherwise thread-safe.
+struct WatchOptions {
+  std::int64_t after_sequence = 0;
+  bool start_at_now = false;
+  std::vector<std::string> resource_types;
+  // Reconnection attempts in a row before Next() gives up; 0 = forever.
+  int max_reconnects = 0;
+};
+
+class EventStream {
+ public:
+  EventStream(Transport& transport, v1::EventService::Stub& stub, WatchOptions options);
+  ~EventStream();
+  EventStream(const EventStream&) = delete;
+  EventStream& operator=(const EventStream&) = delete;
+
+  // The next event; false when the stream ended for good (see error()).
+  bool Next(v1::Event* event);
+  // Ends the stream; a blocked Next() returns false.
+  void Cancel();
+  const std::optional<Error>& error() const { return error_; }
+  std::int64_t last_sequence() const { return last_sequence_; }
+
+ private:
+  void Open();
+
+  Transport& transport_;
+  v1::EventService::Stub& stub_;
+  WatchOptions options_;
+  std::int64_t last_sequence_ = 0;
+  bool opened_ = false;
+  std::mutex mu_;
+  bool cancelled_ = false;
+  std::unique_ptr<grpc::ClientContext> context_;
+  std::unique_ptr<grpc::ClientReader<v1::Event>> reader_;
+  std::optional<Error> error_;
+};
+
+class Events {
+ public:
+  explicit Events(Transport& t);
+  std::unique_ptr<EventStream> Watch(WatchOptions options = {});
+
+ private:
+  Transport& t_;
+  std::unique_ptr<v1::EventService::Stub> stub_;
+};
+
 class Client {
  public:
   explicit Client(ClientOptions options);
@@ -352,6 +440,8 @@ class Client {
   Land& land() { return land_; }
   Support& support() { return support_; }
   ServiceDesk& service_desk() { return service_desk_; }
+  Reporting& reporting() { return reporting_; }
+  Events& events() { return events_; }
 
   const std::shared_ptr<grpc::Channel>& channel() const { return transport_.channel(); }
 
@@ -366,6 +456,8 @@ class Client {
   Land land_;
   Support support_;
   ServiceDesk service_desk_;
+  Reporting reporting_;
+  Events events_;
 };
 
 }  // namespace biopolis::client

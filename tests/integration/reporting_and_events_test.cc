@@ -1,0 +1,282 @@
+// Periodic reports, compliance, zone statistics and the event stream through
+// the SDK against the real server.
+#include <future>
+#include <thread>
+
+#include "server_fixture.h"
+
+namespace biopolis::testing {
+namespace {
+
+google::type::Date D(int y, int m, int d) {
+  google::type::Date out;
+  out.set_year(y);
+  out.set_month(m);
+  out.set_day(d);
+  return out;
+}
+
+constexpr std::int64_t kMillion = 1'000'000'00;  // one million roubles in kopecks
+
+class ReportingTest : public ServerFixture {
+ protected:
+  // Registers the applicant with the given commitments: {due, investment, jobs}.
+  std::string RegisterWith(const Applicant& a, const std::vector<std::tuple<google::type::Date, std::int64_t, int>>& cs) {
+    EXPECT_TRUE(officer().applications().Approve(a.application).ok());
+    v1::SignAgreementRequest sign;
+    sign.set_name(a.application);
+    sign.set_agreement_number("C-" + a.application);
+    *sign.mutable_agreement_date() = D(2026, 11, 26);
+    for (const auto& [due, inv, jobs] : cs) {
+      auto* c = sign.add_commitments();
+      *c->mutable_due_date() = due;
+      c->set_investment_kopecks(inv);
+      c->set_jobs(jobs);
+    }
+    auto r = officer().applications().SignAgreement(sign);
+    EXPECT_TRUE(r.ok()) << r.error().ToString();
+    return r.ok() ? r->resident() : "";
+  }
+  // Files and has accepted a report.
+  std::string Report(client::Client& resident, int year, int quarter, std::int64_t investment, int jobs) {
+    v1::Report r;
+    r.set_year(year);
+    r.set_quarter(quarter);
+    r.set_investment_kopecks(investment);
+    r.set_capex_kopecks(investment / 2);
+    r.set_jobs_at_period_end(jobs);
+    auto created = resident.reporting().Create(r);
+    EXPECT_TRUE(created.ok()) << created.error().ToString();
+    EXPECT_TRUE(resident.reporting().Submit(created->name()).ok());
+    auto accepted = officer().reporting().Accept(created->name());
+    EXPECT_TRUE(accepted.ok()) << accepted.error().ToString();
+    return created->name();
+  }
+  void SetDate(int y, int m, int d) { clock_.Set(ZoneStartOf(Date{y, m, d}) + 12 * 3600 * kMicrosPerSecond); }
+};
+
+TEST_F(ReportingTest, ReportLifecycleWithReturnAndCorrection) {
+  auto a = ApplicantUnderReview("4345042753", "1024317979080");
+  RegisterWith(a, {{D(2027, 12, 31), 300 * kMillion, 50}});
+  v1::Report r;
+  r.set_year(2026);
+  r.set_quarter(3);
+  EXPECT_EQ(a.client->reporting().Create(r).error().reason(), "QUARTER_BEFORE_REGISTRATION");
+  r.set_quarter(4);
+  EXPECT_EQ(a.client->reporting().Create(r).error().reason(), "QUARTER_NOT_ENDED");
+  SetDate(2027, 1, 10);
+  r.set_investment_kopecks(10 * kMillion);
+  r.set_capex_kopecks(20 * kMillion);
+  r.set_quarter(5);
+  auto bad = a.client->reporting().Create(r);
+  ASSERT_EQ(bad.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(bad.error().violation("report.quarter"), nullptr);
+  EXPECT_EQ(bad.error().violation("report.capex_kopecks")->reason, "INCONSISTENT_FIGURES");
+
+  r.set_quarter(4);
+  r.set_capex_kopecks(5 * kMillion);
+  r.set_jobs_at_period_end(12);
+  auto created = a.client->reporting().Create(r);
+  ASSERT_TRUE(created.ok()) << created.error().ToString();
+  EXPECT_EQ(created->version(), 1);
+  EXPECT_EQ(created->due_date().month(), 1);
+  EXPECT_EQ(created->due_date().day(), 30);  // 31 December + 30 days
+  EXPECT_EQ(a.client->reporting().Create(r).error().reason(), "REPORT_EXISTS");
+  ASSERT_TRUE(a.client->reporting().Submit(created->name()).ok());
+  EXPECT_EQ(officer().reporting().Return(created->name(), "").code(), grpc::StatusCode::INVALID_ARGUMENT);
+  auto returned = officer().reporting().Return(created->name(), "Jobs figure contradicts the payroll");
+  ASSERT_TRUE(returned.ok());
+  EXPECT_EQ(returned->state(), v1::Report::STATE_RETURNED);
+  v1::Report fix;
+  fix.set_name(created->name());
+  fix.set_jobs_at_period_end(11);
+  ASSERT_TRUE(a.client->reporting().Update(fix, {"jobs_at_period_end"}).ok());
+  EXPECT_EQ(a.client->reporting().Update(fix, {"year"}).error().field_violations().at(0).reason, "FIELD_IMMUTABLE");
+  ASSERT_TRUE(a.client->reporting().Submit(created->name()).ok());
+  auto accepted = officer().reporting().Accept(created->name());
+  ASSERT_TRUE(accepted.ok());
+  EXPECT_EQ(accepted->state(), v1::Report::STATE_ACCEPTED);
+  // Accepted versions never change.
+  EXPECT_EQ(a.client->reporting().Update(fix, {"jobs_at_period_end"}).code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(officer().reporting().Accept(created->name()).code(), grpc::StatusCode::FAILED_PRECONDITION);
+  // A correction is a new version that supersedes the accepted one once accepted.
+  auto correction = a.client->reporting().Correct(created->name());
+  ASSERT_TRUE(correction.ok()) << correction.error().ToString();
+  EXPECT_EQ(correction->version(), 2);
+  EXPECT_EQ(correction->corrects(), created->name());
+  EXPECT_EQ(a.client->reporting().Correct(created->name()).error().reason(), "REPORT_EXISTS");
+  v1::Report more;
+  more.set_name(correction->name());
+  more.set_investment_kopecks(40 * kMillion);
+  ASSERT_TRUE(a.client->reporting().Update(more, {"investment_kopecks"}).ok());
+  ASSERT_TRUE(a.client->reporting().Submit(correction->name()).ok());
+  ASSERT_TRUE(officer().reporting().Accept(correction->name()).ok());
+  EXPECT_EQ(officer().reporting().Get(created->name())->investment_kopecks(), 10 * kMillion);  // unchanged
+  SetDate(2027, 2, 1);
+  auto compliance = officer().reporting().Compliance(officer().reporting().Get(created->name())->resident());
+  ASSERT_TRUE(compliance.ok()) << compliance.error().ToString();
+  EXPECT_EQ(compliance->investment_made_kopecks(), 40 * kMillion);  // v2 counts, not v1 + v2
+  EXPECT_EQ(compliance->jobs(), 11);
+  // Another resident cannot see it.
+  auto other = ApplicantUnderReview("4345695985", "1024366201166");
+  Register(other);
+  EXPECT_EQ(other.client->reporting().Get(created->name()).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_TRUE(other.client->reporting().List().All()->empty());
+}
+
+TEST_F(ReportingTest, ComplianceOnTrackAtRiskAndBreachedAndOverdueReports) {
+  auto ahead = ApplicantUnderReview("4345042753", "1024317979080");
+  auto behind = ApplicantUnderReview("4345695985", "1024366201166");
+  auto breach = ApplicantUnderReview("4345212878", "1024326984923");
+  std::string r_ahead = RegisterWith(ahead, {{D(2027, 3, 31), 100 * kMillion, 10}, {D(2027, 12, 31), 300 * kMillion, 50}});
+  std::string r_behind = RegisterWith(behind, {{D(2027, 12, 31), 300 * kMillion, 50}});
+  std::string r_breach = RegisterWith(breach, {{D(2027, 3, 31), 100 * kMillion, 10}, {D(2027, 12, 31), 300 * kMillion, 50}});
+  SetDate(2027, 1, 10);
+  Report(*ahead.client, 2026, 4, 60 * kMillion, 8);
+  Report(*behind.client, 2026, 4, 10 * kMillion, 5);
+  Report(*breach.client, 2026, 4, 10 * kMillion, 2);
+  SetDate(2027, 4, 5);
+  Report(*ahead.client, 2027, 1, 50 * kMillion, 12);
+  Report(*behind.client, 2027, 1, 10 * kMillion, 10);
+  SetDate(2027, 4, 15);
+
+  EXPECT_EQ(officer().reporting().Compliance(r_ahead)->status(), v1::COMPLIANCE_STATUS_ON_TRACK);
+  auto at_risk = officer().reporting().Compliance(r_behind);
+  EXPECT_EQ(at_risk->status(), v1::COMPLIANCE_STATUS_AT_RISK);
+  EXPECT_GT(at_risk->expected_investment_kopecks(), at_risk->investment_made_kopecks());
+  auto breached = officer().reporting().Compliance(r_breach);
+  EXPECT_EQ(breached->status(), v1::COMPLIANCE_STATUS_BREACHED);
+  ASSERT_EQ(breached->missed_commitments_size(), 1);
+  EXPECT_EQ(breached->missed_commitments(0).due_date().month(), 3);
+  auto listed = officer().reporting().ListCompliance(v1::COMPLIANCE_STATUS_BREACHED).All();
+  ASSERT_TRUE(listed.ok()) << listed.error().ToString();
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].resident(), r_breach);
+  EXPECT_EQ(officer().reporting().ListCompliance().All()->size(), 3u);
+  // The breaching resident never filed its Q1 report (due 30 April): overdue from May.
+  EXPECT_TRUE(officer().reporting().ListOverdue()->overdue().empty());
+  SetDate(2027, 5, 2);
+  auto overdue = auditor().reporting().ListOverdue();
+  ASSERT_TRUE(overdue.ok()) << overdue.error().ToString();
+  ASSERT_EQ(overdue->overdue_size(), 1);
+  EXPECT_EQ(overdue->overdue(0).resident(), r_breach);
+  EXPECT_EQ(overdue->overdue(0).quarter(), 1);
+
+  // Zone statistics from SQL aggregates.
+  auto stats = auditor().reporting().ZoneStatistics();
+  ASSERT_TRUE(stats.ok()) << stats.error().ToString();
+  EXPECT_EQ(stats->residents_active(), 3);
+  EXPECT_EQ(stats->investment_committed_kopecks(), 900 * kMillion);
+  EXPECT_EQ(stats->jobs_planned(), 150);
+  EXPECT_EQ(stats->investment_made_kopecks(), 140 * kMillion);
+  EXPECT_EQ(stats->jobs_created(), 12 + 10 + 2);
+  auto as_of = D(2027, 1, 1);
+  auto earlier = auditor().reporting().ZoneStatistics(&as_of);
+  EXPECT_EQ(earlier->investment_made_kopecks(), 80 * kMillion);  // Q4 2026 only
+  EXPECT_EQ(ResidentClient(CreateOrganization("4345610903", "1024320244189"))->reporting().ZoneStatistics().code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+}
+
+class EventsTest : public ServerFixture {};
+
+std::vector<v1::Event> ReadN(client::EventStream& stream, std::size_t n) {
+  std::vector<v1::Event> out;
+  v1::Event e;
+  while (out.size() < n && stream.Next(&e)) out.push_back(e);
+  return out;
+}
+
+TEST_F(EventsTest, ReplayResumeFilterAndFollow) {
+  auto a = ApplicantUnderReview("4345042753", "1024317979080");
+  auto b = ApplicantUnderReview("4345695985", "1024366201166");
+  // Everything so far, as the auditor sees it.
+  auto all = auditor().audit().List(client::ListOptions().PageSize(500)).All();
+  ASSERT_TRUE(all.ok());
+  const std::size_t total = all->size();  // one event per audited change
+
+  auto stream = auditor().events().Watch();
+  auto first = ReadN(*stream, 3);
+  ASSERT_EQ(first.size(), 3u);
+  std::int64_t last = first.back().sequence();
+  stream->Cancel();
+  // Resuming after the last sequence delivers exactly the rest, in order.
+  client::WatchOptions resume;
+  resume.after_sequence = last;
+  auto rest_stream = auditor().events().Watch(resume);
+  auto rest = ReadN(*rest_stream, total - 3);
+  ASSERT_EQ(rest.size(), total - 3);
+  std::int64_t previous = last;
+  for (const auto& e : rest) {
+    EXPECT_GT(e.sequence(), previous);
+    previous = e.sequence();
+  }
+  rest_stream->Cancel();
+
+  // A resident sees only its own organization's events; a type filter narrows further.
+  client::WatchOptions only_apps;
+  only_apps.resource_types = {"applications"};
+  auto mine = a.client->events().Watch(only_apps);
+  auto own = ReadN(*mine, 3);  // created, submitted, accepted
+  ASSERT_EQ(own.size(), 3u);
+  for (const auto& e : own) EXPECT_EQ(e.resource(), a.application);
+  mine->Cancel();
+
+  // Following: a watcher started at now receives the next change as it commits.
+  client::WatchOptions live;
+  live.start_at_now = true;
+  auto follower = b.client->events().Watch(live);
+  auto next = std::async(std::launch::async, [&] { return ReadN(*follower, 1); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_TRUE(a.client->applications().Withdraw(a.application).ok());  // not b's: b must not see it
+  ASSERT_TRUE(b.client->applications().Withdraw(b.application).ok());
+  ASSERT_EQ(next.wait_for(std::chrono::seconds(20)), std::future_status::ready);
+  auto got = next.get();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].resource(), b.application);
+  EXPECT_EQ(got[0].type(), "application.withdrawn");
+  follower->Cancel();
+
+  client::WatchOptions bad;
+  bad.resource_types = {"no such/type"};
+  auto refused = auditor().events().Watch(bad);
+  v1::Event e;
+  EXPECT_FALSE(refused->Next(&e));
+  EXPECT_EQ(refused->error()->code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
+  auto a = ApplicantUnderReview("4345042753", "1024317979080");
+  int port = server_->port();
+  client::WatchOptions options;
+  options.start_at_now = true;
+  auto stream = a.client->events().Watch(options);
+  std::promise<std::vector<v1::Event>> got;
+  std::thread reader([&] { got.set_value(ReadN(*stream, 2)); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_TRUE(a.client->applications().ReferToExpertCouncil(a.application).code() == grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(officer().applications().ReferToExpertCouncil(a.application).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+  // Restart on the same port and database: the stream sees UNAVAILABLE and reconnects.
+  server_.reset();
+  ServerOptions again;
+  again.listen = "127.0.0.1:" + std::to_string(port);
+  again.db = db_.path();
+  again.shutdown_grace_seconds = 1;
+  auto restarted = BiopolisServer::Start(again, &clock_);
+  ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
+  server_ = std::move(*restarted);
+  ASSERT_TRUE(officer().applications().RecordExpertOpinion(a.application, v1::Application::EXPERT_OPINION_POSITIVE, "ok").ok());
+
+  auto future = got.get_future();
+  if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready) stream->Cancel();
+  reader.join();
+  auto events = future.get();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].type(), "application.referred");
+  EXPECT_EQ(events[1].type(), "application.opinion_recorded");
+  EXPECT_GT(events[1].sequence(), events[0].sequence());
+}
+
+}  // namespace
+}  // namespace biopolis::testing
