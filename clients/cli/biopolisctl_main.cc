@@ -8,6 +8,8 @@
 //
 // Exit codes: 0 ok, 2 invalid input, 3 not found, 4 permission/authentication,
 // 5 unavailable, 6 conflict (wrong state, stale etag, exists), 1 other.
+#include <google/protobuf/util/json_util.h>
+
 #include <CLI/CLI.hpp>
 #include <array>
 #include <cctype>
@@ -879,6 +881,190 @@ void AddServiceDesk(CLI::App& app, Action& action) {
   });
 }
 
+void AddReporting(CLI::App& app, Action& action) {
+  using R = v1::Report;
+  auto* reports = app.add_subcommand("reports", "Periodic resident reports")->require_subcommand(1);
+  ListCommand<R>(reports, action, "List reports", "On resident, year, quarter, state",
+                 [](Client& cl, const ListOptions& o) { return cl.reporting().List(o); });
+  NameCommand<R>(reports, action, "get", "Show a report", "reports/{id}",
+                 [](Client& c, const std::string& n) { return c.reporting().Get(n); });
+  {
+    auto* c = reports->add_subcommand("create", "Start a quarter's report (residents)")
+                  ->footer(
+                      "Example:\n  biopolisctl reports create --year 2026 --quarter 4 --investment 5000000000 "
+                      "--capex 3000000000 --jobs 40");
+    auto period = std::make_shared<std::array<int, 3>>();  // year, quarter, jobs
+    auto money = std::make_shared<std::array<long long, 5>>();
+    c->add_option("--year", (*period)[0], "Year")->required();
+    c->add_option("--quarter", (*period)[1], "1..4")->required();
+    c->add_option("--jobs", (*period)[2], "Jobs at the end of the quarter");
+    c->add_option("--investment", (*money)[0], "Investment in the quarter, kopecks");
+    c->add_option("--capex", (*money)[1], "Of it, capital expenditure, kopecks");
+    c->add_option("--revenue", (*money)[2], "Revenue, kopecks");
+    c->add_option("--taxes", (*money)[3], "Taxes paid, kopecks");
+    c->add_option("--benefits", (*money)[4], "Tax benefits used, kopecks");
+    c->callback([&action, period, money] {
+      action = [=](Client& cl, OutputFormat f) {
+        R r;
+        r.set_year((*period)[0]);
+        r.set_quarter((*period)[1]);
+        r.set_jobs_at_period_end((*period)[2]);
+        r.set_investment_kopecks((*money)[0]);
+        r.set_capex_kopecks((*money)[1]);
+        r.set_revenue_kopecks((*money)[2]);
+        r.set_taxes_paid_kopecks((*money)[3]);
+        r.set_tax_benefits_used_kopecks((*money)[4]);
+        return Print(cl.reporting().Create(r), f);
+      };
+    });
+  }
+  NameCommand<R>(reports, action, "submit", "Submit (residents)", "reports/{id}",
+                 [](Client& c, const std::string& n) { return c.reporting().Submit(n); });
+  NameCommand<R>(reports, action, "accept", "Accept (officers)", "reports/{id}",
+                 [](Client& c, const std::string& n) { return c.reporting().Accept(n); });
+  NameCommand<R>(reports, action, "correct", "Start a correction of an accepted report (residents)", "reports/{id}",
+                 [](Client& c, const std::string& n) { return c.reporting().Correct(n); });
+  NameTextCommand<R>(reports, action, "return", "Return with comments (officers)", "reports/{id}", "--comment", true,
+                     [](Client& c, const std::string& n, const std::string& t) { return c.reporting().Return(n, t); });
+  reports->add_subcommand("overdue", "Quarters whose report is past due")->callback([&action] {
+    action = [](Client& cl, OutputFormat f) { return Print(cl.reporting().ListOverdue(), f); };
+  });
+
+  auto* compliance = app.add_subcommand("compliance", "Compliance with commitments")->require_subcommand(1);
+  NameCommand<v1::ResidentCompliance>(compliance, action, "get", "One resident", "residents/{id}",
+                                      [](Client& c, const std::string& n) { return c.reporting().Compliance(n); });
+  {
+    auto* c = compliance->add_subcommand("list", "Every resident not terminated");
+    auto status = std::make_shared<std::string>();
+    EnumOption<v1::ComplianceStatus>(c, "--status", *status, v1::ComplianceStatus_Parse,
+                                     "e.g. COMPLIANCE_STATUS_BREACHED");
+    c->callback([&action, status] {
+      action = [=](Client& cl, OutputFormat f) {
+        v1::ComplianceStatus s = v1::COMPLIANCE_STATUS_UNSPECIFIED;
+        if (!status->empty()) v1::ComplianceStatus_Parse(*status, &s);
+        return PrintAll(cl.reporting().ListCompliance(s), f);
+      };
+    });
+  }
+  {
+    auto* c = app.add_subcommand("stats", "Zone statistics (officers, auditors)");
+    auto as_of = std::make_shared<std::string>();
+    c->add_option("--as-of", *as_of, "YYYY-MM-DD (default today)")->check(kDate);
+    c->callback([&action, as_of] {
+      action = [=](Client& cl, OutputFormat f) {
+        google::type::Date d;
+        bool set = !as_of->empty() && ParseDate(*as_of, &d);
+        return Print(cl.reporting().ZoneStatistics(set ? &d : nullptr), f);
+      };
+    });
+  }
+}
+
+// CSV with RFC 4180 quoting.
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string DateText(const google::type::Date& d) {
+  if (d.year() == 0) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(), d.day());
+  return buf;
+}
+
+void AddExportAndEvents(CLI::App& app, Action& action) {
+  auto* exp = app.add_subcommand("export", "Export as CSV")->require_subcommand(1);
+  auto out = std::make_shared<std::string>("-");
+  auto write_csv = [out](const std::vector<std::vector<std::string>>& rows) {
+    std::ofstream file;
+    std::ostream* os = &std::cout;
+    if (*out != "-") {
+      file.open(*out);
+      if (!file) {
+        std::cerr << "error: cannot write " << *out << "\n";
+        return static_cast<int>(biopolis::cli::kExitOther);
+      }
+      os = &file;
+    }
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) *os << (i ? "," : "") << CsvField(row[i]);
+      *os << "\r\n";
+    }
+    return 0;
+  };
+  {
+    auto* c = exp->add_subcommand("residents", "The registry of residents");
+    c->add_option("--out", *out, "File (- for standard output)")->capture_default_str();
+    c->callback([&action, write_csv] {
+      action = [write_csv](Client& cl, OutputFormat) {
+        auto all = cl.residents().List(ListOptions().PageSize(500)).All();
+        if (!all.ok()) return biopolis::cli::ReportError(all.error());
+        std::vector<std::vector<std::string>> rows = {{"registry_number", "name", "organization", "organization_name",
+                                                       "state", "agreement_number", "agreement_date",
+                                                       "registration_date"}};
+        for (const auto& r : *all) {
+          rows.push_back({r.registry_number(), r.name(), r.organization(), r.organization_display_name(),
+                          v1::Resident::State_Name(r.state()), r.agreement_number(), DateText(r.agreement_date()),
+                          DateText(r.registration_date())});
+        }
+        return write_csv(rows);
+      };
+    });
+  }
+  {
+    auto* c = exp->add_subcommand("plots", "The land catalogue");
+    c->add_option("--out", *out, "File (- for standard output)")->capture_default_str();
+    c->callback([&action, write_csv] {
+      action = [write_csv](Client& cl, OutputFormat) {
+        auto all = cl.land().ListPlots(ListOptions().PageSize(500)).All();
+        if (!all.ok()) return biopolis::cli::ReportError(all.error());
+        std::vector<std::vector<std::string>> rows = {{"name", "cadastral_number", "site", "area_m2", "permitted_use",
+                                                       "state", "power_kw", "water_m3_per_day", "gas_m3_per_hour",
+                                                       "sewage_m3_per_day"}};
+        for (const auto& p : *all) {
+          rows.push_back({p.name(), p.cadastral_number(), p.site(), std::to_string(p.area_m2()),
+                          v1::PermittedUse_Name(p.permitted_use()), v1::Plot::State_Name(p.state()),
+                          std::to_string(p.capacity().power_kw()), std::to_string(p.capacity().water_m3_per_day()),
+                          std::to_string(p.capacity().gas_m3_per_hour()),
+                          std::to_string(p.capacity().sewage_m3_per_day())});
+        }
+        return write_csv(rows);
+      };
+    });
+  }
+  auto* events = app.add_subcommand("events", "The change feed")->require_subcommand(1);
+  {
+    auto* c = events->add_subcommand("watch", "Print events as JSON lines; reconnects by itself")
+                  ->footer("Example:\n  biopolisctl events watch --after 120 --type applications --count 10");
+    auto options = std::make_shared<biopolis::client::WatchOptions>();
+    auto count = std::make_shared<long long>(0);
+    c->add_option("--after", options->after_sequence, "Start after this sequence (default: from the first)");
+    c->add_flag("--now", options->start_at_now, "Only events from now on");
+    c->add_option("--type", options->resource_types, "Only this collection (repeat), e.g. applications");
+    c->add_option("--count", *count, "Stop after this many events (default: never)");
+    c->callback([&action, options, count] {
+      action = [=](Client& cl, OutputFormat) {
+        auto stream = cl.events().Watch(*options);
+        v1::Event e;
+        long long n = 0;
+        while ((*count == 0 || n < *count) && stream->Next(&e)) {
+          std::string line;
+          google::protobuf::util::JsonPrintOptions o;
+          o.preserve_proto_field_names = true;
+          (void)google::protobuf::util::MessageToJsonString(e, &line, o);
+          std::cout << line << std::endl;
+          ++n;
+        }
+        if (*count != 0 && n == *count) return 0;
+        return stream->error() ? biopolis::cli::ReportError(*stream->error()) : 0;
+      };
+    });
+  }
+}
+
 void AddAudit(CLI::App& app, Action& action) {
   auto* audit = app.add_subcommand("audit", "The audit log (auditors, administrators)")->require_subcommand(1);
   auto* c = audit->add_subcommand("list", "List audit records, oldest first")
@@ -914,6 +1100,8 @@ int main(int argc, char** argv) {
   AddLand(app, action);
   AddSupport(app, action);
   AddServiceDesk(app, action);
+  AddReporting(app, action);
+  AddExportAndEvents(app, action);
   AddAudit(app, action);
 
   try {

@@ -34,6 +34,9 @@ std::vector<std::string> ColumnsOf(const google::protobuf::Descriptor* d) {
   if (type == "ServiceType") return {"name", "category", "title", "sla_working_days", "responsible_unit"};
   if (type == "ServiceRequest") return {"name", "state", "service_type", "organization", "due_time", "overdue"};
   if (type == "ServiceMessage") return {"create_time", "author", "from_resident", "text"};
+  if (type == "Report") return {"name", "resident", "year", "quarter", "version", "state", "investment_kopecks"};
+  if (type == "ResidentCompliance")
+    return {"resident", "status", "investment_made_kopecks", "expected_investment_kopecks", "jobs"};
   if (type == "AuditRecord") return {"sequence", "create_time", "actor", "action", "resource", "summary"};
   return {"name"};
 }

@@ -41,7 +41,8 @@ void EventHub::Shutdown() {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return;
     stopping_ = true;
-    for (auto* w : watches_) w->End(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down; reconnect"));
+    for (auto* w : watches_)
+      w->End(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down; reconnect"));
   }
   cv_.notify_all();
 }

@@ -17,8 +17,8 @@
 #include "biopolis/v1/service_desk.pb.h"
 #include "biopolis/v1/support.pb.h"
 #include "services/admin/api_key_manager.h"
-#include "services/reporting/reporting_office.h"
 #include "services/core/status.h"
+#include "services/reporting/reporting_office.h"
 #include "storage/records.h"
 
 namespace biopolis {

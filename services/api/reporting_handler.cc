@@ -12,13 +12,13 @@ std::string M(const char* method) { return std::string(kService) + method; }
 template <typename Request>
 grpc::ServerUnaryReactor* ReportingHandler::Act(Ctx* ctx, const char* method, const Request& req, v1::Report* resp,
                                                 ReportAction action, std::string comment) {
-  return gate_.Mutate(ctx, M(method), req, resp,
-                      [&, action, comment](const Caller& caller, CommandMeta meta, Reply reply) mutable {
-                        auto id = ParseName(req.name(), "reports", "name");
-                        if (!id.ok()) return reply(id.status());
-                        gate_.domain().reporting.Act(caller, std::move(meta), *id, req.etag(), action,
-                                                     std::move(comment), EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, M(method), req, resp, [&, action, comment](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+        auto id = ParseName(req.name(), "reports", "name");
+        if (!id.ok()) return reply(id.status());
+        gate_.domain().reporting.Act(caller, std::move(meta), *id, req.etag(), action, std::move(comment),
+                                     EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::GetReport(Ctx* ctx, const v1::GetReportRequest* req, v1::Report* resp) {
@@ -43,8 +43,8 @@ grpc::ServerUnaryReactor* ReportingHandler::ListReports(Ctx* ctx, const v1::List
 grpc::ServerUnaryReactor* ReportingHandler::CreateReport(Ctx* ctx, const v1::CreateReportRequest* req,
                                                          v1::Report* resp) {
   return gate_.Mutate(ctx, M("CreateReport"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
-    gate_.domain().reporting.Create(caller, std::move(meta), FromProto(req->report()), EncodeAs<v1::Report, ReportRecord>(),
-                                    std::move(reply));
+    gate_.domain().reporting.Create(caller, std::move(meta), FromProto(req->report()),
+                                    EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
   });
 }
 
@@ -79,7 +79,8 @@ grpc::ServerUnaryReactor* ReportingHandler::CorrectReport(Ctx* ctx, const v1::Co
   return gate_.Mutate(ctx, M("CorrectReport"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
     auto id = ParseName(req->name(), "reports", "name");
     if (!id.ok()) return reply(id.status());
-    gate_.domain().reporting.Correct(caller, std::move(meta), *id, EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
+    gate_.domain().reporting.Correct(caller, std::move(meta), *id, EncodeAs<v1::Report, ReportRecord>(),
+                                     std::move(reply));
   });
 }
 

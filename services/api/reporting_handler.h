@@ -41,8 +41,7 @@ class ReportingHandler final : public v1::ReportingService::CallbackService {
 class StatisticsHandler final : public v1::StatisticsService::CallbackService {
  public:
   explicit StatisticsHandler(CallGate& gate) : gate_(gate) {}
-  grpc::ServerUnaryReactor* GetZoneStatistics(grpc::CallbackServerContext* ctx,
-                                              const v1::GetZoneStatisticsRequest* req,
+  grpc::ServerUnaryReactor* GetZoneStatistics(grpc::CallbackServerContext* ctx, const v1::GetZoneStatisticsRequest* req,
                                               v1::ZoneStatistics* resp) override;
 
  private:

@@ -27,8 +27,8 @@ Result<std::vector<EventRecord>> EventFeed::Fetch(const Caller& caller, std::int
 }
 
 Result<std::int64_t> EventFeed::LastSequence() {
-  return ReadValue<std::int64_t>(env_.store,
-                                 [](Transaction& tx) -> Result<std::int64_t> { return tx.journal().LastEventSequence(); });
+  return ReadValue<std::int64_t>(
+      env_.store, [](Transaction& tx) -> Result<std::int64_t> { return tx.journal().LastEventSequence(); });
 }
 
 }  // namespace biopolis

@@ -6,11 +6,16 @@ namespace biopolis {
 
 const char* ReportStateName(ReportState state) {
   switch (state) {
-    case ReportState::kDraft: return "STATE_DRAFT";
-    case ReportState::kSubmitted: return "STATE_SUBMITTED";
-    case ReportState::kAccepted: return "STATE_ACCEPTED";
-    case ReportState::kReturned: return "STATE_RETURNED";
-    case ReportState::kUnspecified: break;
+    case ReportState::kDraft:
+      return "STATE_DRAFT";
+    case ReportState::kSubmitted:
+      return "STATE_SUBMITTED";
+    case ReportState::kAccepted:
+      return "STATE_ACCEPTED";
+    case ReportState::kReturned:
+      return "STATE_RETURNED";
+    case ReportState::kUnspecified:
+      break;
   }
   return "STATE_UNSPECIFIED";
 }
@@ -25,9 +30,15 @@ struct Row {
 };
 const std::vector<Row>& Table() {
   static const std::vector<Row> kTable = {
-      {ReportAction::kEdit, {ReportState::kDraft, ReportState::kReturned}, ReportState::kUnspecified, Role::kResident,
+      {ReportAction::kEdit,
+       {ReportState::kDraft, ReportState::kReturned},
+       ReportState::kUnspecified,
+       Role::kResident,
        "edit"},
-      {ReportAction::kSubmit, {ReportState::kDraft, ReportState::kReturned}, ReportState::kSubmitted, Role::kResident,
+      {ReportAction::kSubmit,
+       {ReportState::kDraft, ReportState::kReturned},
+       ReportState::kSubmitted,
+       Role::kResident,
        "submit"},
       {ReportAction::kAccept, {ReportState::kSubmitted}, ReportState::kAccepted, Role::kOfficer, "accept"},
       {ReportAction::kReturn, {ReportState::kSubmitted}, ReportState::kReturned, Role::kOfficer, "return"},
@@ -50,7 +61,8 @@ Status CheckReportTransition(const std::string& name, ReportState from, ReportAc
   if (std::find(row.from.begin(), row.from.end(), from) == row.from.end()) {
     std::string allowed;
     for (auto s : row.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ReportStateName(s));
-    return Status::WrongState(name, ReportStateName(from), std::string("to ") + row.name + " it, it must be " + allowed);
+    return Status::WrongState(name, ReportStateName(from),
+                              std::string("to ") + row.name + " it, it must be " + allowed);
   }
   return Status::Ok();
 }
@@ -97,8 +109,8 @@ MaskRules ReportMaskRules() {
   rules.updatable = {"investment_kopecks", "capex_kopecks",      "jobs_at_period_end",
                      "revenue_kopecks",    "taxes_paid_kopecks", "tax_benefits_used_kopecks"};
   rules.immutable = {"year", "quarter"};
-  rules.output_only = {"name",       "resident",    "version",     "state",       "return_comment", "corrects",
-                       "due_date",   "submit_time", "accept_time", "create_time", "update_time",    "etag"};
+  rules.output_only = {"name",     "resident",    "version",     "state",       "return_comment", "corrects",
+                       "due_date", "submit_time", "accept_time", "create_time", "update_time",    "etag"};
   return rules;
 }
 
@@ -140,7 +152,8 @@ Compliance ComputeCompliance(const ResidentRecord& resident, const Date& today, 
       double fraction = span <= 0 ? 1.0 : std::clamp(elapsed / span, 0.0, 1.0);
       c.expected_investment_kopecks =
           previous_investment +
-          static_cast<std::int64_t>(static_cast<double>(commitment.investment_kopecks - previous_investment) * fraction);
+          static_cast<std::int64_t>(static_cast<double>(commitment.investment_kopecks - previous_investment) *
+                                    fraction);
       c.expected_jobs = previous_jobs + static_cast<std::int32_t>((commitment.jobs - previous_jobs) * fraction);
     }
   }

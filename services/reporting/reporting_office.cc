@@ -26,9 +26,8 @@ ReportRecord WithDue(Transaction& tx, ReportRecord r, const Date& today) {
 
 Compliance ComplianceFor(Transaction& tx, const ResidentRecord& r, const Date& today) {
   PolicyRecord policy = PolicyOrDefaults(tx, today);
-  return ComputeCompliance(r, today, policy.compliance_tolerance_percent, [&](const Date& d) {
-    return ReportingOffice::FiguresAsOf(tx, r.id, d);
-  });
+  return ComputeCompliance(r, today, policy.compliance_tolerance_percent,
+                           [&](const Date& d) { return ReportingOffice::FiguresAsOf(tx, r.id, d); });
 }
 
 }  // namespace
@@ -48,27 +47,27 @@ Result<ReportRecord> ReportingOffice::Get(const Caller& caller, std::int64_t id)
 }
 
 Result<Page<ReportRecord>> ReportingOffice::List(const Caller& caller, const ListParams& params) {
-  static const ListSpec kSpec{{{"resident", FieldType::kReference, {}, "residents"},
-                               {"year", FieldType::kInt, {}, ""},
-                               {"quarter", FieldType::kInt, {}, ""},
-                               {"state",
-                                FieldType::kEnum,
-                                {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_ACCEPTED", 3}, {"STATE_RETURNED", 4}},
-                                ""}},
-                              {"create_time", "period"},
-                              "create_time",
-                              false};
+  static const ListSpec kSpec{
+      {{"resident", FieldType::kReference, {}, "residents"},
+       {"year", FieldType::kInt, {}, ""},
+       {"quarter", FieldType::kInt, {}, ""},
+       {"state",
+        FieldType::kEnum,
+        {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_ACCEPTED", 3}, {"STATE_RETURNED", 4}},
+        ""}},
+      {"create_time", "period"},
+      "create_time",
+      false};
   const std::string scope = "ListReports|" + caller.principal;
   auto query = env_.lists.Parse(kSpec, params, scope);
   if (!query.ok()) return query.status();
   if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  auto page = ReadValue<Page<ReportRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<ReportRecord>> {
-        auto p = tx.reports().List(*query);
-        Date today = ZoneDateOf(env_.clock.Now());
-        for (auto& r : p.items) r = WithDue(tx, std::move(r), today);
-        return p;
-      });
+  auto page = ReadValue<Page<ReportRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ReportRecord>> {
+    auto p = tx.reports().List(*query);
+    Date today = ZoneDateOf(env_.clock.Now());
+    for (auto& r : p.items) r = WithDue(tx, std::move(r), today);
+    return p;
+  });
   if (page.ok()) env_.lists.FinishPage(*page, params, scope);
   return page;
 }
@@ -85,9 +84,9 @@ void ReportingOffice::Create(const Caller& caller, CommandMeta meta, ReportRecor
             CheckReportTransition("a new report", ReportState::kDraft, ReportAction::kEdit, ctx.caller().role));
         auto resident = tx.residents().FindCurrent(ctx.caller().organization_id);
         if (!resident) {
-          return Status::FailedPrecondition("only a registered resident files reports", "NOT_A_RESIDENT",
-                                            {"STATE", FormatName("organizations", ctx.caller().organization_id),
-                                             "not in the registry of residents"});
+          return Status::FailedPrecondition(
+              "only a registered resident files reports", "NOT_A_RESIDENT",
+              {"STATE", FormatName("organizations", ctx.caller().organization_id), "not in the registry of residents"});
         }
         const std::string period = Period(report.year, report.quarter);
         Date end = QuarterEnd(report.year, report.quarter);
@@ -95,9 +94,9 @@ void ReportingOffice::Create(const Caller& caller, CommandMeta meta, ReportRecor
           return Status::InvalidField("report.quarter", period + " has not ended yet", "QUARTER_NOT_ENDED");
         }
         if (end < resident->registration_date) {
-          return Status::InvalidField("report.quarter",
-                                      period + " ended before registration on " + resident->registration_date.ToString(),
-                                      "QUARTER_BEFORE_REGISTRATION");
+          return Status::InvalidField(
+              "report.quarter", period + " ended before registration on " + resident->registration_date.ToString(),
+              "QUARTER_BEFORE_REGISTRATION");
         }
         if (auto open = tx.reports().FindInProgress(resident->id, report.year, report.quarter)) {
           return Status::AlreadyExists("the report for " + period + " is already " + FormatName(kReports, open->id),
@@ -150,7 +149,8 @@ void ReportingOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t i
   if (action == ReportAction::kReturn && comment.empty()) {
     return reply(Status::InvalidField("comment", "say what to fix", "FIELD_REQUIRED"));
   }
-  if (comment.size() > 20000) return reply(Status::InvalidField("comment", "is longer than 20000 bytes", "FIELD_TOO_LONG"));
+  if (comment.size() > 20000)
+    return reply(Status::InvalidField("comment", "is longer than 20000 bytes", "FIELD_TOO_LONG"));
   env_.commands.Run<ReportRecord>(
       caller, std::move(meta),
       [id, etag, action, comment](CommandContext& ctx) -> Result<ReportRecord> {
@@ -160,8 +160,8 @@ void ReportingOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t i
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, r->version_counter, name));
         BIOPOLIS_RETURN_IF_ERROR(CheckReportTransition(name, r->state, action, ctx.caller().role));
         std::string summary = std::string(ReportStateName(r->state)) + " -> " +
-                              ReportStateName(ReportStateAfter(action, r->state)) + " (" +
-                              Period(r->year, r->quarter) + " v" + std::to_string(r->version) + ")";
+                              ReportStateName(ReportStateAfter(action, r->state)) + " (" + Period(r->year, r->quarter) +
+                              " v" + std::to_string(r->version) + ")";
         if (action == ReportAction::kSubmit) r->submit_time = ctx.now();
         if (action == ReportAction::kAccept) r->accept_time = ctx.now();
         if (action == ReportAction::kReturn) r->return_comment = comment;
@@ -169,9 +169,10 @@ void ReportingOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t i
         r->update_time = ctx.now();
         r->version_counter += 1;
         ctx.tx().reports().Update(*r);
-        ctx.Record(name, r->organization_id, std::string("report.") + (action == ReportAction::kSubmit   ? "submitted"
-                                                                       : action == ReportAction::kAccept ? "accepted"
-                                                                                                         : "returned"),
+        ctx.Record(name, r->organization_id,
+                   std::string("report.") + (action == ReportAction::kSubmit   ? "submitted"
+                                             : action == ReportAction::kAccept ? "accepted"
+                                                                               : "returned"),
                    summary);
         return WithDue(ctx.tx(), *r, ZoneDateOf(ctx.now()));
       },
@@ -216,31 +217,32 @@ void ReportingOffice::Correct(const Caller& caller, CommandMeta meta, std::int64
 
 Result<std::vector<OverdueQuarter>> ReportingOffice::Overdue() {
   Date today = ZoneDateOf(env_.clock.Now());
-  return ReadValue<std::vector<OverdueQuarter>>(env_.store, [&](Transaction& tx) -> Result<std::vector<OverdueQuarter>> {
-    int due_days = PolicyOrDefaults(tx, today).report_due_days;
-    std::vector<OverdueQuarter> out;
-    ListQuery all;
-    all.order_field = "registry_number";
-    all.page_size = kMaxPageSize;
-    all.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
-    while (true) {
-      auto page = tx.residents().List(all);
-      for (const auto& r : page.items) {
-        auto reported = tx.reports().ReportedPeriods(r.id);
-        std::set<int> done(reported.begin(), reported.end());
-        // Every quarter that ends on or after registration and whose report is past due.
-        for (int p = PeriodOf(r.registration_date);; ++p) {
-          Date due = ReportDueDate(p / 4, p % 4 + 1, due_days);
-          if (!(due < today)) break;
-          if (!done.count(p)) out.push_back({r.id, p / 4, p % 4 + 1, due});
+  return ReadValue<std::vector<OverdueQuarter>>(
+      env_.store, [&](Transaction& tx) -> Result<std::vector<OverdueQuarter>> {
+        int due_days = PolicyOrDefaults(tx, today).report_due_days;
+        std::vector<OverdueQuarter> out;
+        ListQuery all;
+        all.order_field = "registry_number";
+        all.page_size = kMaxPageSize;
+        all.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+        while (true) {
+          auto page = tx.residents().List(all);
+          for (const auto& r : page.items) {
+            auto reported = tx.reports().ReportedPeriods(r.id);
+            std::set<int> done(reported.begin(), reported.end());
+            // Every quarter that ends on or after registration and whose report is past due.
+            for (int p = PeriodOf(r.registration_date);; ++p) {
+              Date due = ReportDueDate(p / 4, p % 4 + 1, due_days);
+              if (!(due < today)) break;
+              if (!done.count(p)) out.push_back({r.id, p / 4, p % 4 + 1, due});
+            }
+          }
+          if (!page.next) break;
+          all.after = page.next;
         }
-      }
-      if (!page.next) break;
-      all.after = page.next;
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due_date < b.due_date; });
-    return out;
-  });
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due_date < b.due_date; });
+        return out;
+      });
 }
 
 Result<ResidentCompliance> ReportingOffice::ComplianceOf(const Caller& caller, std::int64_t resident_id) {

@@ -313,7 +313,8 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
             FieldErrors errors;
             errors.Append(CheckSupportRequestComplete(r, *measure, "request"));
             auto resident = tx.residents().Get(r.resident_id);
-            errors.Append(CheckSupportEligibility(*measure, ApplicantOf(tx, resident, ZoneDateOf(ctx.now())), ZoneDateOf(ctx.now())));
+            errors.Append(CheckSupportEligibility(*measure, ApplicantOf(tx, resident, ZoneDateOf(ctx.now())),
+                                                  ZoneDateOf(ctx.now())));
             if (!errors.empty()) return errors.ToStatus();
             r.submit_time = ctx.now();
             break;

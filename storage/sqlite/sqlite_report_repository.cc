@@ -105,8 +105,8 @@ std::optional<ReportRecord> SqliteReportRepository::FindInProgress(std::int64_t 
 }
 
 int SqliteReportRepository::MaxVersion(std::int64_t resident_id, int year, int quarter) {
-  SQLite::Statement st(db_,
-                       "SELECT coalesce(max(version), 0) FROM reports WHERE resident_id = ? AND year = ? AND quarter = ?");
+  SQLite::Statement st(
+      db_, "SELECT coalesce(max(version), 0) FROM reports WHERE resident_id = ? AND year = ? AND quarter = ?");
   st.bind(1, static_cast<int64_t>(resident_id));
   st.bind(2, year);
   st.bind(3, quarter);

@@ -93,6 +93,16 @@ out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" desk requests respond serviceRequests/2 --te
 check "resident answers, clock resumes" 0 $? "$out" "state: STATE_IN_PROGRESS"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" desk requests get serviceRequests/1 2>&1); check "other resident's request hidden" 3 $? "$out" "NOT_FOUND"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk stats 2>&1); check "SLA statistics" 0 $? "$out" "opened: 2"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" stats 2>&1); check "zone statistics" 0 $? "$out" "residents_active: 1"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" export residents 2>&1)
+check "export the registry as CSV" 0 $? "$out" "^43-20[0-9]{2}-0001,residents/1,organizations/1,"
+BIOPOLIS_API_KEY=$OFFICER "$CTL" export plots --out "$WORK/plots.csv" >/dev/null 2>&1
+[ "$(wc -l < "$WORK/plots.csv")" = 21 ]; check "export the land catalogue (header + 20 plots)" 0 $? "$(head -3 "$WORK/plots.csv")"
+out=$(BIOPOLIS_API_KEY=$OFFICER timeout 20 "$CTL" events watch --count 3 2>&1)
+check "event stream replays from the start" 0 $? "$out" '"sequence": *"3"'
+out=$(BIOPOLIS_API_KEY=$VBFK timeout 20 "$CTL" events watch --count 2 --type supportRequests 2>&1)
+check "resident's filtered event stream" 0 $? "$out" '"resource": *"supportRequests/1"'
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" compliance list 2>&1); check "compliance list" 0 $? "$out" "COMPLIANCE_STATUS_ON_TRACK"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots create --cadastral-number 43-40 --site X --area 5 --use PERMITTED_USE_OFFICE 2>&1)
 check "bad cadastral number" 2 $? "$out" "INVALID_CADASTRAL_NUMBER"
 grep -q "$NEWKEY" "$LOG"; check "secrets never logged" 1 $? ""

@@ -230,7 +230,8 @@ TEST_F(AccessAndErrorsTest, EveryMethodIsInTheAccessTable) {
   for (const char* service :
        {"biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
         "biopolis.v1.PolicyService", "biopolis.v1.AdminService", "biopolis.v1.AuditService", "biopolis.v1.LandService",
-        "biopolis.v1.SupportService", "biopolis.v1.ServiceDeskService", "biopolis.v1.ReportingService", "biopolis.v1.StatisticsService", "biopolis.v1.EventService"}) {
+        "biopolis.v1.SupportService", "biopolis.v1.ServiceDeskService", "biopolis.v1.ReportingService",
+        "biopolis.v1.StatisticsService", "biopolis.v1.EventService"}) {
     const auto* desc = pool->FindServiceByName(service);
     ASSERT_NE(desc, nullptr) << service;
     for (int i = 0; i < desc->method_count(); ++i) {

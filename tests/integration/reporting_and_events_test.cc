@@ -21,7 +21,8 @@ constexpr std::int64_t kMillion = 1'000'000'00;  // one million roubles in kopec
 class ReportingTest : public ServerFixture {
  protected:
   // Registers the applicant with the given commitments: {due, investment, jobs}.
-  std::string RegisterWith(const Applicant& a, const std::vector<std::tuple<google::type::Date, std::int64_t, int>>& cs) {
+  std::string RegisterWith(const Applicant& a,
+                           const std::vector<std::tuple<google::type::Date, std::int64_t, int>>& cs) {
     EXPECT_TRUE(officer().applications().Approve(a.application).ok());
     v1::SignAgreementRequest sign;
     sign.set_name(a.application);
@@ -128,9 +129,11 @@ TEST_F(ReportingTest, ComplianceOnTrackAtRiskAndBreachedAndOverdueReports) {
   auto ahead = ApplicantUnderReview("4345042753", "1024317979080");
   auto behind = ApplicantUnderReview("4345695985", "1024366201166");
   auto breach = ApplicantUnderReview("4345212878", "1024326984923");
-  std::string r_ahead = RegisterWith(ahead, {{D(2027, 3, 31), 100 * kMillion, 10}, {D(2027, 12, 31), 300 * kMillion, 50}});
+  std::string r_ahead =
+      RegisterWith(ahead, {{D(2027, 3, 31), 100 * kMillion, 10}, {D(2027, 12, 31), 300 * kMillion, 50}});
   std::string r_behind = RegisterWith(behind, {{D(2027, 12, 31), 300 * kMillion, 50}});
-  std::string r_breach = RegisterWith(breach, {{D(2027, 3, 31), 100 * kMillion, 10}, {D(2027, 12, 31), 300 * kMillion, 50}});
+  std::string r_breach =
+      RegisterWith(breach, {{D(2027, 3, 31), 100 * kMillion, 10}, {D(2027, 12, 31), 300 * kMillion, 50}});
   SetDate(2027, 1, 10);
   Report(*ahead.client, 2026, 4, 60 * kMillion, 8);
   Report(*behind.client, 2026, 4, 10 * kMillion, 5);
@@ -253,7 +256,8 @@ TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
   std::promise<std::vector<v1::Event>> got;
   std::thread reader([&] { got.set_value(ReadN(*stream, 2)); });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  ASSERT_TRUE(a.client->applications().ReferToExpertCouncil(a.application).code() == grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(a.client->applications().ReferToExpertCouncil(a.application).code() ==
+              grpc::StatusCode::PERMISSION_DENIED);
   ASSERT_TRUE(officer().applications().ReferToExpertCouncil(a.application).ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
 
@@ -266,7 +270,8 @@ TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
   auto restarted = BiopolisServer::Start(again, &clock_);
   ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
   server_ = std::move(*restarted);
-  ASSERT_TRUE(officer().applications().RecordExpertOpinion(a.application, v1::Application::EXPERT_OPINION_POSITIVE, "ok").ok());
+  ASSERT_TRUE(
+      officer().applications().RecordExpertOpinion(a.application, v1::Application::EXPERT_OPINION_POSITIVE, "ok").ok());
 
   auto future = got.get_future();
   if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready) stream->Cancel();

@@ -821,7 +821,9 @@ Result<v1::ServiceDeskStatistics> ServiceDesk::Statistics() {
 // ---- Reporting ----
 
 Reporting::Reporting(Transport& t)
-    : t_(t), stub_(v1::ReportingService::NewStub(t.channel())), statistics_(v1::StatisticsService::NewStub(t.channel())) {}
+    : t_(t),
+      stub_(v1::ReportingService::NewStub(t.channel())),
+      statistics_(v1::StatisticsService::NewStub(t.channel())) {}
 
 Result<v1::Report> Reporting::Get(const std::string& name) {
   v1::GetReportRequest req;

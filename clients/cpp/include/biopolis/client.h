@@ -18,9 +18,9 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,14 +29,14 @@
 #include "biopolis/v1/admin.grpc.pb.h"
 #include "biopolis/v1/application.grpc.pb.h"
 #include "biopolis/v1/audit.grpc.pb.h"
+#include "biopolis/v1/events.grpc.pb.h"
 #include "biopolis/v1/land.grpc.pb.h"
 #include "biopolis/v1/organization.grpc.pb.h"
 #include "biopolis/v1/policy.grpc.pb.h"
-#include "biopolis/v1/events.grpc.pb.h"
 #include "biopolis/v1/reporting.grpc.pb.h"
 #include "biopolis/v1/resident.grpc.pb.h"
-#include "biopolis/v1/statistics.grpc.pb.h"
 #include "biopolis/v1/service_desk.grpc.pb.h"
+#include "biopolis/v1/statistics.grpc.pb.h"
 #include "biopolis/v1/support.grpc.pb.h"
 
 namespace grpc {
