@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <SQLiteCpp/Backup.h>
+
 #include "services/core/crypto.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_transaction.h"
@@ -166,6 +168,8 @@ Status SqliteStore::RunWrite(const Work& work) {
     result = work(tx);
     if (result.ok()) {
       db.exec("COMMIT");
+      commits_.fetch_add(1);
+      units_committed_.fetch_add(1);
       if (commit_listener_) commit_listener_();
       return result;
     }
@@ -183,17 +187,120 @@ Status SqliteStore::RunWrite(const Work& work) {
 
 void SqliteStore::WriterLoop() {
   while (true) {
-    std::pair<Work, Done> item;
+    std::vector<std::pair<Work, Done>> batch;
     {
       std::unique_lock<std::mutex> lock(queue_mu_);
       queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and everything queued is done
-      item = std::move(queue_.front());
-      queue_.pop_front();
+      std::size_t take = options_.group_commit ? static_cast<std::size_t>(std::max(1, options_.max_batch)) : 1;
+      while (!queue_.empty() && batch.size() < take) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
     }
-    Status st = RunWrite(item.first);
-    item.second(st);
+    RunBatch(batch);
   }
+}
+
+void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
+  if (batch.size() == 1) {
+    Status st = RunWrite(batch[0].first);
+    batch[0].second(st);
+    return;
+  }
+  SQLite::Database& db = *writer_db_;
+  std::vector<Status> results(batch.size());
+  std::size_t next = 0;
+  while (next < batch.size()) {
+    try {
+      db.exec("BEGIN IMMEDIATE");
+    } catch (const std::exception& e) {
+      Status st = StatusFromStorageException(e);
+      for (std::size_t i = next; i < batch.size(); ++i) results[i] = st;
+      break;
+    }
+    std::size_t first = next;
+    bool transaction_lost = false;
+    for (; next < batch.size() && !transaction_lost; ++next) {
+      try {
+        db.exec("SAVEPOINT unit");
+        SqliteTransaction tx(db);
+        results[next] = batch[next].first(tx);
+      } catch (const std::exception& e) {
+        results[next] = StatusFromStorageException(e);
+      }
+      try {
+        db.exec(results[next].ok() ? "RELEASE unit" : "ROLLBACK TO unit");
+        if (!results[next].ok()) db.exec("RELEASE unit");
+      } catch (const std::exception&) {
+        // Some errors (e.g. I/O) end the whole transaction: the units before
+        // this one are lost with it and report this unit's error.
+        transaction_lost = true;
+      }
+      if (!transaction_lost && sqlite3_get_autocommit(db.getHandle()) != 0) transaction_lost = true;
+      if (transaction_lost) {
+        for (std::size_t i = first; i < next; ++i) {
+          if (results[i].ok()) results[i] = Status::Unavailable("the batch this change was in failed; retry");
+        }
+        if (results[next].ok()) results[next] = Status::Unavailable("storage failure; retry");
+      }
+    }
+    if (transaction_lost) {
+      try {
+        db.exec("ROLLBACK");
+      } catch (const std::exception&) {
+      }
+      continue;  // the rest in a new transaction
+    }
+    try {
+      db.exec("COMMIT");
+      commits_.fetch_add(1);
+      for (std::size_t i = first; i < next; ++i) {
+        if (results[i].ok()) units_committed_.fetch_add(1);
+      }
+    } catch (const std::exception& e) {
+      Status st = StatusFromStorageException(e);
+      for (std::size_t i = first; i < next; ++i) {
+        if (results[i].ok()) results[i] = st;
+      }
+      try {
+        db.exec("ROLLBACK");
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  if (commit_listener_) commit_listener_();
+  // Acknowledged only now, after the durable COMMIT.
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].second(results[i]);
+}
+
+Status SqliteStore::Backup(const std::string& path) {
+  try {
+    SQLite::Database source(options_.path, SQLite::OPEN_READONLY);
+    source.setBusyTimeout(options_.busy_timeout_ms);
+    {
+      SQLite::Database dest(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      SQLite::Backup backup(dest, source);
+      // One step copies every page under one read transaction: a consistent snapshot.
+      backup.executeStep(-1);
+    }
+    SQLite::Database check(path, SQLite::OPEN_READONLY);
+    std::string result = check.execAndGet("PRAGMA integrity_check").getString();
+    if (result != "ok") return Status::Internal("the backup failed its integrity check: " + result);
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    Status st = StatusFromStorageException(e);
+    return Status(st.code(), std::string("backup to ") + path + " failed: " + e.what(), "BACKUP_FAILED");
+  }
+}
+
+Status SqliteStore::SetMaxPageCount(std::int64_t pages) {
+  std::int64_t value = pages > 0 ? pages : 4294967294LL;
+  // The pragma applies to the connection: run it on the writer's, in turn.
+  return WriteAndWait([this, value](Transaction&) -> Status {
+    writer_db_->exec("PRAGMA max_page_count = " + std::to_string(value));
+    return Status::Ok();
+  });
 }
 
 }  // namespace biopolis

@@ -1,7 +1,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
+#include <thread>
 
 #include "services/core/crypto.h"
 #include "services/domain/command_runner.h"
@@ -304,6 +306,138 @@ TEST_F(CommandRunnerTest, FailureRollsBackChangeAuditEventAndIdempotencyRecord) 
   EXPECT_EQ(Count("idempotency"), 0);
   // The retry is a fresh attempt.
   EXPECT_TRUE(Run(id, "b").ok());
+}
+
+}  // namespace
+}  // namespace biopolis
+
+namespace biopolis {
+namespace {
+
+TEST(GroupCommitTest, ConcurrentUnitsShareCommitsAndAFailingOneRollsBackAlone) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  constexpr int kUnits = 200;
+  std::vector<std::promise<Status>> done(kUnits);
+  for (int i = 0; i < kUnits; ++i) {
+    store->Write(
+        [i](Transaction& tx) -> Status {
+          std::string inn = std::to_string(1000000000LL + i);
+          std::string ogrn = std::to_string(1000000000000LL + i);
+          tx.organizations().Insert(Org(inn, ogrn));
+          // Every tenth unit fails after writing: only it is rolled back.
+          if (i % 10 == 5) return Status::InvalidField("x", "late failure", "LATE");
+          return Status::Ok();
+        },
+        [&done, i](const Status& st) { done[static_cast<std::size_t>(i)].set_value(st); });
+  }
+  int ok = 0;
+  for (int i = 0; i < kUnits; ++i) {
+    Status st = done[static_cast<std::size_t>(i)].get_future().get();
+    if (i % 10 == 5) {
+      EXPECT_EQ(st.reason(), "LATE");
+    } else {
+      EXPECT_TRUE(st.ok()) << st.ToString();
+      ++ok;
+    }
+  }
+  EXPECT_EQ(ok, 180);
+  EXPECT_EQ(store->units_committed(), 180);
+  // Queued behind each other, the units were committed in far fewer COMMITs (fsyncs).
+  EXPECT_LT(store->commits(), 180);
+  std::int64_t rows = 0;
+  store->Read([&](Transaction& tx) {
+    ListQuery q;
+    q.order_field = "create_time";
+    q.page_size = 500;
+    rows = static_cast<std::int64_t>(tx.organizations().List(q).items.size());
+    return Status::Ok();
+  });
+  EXPECT_EQ(rows, 180);
+}
+
+TEST(GroupCommitTest, ADuplicateInABatchFailsAloneWithItsConstraintError) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  std::vector<std::promise<Status>> done(3);
+  const char* inns[] = {"7707083893", "7707083893", "4345042753"};
+  const char* ogrns[] = {"1027700132195", "1024366201166", "1024317979080"};
+  for (int i = 0; i < 3; ++i) {
+    store->Write(
+        [&, i](Transaction& tx) {
+          tx.organizations().Insert(Org(inns[i], ogrns[i]));
+          return Status::Ok();
+        },
+        [&done, i](const Status& st) { done[static_cast<std::size_t>(i)].set_value(st); });
+  }
+  EXPECT_TRUE(done[0].get_future().get().ok());
+  EXPECT_EQ(done[1].get_future().get().code(), StatusCode::kAlreadyExists);
+  EXPECT_TRUE(done[2].get_future().get().ok());
+}
+
+TEST(DiskFullTest, WritesAnswerResourceExhaustedReadsGoOnAndWritesResume) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  ASSERT_TRUE(store->WriteAndWait([](Transaction& tx) {
+                     tx.organizations().Insert(Org("7707083893", "1027700132195"));
+                     return Status::Ok();
+                   }).ok());
+  std::int64_t pages = 0;
+  {
+    SQLite::Database raw(db.path());
+    pages = raw.execAndGet("PRAGMA page_count").getInt64();
+  }
+  ASSERT_TRUE(store->SetMaxPageCount(pages).ok());
+  Status full = store->WriteAndWait([](Transaction& tx) {
+    for (int i = 0; i < 2000; ++i) {
+      AuditRecord a;
+      a.actor = "x";
+      a.summary = std::string(500, 'x');
+      tx.journal().AppendAudit(a);
+    }
+    return Status::Ok();
+  });
+  EXPECT_EQ(full.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(full.reason(), "STORAGE_FULL");
+  Status read = store->Read([](Transaction& tx) {
+    EXPECT_TRUE(tx.organizations().FindByInn("7707083893").has_value());
+    return Status::Ok();
+  });
+  EXPECT_TRUE(read.ok());
+  ASSERT_TRUE(store->SetMaxPageCount(0).ok());
+  EXPECT_TRUE(store->WriteAndWait([](Transaction& tx) {
+                     tx.organizations().Insert(Org("4345042753", "1024317979080"));
+                     return Status::Ok();
+                   }).ok());
+}
+
+TEST(BackupTest, AConsistentCopyWhileWritesGoOn) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  std::atomic<bool> stop{false};
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    for (int i = 0; !stop && i < 100000; ++i) {
+      Status st = store->WriteAndWait([i](Transaction& tx) {
+        tx.organizations().Insert(Org(std::to_string(2000000000LL + i), std::to_string(2000000000000LL + i)));
+        return Status::Ok();
+      });
+      if (st.ok()) ++written;
+    }
+  });
+  while (written < 50) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const std::string copy = db.dir() + "/backup.db";
+  Status st = store->Backup(copy);
+  stop = true;
+  writer.join();
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  SQLite::Database restored(copy, SQLite::OPEN_READONLY);
+  EXPECT_EQ(restored.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  std::int64_t rows = restored.execAndGet("SELECT count(*) FROM organizations").getInt64();
+  EXPECT_GE(rows, 50);
+  EXPECT_LE(rows, written.load());
+  EXPECT_EQ(restored.execAndGet("PRAGMA user_version").getInt(), LatestSchemaVersion());
+  EXPECT_FALSE(store->Backup("/nonexistent-dir/x.db").ok());
 }
 
 }  // namespace
