@@ -432,6 +432,8 @@ struct AuditRecord {
   std::string request_id;
   std::string summary;
   TimeMicros create_time = 0;
+  std::string previous_hash;
+  std::string hash;
 };
 
 struct EventRecord {

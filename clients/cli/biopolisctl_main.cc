@@ -20,6 +20,7 @@
 
 #include "biopolis/client.h"
 #include "output.h"
+#include "services/core/audit_chain.h"
 
 namespace {
 
@@ -1067,11 +1068,31 @@ void AddExportAndEvents(CLI::App& app, Action& action) {
 
 void AddAudit(CLI::App& app, Action& action) {
   auto* audit = app.add_subcommand("audit", "The audit log (auditors, administrators)")->require_subcommand(1);
-  auto* c = audit->add_subcommand("list", "List audit records, oldest first")
-                ->footer("Example:\n  biopolisctl audit list --filter 'resource = \"applications/7\"'");
-  auto o = std::make_shared<ListOptions>();
-  c->add_option("--filter", o->filter, "On actor, action, resource, sequence");
-  c->callback([&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.audit().List(*o), f); }; });
+  ListCommand<v1::AuditRecord>(audit, action, "List audit records, oldest first",
+                               "On actor, action, resource, sequence",
+                               [](Client& cl, const ListOptions& o) { return cl.audit().List(o); })
+      ->footer("Example:\n  biopolisctl audit list --filter 'resource = \"applications/7\"'");
+  audit->add_subcommand("verify", "Recompute the hash chain of the whole log; name the first bad record")
+      ->callback([&action] {
+        action = [](Client& cl, OutputFormat) {
+          auto all = cl.audit().List(ListOptions().PageSize(500)).All();
+          if (!all.ok()) return biopolis::cli::ReportError(all.error());
+          std::vector<biopolis::AuditContent> chain;
+          for (const auto& r : *all) {
+            chain.push_back({r.sequence(), r.actor(), static_cast<int>(r.actor_role()), r.action(), r.resource(),
+                             r.request_id(), r.summary(),
+                             r.create_time().seconds() * 1'000'000 + r.create_time().nanos() / 1000, r.previous_hash(),
+                             r.hash()});
+          }
+          if (auto broken = biopolis::VerifyAuditChain(chain)) {
+            std::cerr << "audit chain BROKEN at auditRecords/" << broken->sequence << ": " << broken->reason << "\n";
+            return static_cast<int>(biopolis::cli::kExitIntegrity);
+          }
+          std::cout << "audit chain intact: " << chain.size() << " records"
+                    << (chain.empty() ? "" : ", last hash " + chain.back().hash) << "\n";
+          return 0;
+        };
+      });
 }
 
 }  // namespace

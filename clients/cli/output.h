@@ -22,6 +22,7 @@ enum ExitCode : int {
   kExitDenied = 4,       // PERMISSION_DENIED, UNAUTHENTICATED
   kExitUnavailable = 5,  // UNAVAILABLE, DEADLINE_EXCEEDED
   kExitConflict = 6,     // FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS
+  kExitIntegrity = 7,    // `audit verify` found the chain broken
 };
 
 int ExitCodeFor(grpc::StatusCode code);

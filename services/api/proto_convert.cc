@@ -232,6 +232,8 @@ void ToProto(const AuditRecord& r, v1::AuditRecord* out) {
   out->set_request_id(r.request_id);
   out->set_summary(r.summary);
   SetTimestamp(r.create_time, out->mutable_create_time());
+  out->set_previous_hash(r.previous_hash);
+  out->set_hash(r.hash);
 }
 
 Result<std::vector<std::int64_t>> ParseNames(const google::protobuf::RepeatedPtrField<std::string>& names,

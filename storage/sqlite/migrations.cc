@@ -433,6 +433,18 @@ CREATE INDEX events_by_organization ON events (organization_id, sequence);
 CREATE TRIGGER reports_accepted_immutable BEFORE UPDATE ON reports WHEN OLD.state = 3
 BEGIN SELECT RAISE(ABORT, 'an accepted report never changes'); END;
 )sql",
+      // 5: the audit log becomes a hash chain. Hashes are written once (the
+      // server fills those of older records at start); nothing else changes.
+      R"sql(
+ALTER TABLE audit_log ADD COLUMN previous_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN OLD.hash <> '' OR NEW.sequence <> OLD.sequence OR NEW.actor <> OLD.actor OR NEW.actor_role <> OLD.actor_role
+  OR NEW.action <> OLD.action OR NEW.resource <> OLD.resource OR NEW.request_id <> OLD.request_id
+  OR NEW.summary <> OLD.summary OR NEW.create_time <> OLD.create_time
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+)sql",
   };
   return kMigrations;
 }

@@ -1,11 +1,13 @@
 #include "storage/sqlite/sqlite_journal_repository.h"
 
+#include "services/core/audit_chain.h"
 #include "storage/sqlite/list_sql.h"
 
 namespace biopolis {
 namespace {
 
-constexpr char kAuditColumns[] = "sequence, actor, actor_role, action, resource, request_id, summary, create_time";
+constexpr char kAuditColumns[] =
+    "sequence, actor, actor_role, action, resource, request_id, summary, create_time, previous_hash, hash";
 
 AuditRecord ReadAudit(SQLite::Statement& st) {
   AuditRecord r;
@@ -17,24 +19,44 @@ AuditRecord ReadAudit(SQLite::Statement& st) {
   r.request_id = st.getColumn(5).getString();
   r.summary = st.getColumn(6).getString();
   r.create_time = st.getColumn(7).getInt64();
+  r.previous_hash = st.getColumn(8).getString();
+  r.hash = st.getColumn(9).getString();
   return r;
 }
 
 }  // namespace
 
 std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
+  // The single writer makes "the last record" well defined inside this transaction.
+  AuditContent c;
+  {
+    SQLite::Statement last(db_, "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+    if (last.executeStep()) c.previous_hash = last.getColumn(1).getString();
+    SQLite::Statement seq(db_, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
+    c.sequence = (seq.executeStep() ? seq.getColumn(0).getInt64() : 0) + 1;
+  }
+  c.actor = r.actor;
+  c.actor_role = static_cast<int>(r.actor_role);
+  c.action = r.action;
+  c.resource = r.resource;
+  c.request_id = r.request_id;
+  c.summary = r.summary;
+  c.create_time_micros = r.create_time;
   SQLite::Statement st(db_,
-                       "INSERT INTO audit_log (actor, actor_role, action, resource, request_id, "
-                       "summary, create_time) VALUES (?,?,?,?,?,?,?)");
-  st.bind(1, r.actor);
-  st.bind(2, static_cast<int>(r.actor_role));
-  st.bind(3, r.action);
-  st.bind(4, r.resource);
-  st.bind(5, r.request_id);
-  st.bind(6, r.summary);
-  st.bind(7, static_cast<int64_t>(r.create_time));
+                       "INSERT INTO audit_log (sequence, actor, actor_role, action, resource, request_id, "
+                       "summary, create_time, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, static_cast<int64_t>(c.sequence));
+  st.bind(2, r.actor);
+  st.bind(3, static_cast<int>(r.actor_role));
+  st.bind(4, r.action);
+  st.bind(5, r.resource);
+  st.bind(6, r.request_id);
+  st.bind(7, r.summary);
+  st.bind(8, static_cast<int64_t>(r.create_time));
+  st.bind(9, c.previous_hash);
+  st.bind(10, AuditHash(c));
   st.exec();
-  return db_.getLastInsertRowid();
+  return c.sequence;
 }
 
 std::int64_t SqliteJournalRepository::AppendEvent(const EventRecord& r) {

@@ -1,10 +1,10 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <SQLiteCpp/Backup.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
-#include <SQLiteCpp/Backup.h>
-
+#include "services/core/audit_chain.h"
 #include "services/core/crypto.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_transaction.h"
@@ -42,6 +42,42 @@ Status StatusFromStorageException(const std::exception& e) {
 
 namespace {
 
+// Records written before the audit log became a hash chain get their hashes
+// once, in order (the trigger allows filling an empty hash, nothing else).
+void ChainUnhashedAuditRecords(SQLite::Database& db) {
+  SQLite::Transaction tx(db);
+  std::string previous;
+  SQLite::Statement rows(db,
+                         "SELECT sequence, actor, actor_role, action, resource, request_id, summary, create_time, "
+                         "hash FROM audit_log ORDER BY sequence");
+  SQLite::Statement update(db, "UPDATE audit_log SET previous_hash = ?, hash = ? WHERE sequence = ?");
+  while (rows.executeStep()) {
+    std::string stored = rows.getColumn(8).getString();
+    if (!stored.empty()) {
+      previous = stored;
+      continue;
+    }
+    AuditContent c{rows.getColumn(0).getInt64(),
+                   rows.getColumn(1).getString(),
+                   rows.getColumn(2).getInt(),
+                   rows.getColumn(3).getString(),
+                   rows.getColumn(4).getString(),
+                   rows.getColumn(5).getString(),
+                   rows.getColumn(6).getString(),
+                   rows.getColumn(7).getInt64(),
+                   previous,
+                   ""};
+    std::string hash = AuditHash(c);
+    update.bind(1, previous);
+    update.bind(2, hash);
+    update.bind(3, static_cast<int64_t>(c.sequence));
+    update.exec();
+    update.reset();
+    previous = hash;
+  }
+  tx.commit();
+}
+
 void ConfigureConnection(SQLite::Database& db, int busy_timeout_ms) {
   db.setBusyTimeout(busy_timeout_ms);
   db.exec("PRAGMA foreign_keys = ON");
@@ -70,6 +106,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
       return Status::Internal("foreign keys could not be enabled");
     }
     ApplyMigrations(db);
+    ChainUnhashedAuditRecords(db);
     store->schema_version_ = db.execAndGet("PRAGMA user_version").getInt();
     {
       SQLite::Statement st(db, "SELECT value FROM meta WHERE key = 'server_secret'");

@@ -70,6 +70,8 @@ NEWKEY=$(sed -n 's/^secret: //p' <<<"$out")
 out=$(BIOPOLIS_API_KEY=$NEWKEY "$CTL" policy get 2>&1); check "new key works" 0 $? "$out" "min_investment_kopecks: 12000000000"
 out=$("$CTL" --api-key "$OFFICER" residents list -o json 2>&1); check "flag instead of env" 0 $? "$out" '"registry_number": "43-'
 out=$("$CTL" --help 2>&1); check "help" 0 $? "$out" "applications"
+out=$(BIOPOLIS_API_KEY=bpk_demo_auditor_00000000000000000000000000000 "$CTL" audit verify 2>&1)
+check "audit chain intact" 0 $? "$out" "audit chain intact: [0-9]+ records"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" plots list --filter 'state = "STATE_AVAILABLE" AND area_m2 >= 20000' --order-by area_m2 2>&1)
 check "resident searches available plots" 0 $? "$out" "43:42:000201:47.*STATE_AVAILABLE.*21500"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots utilisation 2>&1); check "land utilisation" 0 $? "$out" "leased_share"
@@ -117,6 +119,23 @@ wait "$PID"; code=$?
 PID=
 check "SIGTERM exits 0" 0 $code "$(tail -5 "$LOG")"
 grep -q "biopolisd stopped" "$LOG"; check "clean stop logged" 0 $? "$(tail -5 "$LOG")"
+
+# The audit log is a hash chain: intact, then caught when tampered with on disk.
+AUDITOR=bpk_demo_auditor_00000000000000000000000000000
+cp "$WORK/demo.db" "$WORK/pristine.db"
+tamper() {  # tamper NAME SQL SEQUENCE: on a copy of the stopped database, verify through a server on it
+  cp "$WORK/pristine.db" "$WORK/t.db"
+  sqlite3 "$WORK/t.db" "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; $2" || return 1
+  "$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/t.db" > "$WORK/t.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do grep -q "listening" "$WORK/t.log" && break; sleep 0.1; done
+  out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit verify 2>&1); local code=$?
+  kill -TERM $pid; wait $pid
+  check "audit verify catches: $1" 7 $code "$out" "BROKEN at auditRecords/$3:"
+}
+tamper "a flipped byte" "UPDATE audit_log SET summary = summary || 'x' WHERE sequence = 5" 5
+tamper "a deleted record" "DELETE FROM audit_log WHERE sequence = 7" 8
+tamper "two swapped records" "UPDATE audit_log SET resource = CASE sequence WHEN 3 THEN (SELECT resource FROM audit_log WHERE sequence = 9) ELSE (SELECT resource FROM audit_log WHERE sequence = 3) END WHERE sequence IN (3, 9)" 3
 
 # Bootstrap an administrator key on the stopped database; it works on restart.
 out=$("$BIOPOLISD" bootstrap-admin-key --db "$WORK/demo.db" --name "Ops" 2>&1); check "bootstrap admin key" 0 $? "$out" "^bpk_"

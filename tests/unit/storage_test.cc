@@ -5,6 +5,7 @@
 #include <future>
 #include <thread>
 
+#include "services/core/audit_chain.h"
 #include "services/core/crypto.h"
 #include "services/domain/command_runner.h"
 #include "storage/sqlite/migrations.h"
@@ -203,12 +204,81 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
             std::string::npos);
 }
 
+AuditRecord Audit(const std::string& resource) {
+  AuditRecord a;
+  a.actor = "apiKeys/1";
+  a.actor_role = Role::kOfficer;
+  a.action = "X";
+  a.resource = resource;
+  a.summary = "s";
+  a.create_time = 1;
+  return a;
+}
+
+std::vector<AuditContent> Chain(SqliteStore& store) {
+  std::vector<AuditContent> out;
+  store.Read([&](Transaction& tx) {
+    ListQuery q;
+    q.order_field = "sequence";
+    q.page_size = 500;
+    for (const auto& r : tx.journal().ListAudit(q).items) {
+      out.push_back({r.sequence, r.actor, static_cast<int>(r.actor_role), r.action, r.resource, r.request_id, r.summary,
+                     r.create_time, r.previous_hash, r.hash});
+    }
+    return Status::Ok();
+  });
+  return out;
+}
+
+TEST(AuditChainTest, EveryRecordLinksToThePreviousAndTamperingIsCaught) {
+  testing::TempDb db;
+  auto store = OpenStore(db.path());
+  for (int i = 1; i <= 5; ++i) {
+    ASSERT_TRUE(store
+                    ->WriteAndWait([i](Transaction& tx) {
+                      tx.journal().AppendAudit(Audit("r/" + std::to_string(i)));
+                      return Status::Ok();
+                    })
+                    .ok());
+  }
+  // A rolled-back append leaves no gap in the chain.
+  store->WriteAndWait([](Transaction& tx) {
+    tx.journal().AppendAudit(Audit("rolled/back"));
+    return Status::InvalidField("x", "no", "NO");
+  });
+  ASSERT_TRUE(store
+                  ->WriteAndWait([](Transaction& tx) {
+                    tx.journal().AppendAudit(Audit("r/6"));
+                    return Status::Ok();
+                  })
+                  .ok());
+  auto chain = Chain(*store);
+  ASSERT_EQ(chain.size(), 6u);
+  EXPECT_EQ(chain[0].previous_hash, "");
+  EXPECT_EQ(chain[1].previous_hash, chain[0].hash);
+  EXPECT_FALSE(VerifyAuditChain(chain).has_value());
+
+  auto flipped = chain;
+  flipped[2].summary[0] ^= 1;
+  EXPECT_EQ(VerifyAuditChain(flipped)->sequence, chain[2].sequence);
+  auto deleted = chain;
+  deleted.erase(deleted.begin() + 3);
+  EXPECT_EQ(VerifyAuditChain(deleted)->sequence, chain[4].sequence);
+  auto swapped = chain;
+  std::swap(swapped[1].resource, swapped[4].resource);
+  std::swap(swapped[1].hash, swapped[4].hash);
+  EXPECT_EQ(VerifyAuditChain(swapped)->sequence, chain[1].sequence);
+  auto reordered = chain;
+  std::swap(reordered[1], reordered[2]);
+  EXPECT_TRUE(VerifyAuditChain(reordered).has_value());
+}
+
 TEST(SqliteStoreTest, AuditLogIsAppendOnly) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
   ASSERT_TRUE(store
                   ->WriteAndWait([](Transaction& tx) {
-                    tx.journal().AppendAudit(AuditRecord{0, "a", Role::kAdmin, "X", "r/1", "", "s", 1});
+                    tx.journal().AppendAudit(Audit("r/1"));
                     return Status::Ok();
                   })
                   .ok());
@@ -378,10 +448,12 @@ TEST(GroupCommitTest, ADuplicateInABatchFailsAloneWithItsConstraintError) {
 TEST(DiskFullTest, WritesAnswerResourceExhaustedReadsGoOnAndWritesResume) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
-  ASSERT_TRUE(store->WriteAndWait([](Transaction& tx) {
-                     tx.organizations().Insert(Org("7707083893", "1027700132195"));
-                     return Status::Ok();
-                   }).ok());
+  ASSERT_TRUE(store
+                  ->WriteAndWait([](Transaction& tx) {
+                    tx.organizations().Insert(Org("7707083893", "1027700132195"));
+                    return Status::Ok();
+                  })
+                  .ok());
   std::int64_t pages = 0;
   {
     SQLite::Database raw(db.path());
@@ -405,10 +477,12 @@ TEST(DiskFullTest, WritesAnswerResourceExhaustedReadsGoOnAndWritesResume) {
   });
   EXPECT_TRUE(read.ok());
   ASSERT_TRUE(store->SetMaxPageCount(0).ok());
-  EXPECT_TRUE(store->WriteAndWait([](Transaction& tx) {
-                     tx.organizations().Insert(Org("4345042753", "1024317979080"));
-                     return Status::Ok();
-                   }).ok());
+  EXPECT_TRUE(store
+                  ->WriteAndWait([](Transaction& tx) {
+                    tx.organizations().Insert(Org("4345042753", "1024317979080"));
+                    return Status::Ok();
+                  })
+                  .ok());
 }
 
 TEST(BackupTest, AConsistentCopyWhileWritesGoOn) {
