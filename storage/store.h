@@ -50,6 +50,9 @@ class Store {
   // A server-wide secret kept in the database (signs page tokens).
   virtual std::string ServerSecret() const = 0;
 
+  // Writes a consistent online copy of the database to `path` and checks it.
+  virtual Status Backup(const std::string& path) = 0;
+
   // Called on the writer thread after each durable commit (e.g. to wake event
   // watchers); must be cheap and must not block. Set before writes start.
   virtual void SetCommitListener(std::function<void()> listener) = 0;

@@ -1066,6 +1066,19 @@ void AddExportAndEvents(CLI::App& app, Action& action) {
   }
 }
 
+void AddBackup(CLI::App& app, Action& action) {
+  auto* c = app.add_subcommand("backup", "Write a consistent online backup on the server's machine (administrators)")
+                ->footer(
+                    "Example:\n  biopolisctl backup /var/backups/biopolis/biopolis-2026-11-27.db\n\n"
+                    "Restore: stop biopolisd, copy the backup over the database file (removing any -wal and "
+                    "-shm files beside it), start biopolisd.");
+  auto path = std::make_shared<std::string>();
+  c->add_option("path", *path, "Absolute path; the folder must exist and the file must not")->required();
+  c->callback([&action, path] {
+    action = [path](Client& cl, OutputFormat f) { return Print(cl.api_keys().CreateBackup(*path), f); };
+  });
+}
+
 void AddAudit(CLI::App& app, Action& action) {
   auto* audit = app.add_subcommand("audit", "The audit log (auditors, administrators)")->require_subcommand(1);
   ListCommand<v1::AuditRecord>(audit, action, "List audit records, oldest first",
@@ -1122,6 +1135,7 @@ int main(int argc, char** argv) {
   AddSupport(app, action);
   AddServiceDesk(app, action);
   AddReporting(app, action);
+  AddBackup(app, action);
   AddExportAndEvents(app, action);
   AddAudit(app, action);
 

@@ -100,6 +100,18 @@ grpc::ServerUnaryReactor* AdminHandler::RevokeApiKey(grpc::CallbackServerContext
                       });
 }
 
+grpc::ServerUnaryReactor* AdminHandler::CreateBackup(grpc::CallbackServerContext* ctx,
+                                                     const v1::CreateBackupRequest* req, v1::Backup* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.AdminService/CreateBackup", [&](const Caller& caller) -> Status {
+    auto info = gate_.domain().backups.Create(caller, req->destination_path());
+    if (!info.ok()) return info.status();
+    resp->set_path(info->path);
+    resp->set_size_bytes(info->size_bytes);
+    SetTimestamp(info->create_time, resp->mutable_create_time());
+    return Status::Ok();
+  });
+}
+
 grpc::ServerUnaryReactor* AuditHandler::ListAuditRecords(grpc::CallbackServerContext* ctx,
                                                          const v1::ListAuditRecordsRequest* req,
                                                          v1::ListAuditRecordsResponse* resp) {

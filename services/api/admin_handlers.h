@@ -34,6 +34,8 @@ class AdminHandler final : public v1::AdminService::CallbackService {
                                         v1::ListApiKeysResponse* resp) override;
   grpc::ServerUnaryReactor* RevokeApiKey(grpc::CallbackServerContext* ctx, const v1::RevokeApiKeyRequest* req,
                                          v1::ApiKey* resp) override;
+  grpc::ServerUnaryReactor* CreateBackup(grpc::CallbackServerContext* ctx, const v1::CreateBackupRequest* req,
+                                         v1::Backup* resp) override;
 
  private:
   CallGate& gate_;

@@ -49,6 +49,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {"/biopolis.v1.AdminService/GetApiKey", {A}},
       {"/biopolis.v1.AdminService/ListApiKeys", {A}},
       {"/biopolis.v1.AdminService/RevokeApiKey", {A}},
+      {"/biopolis.v1.AdminService/CreateBackup", {A}},
       // Land: everyone authenticated searches plots; officers manage plots and leases.
       {"/biopolis.v1.LandService/GetPlot", {A, O, R, U}},
       {"/biopolis.v1.LandService/ListPlots", {A, O, R, U}},

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "services/admin/api_key_manager.h"
+#include "services/admin/backups.h"
 #include "services/applications/application_workflow.h"
 #include "services/audit/audit_log.h"
 #include "services/events/event_feed.h"
@@ -41,7 +42,8 @@ class Domain {
         service_desk(env_),
         reporting(env_),
         statistics(env_),
-        events(env_) {}
+        events(env_),
+        backups(env_) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;
@@ -55,6 +57,7 @@ class Domain {
   ReportingOffice reporting;
   ZoneStatistics statistics;
   EventFeed events;
+  Backups backups;
 
   const Clock& clock() const { return env_.clock; }
   Store& store() { return env_.store; }

@@ -58,7 +58,7 @@ class SqliteStore final : public Store {
 
   // Writes a consistent copy of the database to `path` with SQLite's online
   // backup API while writes go on, then checks it (PRAGMA integrity_check).
-  Status Backup(const std::string& path);
+  Status Backup(const std::string& path) override;
   // Caps the database size in pages (simulates a full disk in tests); 0 lifts
   // the cap back to SQLite's maximum.
   Status SetMaxPageCount(std::int64_t pages);

@@ -113,6 +113,14 @@ grep -q "$NEWKEY" "$LOG"; check "secrets never logged" 1 $? ""
 out=$(BIOPOLIS_API_KEY=$NZF "$RESIDENT_EXAMPLE" 2>&1); check "example: resident quickstart" 0 $? "$out" "submitted: STATE_SUBMITTED"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$OFFICER_EXAMPLE" 2>&1); check "example: officer queue" 0 $? "$out" "accepted applications/4"
 
+# Online backup while the server runs; the copy passes integrity_check and holds the registry.
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" backup "$WORK/backup.db" 2>&1); check "online backup" 0 $? "$out" "size_bytes"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" backup "$WORK/backup.db" 2>&1); check "backup never overwrites" 6 $? "$out" "BACKUP_EXISTS"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" backup relative.db 2>&1); check "backup path must be absolute" 2 $? "$out" "INVALID_PATH"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" backup "$WORK/b2.db" 2>&1); check "officers cannot back up" 4 $? "$out" "PERMISSION_DENIED"
+[ "$(sqlite3 "$WORK/backup.db" 'PRAGMA integrity_check; SELECT count(*) FROM residents;' | tr '\n' ' ')" = "ok 1 " ]
+check "backup is consistent and complete" 0 $? ""
+
 # Graceful shutdown.
 kill -TERM "$PID"
 wait "$PID"; code=$?

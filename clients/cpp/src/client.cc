@@ -395,6 +395,12 @@ Result<v1::ApiKey> ApiKeys::Revoke(const std::string& name, std::string request_
   return t_.Invoke<v1::ApiKey>([&](grpc::ClientContext* c, v1::ApiKey* r) { return stub_->RevokeApiKey(c, req, r); });
 }
 
+Result<v1::Backup> ApiKeys::CreateBackup(const std::string& path) {
+  v1::CreateBackupRequest req;
+  req.set_destination_path(path);
+  return t_.Invoke<v1::Backup>([&](grpc::ClientContext* c, v1::Backup* r) { return stub_->CreateBackup(c, req, r); });
+}
+
 // ---- Audit ----
 
 Audit::Audit(Transport& t) : t_(t), stub_(v1::AuditService::NewStub(t.channel())) {}

@@ -219,6 +219,8 @@ class ApiKeys {
   Result<v1::ApiKey> Get(const std::string& name);
   Pager<v1::ApiKey> List(int page_size = 0);
   Result<v1::ApiKey> Revoke(const std::string& name, std::string request_id = "");
+  // A consistent online backup to `path` on the server's machine (administrators).
+  Result<v1::Backup> CreateBackup(const std::string& path);
 
  private:
   Transport& t_;
