@@ -1,0 +1,95 @@
+"""A back-office system in another language: a Python client generated from
+proto/ with Debian's protoc + grpc_python_plugin, run against a real biopolisd.
+
+Usage: python_client.py GENERATED_DIR ADDRESS ADMIN_KEY OFFICER_KEY
+Prints one line per check and a final "N passed, N failed" line."""
+import sys
+
+sys.path.insert(0, sys.argv[1])
+
+import grpc  # noqa: E402
+from biopolis.v1 import admin_pb2, admin_pb2_grpc, application_pb2, application_pb2_grpc  # noqa: E402
+from biopolis.v1 import common_pb2, organization_pb2, organization_pb2_grpc  # noqa: E402
+from google.rpc import error_details_pb2, status_pb2  # noqa: E402
+
+address, admin_key, officer_key = sys.argv[2], sys.argv[3], sys.argv[4]
+channel = grpc.insecure_channel(address)
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok:", name)
+    else:
+        failed += 1
+        print("FAIL:", name, detail)
+
+
+def auth(key):
+    return (("authorization", "Bearer " + key),)
+
+
+def details(error):
+    """Decodes google.rpc.Status from the trailers: (reason, [(field, description)])."""
+    for key, value in error.trailing_metadata() or ():
+        if key == "grpc-status-details-bin":
+            status = status_pb2.Status.FromString(value)
+            reason, violations = "", []
+            for any_detail in status.details:
+                info = error_details_pb2.ErrorInfo()
+                bad = error_details_pb2.BadRequest()
+                if any_detail.Unpack(info):
+                    reason = info.reason
+                elif any_detail.Unpack(bad):
+                    violations = [(v.field, v.description) for v in bad.field_violations]
+            return reason, violations
+    return "", []
+
+
+orgs = organization_pb2_grpc.OrganizationServiceStub(channel)
+apps = application_pb2_grpc.ApplicationServiceStub(channel)
+admin = admin_pb2_grpc.AdminServiceStub(channel)
+
+# 1. An officer registers a company.
+org = orgs.CreateOrganization(
+    organization_pb2.CreateOrganizationRequest(
+        organization=organization_pb2.Organization(
+            inn="4345215090", ogrn="1024345291816", kpp="434501001",
+            full_name="ООО «Интероп»", legal_address="Киров")),
+    metadata=auth(officer_key))
+check("create an organization", org.name.startswith("organizations/"), org)
+
+# 2. A bad one: every bad field is a violation with its reason.
+try:
+    orgs.CreateOrganization(
+        organization_pb2.CreateOrganizationRequest(
+            organization=organization_pb2.Organization(inn="4345215091", ogrn="123", kpp="434501001",
+                                                       full_name="Bad", legal_address="Киров")),
+        metadata=auth(officer_key))
+    check("a bad organization is refused", False)
+except grpc.RpcError as e:
+    reason, violations = details(e)
+    fields = [f for f, _ in violations]
+    check("a bad organization is INVALID_ARGUMENT", e.code() == grpc.StatusCode.INVALID_ARGUMENT, e.code())
+    check("ErrorInfo.reason is decoded", reason == "INVALID_INN_CHECKSUM", reason)
+    check("one violation per bad field",
+          fields == ["organization.inn", "organization.ogrn"], fields)
+
+# 3. The company gets a key and submits an application.
+key = admin.CreateApiKey(admin_pb2.CreateApiKeyRequest(api_key=admin_pb2.ApiKey(
+    display_name="interop", role=common_pb2.ROLE_RESIDENT, organization=org.name)), metadata=auth(admin_key))
+draft = application_pb2.Application(
+    project_name="Interop", project_description="Generated client", okved_codes=["21.20.1"],
+    planned_investment_kopecks=15_000_000_000, planned_investment_3y_kopecks=5_000_000_000, planned_jobs=30)
+draft.planned_start_date.year, draft.planned_start_date.month, draft.planned_start_date.day = 2027, 1, 1
+draft.planned_completion_date.year, draft.planned_completion_date.month, draft.planned_completion_date.day = 2029, 1, 1
+app = apps.CreateApplication(application_pb2.CreateApplicationRequest(application=draft),
+                             metadata=auth(key.secret))
+submitted = apps.SubmitApplication(application_pb2.SubmitApplicationRequest(name=app.name, etag=app.etag),
+                                   metadata=auth(key.secret))
+check("submit an application", submitted.state == application_pb2.Application.STATE_SUBMITTED, submitted.state)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(0 if failed == 0 else 1)
