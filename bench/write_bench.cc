@@ -95,8 +95,8 @@ int main(int argc, char** argv) {
   Figures group = Run(true, concurrency, seconds);
   std::printf("write_bench: concurrency %d, %.1f s each, synchronous=FULL\n", concurrency, seconds);
   std::printf("  one commit per unit:  %8.0f units/s, %8.0f commits/s\n", one.units_per_second, one.commits_per_second);
-  std::printf("  group commit:         %8.0f units/s, %8.0f commits/s, %.1f units per commit\n",
-              group.units_per_second, group.commits_per_second, group.units_per_commit);
+  std::printf("  group commit:         %8.0f units/s, %8.0f commits/s, %.1f units per commit\n", group.units_per_second,
+              group.commits_per_second, group.units_per_commit);
   std::printf("  speed-up: %.1fx\n", one.units_per_second > 0 ? group.units_per_second / one.units_per_second : 0.0);
   return 0;
 }

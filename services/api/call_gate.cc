@@ -76,15 +76,42 @@ Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_vie
   auto caller = domain_.keys.Authenticate(secret);
   if (!caller.ok()) return caller.status();
   BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller->role));
+  if (!rate_.Allow(caller->principal)) {
+    return Status::ResourceExhausted("this key is over its rate limit; slow down and retry", "RATE_LIMITED");
+  }
   return caller;
 }
+
+bool CallGate::Enter() {
+  if (in_flight_.fetch_add(1) >= limits_.max_concurrent_calls) {
+    in_flight_.fetch_sub(1);
+    return false;
+  }
+  return true;
+}
+
+void CallGate::Finish(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
+                      SteadyTime start, const Status& status, bool counted) {
+  FinishCall(reactor, method, principal, start, status);
+  if (counted) in_flight_.fetch_sub(1);
+}
+
+namespace {
+Status ServerBusy() {
+  return Status::ResourceExhausted("the server is at its limit of concurrent calls; retry shortly", "SERVER_BUSY");
+}
+}  // namespace
 
 grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method, const ReadFn& fn) {
   SteadyTime start = std::chrono::steady_clock::now();
   auto* reactor = ctx->DefaultReactor();
+  if (!Enter()) {
+    Finish(reactor, method, "-", start, ServerBusy(), false);
+    return reactor;
+  }
   auto caller = Admit(ctx, method);
   if (!caller.ok()) {
-    FinishCall(reactor, method, "-", start, caller.status());
+    Finish(reactor, method, "-", start, caller.status(), true);
     return reactor;
   }
   Status status;
@@ -94,7 +121,7 @@ grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::
     spdlog::error("rpc method={} threw: {}", method, e.what());
     status = Status::Internal("internal error");
   }
-  FinishCall(reactor, method, caller->principal, start, status);
+  Finish(reactor, method, caller->principal, start, status, true);
   return reactor;
 }
 
@@ -103,26 +130,30 @@ grpc::ServerUnaryReactor* CallGate::MutateErased(grpc::CallbackServerContext* ct
                                                  google::protobuf::Message* response, const MutateFn& fn) {
   SteadyTime start = std::chrono::steady_clock::now();
   auto* reactor = ctx->DefaultReactor();
+  if (!Enter()) {
+    Finish(reactor, method, "-", start, ServerBusy(), false);
+    return reactor;
+  }
   auto caller = Admit(ctx, method);
   if (!caller.ok()) {
-    FinishCall(reactor, method, "-", start, caller.status());
+    Finish(reactor, method, "-", start, caller.status(), true);
     return reactor;
   }
   CommandMeta meta{std::string(ShortName(method)), request_id, std::move(fingerprint)};
   std::string principal = caller->principal;
   std::string method_name(method);
-  Reply reply = [reactor, response, principal, method_name, start](Result<std::string> result) {
+  Reply reply = [this, reactor, response, principal, method_name, start](Result<std::string> result) {
     Status status = result.status();
     if (result.ok() && !response->ParseFromString(*result)) {
       status = Status::Internal("could not decode the stored response");
     }
-    FinishCall(reactor, method_name, principal, start, status);
+    Finish(reactor, method_name, principal, start, status, true);
   };
   try {
     fn(*caller, std::move(meta), reply);
   } catch (const std::exception& e) {
     spdlog::error("rpc method={} threw: {}", method, e.what());
-    FinishCall(reactor, method, principal, start, Status::Internal("internal error"));
+    Finish(reactor, method, principal, start, Status::Internal("internal error"), true);
   }
   return reactor;
 }

@@ -13,10 +13,13 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
 
+#include "services/core/rate_limiter.h"
 #include "services/domain/domain.h"
 
 namespace google::protobuf {
@@ -25,9 +28,19 @@ class Message;
 
 namespace biopolis {
 
+// Limits the gate enforces before any work.
+struct CallLimits {
+  // Calls in progress at once; beyond it, RESOURCE_EXHAUSTED (SERVER_BUSY).
+  int max_concurrent_calls = 512;
+  // Per key (token bucket): average calls a second (0: off) and burst.
+  double per_key_per_second = 100;
+  double per_key_burst = 200;
+};
+
 class CallGate {
  public:
-  explicit CallGate(Domain& domain) : domain_(domain) {}
+  CallGate(Domain& domain, CallLimits limits = {})
+      : domain_(domain), limits_(limits), rate_(domain.clock(), limits.per_key_per_second, limits.per_key_burst) {}
 
   using ReadFn = std::function<Status(const Caller&)>;
   using MutateFn = std::function<void(const Caller&, CommandMeta, Reply)>;
@@ -56,7 +69,16 @@ class CallGate {
                                          google::protobuf::Message* response, const MutateFn& fn);
   static std::string Fingerprint(const google::protobuf::Message& body);
 
+  // Finishes a call: maps the status, logs once, releases the concurrency slot.
+  void Finish(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
+              std::chrono::steady_clock::time_point start, const Status& status, bool counted);
+  // Takes a concurrency slot; false when the server is at its limit.
+  bool Enter();
+
   Domain& domain_;
+  CallLimits limits_;
+  RateLimiter rate_;
+  std::atomic<int> in_flight_{0};
 };
 
 }  // namespace biopolis

@@ -56,7 +56,11 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   if (!store.ok()) return store.status();
   s->store_ = std::move(*store);
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock);
-  s->gate_ = std::make_unique<CallGate>(*s->domain_);
+  CallLimits limits;
+  limits.max_concurrent_calls = options.max_concurrent_calls;
+  limits.per_key_per_second = options.rate_limit_per_second;
+  limits.per_key_burst = options.rate_limit_burst;
+  s->gate_ = std::make_unique<CallGate>(*s->domain_, limits);
   s->organizations_ = std::make_unique<OrganizationHandler>(*s->gate_);
   s->applications_ = std::make_unique<ApplicationHandler>(*s->gate_);
   s->residents_ = std::make_unique<ResidentHandler>(*s->gate_);

@@ -91,6 +91,9 @@ int main(int argc, char** argv) {
     options.reader_connections = from_file.reader_connections;
     options.max_receive_message_bytes = from_file.max_receive_message_bytes;
     options.timed_transition_interval_seconds = from_file.timed_transition_interval_seconds;
+    options.max_concurrent_calls = from_file.max_concurrent_calls;
+    options.rate_limit_per_second = from_file.rate_limit_per_second;
+    options.rate_limit_burst = from_file.rate_limit_burst;
   }
   biopolis::Status valid = biopolis::ValidateServerOptions(options);
   if (!valid.ok()) {

@@ -74,6 +74,12 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       ok = ParseInt(value, o.shutdown_grace_seconds);
     else if (key == "timed_transition_interval_seconds")
       ok = ParseInt(value, o.timed_transition_interval_seconds);
+    else if (key == "max_concurrent_calls")
+      ok = ParseInt(value, o.max_concurrent_calls);
+    else if (key == "rate_limit_per_second")
+      ok = ParseInt(value, o.rate_limit_per_second);
+    else if (key == "rate_limit_burst")
+      ok = ParseInt(value, o.rate_limit_burst);
     else
       return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
     if (!ok) return Status::InvalidField("config", where + ": bad value for `" + key + "`", "INVALID_CONFIG");
@@ -127,6 +133,12 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.timed_transition_interval_seconds < 1 || o.timed_transition_interval_seconds > 86400) {
     errors.Add("timed_transition_interval_seconds", "must be between 1 and 86400", "INVALID_CONFIG");
+  }
+  if (o.max_concurrent_calls < 1 || o.max_concurrent_calls > 100000) {
+    errors.Add("max_concurrent_calls", "must be between 1 and 100000", "INVALID_CONFIG");
+  }
+  if (o.rate_limit_per_second < 0 || o.rate_limit_burst < 1) {
+    errors.Add("rate_limit_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");
   }
   return errors.ToStatus();
 }

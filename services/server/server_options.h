@@ -27,6 +27,11 @@ struct ServerOptions {
   int shutdown_grace_seconds = 10;
   // How often timed transitions (lapses) are persisted.
   int timed_transition_interval_seconds = 30;
+  // Calls in progress at once; beyond it RESOURCE_EXHAUSTED (SERVER_BUSY).
+  int max_concurrent_calls = 512;
+  // Per API key: average calls a second (0 disables) and burst (RATE_LIMITED beyond).
+  int rate_limit_per_second = 100;
+  int rate_limit_burst = 200;
 };
 
 // Applies the file's settings on top of `options`. INVALID_ARGUMENT names the

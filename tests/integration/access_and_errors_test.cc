@@ -246,6 +246,37 @@ TEST_F(AccessAndErrorsTest, EveryMethodIsInTheAccessTable) {
   EXPECT_EQ(served, table);
 }
 
+class RateLimitTest : public ServerFixture {
+ protected:
+  void Configure(ServerOptions& options) override {
+    options.rate_limit_per_second = 1;
+    options.rate_limit_burst = 30;
+  }
+};
+
+TEST_F(RateLimitTest, AFloodingKeyIsLimitedWhileQuietKeysGoOn) {
+  // The auditor's key has made no call yet: its bucket holds the burst of 30.
+  int limited = 0;
+  int served = 0;
+  for (int i = 0; i < 60; ++i) {
+    auto r = auditor().policies().Get();
+    if (r.ok()) {
+      ++served;
+    } else {
+      EXPECT_EQ(r.code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+      EXPECT_EQ(r.error().reason(), "RATE_LIMITED");
+      ++limited;
+    }
+  }
+  EXPECT_EQ(served, 30);  // the burst; the ManualClock does not move, so nothing refills
+  EXPECT_EQ(limited, 30);
+  // The officer's key is untouched by the auditor's flood.
+  EXPECT_TRUE(officer().policies().Get().ok());
+  // Time refills the bucket.
+  clock_.Advance(5 * kMicrosPerSecond);
+  EXPECT_TRUE(auditor().policies().Get().ok());
+}
+
 TEST_F(AccessAndErrorsTest, HealthServiceReportsServing) {
   auto channel = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
   grpc::GenericStub stub(channel);

@@ -8,6 +8,7 @@ void ServerFixture::SetUp() {
   options.db = db_.path();
   options.shutdown_grace_seconds = 2;
   options.timed_transition_interval_seconds = 3600;
+  Configure(options);
   auto server = BiopolisServer::Start(options, &clock_);
   ASSERT_TRUE(server.ok()) << server.status().ToString();
   server_ = std::move(*server);

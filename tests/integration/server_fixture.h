@@ -23,6 +23,9 @@ class ServerFixture : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Adjusts the server's options before it starts (default: rate limiting off,
+  // since the ManualClock never refills a bucket).
+  virtual void Configure(ServerOptions& options) { options.rate_limit_per_second = 0; }
 
   client::Client& admin() { return *admin_; }
   client::Client& officer() { return *officer_; }
