@@ -4,6 +4,9 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <thread>
+
 #include "server_fixture.h"
 #include "services/domain/access_policy.h"
 
@@ -244,6 +247,34 @@ TEST_F(AccessAndErrorsTest, EveryMethodIsInTheAccessTable) {
     EXPECT_FALSE(roles.empty()) << method;
   }
   EXPECT_EQ(served, table);
+}
+
+TEST_F(AccessAndErrorsTest, OneClientSharedByManyThreads) {
+  // The SDK's contract: one Client may be shared by all threads.
+  const char* inns[] = {"4345042753", "4345695985", "4345212878", "4345610903", "4345919018", "4345215090"};
+  const char* ogrns[] = {"1024317979080", "1024366201166", "1024326984923",
+                         "1024320244189", "1024397558723", "1024345291816"};
+  std::atomic<int> created{0};
+  std::atomic<int> reads{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      v1::Organization org;
+      org.set_inn(inns[t]);
+      org.set_ogrn(ogrns[t]);
+      org.set_kpp("434501001");
+      org.set_full_name("Shared client " + std::to_string(t));
+      org.set_legal_address("Kirov");
+      if (officer().organizations().Create(org).ok()) ++created;
+      for (int i = 0; i < 20; ++i) {
+        if (officer().policies().Get().ok()) ++reads;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(created.load(), 6);
+  EXPECT_EQ(reads.load(), 120);
+  EXPECT_EQ(officer().organizations().List().All()->size(), 6u);
 }
 
 class RateLimitTest : public ServerFixture {

@@ -7,14 +7,6 @@
 namespace biopolis::testing {
 namespace {
 
-google::type::Date D(int y, int m, int d) {
-  google::type::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
-}
-
 class LandTest : public ServerFixture {};
 
 TEST_F(LandTest, CatalogueSearchAndUpdate) {

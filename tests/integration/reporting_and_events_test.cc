@@ -8,14 +8,6 @@
 namespace biopolis::testing {
 namespace {
 
-google::type::Date D(int y, int m, int d) {
-  google::type::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
-}
-
 constexpr std::int64_t kMillion = 1'000'000'00;  // one million roubles in kopecks
 
 class ReportingTest : public ServerFixture {

@@ -16,6 +16,15 @@ namespace biopolis::testing {
 
 namespace v1 = ::biopolis::v1;
 
+// A google.type.Date.
+inline google::type::Date D(int year, int month, int day) {
+  google::type::Date out;
+  out.set_year(year);
+  out.set_month(month);
+  out.set_day(day);
+  return out;
+}
+
 // 2026-11-27T09:00:00Z.
 constexpr TimeMicros kStartTime = 1'795'770'000'000'000;
 

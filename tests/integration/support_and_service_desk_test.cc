@@ -7,14 +7,6 @@
 namespace biopolis::testing {
 namespace {
 
-google::type::Date D(int y, int m, int d) {
-  google::type::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
-}
-
 class SupportTest : public ServerFixture {
  protected:
   std::string CreateMeasure(std::int64_t budget, std::int64_t cap, bool require_active = false) {
