@@ -1,0 +1,249 @@
+// Closed-loop load against a running biopolisd over loopback, with gRPC's
+// callback client API: N virtual users over C channels, each issuing its next
+// call when the previous completes, for a fixed time. Prints QPS, p50/p90/p99/
+// max latency and, given the server's pid, its CPU time per request and peak RSS.
+//
+// Scenarios: get (GetApplication), list (ListPlots, a page of 50 with a filter),
+// write (CreateServiceRequest: a durable write with a fresh request_id), mixed
+// (90% get, 10% write), noop (grpc.health.v1.Health/Check on the same server: the
+// transport's limit — no authentication, no database).
+//
+//   load_generator --target 127.0.0.1:50051 --officer KEY --resident KEY --scenario get
+//                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID]
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "biopolis/client.h"
+
+namespace {
+
+namespace v1 = ::biopolis::v1;
+using SteadyClock = std::chrono::steady_clock;
+
+struct Options {
+  std::string target = "127.0.0.1:50051";
+  std::string officer;
+  std::string resident;
+  std::string scenario = "get";
+  int concurrency = 8;
+  int channels = 4;
+  double seconds = 5;
+  int server_pid = 0;
+};
+
+// utime + stime of a process, in seconds.
+double CpuSeconds(int pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto close = text.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream rest(text.substr(close + 2));
+  std::string field;
+  long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && rest >> field; ++i) {
+    if (i == 14) utime = std::stoll(field);
+    if (i == 15) stime = std::stoll(field);
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// Peak resident set size of a process, in MiB.
+double PeakRssMiB(int pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0;
+}
+
+class Load {
+ public:
+  explicit Load(const Options& o) : o_(o) {
+    for (int i = 0; i < o.channels; ++i) {
+      grpc::ChannelArguments args;
+      args.SetInt("grpc.channel_id", i);  // distinct channels, distinct connections
+      auto channel = grpc::CreateCustomChannel(o.target, grpc::InsecureChannelCredentials(), args);
+      apps_.push_back(v1::ApplicationService::NewStub(channel));
+      land_.push_back(v1::LandService::NewStub(channel));
+      desk_.push_back(v1::ServiceDeskService::NewStub(channel));
+      generic_.push_back(std::make_unique<grpc::GenericStub>(channel));
+    }
+  }
+
+  void Run() {
+    deadline_ = SteadyClock::now() +
+                std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o_.seconds));
+    active_ = o_.concurrency;
+    for (int u = 0; u < o_.concurrency; ++u) Issue(u);
+    std::unique_lock<std::mutex> lock(mu_);
+    done_cv_.wait(lock, [this] { return active_ == 0; });
+  }
+
+  std::vector<double> latencies_ms;
+  long long errors = 0;
+  std::string first_error;
+
+ private:
+  void Record(SteadyClock::time_point start, const grpc::Status& st, int user) {
+    double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
+    bool more;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (st.ok()) {
+        latencies_ms.push_back(ms);
+      } else {
+        ++errors;
+        if (first_error.empty()) first_error = st.error_message();
+      }
+      more = SteadyClock::now() < deadline_;
+      if (!more && --active_ == 0) done_cv_.notify_all();
+    }
+    if (more) Issue(user);
+  }
+
+  void Issue(int user) {
+    std::size_t ch = static_cast<std::size_t>(user % o_.channels);
+    std::string kind = o_.scenario;
+    if (kind == "mixed") kind = (Next() % 10 == 0) ? "write" : "get";
+    auto start = SteadyClock::now();
+    if (kind == "get") {
+      struct Call {
+        grpc::ClientContext ctx;
+        v1::GetApplicationRequest req;
+        v1::Application resp;
+      };
+      auto* c = new Call;
+      c->ctx.AddMetadata("authorization", "Bearer " + o_.officer);
+      c->req.set_name("applications/1");
+      apps_[ch]->async()->GetApplication(&c->ctx, &c->req, &c->resp, [this, c, start, user](grpc::Status st) {
+        delete c;
+        Record(start, st, user);
+      });
+    } else if (kind == "list") {
+      struct Call {
+        grpc::ClientContext ctx;
+        v1::ListPlotsRequest req;
+        v1::ListPlotsResponse resp;
+      };
+      auto* c = new Call;
+      c->ctx.AddMetadata("authorization", "Bearer " + o_.officer);
+      c->req.set_page_size(50);
+      c->req.set_filter("state = \"STATE_AVAILABLE\" AND area_m2 >= 1000");
+      land_[ch]->async()->ListPlots(&c->ctx, &c->req, &c->resp, [this, c, start, user](grpc::Status st) {
+        delete c;
+        Record(start, st, user);
+      });
+    } else if (kind == "write") {
+      struct Call {
+        grpc::ClientContext ctx;
+        v1::CreateServiceRequestRequest req;
+        v1::ServiceRequest resp;
+      };
+      auto* c = new Call;
+      c->ctx.AddMetadata("authorization", "Bearer " + o_.resident);
+      c->req.mutable_service_request()->set_service_type("serviceTypes/1");
+      c->req.mutable_service_request()->set_description("load test");
+      c->req.set_request_id(biopolis::client::NewRequestId());
+      desk_[ch]->async()->CreateServiceRequest(&c->ctx, &c->req, &c->resp, [this, c, start, user](grpc::Status st) {
+        delete c;
+        Record(start, st, user);
+      });
+    } else {  // noop: the health check, an empty request
+      struct Call {
+        grpc::ClientContext ctx;
+        grpc::ByteBuffer req;
+        grpc::ByteBuffer resp;
+      };
+      auto* c = new Call;
+      grpc::Slice empty("");
+      c->req = grpc::ByteBuffer(&empty, 1);
+      generic_[ch]->UnaryCall(&c->ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &c->req, &c->resp,
+                              [this, c, start, user](grpc::Status st) {
+                                delete c;
+                                Record(start, st, user);
+                              });
+    }
+  }
+
+  unsigned Next() {
+    std::lock_guard<std::mutex> lock(rng_mu_);
+    return static_cast<unsigned>(rng_());
+  }
+
+  const Options& o_;
+  std::vector<std::unique_ptr<v1::ApplicationService::Stub>> apps_;
+  std::vector<std::unique_ptr<v1::LandService::Stub>> land_;
+  std::vector<std::unique_ptr<v1::ServiceDeskService::Stub>> desk_;
+  std::vector<std::unique_ptr<grpc::GenericStub>> generic_;
+  SteadyClock::time_point deadline_;
+  std::mutex mu_;
+  std::condition_variable done_cv_;
+  int active_ = 0;
+  std::mutex rng_mu_;
+  std::mt19937 rng_{42};
+};
+
+double Percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  std::size_t i = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1));
+  return sorted[i];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string f = argv[i];
+    std::string v = argv[i + 1];
+    if (f == "--target")
+      o.target = v;
+    else if (f == "--officer")
+      o.officer = v;
+    else if (f == "--resident")
+      o.resident = v;
+    else if (f == "--scenario")
+      o.scenario = v;
+    else if (f == "--concurrency")
+      o.concurrency = std::stoi(v);
+    else if (f == "--channels")
+      o.channels = std::stoi(v);
+    else if (f == "--seconds")
+      o.seconds = std::stod(v);
+    else if (f == "--server-pid")
+      o.server_pid = std::stoi(v);
+  }
+  double cpu_before = o.server_pid ? CpuSeconds(o.server_pid) : 0;
+  Load load(o);
+  auto start = SteadyClock::now();
+  load.Run();
+  double elapsed = std::chrono::duration<double>(SteadyClock::now() - start).count();
+  double cpu = o.server_pid ? CpuSeconds(o.server_pid) - cpu_before : 0;
+  auto& l = load.latencies_ms;
+  std::sort(l.begin(), l.end());
+  double qps = static_cast<double>(l.size()) / elapsed;
+  std::printf("%-6s c=%-3d qps=%8.0f p50=%7.2fms p90=%7.2fms p99=%7.2fms max=%7.2fms errors=%lld", o.scenario.c_str(),
+              o.concurrency, qps, Percentile(l, 0.5), Percentile(l, 0.9), Percentile(l, 0.99),
+              l.empty() ? 0.0 : l.back(), load.errors);
+  if (o.server_pid) {
+    std::printf(" server_cpu_per_req=%.1fus server_peak_rss=%.1fMiB",
+                l.empty() ? 0.0 : cpu / static_cast<double>(l.size()) * 1e6, PeakRssMiB(o.server_pid));
+  }
+  std::printf("\n");
+  if (!load.first_error.empty()) std::printf("  first error: %s\n", load.first_error.c_str());
+  return load.errors > 0 && l.empty() ? 1 : 0;
+}
