@@ -18,7 +18,7 @@ scripts/lint-protos.sh
 if [ "${BIOPOLIS_SKIP_SANITIZERS:-0}" != "1" ]; then
   echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer"
   scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DBIOPOLIS_SANITIZE=ON
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/../tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      ctest --output-on-failure -j2 --timeout 600)
 fi
 echo "== all tests passed"
