@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <sstream>
@@ -120,63 +121,51 @@ class Load {
     std::string kind = o_.scenario;
     if (kind == "mixed") kind = (Next() % 10 == 0) ? "write" : "get";
     auto start = SteadyClock::now();
+    auto done = [this, start, user](grpc::Status st) { Record(start, st, user); };
     if (kind == "get") {
-      struct Call {
-        grpc::ClientContext ctx;
-        v1::GetApplicationRequest req;
-        v1::Application resp;
-      };
-      auto* c = new Call;
-      c->ctx.AddMetadata("authorization", "Bearer " + o_.officer);
+      auto* c = NewCall<v1::GetApplicationRequest, v1::Application>(o_.officer);
       c->req.set_name("applications/1");
-      apps_[ch]->async()->GetApplication(&c->ctx, &c->req, &c->resp, [this, c, start, user](grpc::Status st) {
-        delete c;
-        Record(start, st, user);
-      });
+      apps_[ch]->async()->GetApplication(&c->ctx, &c->req, &c->resp, c->Finisher(done));
     } else if (kind == "list") {
-      struct Call {
-        grpc::ClientContext ctx;
-        v1::ListPlotsRequest req;
-        v1::ListPlotsResponse resp;
-      };
-      auto* c = new Call;
-      c->ctx.AddMetadata("authorization", "Bearer " + o_.officer);
+      auto* c = NewCall<v1::ListPlotsRequest, v1::ListPlotsResponse>(o_.officer);
       c->req.set_page_size(50);
       c->req.set_filter("state = \"STATE_AVAILABLE\" AND area_m2 >= 1000");
-      land_[ch]->async()->ListPlots(&c->ctx, &c->req, &c->resp, [this, c, start, user](grpc::Status st) {
-        delete c;
-        Record(start, st, user);
-      });
+      land_[ch]->async()->ListPlots(&c->ctx, &c->req, &c->resp, c->Finisher(done));
     } else if (kind == "write") {
-      struct Call {
-        grpc::ClientContext ctx;
-        v1::CreateServiceRequestRequest req;
-        v1::ServiceRequest resp;
-      };
-      auto* c = new Call;
-      c->ctx.AddMetadata("authorization", "Bearer " + o_.resident);
+      auto* c = NewCall<v1::CreateServiceRequestRequest, v1::ServiceRequest>(o_.resident);
       c->req.mutable_service_request()->set_service_type("serviceTypes/1");
       c->req.mutable_service_request()->set_description("load test");
       c->req.set_request_id(biopolis::client::NewRequestId());
-      desk_[ch]->async()->CreateServiceRequest(&c->ctx, &c->req, &c->resp, [this, c, start, user](grpc::Status st) {
-        delete c;
-        Record(start, st, user);
-      });
-    } else {  // noop: the health check, an empty request
-      struct Call {
-        grpc::ClientContext ctx;
-        grpc::ByteBuffer req;
-        grpc::ByteBuffer resp;
-      };
-      auto* c = new Call;
+      desk_[ch]->async()->CreateServiceRequest(&c->ctx, &c->req, &c->resp, c->Finisher(done));
+    } else {  // noop: the health check, an empty request, no credentials
+      auto* c = new Call<grpc::ByteBuffer, grpc::ByteBuffer>;
       grpc::Slice empty("");
       c->req = grpc::ByteBuffer(&empty, 1);
       generic_[ch]->UnaryCall(&c->ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &c->req, &c->resp,
-                              [this, c, start, user](grpc::Status st) {
-                                delete c;
-                                Record(start, st, user);
-                              });
+                              c->Finisher(done));
     }
+  }
+
+  // One call in flight: owns its context and messages until its completion runs.
+  template <typename Req, typename Resp>
+  struct Call {
+    grpc::ClientContext ctx;
+    Req req;
+    Resp resp;
+    // The completion callback: deletes the call, then reports its status.
+    std::function<void(grpc::Status)> Finisher(std::function<void(grpc::Status)> done) {
+      return [this, done](grpc::Status st) {
+        delete this;
+        done(std::move(st));
+      };
+    }
+  };
+
+  template <typename Req, typename Resp>
+  Call<Req, Resp>* NewCall(const std::string& key) {
+    auto* c = new Call<Req, Resp>;
+    c->ctx.AddMetadata("authorization", "Bearer " + key);
+    return c;
   }
 
   unsigned Next() {
