@@ -702,6 +702,57 @@ void AddSupport(CLI::App& app, Action& action) {
     });
   }
   {
+    auto* c = measures->add_subcommand("update", "Change the given fields of a measure (officers)")
+                  ->footer(
+                      "Only the flags given are changed. Example (raise the budget, close the measure):\n"
+                      "  biopolisctl support measures update supportMeasures/2 --budget 6000000000 "
+                      "--open-until 2027-12-31 --etag 3");
+    auto name = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    auto fields = std::make_shared<std::array<std::string, 5>>();  // title, basis, from, until, description
+    auto money = std::make_shared<std::array<long long, 2>>();     // budget, cap
+    c->add_option("name", *name, "supportMeasures/{id}")->required();
+    c->add_option("--etag", *etag, "Fail with exit 6 if the measure changed since this etag");
+    c->add_option("--title", (*fields)[0], "Title");
+    c->add_option("--legal-basis", (*fields)[1], "Legal act");
+    c->add_option("--open-from", (*fields)[2], "YYYY-MM-DD")->check(kDate);
+    c->add_option("--open-until", (*fields)[3], "YYYY-MM-DD (an empty string: open-ended)");
+    c->add_option("--description", (*fields)[4], "Description");
+    c->add_option("--budget", (*money)[0], "Total budget, kopecks (not below what is committed)");
+    c->add_option("--cap", (*money)[1], "Cap per resident, kopecks");
+    c->callback([&action, c, name, etag, fields, money] {
+      std::vector<std::string> paths;
+      const std::pair<const char*, const char*> flags[] = {{"--title", "title"},
+                                                           {"--legal-basis", "legal_basis"},
+                                                           {"--open-from", "open_from"},
+                                                           {"--open-until", "open_until"},
+                                                           {"--description", "description"},
+                                                           {"--budget", "total_budget_kopecks"},
+                                                           {"--cap", "cap_per_resident_kopecks"}};
+      for (const auto& [flag, path] : flags) {
+        if (c->count(flag) > 0) paths.push_back(path);
+      }
+      if (paths.empty()) throw CLI::ValidationError("update", "give at least one field to change");
+      google::type::Date until;
+      if (!(*fields)[3].empty() && !ParseDate((*fields)[3], &until)) {
+        throw CLI::ValidationError("--open-until", "not a date YYYY-MM-DD: " + (*fields)[3]);
+      }
+      action = [=](Client& cl, OutputFormat f) {
+        v1::SupportMeasure m;
+        m.set_name(*name);
+        m.set_etag(*etag);
+        m.set_title((*fields)[0]);
+        m.set_legal_basis((*fields)[1]);
+        if (!(*fields)[2].empty()) ParseDate((*fields)[2], m.mutable_open_from());
+        if (!(*fields)[3].empty()) ParseDate((*fields)[3], m.mutable_open_until());
+        m.set_description((*fields)[4]);
+        m.set_total_budget_kopecks((*money)[0]);
+        m.set_cap_per_resident_kopecks((*money)[1]);
+        return Print(cl.support().UpdateMeasure(m, paths), f);
+      };
+    });
+  }
+  {
     auto* c = support->add_subcommand("eligibility", "Dry-run a measure's rules for a resident");
     auto measure = std::make_shared<std::string>();
     auto resident = std::make_shared<std::string>();

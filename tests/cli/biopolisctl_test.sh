@@ -86,6 +86,21 @@ out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support eligibility supportMeasures/3 -o jso
 check "support eligibility explains" 0 $? "$out" "OKVED_NOT_ELIGIBLE"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures stats supportMeasures/2 2>&1)
 check "measure books" 0 $? "$out" "remaining_kopecks: 4400000000"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 --budget 6000000000 --open-until 2030-12-31 -o json 2>&1)
+check "officer raises a budget and sets an end date" 0 $? "$out" '"total_budget_kopecks": "6000000000"'
+grep -q '"year": 2030' <<<"$out"; check "the end date is stored" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures stats supportMeasures/2 2>&1)
+check "the books follow the new budget" 0 $? "$out" "remaining_kopecks: 5400000000"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 --budget 500000000 --cap 100000000 2>&1)
+check "budget below committed refused" 6 $? "$out" "BUDGET_BELOW_COMMITTED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 --title X --etag 1 2>&1)
+check "stale etag on a measure" 6 $? "$out" "ABORTED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 2>&1)
+check "update with nothing to change is a usage error" 2 $? "$out" "at least one field"
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support measures update supportMeasures/2 --title X 2>&1)
+check "a resident may not change a measure" 4 $? "$out" "PERMISSION_DENIED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures get supportMeasures/2 2>&1)
+check "refused updates changed nothing" 0 $? "$out" "total_budget_kopecks: 6000000000"
 out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support requests create --measure supportMeasures/2 --amount 500000000 --purpose Reactor 2>&1)
 check "support request draft" 0 $? "$out" "state: STATE_DRAFT"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support requests approve supportRequests/1 --granted 1 2>&1)
