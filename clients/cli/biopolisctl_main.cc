@@ -75,6 +75,18 @@ const CLI::Validator kDate = CLI::Validator(
     },
     "DATE");
 
+// An update command's field mask: the paths of the flags the user gave, so only
+// those fields change. `flags` pairs each flag with its field path.
+std::vector<std::string> MaskFromFlags(const CLI::App* command,
+                                       std::initializer_list<std::pair<const char*, const char*>> flags) {
+  std::vector<std::string> paths;
+  for (const auto& [flag, path] : flags) {
+    if (command->count(flag) > 0) paths.push_back(path);
+  }
+  if (paths.empty()) throw CLI::ValidationError(command->get_name(), "give at least one field to change");
+  return paths;
+}
+
 template <typename Enum>
 CLI::Option* EnumOption(CLI::App* app, const std::string& name, std::string& target,
                         bool (*parse)(const std::string&, Enum*), const std::string& help) {
@@ -239,17 +251,13 @@ void AddOrganizations(CLI::App& app, Action& action) {
     c->add_option("--etag", f->etag, "Fail with exit 6 if the record changed since this etag");
     add_fields(c, *f);
     c->callback([&action, f, name, c, to_proto] {
-      std::vector<std::string> paths;
-      const std::pair<const char*, const char*> flags[] = {{"--kpp", "kpp"},
-                                                           {"--full-name", "full_name"},
-                                                           {"--short-name", "short_name"},
-                                                           {"--address", "legal_address"},
-                                                           {"--contact-person", "contact_person"},
-                                                           {"--contact-email", "contact_email"},
-                                                           {"--contact-phone", "contact_phone"}};
-      for (const auto& [flag, path] : flags) {
-        if (c->count(flag) > 0) paths.push_back(path);
-      }
+      auto paths = MaskFromFlags(c, {{"--kpp", "kpp"},
+                                     {"--full-name", "full_name"},
+                                     {"--short-name", "short_name"},
+                                     {"--address", "legal_address"},
+                                     {"--contact-person", "contact_person"},
+                                     {"--contact-email", "contact_email"},
+                                     {"--contact-phone", "contact_phone"}});
       action = [f, name, paths, to_proto](Client& cl, OutputFormat fmt) {
         v1::Organization o = to_proto(*f);
         o.set_name(*name);
@@ -721,18 +729,13 @@ void AddSupport(CLI::App& app, Action& action) {
     c->add_option("--budget", (*money)[0], "Total budget, kopecks (not below what is committed)");
     c->add_option("--cap", (*money)[1], "Cap per resident, kopecks");
     c->callback([&action, c, name, etag, fields, money] {
-      std::vector<std::string> paths;
-      const std::pair<const char*, const char*> flags[] = {{"--title", "title"},
-                                                           {"--legal-basis", "legal_basis"},
-                                                           {"--open-from", "open_from"},
-                                                           {"--open-until", "open_until"},
-                                                           {"--description", "description"},
-                                                           {"--budget", "total_budget_kopecks"},
-                                                           {"--cap", "cap_per_resident_kopecks"}};
-      for (const auto& [flag, path] : flags) {
-        if (c->count(flag) > 0) paths.push_back(path);
-      }
-      if (paths.empty()) throw CLI::ValidationError("update", "give at least one field to change");
+      auto paths = MaskFromFlags(c, {{"--title", "title"},
+                                     {"--legal-basis", "legal_basis"},
+                                     {"--open-from", "open_from"},
+                                     {"--open-until", "open_until"},
+                                     {"--description", "description"},
+                                     {"--budget", "total_budget_kopecks"},
+                                     {"--cap", "cap_per_resident_kopecks"}});
       google::type::Date until;
       if (!(*fields)[3].empty() && !ParseDate((*fields)[3], &until)) {
         throw CLI::ValidationError("--open-until", "not a date YYYY-MM-DD: " + (*fields)[3]);
@@ -865,6 +868,46 @@ void AddServiceDesk(CLI::App& app, Action& action) {
         t.set_responsible_unit(*unit);
         t.set_sla_working_days(*sla);
         return Print(cl.service_desk().CreateType(t), f);
+      };
+    });
+  }
+  {
+    auto* c = types->add_subcommand("update", "Change the given fields of a service type (administrators)")
+                  ->footer("Example: biopolisctl desk types update serviceTypes/1 --sla-days 15");
+    auto name = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    auto text = std::make_shared<std::array<std::string, 4>>();  // title, description, category, unit
+    auto sla = std::make_shared<int>(0);
+    auto inactive = std::make_shared<bool>(false);
+    c->add_option("name", *name, "serviceTypes/{id}")->required();
+    c->add_option("--etag", *etag, "Fail with exit 6 if the type changed since this etag");
+    c->add_option("--title", (*text)[0], "Title");
+    c->add_option("--description", (*text)[1], "Description");
+    EnumOption<v1::ServiceCategory>(c, "--category", (*text)[2], v1::ServiceCategory_Parse,
+                                    "e.g. SERVICE_CATEGORY_CERTIFICATION");
+    c->add_option("--unit", (*text)[3], "Responsible unit or partner agency");
+    c->add_option("--sla-days", *sla, "Working days to resolve");
+    c->add_option("--inactive", *inactive, "true: no new requests of this type; false: open again");
+    c->callback([&action, c, name, etag, text, sla, inactive] {
+      auto paths = MaskFromFlags(c, {{"--title", "title"},
+                                     {"--description", "description"},
+                                     {"--category", "category"},
+                                     {"--unit", "responsible_unit"},
+                                     {"--sla-days", "sla_working_days"},
+                                     {"--inactive", "inactive"}});
+      action = [=](Client& cl, OutputFormat f) {
+        v1::ServiceType t;
+        t.set_name(*name);
+        t.set_etag(*etag);
+        t.set_title((*text)[0]);
+        t.set_description((*text)[1]);
+        v1::ServiceCategory cat = v1::SERVICE_CATEGORY_UNSPECIFIED;
+        if (!(*text)[2].empty()) v1::ServiceCategory_Parse((*text)[2], &cat);
+        t.set_category(cat);
+        t.set_responsible_unit((*text)[3]);
+        t.set_sla_working_days(*sla);
+        t.set_inactive(*inactive);
+        return Print(cl.service_desk().UpdateType(t, paths), f);
       };
     });
   }

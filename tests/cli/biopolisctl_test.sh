@@ -101,6 +101,15 @@ out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support measures update supportMeasures/2 --
 check "a resident may not change a measure" 4 $? "$out" "PERMISSION_DENIED"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures get supportMeasures/2 2>&1)
 check "refused updates changed nothing" 0 $? "$out" "total_budget_kopecks: 6000000000"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" desk types update serviceTypes/1 --sla-days 15 --unit "Certification office" 2>&1)
+check "admin changes a service type's SLA" 0 $? "$out" "sla_working_days: 15"
+grep -q "responsible_unit: Certification office" <<<"$out"; check "and its unit" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" desk types update serviceTypes/1 --sla-days 0 2>&1)
+check "a zero SLA is invalid input" 2 $? "$out" "sla_working_days"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk types update serviceTypes/1 --sla-days 3 2>&1)
+check "an officer may not change a service type" 4 $? "$out" "PERMISSION_DENIED"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" organizations update organizations/1 2>&1)
+check "organization update with nothing to change is a usage error" 2 $? "$out" "at least one field"
 out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support requests create --measure supportMeasures/2 --amount 500000000 --purpose Reactor 2>&1)
 check "support request draft" 0 $? "$out" "state: STATE_DRAFT"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support requests approve supportRequests/1 --granted 1 2>&1)
