@@ -7,6 +7,9 @@
 namespace biopolis {
 namespace {
 
+// Initial metadata naming the sequence a stream starts after (see events.proto).
+constexpr char kStartAfterMetadata[] = "biopolis-start-after";
+
 // A stream that ends at once with an error.
 class RefusedStream final : public grpc::ServerWriteReactor<v1::Event> {
  public:
@@ -41,6 +44,7 @@ grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackSer
     return new RefusedStream(ToGrpcStatus(refusal));
   }
   spdlog::debug("rpc method={} caller={} after={} (stream opened)", kMethod, caller->principal, after);
+  ctx->AddInitialMetadata(std::string(kStartAfterMetadata), std::to_string(after));
   auto* watch = new EventWatch(hub_, *caller, after, std::move(collections));
   watch->Start();
   return watch;

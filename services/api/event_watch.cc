@@ -70,6 +70,7 @@ void EventWatch::Start() {
     std::lock_guard<std::mutex> lock(mu_);
     registered_ = true;
   }
+  StartSendInitialMetadata();
   Pump();
 }
 

@@ -61,7 +61,9 @@ class EventWatch final : public grpc::ServerWriteReactor<v1::Event> {
 
   EventWatch(EventHub& hub, Caller caller, std::int64_t after, std::vector<std::string> collections);
 
-  // Registers with the hub and starts writing; call once, right after construction.
+  // Registers with the hub, sends the initial metadata at once (the client learns
+  // where the stream starts before any event) and starts writing; call once,
+  // right after construction.
   void Start();
   // Fetches and writes the next event if idle.
   void Pump();

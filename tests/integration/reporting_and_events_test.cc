@@ -275,5 +275,36 @@ TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
   EXPECT_GT(events[1].sequence(), events[0].sequence());
 }
 
+// A start_at_now stream that reconnects before its first event resumes where it
+// started (the server's biopolis-start-after metadata), not from the beginning.
+TEST_F(EventsTest, AStartAtNowStreamReconnectingBeforeItsFirstEventReplaysNothing) {
+  auto a = ApplicantUnderReview("4345042753", "1024317979080");
+  int port = server_->port();
+  client::WatchOptions options;
+  options.start_at_now = true;
+  auto stream = officer().events().Watch(options);
+  std::promise<std::vector<v1::Event>> got;
+  std::thread reader([&] { got.set_value(ReadN(*stream, 1)); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the stream is open, nothing written since
+
+  server_.reset();
+  ServerOptions again;
+  again.listen = "127.0.0.1:" + std::to_string(port);
+  again.db = db_.path();
+  again.shutdown_grace_seconds = 1;
+  auto restarted = BiopolisServer::Start(again, &clock_);
+  ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
+  server_ = std::move(*restarted);
+  ASSERT_TRUE(officer().applications().ReferToExpertCouncil(a.application).ok());
+
+  auto future = got.get_future();
+  if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready) stream->Cancel();
+  reader.join();
+  auto events = future.get();
+  ASSERT_EQ(events.size(), 1u);
+  // Replaying from the beginning would deliver the applicant's first event instead.
+  EXPECT_EQ(events[0].type(), "application.referred");
+}
+
 }  // namespace
 }  // namespace biopolis::testing

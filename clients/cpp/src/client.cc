@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <charconv>
 #include <cstdio>
 #include <random>
 #include <thread>
@@ -953,9 +954,22 @@ void EventStream::Open() {
   // On a reconnection, resume after the last delivered event (start_at_now only the first time).
   req.set_after_sequence(last_sequence_);
   req.set_start_at_now(!opened_ && options_.start_at_now);
+  learn_start_ = req.start_at_now();
   opened_ = true;
   for (const auto& t : options_.resource_types) req.add_resource_types(t);
   reader_ = stub_.WatchEvents(context_.get(), req);
+}
+
+void EventStream::LearnStartingPoint() {
+  learn_start_ = false;
+  reader_->WaitForInitialMetadata();  // returns at once, or when the call ends
+  const auto& metadata = context_->GetServerInitialMetadata();
+  auto it = metadata.find("biopolis-start-after");
+  if (it == metadata.end()) return;  // an older server: keep after_sequence
+  std::int64_t after = 0;
+  const std::string value(it->second.data(), it->second.size());
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), after);
+  if (ec == std::errc() && end == value.data() + value.size() && after >= 0) last_sequence_ = after;
 }
 
 bool EventStream::Next(v1::Event* event) {
@@ -970,6 +984,7 @@ bool EventStream::Next(v1::Event* event) {
       }
     }
     if (!reader_) Open();
+    if (learn_start_) LearnStartingPoint();
     if (reader_->Read(event)) {
       last_sequence_ = event->sequence();
       return true;

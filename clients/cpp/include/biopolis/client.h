@@ -403,12 +403,16 @@ class EventStream {
 
  private:
   void Open();
+  // After the first open with start_at_now: takes the starting sequence from the
+  // server's `biopolis-start-after` metadata, so a reconnection resumes there.
+  void LearnStartingPoint();
 
   Transport& transport_;
   v1::EventService::Stub& stub_;
   WatchOptions options_;
   std::int64_t last_sequence_ = 0;
   bool opened_ = false;
+  bool learn_start_ = false;
   std::mutex mu_;
   bool cancelled_ = false;
   std::unique_ptr<grpc::ClientContext> context_;
