@@ -1,7 +1,5 @@
 #include "services/applications/application_rules.h"
 
-#include <algorithm>
-
 #include "services/core/identifiers.h"
 
 namespace biopolis {
@@ -90,35 +88,15 @@ const std::vector<ApplicationTransition>& ApplicationTransitions() {
   return kTable;
 }
 
-namespace {
-const ApplicationTransition& TransitionOf(ApplicationAction action) {
-  for (const auto& t : ApplicationTransitions()) {
-    if (t.action == action) return t;
-  }
-  return ApplicationTransitions().front();  // unreachable: every action has a row
-}
-}  // namespace
-
 Status CheckApplicationTransition(const std::string& name, ApplicationState from, ApplicationAction action, Role role,
                                   bool system) {
-  const ApplicationTransition& t = TransitionOf(action);
-  bool role_ok = system ? t.roles.empty() : std::find(t.roles.begin(), t.roles.end(), role) != t.roles.end();
-  if (!role_ok) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ApplicationActionName(action) +
-                                    " an application");
-  }
-  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
-    std::string allowed;
-    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ApplicationStateName(s));
-    return Status::WrongState(name, ApplicationStateName(from),
-                              std::string("to ") + ApplicationActionName(action) + " it must be " + allowed);
-  }
-  return Status::Ok();
+  return CheckStateTransition(ApplicationTransitions(), {"an application", ApplicationStateName, ApplicationActionName},
+                              name, from, action, role, system);
 }
 
 ApplicationState ApplicationStateAfter(ApplicationAction action, ApplicationState from) {
   if (action == A::kEdit) return from;
-  return TransitionOf(action).to;
+  return TransitionOf(ApplicationTransitions(), action).to;
 }
 
 bool IsLiveApplicationState(ApplicationState s) { return s >= S::kDraft && s <= S::kApproved; }

@@ -9,6 +9,7 @@
 
 #include "services/core/caller.h"
 #include "services/core/field_mask.h"
+#include "services/core/state_machine.h"
 #include "services/core/status.h"
 #include "storage/records.h"
 
@@ -33,12 +34,7 @@ const char* ApplicationStateName(ApplicationState state);
 const char* ApplicationActionName(ApplicationAction action);
 
 // One row of the transition table.
-struct ApplicationTransition {
-  ApplicationAction action;
-  std::vector<ApplicationState> from;
-  ApplicationState to;      // kEdit keeps the state
-  std::vector<Role> roles;  // empty: only the server itself (kLapse)
-};
+using ApplicationTransition = StateTransition<ApplicationState, ApplicationAction>;
 const std::vector<ApplicationTransition>& ApplicationTransitions();
 
 // OK when `role` may perform `action` on an application in `from`.

@@ -1,6 +1,5 @@
 #include "services/land/plot_rules.h"
 
-#include <algorithm>
 #include <cmath>
 
 #include "services/core/date.h"
@@ -62,13 +61,6 @@ const std::vector<PlotTransition>& PlotTransitions() {
 
 namespace {
 
-const PlotTransition& TransitionOf(PlotAction action) {
-  for (const auto& t : PlotTransitions()) {
-    if (t.action == action) return t;
-  }
-  return PlotTransitions().front();
-}
-
 const char* ActionName(PlotAction action) {
   switch (action) {
     case A::kUpdate:
@@ -98,25 +90,20 @@ const char* ActionName(PlotAction action) {
 }  // namespace
 
 Status CheckPlotTransition(const std::string& name, PlotState from, PlotAction action, Role role, bool system) {
-  const PlotTransition& t = TransitionOf(action);
-  bool role_ok = system ? t.roles.empty() : std::find(t.roles.begin(), t.roles.end(), role) != t.roles.end();
-  if (!role_ok) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) + " a plot");
-  }
-  if (std::find(t.from.begin(), t.from.end(), from) != t.from.end()) return Status::Ok();
-  if (action == A::kReserve || action == A::kLease) {
+  Status status =
+      CheckStateTransition(PlotTransitions(), {"a plot", PlotStateName, ActionName}, name, from, action, role, system);
+  // Reserving or leasing a plot someone else holds is a conflict over the plot,
+  // not a misuse of the workflow: say so in the reason clients branch on.
+  if (status.code() == StatusCode::kFailedPrecondition && (action == A::kReserve || action == A::kLease)) {
     return Status::FailedPrecondition(name + " is not available (" + PlotStateName(from) + ")", "PLOT_NOT_AVAILABLE",
                                       {"STATE", name, std::string("current state is ") + PlotStateName(from)});
   }
-  std::string allowed;
-  for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(PlotStateName(s));
-  return Status::WrongState(name, PlotStateName(from),
-                            std::string("to ") + ActionName(action) + " it, it must be " + allowed);
+  return status;
 }
 
 PlotState PlotStateAfter(PlotAction action, PlotState from) {
   if (action == A::kUpdate) return from;
-  return TransitionOf(action).to;
+  return TransitionOf(PlotTransitions(), action).to;
 }
 
 std::vector<FieldViolation> ValidatePlot(const PlotRecord& p, const std::string& prefix) {

@@ -9,6 +9,7 @@
 
 #include "services/core/caller.h"
 #include "services/core/field_mask.h"
+#include "services/core/state_machine.h"
 #include "services/core/status.h"
 #include "storage/records.h"
 
@@ -30,12 +31,7 @@ enum class PlotAction {
 const char* PlotStateName(PlotState state);
 const char* LeaseStateName(LeaseState state);
 
-struct PlotTransition {
-  PlotAction action;
-  std::vector<PlotState> from;
-  PlotState to;             // kUpdate keeps the state
-  std::vector<Role> roles;  // empty: only the server itself
-};
+using PlotTransition = StateTransition<PlotState, PlotAction>;
 const std::vector<PlotTransition>& PlotTransitions();
 
 // PERMISSION_DENIED for a role that may never act so; FAILED_PRECONDITION

@@ -1,6 +1,6 @@
 #include "services/reporting/report_rules.h"
 
-#include <algorithm>
+#include "services/core/state_machine.h"
 
 namespace biopolis {
 
@@ -21,54 +21,40 @@ const char* ReportStateName(ReportState state) {
 }
 
 namespace {
-struct Row {
-  ReportAction action;
-  std::vector<ReportState> from;
-  ReportState to;
-  Role role;
-  const char* name;
-};
-const std::vector<Row>& Table() {
-  static const std::vector<Row> kTable = {
-      {ReportAction::kEdit,
-       {ReportState::kDraft, ReportState::kReturned},
-       ReportState::kUnspecified,
-       Role::kResident,
-       "edit"},
-      {ReportAction::kSubmit,
-       {ReportState::kDraft, ReportState::kReturned},
-       ReportState::kSubmitted,
-       Role::kResident,
-       "submit"},
-      {ReportAction::kAccept, {ReportState::kSubmitted}, ReportState::kAccepted, Role::kOfficer, "accept"},
-      {ReportAction::kReturn, {ReportState::kSubmitted}, ReportState::kReturned, Role::kOfficer, "return"},
+using S = ReportState;
+using A = ReportAction;
+
+const char* ActionName(ReportAction action) {
+  switch (action) {
+    case A::kEdit:
+      return "edit";
+    case A::kSubmit:
+      return "submit";
+    case A::kAccept:
+      return "accept";
+    case A::kReturn:
+      return "return";
+  }
+  return "act on";
+}
+
+const std::vector<StateTransition<S, A>>& Table() {
+  static const std::vector<StateTransition<S, A>> kTable = {
+      {A::kEdit, {S::kDraft, S::kReturned}, S::kUnspecified, {Role::kResident}},  // kEdit keeps the state
+      {A::kSubmit, {S::kDraft, S::kReturned}, S::kSubmitted, {Role::kResident}},
+      {A::kAccept, {S::kSubmitted}, S::kAccepted, {Role::kOfficer}},
+      {A::kReturn, {S::kSubmitted}, S::kReturned, {Role::kOfficer}},
   };
   return kTable;
-}
-const Row& RowOf(ReportAction a) {
-  for (const auto& r : Table()) {
-    if (r.action == a) return r;
-  }
-  return Table().front();
 }
 }  // namespace
 
 Status CheckReportTransition(const std::string& name, ReportState from, ReportAction action, Role role) {
-  const Row& row = RowOf(action);
-  if (role != row.role) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + row.name + " a report");
-  }
-  if (std::find(row.from.begin(), row.from.end(), from) == row.from.end()) {
-    std::string allowed;
-    for (auto s : row.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ReportStateName(s));
-    return Status::WrongState(name, ReportStateName(from),
-                              std::string("to ") + row.name + " it, it must be " + allowed);
-  }
-  return Status::Ok();
+  return CheckStateTransition(Table(), {"a report", ReportStateName, ActionName}, name, from, action, role);
 }
 
 ReportState ReportStateAfter(ReportAction action, ReportState from) {
-  return action == ReportAction::kEdit ? from : RowOf(action).to;
+  return action == A::kEdit ? from : TransitionOf(Table(), action).to;
 }
 
 Date QuarterEnd(int year, int quarter) {

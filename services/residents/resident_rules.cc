@@ -1,7 +1,5 @@
 #include "services/residents/resident_rules.h"
 
-#include <algorithm>
-
 namespace biopolis {
 
 const char* ResidentStateName(ResidentState state) {
@@ -31,12 +29,6 @@ const std::vector<ResidentTransition>& ResidentTransitions() {
 }
 
 namespace {
-const ResidentTransition& TransitionOf(ResidentAction action) {
-  for (const auto& t : ResidentTransitions()) {
-    if (t.action == action) return t;
-  }
-  return ResidentTransitions().front();
-}
 const char* ActionName(ResidentAction action) {
   switch (action) {
     case ResidentAction::kIssueViolationNotice:
@@ -51,20 +43,11 @@ const char* ActionName(ResidentAction action) {
 }  // namespace
 
 Status CheckResidentTransition(const std::string& name, ResidentState from, ResidentAction action, Role role) {
-  const ResidentTransition& t = TransitionOf(action);
-  if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) + " a resident");
-  }
-  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
-    std::string allowed;
-    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ResidentStateName(s));
-    return Status::WrongState(name, ResidentStateName(from),
-                              std::string("to ") + ActionName(action) + " it, it must be " + allowed);
-  }
-  return Status::Ok();
+  return CheckStateTransition(ResidentTransitions(), {"a resident", ResidentStateName, ActionName}, name, from, action,
+                              role);
 }
 
-ResidentState ResidentStateAfter(ResidentAction action) { return TransitionOf(action).to; }
+ResidentState ResidentStateAfter(ResidentAction action) { return TransitionOf(ResidentTransitions(), action).to; }
 
 Status ValidateResidentArgs(ResidentAction action, const ResidentActionArgs& args, const Date& today) {
   FieldErrors errors;

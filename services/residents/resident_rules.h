@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/core/caller.h"
+#include "services/core/state_machine.h"
 #include "services/core/status.h"
 #include "storage/records.h"
 
@@ -15,12 +16,7 @@ enum class ResidentAction { kIssueViolationNotice, kCureViolation, kTerminate };
 
 const char* ResidentStateName(ResidentState state);
 
-struct ResidentTransition {
-  ResidentAction action;
-  std::vector<ResidentState> from;
-  ResidentState to;
-  std::vector<Role> roles;
-};
+using ResidentTransition = StateTransition<ResidentState, ResidentAction>;
 const std::vector<ResidentTransition>& ResidentTransitions();
 
 // PERMISSION_DENIED for a role that may never act so; FAILED_PRECONDITION

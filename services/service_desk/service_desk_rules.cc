@@ -1,7 +1,5 @@
 #include "services/service_desk/service_desk_rules.h"
 
-#include <algorithm>
-
 #include "services/core/working_calendar.h"
 
 namespace biopolis {
@@ -46,12 +44,6 @@ const std::vector<ServiceTransition>& ServiceTransitions() {
 }
 
 namespace {
-const ServiceTransition& TransitionOf(ServiceAction action) {
-  for (const auto& t : ServiceTransitions()) {
-    if (t.action == action) return t;
-  }
-  return ServiceTransitions().front();
-}
 const char* ActionName(ServiceAction a) {
   switch (a) {
     case A::kTake:
@@ -74,21 +66,11 @@ const char* ActionName(ServiceAction a) {
 }  // namespace
 
 Status CheckServiceTransition(const std::string& name, ServiceRequestState from, ServiceAction action, Role role) {
-  const ServiceTransition& t = TransitionOf(action);
-  if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) +
-                                    " a service request");
-  }
-  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
-    std::string allowed;
-    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(ServiceRequestStateName(s));
-    return Status::WrongState(name, ServiceRequestStateName(from),
-                              std::string("to ") + ActionName(action) + " it, it must be " + allowed);
-  }
-  return Status::Ok();
+  return CheckStateTransition(ServiceTransitions(), {"a service request", ServiceRequestStateName, ActionName}, name,
+                              from, action, role);
 }
 
-ServiceRequestState ServiceStateAfter(ServiceAction action) { return TransitionOf(action).to; }
+ServiceRequestState ServiceStateAfter(ServiceAction action) { return TransitionOf(ServiceTransitions(), action).to; }
 
 bool IsOverdue(const ServiceRequestRecord& r, TimeMicros now) {
   bool counting = r.state == S::kNew || r.state == S::kInProgress || r.state == S::kReopened;

@@ -8,6 +8,7 @@
 
 #include "services/core/caller.h"
 #include "services/core/field_mask.h"
+#include "services/core/state_machine.h"
 #include "services/core/status.h"
 #include "storage/records.h"
 
@@ -17,12 +18,7 @@ enum class ServiceAction { kTake, kAsk, kRespond, kResolve, kConfirm, kReopen, k
 
 const char* ServiceRequestStateName(ServiceRequestState state);
 
-struct ServiceTransition {
-  ServiceAction action;
-  std::vector<ServiceRequestState> from;
-  ServiceRequestState to;
-  std::vector<Role> roles;
-};
+using ServiceTransition = StateTransition<ServiceRequestState, ServiceAction>;
 const std::vector<ServiceTransition>& ServiceTransitions();
 
 Status CheckServiceTransition(const std::string& name, ServiceRequestState from, ServiceAction action, Role role);

@@ -1,7 +1,5 @@
 #include "services/support/support_rules.h"
 
-#include <algorithm>
-
 #include "services/core/identifiers.h"
 
 namespace biopolis {
@@ -54,12 +52,6 @@ const std::vector<SupportTransition>& SupportTransitions() {
 }
 
 namespace {
-const SupportTransition& TransitionOf(SupportAction action) {
-  for (const auto& t : SupportTransitions()) {
-    if (t.action == action) return t;
-  }
-  return SupportTransitions().front();
-}
 const char* ActionName(SupportAction a) {
   switch (a) {
     case A::kEdit:
@@ -88,22 +80,12 @@ const char* ActionName(SupportAction a) {
 }  // namespace
 
 Status CheckSupportTransition(const std::string& name, SupportRequestState from, SupportAction action, Role role) {
-  const SupportTransition& t = TransitionOf(action);
-  if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) {
-    return Status::PermissionDenied(std::string(RoleName(role)) + " may not " + ActionName(action) +
-                                    " a support request");
-  }
-  if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) {
-    std::string allowed;
-    for (auto s : t.from) allowed += (allowed.empty() ? "" : " or ") + std::string(SupportRequestStateName(s));
-    return Status::WrongState(name, SupportRequestStateName(from),
-                              std::string("to ") + ActionName(action) + " it, it must be " + allowed);
-  }
-  return Status::Ok();
+  return CheckStateTransition(SupportTransitions(), {"a support request", SupportRequestStateName, ActionName}, name,
+                              from, action, role);
 }
 
 SupportRequestState SupportStateAfter(SupportAction action, SupportRequestState from) {
-  return action == A::kEdit ? from : TransitionOf(action).to;
+  return action == A::kEdit ? from : TransitionOf(SupportTransitions(), action).to;
 }
 
 std::vector<FieldViolation> ValidateSupportMeasure(const SupportMeasureRecord& m, const std::string& prefix) {

@@ -7,6 +7,7 @@
 
 #include "services/core/caller.h"
 #include "services/core/field_mask.h"
+#include "services/core/state_machine.h"
 #include "services/core/status.h"
 #include "storage/records.h"
 
@@ -27,12 +28,7 @@ enum class SupportAction {
 
 const char* SupportRequestStateName(SupportRequestState state);
 
-struct SupportTransition {
-  SupportAction action;
-  std::vector<SupportRequestState> from;
-  SupportRequestState to;  // kEdit keeps the state
-  std::vector<Role> roles;
-};
+using SupportTransition = StateTransition<SupportRequestState, SupportAction>;
 const std::vector<SupportTransition>& SupportTransitions();
 
 Status CheckSupportTransition(const std::string& name, SupportRequestState from, SupportAction action, Role role);
