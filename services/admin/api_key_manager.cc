@@ -90,16 +90,8 @@ Result<ApiKeyRecord> ApiKeyManager::Get(std::int64_t id) {
 
 Result<Page<ApiKeyRecord>> ApiKeyManager::List(const Caller& caller, const ListParams& params) {
   static const ListSpec kSpec{{}, {"create_time"}, "create_time", true};
-  ListParams p = params;
-  p.filter.clear();
-  p.order_by.clear();
-  const std::string scope = "ListApiKeys|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, p, scope);
-  if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<ApiKeyRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<ApiKeyRecord>> { return tx.api_keys().List(*query); });
-  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
-  return page;
+  return ReadPage<ApiKeyRecord>(env_, caller, "ListApiKeys", kSpec, params, ListVisibility::kEveryone,
+                                [](Transaction& tx, const ListQuery& q) { return tx.api_keys().List(q); });
 }
 
 void ApiKeyManager::Create(const Caller& caller, CommandMeta meta, ApiKeyRecord key, Encoder<CreatedApiKey> encode,

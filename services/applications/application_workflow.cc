@@ -170,20 +170,13 @@ Result<ApplicationRecord> ApplicationWorkflow::Get(const Caller& caller, std::in
 }
 
 Result<Page<ApplicationRecord>> ApplicationWorkflow::List(const Caller& caller, const ListParams& params) {
-  const std::string scope = "ListApplications|" + caller.principal;
-  auto query = env_.lists.Parse(ListSpecification(), params, scope);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) {
-    query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  }
-  TimeMicros now = env_.clock.Now();
-  auto page = ReadValue<Page<ApplicationRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ApplicationRecord>> {
-    auto p = tx.applications().List(*query);
-    for (auto& app : p.items) app = Effective(std::move(app), now);
-    return p;
-  });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  const TimeMicros now = env_.clock.Now();
+  return ReadPage<ApplicationRecord>(env_, caller, "ListApplications", ListSpecification(), params,
+                                     ListVisibility::kOwnOrganization, [&](Transaction& tx, const ListQuery& q) {
+                                       auto p = tx.applications().List(q);
+                                       for (auto& app : p.items) app = Effective(std::move(app), now);
+                                       return p;
+                                     });
 }
 
 void ApplicationWorkflow::Create(const Caller& caller, CommandMeta meta, ApplicationRecord draft,

@@ -10,15 +10,8 @@ Result<Page<AuditRecord>> AuditLog::List(const Caller& caller, const ListParams&
                               {"sequence"},
                               "sequence",
                               false};
-  ListParams p = params;
-  p.order_by.clear();
-  const std::string scope = "ListAuditRecords|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, p, scope);
-  if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<AuditRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<AuditRecord>> { return tx.journal().ListAudit(*query); });
-  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
-  return page;
+  return ReadPage<AuditRecord>(env_, caller, "ListAuditRecords", kSpec, params, ListVisibility::kEveryone,
+                               [](Transaction& tx, const ListQuery& q) { return tx.journal().ListAudit(q); });
 }
 
 }  // namespace biopolis

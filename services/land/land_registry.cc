@@ -104,17 +104,15 @@ Result<PlotRecord> LandRegistry::GetPlot(const Caller& caller, std::int64_t id) 
 }
 
 Result<Page<PlotRecord>> LandRegistry::ListPlots(const Caller& caller, const ListParams& params) {
-  const std::string scope = "ListPlots|" + caller.principal;
-  auto query = env_.lists.Parse(PlotListSpecification(), params, scope);
-  if (!query.ok()) return query.status();
-  TimeMicros now = env_.clock.Now();
-  auto page = ReadValue<Page<PlotRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<PlotRecord>> {
-    auto p = tx.plots().List(*query);
-    for (auto& plot : p.items) plot = RedactPlotFor(EffectivePlot(std::move(plot), now), caller);
-    return p;
-  });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  // Every caller sees the zone's catalogue; a resident sees other holders redacted.
+  const TimeMicros now = env_.clock.Now();
+  return ReadPage<PlotRecord>(env_, caller, "ListPlots", PlotListSpecification(), params, ListVisibility::kEveryone,
+                              [&](Transaction& tx, const ListQuery& q) {
+                                auto p = tx.plots().List(q);
+                                for (auto& plot : p.items)
+                                  plot = RedactPlotFor(EffectivePlot(std::move(plot), now), caller);
+                                return p;
+                              });
 }
 
 void LandRegistry::CreatePlot(const Caller& caller, CommandMeta meta, PlotRecord plot, Encoder<PlotRecord> encode,
@@ -288,18 +286,13 @@ Result<Page<LeaseRecord>> LandRegistry::ListLeases(const Caller& caller, const L
       {"create_time", "end_date"},
       "create_time",
       true};
-  const std::string scope = "ListLeases|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, params, scope);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  TimeMicros now = env_.clock.Now();
-  auto page = ReadValue<Page<LeaseRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<LeaseRecord>> {
-    auto p = tx.leases().List(*query);
-    for (auto& lease : p.items) lease = EffectiveLease(std::move(lease), now);
-    return p;
-  });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  const TimeMicros now = env_.clock.Now();
+  return ReadPage<LeaseRecord>(env_, caller, "ListLeases", kSpec, params, ListVisibility::kOwnOrganization,
+                               [&](Transaction& tx, const ListQuery& q) {
+                                 auto p = tx.leases().List(q);
+                                 for (auto& lease : p.items) lease = EffectiveLease(std::move(lease), now);
+                                 return p;
+                               });
 }
 
 void LandRegistry::CreateLease(const Caller& caller, CommandMeta meta, LeaseRecord lease, Encoder<LeaseRecord> encode,

@@ -30,15 +30,9 @@ Result<OrganizationRecord> OrganizationRegistry::Get(const Caller& caller, std::
 }
 
 Result<Page<OrganizationRecord>> OrganizationRegistry::List(const Caller& caller, const ListParams& params) {
-  auto query = env_.lists.Parse(ListSpecification(), params, "ListOrganizations|" + caller.principal);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) {
-    query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  }
-  auto page = ReadValue<Page<OrganizationRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<OrganizationRecord>> { return tx.organizations().List(*query); });
-  if (page.ok()) env_.lists.FinishPage(*page, params, "ListOrganizations|" + caller.principal);
-  return page;
+  return ReadPage<OrganizationRecord>(env_, caller, "ListOrganizations", ListSpecification(), params,
+                                      ListVisibility::kOwnOrganization,
+                                      [](Transaction& tx, const ListQuery& q) { return tx.organizations().List(q); });
 }
 
 void OrganizationRegistry::Create(const Caller& caller, CommandMeta meta, OrganizationRecord record,

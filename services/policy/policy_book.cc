@@ -62,16 +62,8 @@ Result<PolicyRecord> PolicyBook::Current() {
 
 Result<Page<PolicyRecord>> PolicyBook::List(const Caller& caller, const ListParams& params) {
   static const ListSpec kSpec{{}, {"version"}, "version", true};
-  ListParams p = params;
-  p.filter.clear();
-  p.order_by.clear();
-  const std::string scope = "ListZonePolicies|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, p, scope);
-  if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<PolicyRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<PolicyRecord>> { return tx.policies().List(*query); });
-  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
-  return page;
+  return ReadPage<PolicyRecord>(env_, caller, "ListZonePolicies", kSpec, params, ListVisibility::kEveryone,
+                                [](Transaction& tx, const ListQuery& q) { return tx.policies().List(q); });
 }
 
 void PolicyBook::Create(const Caller& caller, CommandMeta meta, PolicyRecord policy, Encoder<PolicyRecord> encode,

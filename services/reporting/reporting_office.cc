@@ -58,18 +58,13 @@ Result<Page<ReportRecord>> ReportingOffice::List(const Caller& caller, const Lis
       {"create_time", "period"},
       "create_time",
       false};
-  const std::string scope = "ListReports|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, params, scope);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  auto page = ReadValue<Page<ReportRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ReportRecord>> {
-    auto p = tx.reports().List(*query);
-    Date today = ZoneDateOf(env_.clock.Now());
-    for (auto& r : p.items) r = WithDue(tx, std::move(r), today);
-    return p;
-  });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  const Date today = ZoneDateOf(env_.clock.Now());
+  return ReadPage<ReportRecord>(env_, caller, "ListReports", kSpec, params, ListVisibility::kOwnOrganization,
+                                [&](Transaction& tx, const ListQuery& q) {
+                                  auto p = tx.reports().List(q);
+                                  for (auto& r : p.items) r = WithDue(tx, std::move(r), today);
+                                  return p;
+                                });
 }
 
 void ReportingOffice::Create(const Caller& caller, CommandMeta meta, ReportRecord report, Encoder<ReportRecord> encode,
@@ -257,39 +252,34 @@ Result<ResidentCompliance> ReportingOffice::ComplianceOf(const Caller& caller, s
 Result<Page<ResidentCompliance>> ReportingOffice::ListCompliance(const Caller& caller, const ListParams& params,
                                                                  ComplianceStatus only) {
   static const ListSpec kSpec{{}, {"registry_number"}, "registry_number", false};
-  ListParams p = params;
-  p.filter.clear();
-  p.order_by.clear();
-  const std::string scope = "ListResidentCompliance|" + std::to_string(static_cast<int>(only)) + "|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, p, scope);
-  if (!query.ok()) return query.status();
-  query->conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
-  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  Date today = ZoneDateOf(env_.clock.Now());
-  auto page = ReadValue<Page<ResidentCompliance>>(env_.store, [&](Transaction& tx) -> Result<Page<ResidentCompliance>> {
-    // Walk registry pages until this page is full of residents of the wanted status.
-    Page<ResidentCompliance> out;
-    ListQuery q = *query;
-    while (true) {
-      auto residents = tx.residents().List(q);
-      for (std::size_t i = 0; i < residents.items.size(); ++i) {
-        const auto& r = residents.items[i];
-        Compliance c = ComplianceFor(tx, r, today);
-        if (only == ComplianceStatus::kUnspecified || c.status == only) {
-          out.items.push_back({r.id, c});
-          if (static_cast<int>(out.items.size()) == query->page_size) {
-            bool more = i + 1 < residents.items.size() || residents.next.has_value();
-            if (more) out.next = Cursor{r.registry_number, r.id};
-            return out;
-          }
-        }
-      }
-      if (!residents.next) return out;
-      q.after = residents.next;
-    }
-  });
-  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
-  return page;
+  const Date today = ZoneDateOf(env_.clock.Now());
+  return ReadPage<ResidentCompliance>(env_, caller, "ListResidentCompliance|" + std::to_string(static_cast<int>(only)),
+                                      kSpec, params, ListVisibility::kOwnOrganization,
+                                      [&](Transaction& tx, const ListQuery& query) -> Result<Page<ResidentCompliance>> {
+                                        // Walk registry pages of residents not terminated (state 3) until this page
+                                        // is full of residents of the wanted status.
+                                        Page<ResidentCompliance> out;
+                                        ListQuery q = query;
+                                        q.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+                                        while (true) {
+                                          auto residents = tx.residents().List(q);
+                                          for (std::size_t i = 0; i < residents.items.size(); ++i) {
+                                            const auto& r = residents.items[i];
+                                            Compliance c = ComplianceFor(tx, r, today);
+                                            if (only == ComplianceStatus::kUnspecified || c.status == only) {
+                                              out.items.push_back({r.id, c});
+                                              if (static_cast<int>(out.items.size()) == query.page_size) {
+                                                bool more =
+                                                    i + 1 < residents.items.size() || residents.next.has_value();
+                                                if (more) out.next = Cursor{r.registry_number, r.id};
+                                                return out;
+                                              }
+                                            }
+                                          }
+                                          if (!residents.next) return out;
+                                          q.after = residents.next;
+                                        }
+                                      });
 }
 
 }  // namespace biopolis

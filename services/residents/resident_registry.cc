@@ -30,16 +30,9 @@ Result<ResidentRecord> ResidentRegistry::Get(const Caller& caller, std::int64_t 
 }
 
 Result<Page<ResidentRecord>> ResidentRegistry::List(const Caller& caller, const ListParams& params) {
-  const std::string scope = "ListResidents|" + caller.principal;
-  auto query = env_.lists.Parse(ListSpecification(), params, scope);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) {
-    query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  }
-  auto page = ReadValue<Page<ResidentRecord>>(
-      env_.store, [&](Transaction& tx) -> Result<Page<ResidentRecord>> { return tx.residents().List(*query); });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  return ReadPage<ResidentRecord>(env_, caller, "ListResidents", ListSpecification(), params,
+                                  ListVisibility::kOwnOrganization,
+                                  [](Transaction& tx, const ListQuery& q) { return tx.residents().List(q); });
 }
 
 void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,

@@ -51,16 +51,9 @@ Result<Page<ServiceTypeRecord>> OneStopShop::ListTypes(const Caller& caller, con
                               {"create_time"},
                               "create_time",
                               false};
-  ListParams p = params;
-  p.order_by.clear();
-  const std::string scope = "ListServiceTypes|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, p, scope);
-  if (!query.ok()) return query.status();
-  auto page = ReadValue<Page<ServiceTypeRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ServiceTypeRecord>> {
-    return tx.service_desk().ListTypes(*query);
-  });
-  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
-  return page;
+  return ReadPage<ServiceTypeRecord>(
+      env_, caller, "ListServiceTypes", kSpec, params, ListVisibility::kEveryone,
+      [](Transaction& tx, const ListQuery& q) { return tx.service_desk().ListTypes(q); });
 }
 
 void OneStopShop::CreateType(const Caller& caller, CommandMeta meta, ServiceTypeRecord type,
@@ -132,18 +125,12 @@ Result<Page<ServiceRequestRecord>> OneStopShop::ListRequests(const Caller& calle
                               {"due_time", "create_time"},
                               "due_time",
                               false};
-  const std::string scope = std::string("ListServiceRequests|") + (overdue_only ? "overdue|" : "") + caller.principal;
-  auto query = env_.lists.Parse(kSpec, params, scope);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
   std::optional<TimeMicros> overdue_at;
   if (overdue_only) overdue_at = env_.clock.Now();
-  auto page =
-      ReadValue<Page<ServiceRequestRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ServiceRequestRecord>> {
-        return tx.service_desk().ListRequests(*query, overdue_at);
-      });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  return ReadPage<ServiceRequestRecord>(
+      env_, caller, overdue_only ? "ListServiceRequests|overdue" : "ListServiceRequests", kSpec, params,
+      ListVisibility::kOwnOrganization,
+      [&](Transaction& tx, const ListQuery& q) { return tx.service_desk().ListRequests(q, overdue_at); });
 }
 
 void OneStopShop::CreateRequest(const Caller& caller, CommandMeta meta, ServiceRequestRecord request,
@@ -250,20 +237,14 @@ void OneStopShop::AddMessage(const Caller& caller, CommandMeta meta, std::int64_
 Result<Page<ServiceMessageRecord>> OneStopShop::ListMessages(const Caller& caller, std::int64_t request_id,
                                                              const ListParams& params) {
   static const ListSpec kSpec{{}, {"id"}, "id", false};
-  ListParams p = params;
-  p.filter.clear();
-  p.order_by.clear();
-  const std::string scope = "ListServiceMessages|" + std::to_string(request_id) + "|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, p, scope);
-  if (!query.ok()) return query.status();
-  auto page =
-      ReadValue<Page<ServiceMessageRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<ServiceMessageRecord>> {
-        auto r = tx.service_desk().GetRequest(request_id);
-        if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName(kRequests, request_id));
-        return tx.service_desk().ListMessages(request_id, *query);
-      });
-  if (page.ok()) env_.lists.FinishPage(*page, p, scope);
-  return page;
+  return ReadPage<ServiceMessageRecord>(env_, caller, "ListServiceMessages|" + std::to_string(request_id), kSpec,
+                                        params, ListVisibility::kEveryone,
+                                        [&](Transaction& tx, const ListQuery& q) -> Result<Page<ServiceMessageRecord>> {
+                                          auto r = tx.service_desk().GetRequest(request_id);
+                                          if (!r || !caller.MaySee(r->organization_id))
+                                            return Status::NotFound(FormatName(kRequests, request_id));
+                                          return tx.service_desk().ListMessages(request_id, q);
+                                        });
 }
 
 Result<ServiceDeskTotals> OneStopShop::Totals() {

@@ -48,17 +48,12 @@ Result<Page<SupportMeasureRecord>> SupportOffice::ListMeasures(const Caller& cal
                               {"create_time", "title"},
                               "create_time",
                               false};
-  const std::string scope = std::string("ListSupportMeasures|") + (open_only ? "open|" : "") + caller.principal;
-  auto query = env_.lists.Parse(kSpec, params, scope);
-  if (!query.ok()) return query.status();
   std::optional<Date> open_on;
   if (open_only) open_on = ZoneDateOf(env_.clock.Now());
-  auto page =
-      ReadValue<Page<SupportMeasureRecord>>(env_.store, [&](Transaction& tx) -> Result<Page<SupportMeasureRecord>> {
-        return tx.support().ListMeasures(*query, open_on);
-      });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  return ReadPage<SupportMeasureRecord>(
+      env_, caller, open_only ? "ListSupportMeasures|open" : "ListSupportMeasures", kSpec, params,
+      ListVisibility::kEveryone,
+      [&](Transaction& tx, const ListQuery& q) { return tx.support().ListMeasures(q, open_on); });
 }
 
 void SupportOffice::CreateMeasure(const Caller& caller, CommandMeta meta, SupportMeasureRecord measure,
@@ -166,15 +161,9 @@ Result<Page<SupportRequestRecord>> SupportOffice::ListRequests(const Caller& cal
                               {"create_time"},
                               "create_time",
                               true};
-  const std::string scope = "ListSupportRequests|" + caller.principal;
-  auto query = env_.lists.Parse(kSpec, params, scope);
-  if (!query.ok()) return query.status();
-  if (caller.is_resident()) query->conditions.push_back({"organization", CompareOp::kEq, caller.organization_id});
-  auto page = ReadValue<Page<SupportRequestRecord>>(
-      env_.store,
-      [&](Transaction& tx) -> Result<Page<SupportRequestRecord>> { return tx.support().ListRequests(*query); });
-  if (page.ok()) env_.lists.FinishPage(*page, params, scope);
-  return page;
+  return ReadPage<SupportRequestRecord>(
+      env_, caller, "ListSupportRequests", kSpec, params, ListVisibility::kOwnOrganization,
+      [](Transaction& tx, const ListQuery& q) { return tx.support().ListRequests(q); });
 }
 
 void SupportOffice::CreateRequest(const Caller& caller, CommandMeta meta, SupportRequestRecord request,
