@@ -9,6 +9,7 @@
 #include <string>
 
 #include "services/core/list_query.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
@@ -28,7 +29,7 @@ struct ListTable {
 // Runs the query; reads up to page_size rows with `read` and sets page.next
 // when more rows follow. Throws StorageError for a field the table does not map.
 template <typename T>
-Page<T> RunList(SQLite::Database& db, const ListTable& table, const ListQuery& query,
+Page<T> RunList(SqliteConnection& conn, const ListTable& table, const ListQuery& query,
                 const std::function<T(SQLite::Statement&)>& read);
 
 // Non-template core of RunList: builds and binds the statement.
@@ -42,10 +43,10 @@ void BindAll(SQLite::Statement& st, const std::vector<FilterValue>& binds);
 FilterValue ReadFilterValue(SQLite::Statement& st, int column);
 
 template <typename T>
-Page<T> RunList(SQLite::Database& db, const ListTable& table, const ListQuery& query,
+Page<T> RunList(SqliteConnection& conn, const ListTable& table, const ListQuery& query,
                 const std::function<T(SQLite::Statement&)>& read) {
   ListStatement ls = BuildListStatement(table, query);
-  SQLite::Statement st(db, ls.sql);
+  CachedStatement st(conn, ls.sql);
   BindAll(st, ls.binds);
   Page<T> page;
   while (st.executeStep()) {

@@ -26,14 +26,14 @@ ApiKeyRecord Read(SQLite::Statement& st) {
 }  // namespace
 
 std::optional<ApiKeyRecord> SqliteApiKeyRepository::Get(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM api_keys WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM api_keys WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
 }
 
 std::optional<ApiKeyRecord> SqliteApiKeyRepository::FindByHash(const std::string& key_hash) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM api_keys WHERE key_hash = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM api_keys WHERE key_hash = ?");
   st.bind(1, key_hash);
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
@@ -41,13 +41,13 @@ std::optional<ApiKeyRecord> SqliteApiKeyRepository::FindByHash(const std::string
 
 Page<ApiKeyRecord> SqliteApiKeyRepository::List(const ListQuery& query) {
   static const ListTable kTable{"api_keys", kColumns, "id", {{"create_time", "create_time"}}, ""};
-  return RunList<ApiKeyRecord>(db_, kTable, query, Read);
+  return RunList<ApiKeyRecord>(conn_, kTable, query, Read);
 }
 
 std::int64_t SqliteApiKeyRepository::Insert(const ApiKeyRecord& r) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO api_keys (display_name, role, organization_id, key_hash, "
-                       "key_prefix, expire_time, create_time, revoke_time) VALUES (?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO api_keys (display_name, role, organization_id, key_hash, "
+                     "key_prefix, expire_time, create_time, revoke_time) VALUES (?,?,?,?,?,?,?,?)");
   st.bind(1, r.display_name);
   st.bind(2, static_cast<int>(r.role));
   if (r.organization_id > 0) {
@@ -65,7 +65,7 @@ std::int64_t SqliteApiKeyRepository::Insert(const ApiKeyRecord& r) {
 }
 
 void SqliteApiKeyRepository::SetRevoked(std::int64_t id, TimeMicros when) {
-  SQLite::Statement st(db_, "UPDATE api_keys SET revoke_time = ? WHERE id = ?");
+  CachedStatement st(conn_, "UPDATE api_keys SET revoke_time = ? WHERE id = ?");
   st.bind(1, static_cast<int64_t>(when));
   st.bind(2, static_cast<int64_t>(id));
   st.exec();

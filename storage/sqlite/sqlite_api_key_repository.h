@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteApiKeyRepository final : public ApiKeyRepository {
  public:
-  explicit SqliteApiKeyRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteApiKeyRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<ApiKeyRecord> Get(std::int64_t id) override;
   std::optional<ApiKeyRecord> FindByHash(const std::string& key_hash) override;
   Page<ApiKeyRecord> List(const ListQuery& query) override;
@@ -17,6 +18,7 @@ class SqliteApiKeyRepository final : public ApiKeyRepository {
   std::int64_t Count() override;
 
  private:
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

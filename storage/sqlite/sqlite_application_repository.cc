@@ -114,14 +114,14 @@ constexpr char kAssignments[] =
 }  // namespace
 
 std::optional<ApplicationRecord> SqliteApplicationRepository::Get(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM applications WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM applications WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
 }
 
 std::optional<ApplicationRecord> SqliteApplicationRepository::FindLive(std::int64_t organization_id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
                                 " FROM applications WHERE organization_id = ? AND state BETWEEN 1 AND 6");
   st.bind(1, static_cast<int64_t>(organization_id));
   if (!st.executeStep()) return std::nullopt;
@@ -140,11 +140,11 @@ Page<ApplicationRecord> SqliteApplicationRepository::List(const ListQuery& query
                                  {"create_time", "create_time"},
                                  {"update_time", "update_time"}},
                                 ""};
-  return RunList<ApplicationRecord>(db_, kTable, query, Read);
+  return RunList<ApplicationRecord>(conn_, kTable, query, Read);
 }
 
 std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoRequests(TimeMicros now, int limit) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
                                 " FROM applications WHERE state = 4 AND info_request_deadline < ? "
                                 "ORDER BY info_request_deadline LIMIT ?");
   st.bind(1, static_cast<int64_t>(now));
@@ -155,29 +155,28 @@ std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoReque
 }
 
 std::int64_t SqliteApplicationRepository::Insert(const ApplicationRecord& record) {
-  SQLite::Statement st(
-      db_,
-      "INSERT INTO applications (organization_id, state, project_name, project_description, "
-      "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
-      "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
-      "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
-      "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
-      "withdrawal_reason, resident_id, submit_time, create_time, update_time, version, requested_plots) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO applications (organization_id, state, project_name, project_description, "
+                     "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
+                     "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
+                     "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
+                     "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
+                     "withdrawal_reason, resident_id, submit_time, create_time, update_time, version, requested_plots) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteApplicationRepository::Update(const ApplicationRecord& record) {
-  SQLite::Statement st(db_, std::string("UPDATE applications SET ") + kAssignments + " WHERE id = ?");
+  CachedStatement st(conn_, std::string("UPDATE applications SET ") + kAssignments + " WHERE id = ?");
   int next = BindFields(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
 }
 
 void SqliteApplicationRepository::Delete(std::int64_t id) {
-  SQLite::Statement st(db_, "DELETE FROM applications WHERE id = ?");
+  CachedStatement st(conn_, "DELETE FROM applications WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   st.exec();
 }

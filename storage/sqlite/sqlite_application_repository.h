@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteApplicationRepository final : public ApplicationRepository {
  public:
-  explicit SqliteApplicationRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteApplicationRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<ApplicationRecord> Get(std::int64_t id) override;
   std::optional<ApplicationRecord> FindLive(std::int64_t organization_id) override;
   Page<ApplicationRecord> List(const ListQuery& query) override;
@@ -18,6 +19,7 @@ class SqliteApplicationRepository final : public ApplicationRepository {
   void Delete(std::int64_t id) override;
 
  private:
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

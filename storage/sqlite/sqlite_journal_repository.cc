@@ -30,9 +30,9 @@ std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
   // The single writer makes "the last record" well defined inside this transaction.
   AuditContent c;
   {
-    SQLite::Statement last(db_, "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+    CachedStatement last(conn_, "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
     if (last.executeStep()) c.previous_hash = last.getColumn(1).getString();
-    SQLite::Statement seq(db_, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
+    CachedStatement seq(conn_, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
     c.sequence = (seq.executeStep() ? seq.getColumn(0).getInt64() : 0) + 1;
   }
   c.actor = r.actor;
@@ -42,9 +42,9 @@ std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
   c.request_id = r.request_id;
   c.summary = r.summary;
   c.create_time_micros = r.create_time;
-  SQLite::Statement st(db_,
-                       "INSERT INTO audit_log (sequence, actor, actor_role, action, resource, request_id, "
-                       "summary, create_time, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO audit_log (sequence, actor, actor_role, action, resource, request_id, "
+                     "summary, create_time, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, static_cast<int64_t>(c.sequence));
   st.bind(2, r.actor);
   st.bind(3, static_cast<int>(r.actor_role));
@@ -60,9 +60,9 @@ std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
 }
 
 std::int64_t SqliteJournalRepository::AppendEvent(const EventRecord& r) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO events (type, resource, organization_id, summary, create_time) "
-                       "VALUES (?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO events (type, resource, organization_id, summary, create_time) "
+                     "VALUES (?,?,?,?,?)");
   st.bind(1, r.type);
   st.bind(2, r.resource);
   st.bind(3, static_cast<int64_t>(r.organization_id));
@@ -79,7 +79,7 @@ Page<AuditRecord> SqliteJournalRepository::ListAudit(const ListQuery& query) {
       "sequence",
       {{"actor", "actor"}, {"action", "action"}, {"resource", "resource"}, {"sequence", "sequence"}},
       ""};
-  return RunList<AuditRecord>(db_, kTable, query, ReadAudit);
+  return RunList<AuditRecord>(conn_, kTable, query, ReadAudit);
 }
 
 std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t sequence, std::int64_t organization_id,
@@ -93,7 +93,7 @@ std::vector<EventRecord> SqliteJournalRepository::EventsAfter(std::int64_t seque
     sql += ")";
   }
   sql += " ORDER BY sequence LIMIT ?";
-  SQLite::Statement st(db_, sql);
+  CachedStatement st(conn_, sql);
   int i = 1;
   st.bind(i++, static_cast<int64_t>(sequence));
   if (organization_id > 0) st.bind(i++, static_cast<int64_t>(organization_id));
@@ -119,9 +119,9 @@ std::int64_t SqliteJournalRepository::LastEventSequence() {
 
 std::optional<IdempotencyRecord> SqliteJournalRepository::FindRequest(const std::string& principal,
                                                                       const std::string& request_id) {
-  SQLite::Statement st(db_,
-                       "SELECT fingerprint, response, create_time FROM idempotency "
-                       "WHERE principal = ? AND request_id = ?");
+  CachedStatement st(conn_,
+                     "SELECT fingerprint, response, create_time FROM idempotency "
+                     "WHERE principal = ? AND request_id = ?");
   st.bind(1, principal);
   st.bind(2, request_id);
   if (!st.executeStep()) return std::nullopt;
@@ -136,9 +136,9 @@ std::optional<IdempotencyRecord> SqliteJournalRepository::FindRequest(const std:
 }
 
 void SqliteJournalRepository::SaveRequest(const IdempotencyRecord& r) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO idempotency (principal, request_id, fingerprint, response, "
-                       "create_time) VALUES (?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO idempotency (principal, request_id, fingerprint, response, "
+                     "create_time) VALUES (?,?,?,?,?)");
   st.bind(1, r.principal);
   st.bind(2, r.request_id);
   st.bind(3, r.fingerprint);

@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteJournalRepository final : public JournalRepository {
  public:
-  explicit SqliteJournalRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteJournalRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::int64_t AppendAudit(const AuditRecord& record) override;
   std::int64_t AppendEvent(const EventRecord& record) override;
   Page<AuditRecord> ListAudit(const ListQuery& query) override;
@@ -19,6 +20,7 @@ class SqliteJournalRepository final : public JournalRepository {
   void SaveRequest(const IdempotencyRecord& record) override;
 
  private:
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

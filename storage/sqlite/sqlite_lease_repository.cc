@@ -52,7 +52,7 @@ int BindFields(SQLite::Statement& st, const LeaseRecord& r) {
 
 std::vector<LeaseRecord> SqliteLeaseRepository::Select(const std::string& where,
                                                        const std::vector<FilterValue>& binds) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM leases WHERE " + where);
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM leases WHERE " + where);
   BindAll(st, binds);
   std::vector<LeaseRecord> out;
   while (st.executeStep()) out.push_back(Read(st));
@@ -76,7 +76,7 @@ Page<LeaseRecord> SqliteLeaseRepository::List(const ListQuery& query) {
                                  {"create_time", "create_time"},
                                  {"end_date", "end_date"}},
                                 ""};
-  return RunList<LeaseRecord>(db_, kTable, query, Read);
+  return RunList<LeaseRecord>(conn_, kTable, query, Read);
 }
 
 std::vector<LeaseRecord> SqliteLeaseRepository::ListEnded(const Date& date, int limit) {
@@ -88,20 +88,20 @@ std::vector<LeaseRecord> SqliteLeaseRepository::ListActiveOfResident(std::int64_
 }
 
 std::int64_t SqliteLeaseRepository::Insert(const LeaseRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO leases (plot_id, resident_id, organization_id, start_date, end_date, "
-                       "annual_rent_kopecks, agreement_number, state, termination_reason, end_of_use_date, "
-                       "create_time, update_time, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO leases (plot_id, resident_id, organization_id, start_date, end_date, "
+                     "annual_rent_kopecks, agreement_number, state, termination_reason, end_of_use_date, "
+                     "create_time, update_time, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteLeaseRepository::Update(const LeaseRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE leases SET plot_id=?, resident_id=?, organization_id=?, start_date=?, end_date=?, "
-                       "annual_rent_kopecks=?, agreement_number=?, state=?, termination_reason=?, "
-                       "end_of_use_date=?, create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE leases SET plot_id=?, resident_id=?, organization_id=?, start_date=?, end_date=?, "
+                     "annual_rent_kopecks=?, agreement_number=?, state=?, termination_reason=?, "
+                     "end_of_use_date=?, create_time=?, update_time=?, version=? WHERE id=?");
   int next = BindFields(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();

@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteLeaseRepository final : public LeaseRepository {
  public:
-  explicit SqliteLeaseRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteLeaseRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<LeaseRecord> Get(std::int64_t id) override;
   Page<LeaseRecord> List(const ListQuery& query) override;
   std::vector<LeaseRecord> ListEnded(const Date& date, int limit) override;
@@ -18,6 +19,7 @@ class SqliteLeaseRepository final : public LeaseRepository {
 
  private:
   std::vector<LeaseRecord> Select(const std::string& where, const std::vector<FilterValue>& binds);
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

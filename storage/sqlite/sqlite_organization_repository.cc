@@ -48,7 +48,7 @@ void BindFields(SQLite::Statement& st, const OrganizationRecord& r) {
 
 std::optional<OrganizationRecord> SqliteOrganizationRepository::FindOne(const std::string& where,
                                                                         const FilterValue& value) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM organizations WHERE " + where);
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM organizations WHERE " + where);
   BindAll(st, {value});
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
@@ -74,24 +74,24 @@ Page<OrganizationRecord> SqliteOrganizationRepository::List(const ListQuery& que
                                  {"create_time", "create_time"},
                                  {"full_name", "full_name"}},
                                 ""};
-  return RunList<OrganizationRecord>(db_, kTable, query, Read);
+  return RunList<OrganizationRecord>(conn_, kTable, query, Read);
 }
 
 std::int64_t SqliteOrganizationRepository::Insert(const OrganizationRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO organizations (kind, inn, ogrn, kpp, full_name, short_name, "
-                       "legal_address, contact_person, contact_email, contact_phone, create_time, "
-                       "update_time, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO organizations (kind, inn, ogrn, kpp, full_name, short_name, "
+                     "legal_address, contact_person, contact_email, contact_phone, create_time, "
+                     "update_time, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteOrganizationRepository::Update(const OrganizationRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE organizations SET kind=?, inn=?, ogrn=?, kpp=?, full_name=?, "
-                       "short_name=?, legal_address=?, contact_person=?, contact_email=?, "
-                       "contact_phone=?, create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE organizations SET kind=?, inn=?, ogrn=?, kpp=?, full_name=?, "
+                     "short_name=?, legal_address=?, contact_person=?, contact_email=?, "
+                     "contact_phone=?, create_time=?, update_time=?, version=? WHERE id=?");
   BindFields(st, record);
   st.bind(14, static_cast<int64_t>(record.id));
   st.exec();

@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteOrganizationRepository final : public OrganizationRepository {
  public:
-  explicit SqliteOrganizationRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteOrganizationRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<OrganizationRecord> Get(std::int64_t id) override;
   std::optional<OrganizationRecord> FindByInn(const std::string& inn) override;
   std::optional<OrganizationRecord> FindByOgrn(const std::string& ogrn) override;
@@ -18,6 +19,7 @@ class SqliteOrganizationRepository final : public OrganizationRepository {
 
  private:
   std::optional<OrganizationRecord> FindOne(const std::string& where, const FilterValue& value);
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

@@ -86,7 +86,7 @@ int BindFields(SQLite::Statement& st, const PlotRecord& r) {
 }  // namespace
 
 std::vector<PlotRecord> SqlitePlotRepository::Select(const std::string& where, const std::vector<FilterValue>& binds) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
   BindAll(st, binds);
   std::vector<PlotRecord> out;
   while (st.executeStep()) out.push_back(Read(st));
@@ -94,10 +94,10 @@ std::vector<PlotRecord> SqlitePlotRepository::Select(const std::string& where, c
 }
 
 void SqlitePlotRepository::LoadLineage(PlotRecord& r) {
-  SQLite::Statement pred(db_, "SELECT predecessor_id FROM plot_lineage WHERE successor_id = ? ORDER BY predecessor_id");
+  CachedStatement pred(conn_, "SELECT predecessor_id FROM plot_lineage WHERE successor_id = ? ORDER BY predecessor_id");
   pred.bind(1, static_cast<int64_t>(r.id));
   while (pred.executeStep()) r.predecessor_ids.push_back(pred.getColumn(0).getInt64());
-  SQLite::Statement succ(db_, "SELECT successor_id FROM plot_lineage WHERE predecessor_id = ? ORDER BY successor_id");
+  CachedStatement succ(conn_, "SELECT successor_id FROM plot_lineage WHERE predecessor_id = ? ORDER BY successor_id");
   succ.bind(1, static_cast<int64_t>(r.id));
   while (succ.executeStep()) r.successor_ids.push_back(succ.getColumn(0).getInt64());
 }
@@ -130,7 +130,7 @@ Page<PlotRecord> SqlitePlotRepository::List(const ListQuery& query) {
                                  {"cadastral_number", "p.cadastral_number"},
                                  {"create_time", "p.create_time"}},
                                 ""};
-  return RunList<PlotRecord>(db_, kTable, query, Read);
+  return RunList<PlotRecord>(conn_, kTable, query, Read);
 }
 
 std::vector<PlotRecord> SqlitePlotRepository::ListExpiredReservations(TimeMicros now, int limit) {
@@ -143,26 +143,26 @@ std::vector<PlotRecord> SqlitePlotRepository::ListReservedFor(std::int64_t appli
 }
 
 std::int64_t SqlitePlotRepository::Insert(const PlotRecord& record) {
-  SQLite::Statement st(
-      db_, std::string("INSERT INTO plots (") + kStoredColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_, std::string("INSERT INTO plots (") + kStoredColumns +
+                                ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqlitePlotRepository::Update(const PlotRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE plots SET cadastral_number=?, site=?, area_m2=?, permitted_use=?, power_kw=?, "
-                       "water_m3_per_day=?, gas_m3_per_hour=?, sewage_m3_per_day=?, has_location=?, latitude=?, "
-                       "longitude=?, notes=?, state=?, block_reason=?, reserved_application_id=?, reserve_time=?, "
-                       "reservation_expire_time=?, create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE plots SET cadastral_number=?, site=?, area_m2=?, permitted_use=?, power_kw=?, "
+                     "water_m3_per_day=?, gas_m3_per_hour=?, sewage_m3_per_day=?, has_location=?, latitude=?, "
+                     "longitude=?, notes=?, state=?, block_reason=?, reserved_application_id=?, reserve_time=?, "
+                     "reservation_expire_time=?, create_time=?, update_time=?, version=? WHERE id=?");
   int next = BindFields(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
 }
 
 void SqlitePlotRepository::AddLineage(std::int64_t predecessor_id, std::int64_t successor_id) {
-  SQLite::Statement st(db_, "INSERT INTO plot_lineage (predecessor_id, successor_id) VALUES (?, ?)");
+  CachedStatement st(conn_, "INSERT INTO plot_lineage (predecessor_id, successor_id) VALUES (?, ?)");
   st.bind(1, static_cast<int64_t>(predecessor_id));
   st.bind(2, static_cast<int64_t>(successor_id));
   st.exec();
@@ -170,9 +170,9 @@ void SqlitePlotRepository::AddLineage(std::int64_t predecessor_id, std::int64_t 
 
 std::vector<LandTotals> SqlitePlotRepository::TotalsByState() {
   std::vector<LandTotals> out(kPlotStateCount);
-  SQLite::Statement st(db_,
-                       "SELECT state, count(*), total(area_m2), total(power_kw), total(water_m3_per_day), "
-                       "total(gas_m3_per_hour), total(sewage_m3_per_day) FROM plots WHERE state <> 5 GROUP BY state");
+  CachedStatement st(conn_,
+                     "SELECT state, count(*), total(area_m2), total(power_kw), total(water_m3_per_day), "
+                     "total(gas_m3_per_hour), total(sewage_m3_per_day) FROM plots WHERE state <> 5 GROUP BY state");
   while (st.executeStep()) {
     int state = st.getColumn(0).getInt();
     if (state < 0 || state >= kPlotStateCount) continue;

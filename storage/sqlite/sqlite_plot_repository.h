@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqlitePlotRepository final : public PlotRepository {
  public:
-  explicit SqlitePlotRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqlitePlotRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<PlotRecord> Get(std::int64_t id) override;
   std::optional<PlotRecord> FindLiveByCadastralNumber(const std::string& number) override;
   Page<PlotRecord> List(const ListQuery& query) override;
@@ -22,6 +23,7 @@ class SqlitePlotRepository final : public PlotRepository {
  private:
   std::vector<PlotRecord> Select(const std::string& where, const std::vector<FilterValue>& binds);
   void LoadLineage(PlotRecord& record);
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

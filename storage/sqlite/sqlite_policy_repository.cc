@@ -30,14 +30,14 @@ PolicyRecord Read(SQLite::Statement& st) {
 }  // namespace
 
 std::optional<PolicyRecord> SqlitePolicyRepository::Get(std::int64_t version) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM policies WHERE version = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM policies WHERE version = ?");
   st.bind(1, static_cast<int64_t>(version));
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
 }
 
 std::optional<PolicyRecord> SqlitePolicyRepository::InForceOn(const Date& date) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
                                 " FROM policies WHERE effective_from <= ? "
                                 "ORDER BY effective_from DESC, version DESC LIMIT 1");
   st.bind(1, DateText(date));
@@ -47,15 +47,15 @@ std::optional<PolicyRecord> SqlitePolicyRepository::InForceOn(const Date& date) 
 
 Page<PolicyRecord> SqlitePolicyRepository::List(const ListQuery& query) {
   static const ListTable kTable{"policies", kColumns, "version", {{"version", "version"}}, ""};
-  return RunList<PolicyRecord>(db_, kTable, query, Read);
+  return RunList<PolicyRecord>(conn_, kTable, query, Read);
 }
 
 std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO policies (effective_from, min_investment_kopecks, "
-                       "min_investment_3y_kopecks, allowed_okved_prefixes, info_request_days, "
-                       "description, create_time, reservation_days, report_due_days, compliance_tolerance_percent) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO policies (effective_from, min_investment_kopecks, "
+                     "min_investment_3y_kopecks, allowed_okved_prefixes, info_request_days, "
+                     "description, create_time, reservation_days, report_due_days, compliance_tolerance_percent) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, DateText(r.effective_from));
   st.bind(2, static_cast<int64_t>(r.min_investment_kopecks));
   st.bind(3, static_cast<int64_t>(r.min_investment_3y_kopecks));

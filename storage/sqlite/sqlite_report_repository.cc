@@ -73,7 +73,7 @@ constexpr char kCurrentAccepted[] =
 }  // namespace
 
 std::optional<ReportRecord> SqliteReportRepository::Get(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM reports WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM reports WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
@@ -91,11 +91,11 @@ Page<ReportRecord> SqliteReportRepository::List(const ListQuery& query) {
                                  {"create_time", "create_time"},
                                  {"period", "period"}},
                                 ""};
-  return RunList<ReportRecord>(db_, kTable, query, Read);
+  return RunList<ReportRecord>(conn_, kTable, query, Read);
 }
 
 std::optional<ReportRecord> SqliteReportRepository::FindInProgress(std::int64_t resident_id, int year, int quarter) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns +
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
                                 " FROM reports WHERE resident_id = ? AND year = ? AND quarter = ? AND state <> 3");
   st.bind(1, static_cast<int64_t>(resident_id));
   st.bind(2, year);
@@ -105,8 +105,8 @@ std::optional<ReportRecord> SqliteReportRepository::FindInProgress(std::int64_t 
 }
 
 int SqliteReportRepository::MaxVersion(std::int64_t resident_id, int year, int quarter) {
-  SQLite::Statement st(
-      db_, "SELECT coalesce(max(version), 0) FROM reports WHERE resident_id = ? AND year = ? AND quarter = ?");
+  CachedStatement st(
+      conn_, "SELECT coalesce(max(version), 0) FROM reports WHERE resident_id = ? AND year = ? AND quarter = ?");
   st.bind(1, static_cast<int64_t>(resident_id));
   st.bind(2, year);
   st.bind(3, quarter);
@@ -115,22 +115,22 @@ int SqliteReportRepository::MaxVersion(std::int64_t resident_id, int year, int q
 }
 
 std::int64_t SqliteReportRepository::Insert(const ReportRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO reports (resident_id, organization_id, year, quarter, version, state, "
-                       "investment_kopecks, capex_kopecks, jobs_at_period_end, revenue_kopecks, taxes_paid_kopecks, "
-                       "tax_benefits_used_kopecks, return_comment, corrects_id, submit_time, accept_time, "
-                       "create_time, update_time, row_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO reports (resident_id, organization_id, year, quarter, version, state, "
+                     "investment_kopecks, capex_kopecks, jobs_at_period_end, revenue_kopecks, taxes_paid_kopecks, "
+                     "tax_benefits_used_kopecks, return_comment, corrects_id, submit_time, accept_time, "
+                     "create_time, update_time, row_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteReportRepository::Update(const ReportRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE reports SET resident_id=?, organization_id=?, year=?, quarter=?, version=?, state=?, "
-                       "investment_kopecks=?, capex_kopecks=?, jobs_at_period_end=?, revenue_kopecks=?, "
-                       "taxes_paid_kopecks=?, tax_benefits_used_kopecks=?, return_comment=?, corrects_id=?, "
-                       "submit_time=?, accept_time=?, create_time=?, update_time=?, row_version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE reports SET resident_id=?, organization_id=?, year=?, quarter=?, version=?, state=?, "
+                     "investment_kopecks=?, capex_kopecks=?, jobs_at_period_end=?, revenue_kopecks=?, "
+                     "taxes_paid_kopecks=?, tax_benefits_used_kopecks=?, return_comment=?, corrects_id=?, "
+                     "submit_time=?, accept_time=?, create_time=?, update_time=?, row_version=? WHERE id=?");
   int next = BindFields(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
@@ -139,7 +139,7 @@ void SqliteReportRepository::Update(const ReportRecord& record) {
 AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int year, int quarter) {
   AcceptedFigures out;
   const int up_to = year * 4 + quarter - 1;
-  SQLite::Statement sum(db_, std::string("SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
+  CachedStatement sum(conn_, std::string("SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
                                          "WHERE r.resident_id = ? AND r.period <= ? AND ") +
                                  kCurrentAccepted);
   sum.bind(1, static_cast<int64_t>(resident_id));
@@ -147,9 +147,9 @@ AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int y
   sum.executeStep();
   out.any = sum.getColumn(0).getInt64() > 0;
   out.investment_kopecks = sum.getColumn(1).getInt64();
-  SQLite::Statement jobs(db_,
-                         "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND state = 3 AND period <= ? "
-                         "ORDER BY period DESC, version DESC LIMIT 1");
+  CachedStatement jobs(conn_,
+                       "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND state = 3 AND period <= ? "
+                       "ORDER BY period DESC, version DESC LIMIT 1");
   jobs.bind(1, static_cast<int64_t>(resident_id));
   jobs.bind(2, up_to);
   if (jobs.executeStep()) out.jobs = jobs.getColumn(0).getInt();
@@ -157,8 +157,8 @@ AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int y
 }
 
 std::vector<int> SqliteReportRepository::ReportedPeriods(std::int64_t resident_id) {
-  SQLite::Statement st(db_,
-                       "SELECT DISTINCT period FROM reports WHERE resident_id = ? AND state IN (2, 3) ORDER BY period");
+  CachedStatement st(conn_,
+                     "SELECT DISTINCT period FROM reports WHERE resident_id = ? AND state IN (2, 3) ORDER BY period");
   st.bind(1, static_cast<int64_t>(resident_id));
   std::vector<int> out;
   while (st.executeStep()) out.push_back(st.getColumn(0).getInt());
@@ -170,37 +170,37 @@ ZoneTotals SqliteReportRepository::Totals(const Date& as_of) {
   const std::string date = DateText(as_of);
   // The last quarter that has ended by `as_of`.
   const int last_period = as_of.year * 4 + (as_of.month - 1) / 3 - 1;
-  SQLite::Statement residents(db_, "SELECT state, count(*) FROM residents WHERE registration_date <= ? GROUP BY state");
+  CachedStatement residents(conn_, "SELECT state, count(*) FROM residents WHERE registration_date <= ? GROUP BY state");
   residents.bind(1, date);
   while (residents.executeStep()) {
     int s = residents.getColumn(0).getInt();
     if (s >= 0 && s < 4) t.residents_by_state[s] = residents.getColumn(1).getInt64();
   }
-  SQLite::Statement committed(db_,
-                              "SELECT coalesce(sum(c.investment_kopecks), 0), coalesce(sum(c.jobs), 0) "
-                              "FROM residents r JOIN commitments c ON c.resident_id = r.id "
-                              "WHERE r.state <> 3 AND r.registration_date <= ? AND c.due_date = "
-                              "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)");
+  CachedStatement committed(conn_,
+                            "SELECT coalesce(sum(c.investment_kopecks), 0), coalesce(sum(c.jobs), 0) "
+                            "FROM residents r JOIN commitments c ON c.resident_id = r.id "
+                            "WHERE r.state <> 3 AND r.registration_date <= ? AND c.due_date = "
+                            "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)");
   committed.bind(1, date);
   committed.executeStep();
   t.investment_committed_kopecks = committed.getColumn(0).getInt64();
   t.jobs_planned = committed.getColumn(1).getInt64();
-  SQLite::Statement made(db_, std::string("SELECT coalesce(sum(r.investment_kopecks), 0) FROM reports r "
+  CachedStatement made(conn_, std::string("SELECT coalesce(sum(r.investment_kopecks), 0) FROM reports r "
                                           "WHERE r.period <= ? AND ") +
                                   kCurrentAccepted);
   made.bind(1, last_period);
   made.executeStep();
   t.investment_made_kopecks = made.getColumn(0).getInt64();
-  SQLite::Statement jobs(db_,
-                         "SELECT coalesce(sum((SELECT r.jobs_at_period_end FROM reports r WHERE r.resident_id = res.id "
-                         "AND r.state = 3 AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) "
-                         "FROM residents res WHERE res.state <> 3");
+  CachedStatement jobs(conn_,
+                       "SELECT coalesce(sum((SELECT r.jobs_at_period_end FROM reports r WHERE r.resident_id = res.id "
+                       "AND r.state = 3 AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) "
+                       "FROM residents res WHERE res.state <> 3");
   jobs.bind(1, last_period);
   jobs.executeStep();
   t.jobs_created = jobs.getColumn(0).getInt64();
-  SQLite::Statement support(db_,
-                            "SELECT coalesce(sum(total_budget_kopecks), 0), coalesce(sum(committed_kopecks), 0), "
-                            "coalesce(sum(disbursed_kopecks), 0) FROM support_measures");
+  CachedStatement support(conn_,
+                          "SELECT coalesce(sum(total_budget_kopecks), 0), coalesce(sum(committed_kopecks), 0), "
+                          "coalesce(sum(disbursed_kopecks), 0) FROM support_measures");
   support.executeStep();
   t.support_budget_kopecks = support.getColumn(0).getInt64();
   t.support_committed_kopecks = support.getColumn(1).getInt64();

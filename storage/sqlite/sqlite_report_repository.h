@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteReportRepository final : public ReportRepository {
  public:
-  explicit SqliteReportRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteReportRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<ReportRecord> Get(std::int64_t id) override;
   Page<ReportRecord> List(const ListQuery& query) override;
   std::optional<ReportRecord> FindInProgress(std::int64_t resident_id, int year, int quarter) override;
@@ -20,6 +21,7 @@ class SqliteReportRepository final : public ReportRepository {
   ZoneTotals Totals(const Date& as_of) override;
 
  private:
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

@@ -43,9 +43,9 @@ ResidentRecord Read(SQLite::Statement& st) {
 }  // namespace
 
 void SqliteResidentRepository::LoadCommitments(ResidentRecord& record) {
-  SQLite::Statement st(db_,
-                       "SELECT due_date, investment_kopecks, jobs FROM commitments "
-                       "WHERE resident_id = ? ORDER BY due_date");
+  CachedStatement st(conn_,
+                     "SELECT due_date, investment_kopecks, jobs FROM commitments "
+                     "WHERE resident_id = ? ORDER BY due_date");
   st.bind(1, static_cast<int64_t>(record.id));
   while (st.executeStep()) {
     record.commitments.push_back(
@@ -54,7 +54,7 @@ void SqliteResidentRepository::LoadCommitments(ResidentRecord& record) {
 }
 
 std::optional<ResidentRecord> SqliteResidentRepository::FindOne(const std::string& where, std::int64_t value) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
   st.bind(1, static_cast<int64_t>(value));
   if (!st.executeStep()) return std::nullopt;
   ResidentRecord r = Read(st);
@@ -77,18 +77,18 @@ Page<ResidentRecord> SqliteResidentRepository::List(const ListQuery& query) {
                                  {"registry_number", "r.registry_number"},
                                  {"create_time", "r.create_time"}},
                                 ""};
-  Page<ResidentRecord> page = RunList<ResidentRecord>(db_, kTable, query, Read);
+  Page<ResidentRecord> page = RunList<ResidentRecord>(conn_, kTable, query, Read);
   for (auto& r : page.items) LoadCommitments(r);
   return page;
 }
 
 std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO residents (organization_id, application_id, registry_number, registration_year, "
-                       "agreement_number, agreement_date, registration_date, state, violation_description, "
-                       "violation_cure_by, violation_issue_time, violation_cure_time, violation_cure_note, "
-                       "termination_ground, termination_date, termination_explanation, create_time, update_time, "
-                       "version) VALUES (?,?,?,?,?,?,?,?,'','',0,0,'',0,'','',?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO residents (organization_id, application_id, registry_number, registration_year, "
+                     "agreement_number, agreement_date, registration_date, state, violation_description, "
+                     "violation_cure_by, violation_issue_time, violation_cure_time, violation_cure_note, "
+                     "termination_ground, termination_date, termination_explanation, create_time, update_time, "
+                     "version) VALUES (?,?,?,?,?,?,?,?,'','',0,0,'',0,'','',?,?,?)");
   int i = 1;
   st.bind(i++, static_cast<int64_t>(r.organization_id));
   st.bind(i++, static_cast<int64_t>(r.application_id));
@@ -103,9 +103,9 @@ std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
   st.bind(i++, static_cast<int64_t>(r.version));
   st.exec();
   std::int64_t id = db_.getLastInsertRowid();
-  SQLite::Statement c(db_,
-                      "INSERT INTO commitments (resident_id, due_date, investment_kopecks, jobs) "
-                      "VALUES (?,?,?,?)");
+  CachedStatement c(conn_,
+                    "INSERT INTO commitments (resident_id, due_date, investment_kopecks, jobs) "
+                    "VALUES (?,?,?,?)");
   for (const auto& cm : r.commitments) {
     c.bind(1, static_cast<int64_t>(id));
     c.bind(2, DateText(cm.due_date));
@@ -118,10 +118,10 @@ std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
 }
 
 void SqliteResidentRepository::Update(const ResidentRecord& r) {
-  SQLite::Statement st(db_,
-                       "UPDATE residents SET state=?, violation_description=?, violation_cure_by=?, "
-                       "violation_issue_time=?, violation_cure_time=?, violation_cure_note=?, termination_ground=?, "
-                       "termination_date=?, termination_explanation=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE residents SET state=?, violation_description=?, violation_cure_by=?, "
+                     "violation_issue_time=?, violation_cure_time=?, violation_cure_note=?, termination_ground=?, "
+                     "termination_date=?, termination_explanation=?, update_time=?, version=? WHERE id=?");
   int i = 1;
   st.bind(i++, static_cast<int>(r.state));
   st.bind(i++, r.violation_description);
@@ -139,7 +139,7 @@ void SqliteResidentRepository::Update(const ResidentRecord& r) {
 }
 
 std::int64_t SqliteResidentRepository::CountRegisteredInYear(int year) {
-  SQLite::Statement st(db_, "SELECT count(*) FROM residents WHERE registration_year = ?");
+  CachedStatement st(conn_, "SELECT count(*) FROM residents WHERE registration_year = ?");
   st.bind(1, year);
   st.executeStep();
   return st.getColumn(0).getInt64();

@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteResidentRepository final : public ResidentRepository {
  public:
-  explicit SqliteResidentRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteResidentRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<ResidentRecord> Get(std::int64_t id) override;
   std::optional<ResidentRecord> FindCurrent(std::int64_t organization_id) override;
   Page<ResidentRecord> List(const ListQuery& query) override;
@@ -19,6 +20,7 @@ class SqliteResidentRepository final : public ResidentRepository {
  private:
   void LoadCommitments(ResidentRecord& record);
   std::optional<ResidentRecord> FindOne(const std::string& where, std::int64_t value);
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

@@ -95,7 +95,7 @@ ServiceMessageRecord ReadMessage(SQLite::Statement& st) {
 }  // namespace
 
 std::optional<ServiceTypeRecord> SqliteServiceDeskRepository::GetType(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kTypeColumns + " FROM service_types WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kTypeColumns + " FROM service_types WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   return ReadType(st);
@@ -104,29 +104,29 @@ std::optional<ServiceTypeRecord> SqliteServiceDeskRepository::GetType(std::int64
 Page<ServiceTypeRecord> SqliteServiceDeskRepository::ListTypes(const ListQuery& query) {
   static const ListTable kTable{
       "service_types", kTypeColumns, "id", {{"category", "category"}, {"create_time", "create_time"}}, ""};
-  return RunList<ServiceTypeRecord>(db_, kTable, query, ReadType);
+  return RunList<ServiceTypeRecord>(conn_, kTable, query, ReadType);
 }
 
 std::int64_t SqliteServiceDeskRepository::InsertType(const ServiceTypeRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO service_types (title, description, category, responsible_unit, sla_working_days, "
-                       "inactive, create_time, update_time, version) VALUES (?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO service_types (title, description, category, responsible_unit, sla_working_days, "
+                     "inactive, create_time, update_time, version) VALUES (?,?,?,?,?,?,?,?,?)");
   BindType(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteServiceDeskRepository::UpdateType(const ServiceTypeRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE service_types SET title=?, description=?, category=?, responsible_unit=?, "
-                       "sla_working_days=?, inactive=?, create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE service_types SET title=?, description=?, category=?, responsible_unit=?, "
+                     "sla_working_days=?, inactive=?, create_time=?, update_time=?, version=? WHERE id=?");
   int next = BindType(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
 }
 
 std::optional<ServiceRequestRecord> SqliteServiceDeskRepository::GetRequest(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kRequestColumns + " FROM service_requests WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kRequestColumns + " FROM service_requests WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   return ReadRequest(st);
@@ -145,33 +145,33 @@ Page<ServiceRequestRecord> SqliteServiceDeskRepository::ListRequests(const ListQ
                    {"create_time", "create_time"}},
                   ""};
   if (overdue_at) table.base_condition = "state IN (1, 2, 6) AND due_time < " + std::to_string(*overdue_at);
-  return RunList<ServiceRequestRecord>(db_, table, query, ReadRequest);
+  return RunList<ServiceRequestRecord>(conn_, table, query, ReadRequest);
 }
 
 std::int64_t SqliteServiceDeskRepository::InsertRequest(const ServiceRequestRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO service_requests (service_type_id, organization_id, description, state, assignee, "
-                       "due_time, paused_at, outcome, resolve_time, resolved_within_sla, create_time, update_time, "
-                       "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO service_requests (service_type_id, organization_id, description, state, assignee, "
+                     "due_time, paused_at, outcome, resolve_time, resolved_within_sla, create_time, update_time, "
+                     "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindRequest(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteServiceDeskRepository::UpdateRequest(const ServiceRequestRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE service_requests SET service_type_id=?, organization_id=?, description=?, state=?, "
-                       "assignee=?, due_time=?, paused_at=?, outcome=?, resolve_time=?, resolved_within_sla=?, "
-                       "create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE service_requests SET service_type_id=?, organization_id=?, description=?, state=?, "
+                     "assignee=?, due_time=?, paused_at=?, outcome=?, resolve_time=?, resolved_within_sla=?, "
+                     "create_time=?, update_time=?, version=? WHERE id=?");
   int next = BindRequest(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
 }
 
 std::int64_t SqliteServiceDeskRepository::AddMessage(const ServiceMessageRecord& m) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO service_messages (request_id, author, from_resident, text, create_time) "
-                       "VALUES (?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO service_messages (request_id, author, from_resident, text, create_time) "
+                     "VALUES (?,?,?,?,?)");
   st.bind(1, static_cast<int64_t>(m.request_id));
   st.bind(2, m.author);
   st.bind(3, m.from_resident ? 1 : 0);
@@ -187,15 +187,15 @@ Page<ServiceMessageRecord> SqliteServiceDeskRepository::ListMessages(std::int64_
                   "id",
                   {{"id", "id"}},
                   "request_id = " + std::to_string(request_id)};
-  return RunList<ServiceMessageRecord>(db_, table, query, ReadMessage);
+  return RunList<ServiceMessageRecord>(conn_, table, query, ReadMessage);
 }
 
 ServiceDeskTotals SqliteServiceDeskRepository::Totals(TimeMicros now) {
   ServiceDeskTotals t;
-  SQLite::Statement counts(db_,
-                           "SELECT count(*), count(*) FILTER (WHERE resolve_time > 0), "
-                           "count(*) FILTER (WHERE resolve_time > 0 AND resolved_within_sla = 1), "
-                           "count(*) FILTER (WHERE state IN (1, 2, 6) AND due_time < ?) FROM service_requests");
+  CachedStatement counts(conn_,
+                         "SELECT count(*), count(*) FILTER (WHERE resolve_time > 0), "
+                         "count(*) FILTER (WHERE resolve_time > 0 AND resolved_within_sla = 1), "
+                         "count(*) FILTER (WHERE state IN (1, 2, 6) AND due_time < ?) FROM service_requests");
   counts.bind(1, static_cast<int64_t>(now));
   counts.executeStep();
   t.opened = counts.getColumn(0).getInt64();
@@ -204,9 +204,9 @@ ServiceDeskTotals SqliteServiceDeskRepository::Totals(TimeMicros now) {
   t.currently_overdue = counts.getColumn(3).getInt64();
   if (t.resolved > 0) {
     // The median of (resolve_time - create_time): the middle one, or the mean of the middle two.
-    SQLite::Statement median(db_,
-                             "SELECT avg(d) FROM (SELECT resolve_time - create_time AS d FROM service_requests "
-                             "WHERE resolve_time > 0 ORDER BY d LIMIT 2 - (? % 2) OFFSET (? - 1) / 2)");
+    CachedStatement median(conn_,
+                           "SELECT avg(d) FROM (SELECT resolve_time - create_time AS d FROM service_requests "
+                           "WHERE resolve_time > 0 ORDER BY d LIMIT 2 - (? % 2) OFFSET (? - 1) / 2)");
     median.bind(1, static_cast<int64_t>(t.resolved));
     median.bind(2, static_cast<int64_t>(t.resolved));
     median.executeStep();

@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteServiceDeskRepository final : public ServiceDeskRepository {
  public:
-  explicit SqliteServiceDeskRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteServiceDeskRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<ServiceTypeRecord> GetType(std::int64_t id) override;
   Page<ServiceTypeRecord> ListTypes(const ListQuery& query) override;
   std::int64_t InsertType(const ServiceTypeRecord& record) override;
@@ -22,6 +23,7 @@ class SqliteServiceDeskRepository final : public ServiceDeskRepository {
   ServiceDeskTotals Totals(TimeMicros now) override;
 
  private:
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

@@ -90,9 +90,9 @@ SqliteStore::SqliteStore(SqliteStoreOptions options) : options_(std::move(option
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions& options) {
   std::unique_ptr<SqliteStore> store(new SqliteStore(options));
   try {
-    store->writer_db_ = std::make_unique<SQLite::Database>(
+    store->writer_connection_ = std::make_unique<SqliteConnection>(
         options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
-    SQLite::Database& db = *store->writer_db_;
+    SQLite::Database& db = store->writer_connection_->database();
     ConfigureConnection(db, options.busy_timeout_ms);
     std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
     if (mode != "wal") {
@@ -122,8 +122,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
       ins.exec();
     }
     for (int i = 0; i < std::max(1, options.readers); ++i) {
-      auto reader = std::make_unique<SQLite::Database>(options.path, SQLite::OPEN_READONLY);
-      ConfigureConnection(*reader, options.busy_timeout_ms);
+      auto reader = std::make_unique<SqliteConnection>(options.path, SQLite::OPEN_READONLY);
+      ConfigureConnection(reader->database(), options.busy_timeout_ms);
       store->idle_readers_.push_back(std::move(reader));
     }
   } catch (const std::exception& e) {
@@ -143,7 +143,7 @@ SqliteStore::~SqliteStore() {
   if (writer_.joinable()) writer_.join();
 }
 
-std::unique_ptr<SQLite::Database> SqliteStore::AcquireReader() {
+std::unique_ptr<SqliteConnection> SqliteStore::AcquireReader() {
   std::unique_lock<std::mutex> lock(readers_mu_);
   readers_cv_.wait(lock, [this] { return !idle_readers_.empty(); });
   auto db = std::move(idle_readers_.back());
@@ -151,32 +151,33 @@ std::unique_ptr<SQLite::Database> SqliteStore::AcquireReader() {
   return db;
 }
 
-void SqliteStore::ReleaseReader(std::unique_ptr<SQLite::Database> db) {
+void SqliteStore::ReleaseReader(std::unique_ptr<SqliteConnection> reader) {
   {
     std::lock_guard<std::mutex> lock(readers_mu_);
-    idle_readers_.push_back(std::move(db));
+    idle_readers_.push_back(std::move(reader));
   }
   readers_cv_.notify_one();
 }
 
 Status SqliteStore::Read(const Work& work) {
-  auto db = AcquireReader();
+  auto reader = AcquireReader();
+  SQLite::Database& db = reader->database();
   Status result;
   try {
     // One read transaction, so every statement of the work sees one snapshot.
-    db->exec("BEGIN");
-    SqliteTransaction tx(*db);
+    db.exec("BEGIN");
+    SqliteTransaction tx(*reader);
     result = work(tx);
-    db->exec("COMMIT");
+    db.exec("COMMIT");
   } catch (const std::exception& e) {
     result = StatusFromStorageException(e);
     try {
-      db->exec("ROLLBACK");
+      db.exec("ROLLBACK");
     } catch (const std::exception&) {
       // No transaction was open.
     }
   }
-  ReleaseReader(std::move(db));
+  ReleaseReader(std::move(reader));
   return result;
 }
 
@@ -193,7 +194,7 @@ void SqliteStore::Write(Work work, Done done) {
 }
 
 Status SqliteStore::RunWrite(const Work& work) {
-  SQLite::Database& db = *writer_db_;
+  SQLite::Database& db = writer_connection_->database();
   try {
     db.exec("BEGIN IMMEDIATE");
   } catch (const std::exception& e) {
@@ -201,7 +202,7 @@ Status SqliteStore::RunWrite(const Work& work) {
   }
   Status result;
   try {
-    SqliteTransaction tx(db);
+    SqliteTransaction tx(*writer_connection_);
     result = work(tx);
     if (result.ok()) {
       db.exec("COMMIT");
@@ -245,7 +246,7 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     batch[0].second(st);
     return;
   }
-  SQLite::Database& db = *writer_db_;
+  SQLite::Database& db = writer_connection_->database();
   std::vector<Status> results(batch.size());
   std::size_t next = 0;
   while (next < batch.size()) {
@@ -261,7 +262,7 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     for (; next < batch.size() && !transaction_lost; ++next) {
       try {
         db.exec("SAVEPOINT unit");
-        SqliteTransaction tx(db);
+        SqliteTransaction tx(*writer_connection_);
         results[next] = batch[next].first(tx);
       } catch (const std::exception& e) {
         results[next] = StatusFromStorageException(e);
@@ -335,7 +336,7 @@ Status SqliteStore::SetMaxPageCount(std::int64_t pages) {
   std::int64_t value = pages > 0 ? pages : 4294967294LL;
   // The pragma applies to the connection: run it on the writer's, in turn.
   return WriteAndWait([this, value](Transaction&) -> Status {
-    writer_db_->exec("PRAGMA max_page_count = " + std::to_string(value));
+    writer_connection_->database().exec("PRAGMA max_page_count = " + std::to_string(value));
     return Status::Ok();
   });
 }

@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
 
 namespace biopolis {
@@ -72,15 +73,16 @@ class SqliteStore final : public Store {
   // Runs a batch in one transaction (savepoint per unit) and reports each outcome.
   void RunBatch(std::vector<std::pair<Work, Done>>& batch);
   Status RunWrite(const Work& work);
-  std::unique_ptr<SQLite::Database> AcquireReader();
-  void ReleaseReader(std::unique_ptr<SQLite::Database> db);
+  std::unique_ptr<SqliteConnection> AcquireReader();
+  void ReleaseReader(std::unique_ptr<SqliteConnection> reader);
 
   SqliteStoreOptions options_;
   std::string secret_;
   int schema_version_ = 0;
   std::function<void()> commit_listener_;
 
-  std::unique_ptr<SQLite::Database> writer_db_;
+  // The only writing connection; used by the writer thread alone (and by Open).
+  std::unique_ptr<SqliteConnection> writer_connection_;
   std::mutex queue_mu_;
   std::condition_variable queue_cv_;
   std::deque<std::pair<Work, Done>> queue_;
@@ -92,7 +94,7 @@ class SqliteStore final : public Store {
 
   std::mutex readers_mu_;
   std::condition_variable readers_cv_;
-  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+  std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
 };
 
 // Maps an exception thrown inside a unit of work to a Status.

@@ -107,7 +107,7 @@ int BindRequest(SQLite::Statement& st, const SupportRequestRecord& r) {
 }  // namespace
 
 std::optional<SupportMeasureRecord> SqliteSupportRepository::GetMeasure(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kMeasureColumns + " FROM support_measures WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kMeasureColumns + " FROM support_measures WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   return ReadMeasure(st);
@@ -125,26 +125,26 @@ Page<SupportMeasureRecord> SqliteSupportRepository::ListMeasures(const ListQuery
     const std::string d = DateText(*open_on);
     table.base_condition = "open_from <= '" + d + "' AND (open_until = '' OR open_until >= '" + d + "')";
   }
-  return RunList<SupportMeasureRecord>(db_, table, query, ReadMeasure);
+  return RunList<SupportMeasureRecord>(conn_, table, query, ReadMeasure);
 }
 
 std::int64_t SqliteSupportRepository::InsertMeasure(const SupportMeasureRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO support_measures (kind, title, description, legal_basis, require_active_status, "
-                       "min_investment_made_kopecks, okved_prefixes, require_no_open_violation, open_from, "
-                       "open_until, total_budget_kopecks, cap_per_resident_kopecks, create_time, update_time, "
-                       "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO support_measures (kind, title, description, legal_basis, require_active_status, "
+                     "min_investment_made_kopecks, okved_prefixes, require_no_open_violation, open_from, "
+                     "open_until, total_budget_kopecks, cap_per_resident_kopecks, create_time, update_time, "
+                     "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindMeasure(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteSupportRepository::UpdateMeasure(const SupportMeasureRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE support_measures SET kind=?, title=?, description=?, legal_basis=?, "
-                       "require_active_status=?, min_investment_made_kopecks=?, okved_prefixes=?, "
-                       "require_no_open_violation=?, open_from=?, open_until=?, total_budget_kopecks=?, "
-                       "cap_per_resident_kopecks=?, create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE support_measures SET kind=?, title=?, description=?, legal_basis=?, "
+                     "require_active_status=?, min_investment_made_kopecks=?, okved_prefixes=?, "
+                     "require_no_open_violation=?, open_from=?, open_until=?, total_budget_kopecks=?, "
+                     "cap_per_resident_kopecks=?, create_time=?, update_time=?, version=? WHERE id=?");
   int next = BindMeasure(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
@@ -152,9 +152,9 @@ void SqliteSupportRepository::UpdateMeasure(const SupportMeasureRecord& record) 
 
 void SqliteSupportRepository::Book(std::int64_t measure_id, std::int64_t organization_id, std::int64_t committed_delta,
                                    std::int64_t disbursed_delta) {
-  SQLite::Statement m(db_,
-                      "UPDATE support_measures SET committed_kopecks = committed_kopecks + ?, "
-                      "disbursed_kopecks = disbursed_kopecks + ? WHERE id = ?");
+  CachedStatement m(conn_,
+                    "UPDATE support_measures SET committed_kopecks = committed_kopecks + ?, "
+                    "disbursed_kopecks = disbursed_kopecks + ? WHERE id = ?");
   m.bind(1, static_cast<int64_t>(committed_delta));
   m.bind(2, static_cast<int64_t>(disbursed_delta));
   m.bind(3, static_cast<int64_t>(measure_id));
@@ -162,19 +162,19 @@ void SqliteSupportRepository::Book(std::int64_t measure_id, std::int64_t organiz
   if (committed_delta == 0) return;
   if (committed_delta < 0) {
     // Returning money: the allocation exists (it was booked when granted).
-    SQLite::Statement u(db_,
-                        "UPDATE support_allocations SET committed_kopecks = committed_kopecks + ? "
-                        "WHERE measure_id = ? AND organization_id = ?");
+    CachedStatement u(conn_,
+                      "UPDATE support_allocations SET committed_kopecks = committed_kopecks + ? "
+                      "WHERE measure_id = ? AND organization_id = ?");
     u.bind(1, static_cast<int64_t>(committed_delta));
     u.bind(2, static_cast<int64_t>(measure_id));
     u.bind(3, static_cast<int64_t>(organization_id));
     u.exec();
     return;
   }
-  SQLite::Statement a(db_,
-                      "INSERT INTO support_allocations (measure_id, organization_id, committed_kopecks) "
-                      "VALUES (?, ?, ?) ON CONFLICT (measure_id, organization_id) "
-                      "DO UPDATE SET committed_kopecks = committed_kopecks + excluded.committed_kopecks");
+  CachedStatement a(conn_,
+                    "INSERT INTO support_allocations (measure_id, organization_id, committed_kopecks) "
+                    "VALUES (?, ?, ?) ON CONFLICT (measure_id, organization_id) "
+                    "DO UPDATE SET committed_kopecks = committed_kopecks + excluded.committed_kopecks");
   a.bind(1, static_cast<int64_t>(measure_id));
   a.bind(2, static_cast<int64_t>(organization_id));
   a.bind(3, static_cast<int64_t>(committed_delta));
@@ -182,21 +182,21 @@ void SqliteSupportRepository::Book(std::int64_t measure_id, std::int64_t organiz
 }
 
 std::int64_t SqliteSupportRepository::CommittedTo(std::int64_t measure_id, std::int64_t organization_id) {
-  SQLite::Statement st(
-      db_, "SELECT committed_kopecks FROM support_allocations WHERE measure_id = ? AND organization_id = ?");
+  CachedStatement st(conn_,
+                     "SELECT committed_kopecks FROM support_allocations WHERE measure_id = ? AND organization_id = ?");
   st.bind(1, static_cast<int64_t>(measure_id));
   st.bind(2, static_cast<int64_t>(organization_id));
   return st.executeStep() ? st.getColumn(0).getInt64() : 0;
 }
 
 std::optional<SupportRequestRecord> SqliteSupportRepository::GetRequest(std::int64_t id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kRequestColumns + " FROM support_requests WHERE id = ?");
+  CachedStatement st(conn_, std::string("SELECT ") + kRequestColumns + " FROM support_requests WHERE id = ?");
   st.bind(1, static_cast<int64_t>(id));
   if (!st.executeStep()) return std::nullopt;
   SupportRequestRecord r = ReadRequest(st);
-  SQLite::Statement d(db_,
-                      "SELECT amount_kopecks, date, reference FROM support_disbursements WHERE request_id = ? "
-                      "ORDER BY id");
+  CachedStatement d(conn_,
+                    "SELECT amount_kopecks, date, reference FROM support_disbursements WHERE request_id = ? "
+                    "ORDER BY id");
   d.bind(1, static_cast<int64_t>(id));
   while (d.executeStep()) {
     r.disbursements.push_back({d.getColumn(0).getInt64(), DateFrom(d.getColumn(1)), d.getColumn(2).getString()});
@@ -214,11 +214,11 @@ Page<SupportRequestRecord> SqliteSupportRepository::ListRequests(const ListQuery
                                  {"organization", "organization_id"},
                                  {"create_time", "create_time"}},
                                 ""};
-  return RunList<SupportRequestRecord>(db_, kTable, query, ReadRequest);
+  return RunList<SupportRequestRecord>(conn_, kTable, query, ReadRequest);
 }
 
 std::vector<SupportRequestRecord> SqliteSupportRepository::ListOpenRequestsOf(std::int64_t organization_id) {
-  SQLite::Statement st(db_, std::string("SELECT ") + kRequestColumns +
+  CachedStatement st(conn_, std::string("SELECT ") + kRequestColumns +
                                 " FROM support_requests WHERE organization_id = ? AND state IN (1, 2, 3, 4, 5, 7)");
   st.bind(1, static_cast<int64_t>(organization_id));
   std::vector<SupportRequestRecord> out;
@@ -227,22 +227,22 @@ std::vector<SupportRequestRecord> SqliteSupportRepository::ListOpenRequestsOf(st
 }
 
 std::int64_t SqliteSupportRepository::InsertRequest(const SupportRequestRecord& record) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO support_requests (measure_id, resident_id, organization_id, requested_kopecks, "
-                       "purpose, justification, state, info_request, info_response, granted_kopecks, "
-                       "disbursed_kopecks, decision_reason, submit_time, create_time, update_time, version) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO support_requests (measure_id, resident_id, organization_id, requested_kopecks, "
+                     "purpose, justification, state, info_request, info_response, granted_kopecks, "
+                     "disbursed_kopecks, decision_reason, submit_time, create_time, update_time, version) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindRequest(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteSupportRepository::UpdateRequest(const SupportRequestRecord& record) {
-  SQLite::Statement st(db_,
-                       "UPDATE support_requests SET measure_id=?, resident_id=?, organization_id=?, "
-                       "requested_kopecks=?, purpose=?, justification=?, state=?, info_request=?, info_response=?, "
-                       "granted_kopecks=?, disbursed_kopecks=?, decision_reason=?, submit_time=?, create_time=?, "
-                       "update_time=?, version=? WHERE id=?");
+  CachedStatement st(conn_,
+                     "UPDATE support_requests SET measure_id=?, resident_id=?, organization_id=?, "
+                     "requested_kopecks=?, purpose=?, justification=?, state=?, info_request=?, info_response=?, "
+                     "granted_kopecks=?, disbursed_kopecks=?, decision_reason=?, submit_time=?, create_time=?, "
+                     "update_time=?, version=? WHERE id=?");
   int next = BindRequest(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();
@@ -250,9 +250,9 @@ void SqliteSupportRepository::UpdateRequest(const SupportRequestRecord& record) 
 
 void SqliteSupportRepository::AddDisbursement(std::int64_t request_id, const DisbursementRecord& d,
                                               TimeMicros create_time) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO support_disbursements (request_id, amount_kopecks, date, reference, create_time) "
-                       "VALUES (?,?,?,?,?)");
+  CachedStatement st(conn_,
+                     "INSERT INTO support_disbursements (request_id, amount_kopecks, date, reference, create_time) "
+                     "VALUES (?,?,?,?,?)");
   st.bind(1, static_cast<int64_t>(request_id));
   st.bind(2, static_cast<int64_t>(d.amount_kopecks));
   st.bind(3, DateText(d.date));
@@ -263,7 +263,7 @@ void SqliteSupportRepository::AddDisbursement(std::int64_t request_id, const Dis
 
 std::vector<std::int64_t> SqliteSupportRepository::CountRequestsByState(std::int64_t measure_id) {
   std::vector<std::int64_t> out(kSupportRequestStateCount, 0);
-  SQLite::Statement st(db_, "SELECT state, count(*) FROM support_requests WHERE measure_id = ? GROUP BY state");
+  CachedStatement st(conn_, "SELECT state, count(*) FROM support_requests WHERE measure_id = ? GROUP BY state");
   st.bind(1, static_cast<int64_t>(measure_id));
   while (st.executeStep()) {
     int s = st.getColumn(0).getInt();

@@ -3,12 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/repositories.h"
+#include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {
 
 class SqliteSupportRepository final : public SupportRepository {
  public:
-  explicit SqliteSupportRepository(SQLite::Database& db) : db_(db) {}
+  explicit SqliteSupportRepository(SqliteConnection& conn) : conn_(conn), db_(conn.database()) {}
   std::optional<SupportMeasureRecord> GetMeasure(std::int64_t id) override;
   Page<SupportMeasureRecord> ListMeasures(const ListQuery& query, const std::optional<Date>& open_on) override;
   std::int64_t InsertMeasure(const SupportMeasureRecord& record) override;
@@ -26,6 +27,7 @@ class SqliteSupportRepository final : public SupportRepository {
   std::vector<std::int64_t> CountRequestsByState(std::int64_t measure_id) override;
 
  private:
+  SqliteConnection& conn_;
   SQLite::Database& db_;
 };
 

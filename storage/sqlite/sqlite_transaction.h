@@ -6,6 +6,7 @@
 
 #include "storage/sqlite/sqlite_api_key_repository.h"
 #include "storage/sqlite/sqlite_application_repository.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_journal_repository.h"
 #include "storage/sqlite/sqlite_lease_repository.h"
 #include "storage/sqlite/sqlite_organization_repository.h"
@@ -21,7 +22,7 @@ namespace biopolis {
 
 class SqliteTransaction final : public Transaction {
  public:
-  explicit SqliteTransaction(SQLite::Database& db)
+  explicit SqliteTransaction(SqliteConnection& db)
       : organizations_(db),
         applications_(db),
         residents_(db),

@@ -1,0 +1,56 @@
+#include "storage/sqlite/sqlite_connection.h"
+
+#include <utility>
+
+namespace biopolis {
+
+SqliteConnection::SqliteConnection(const std::string& path, int flags, std::size_t max_cached_statements)
+    : db_(path, flags), max_cached_(max_cached_statements) {}
+
+std::unique_ptr<SQLite::Statement> SqliteConnection::Take(const std::string& sql) {
+  auto found = by_sql_.find(sql);
+  if (found == by_sql_.end()) {
+    ++prepared_;
+    return std::make_unique<SQLite::Statement>(db_, sql);
+  }
+  auto entry = found->second;
+  by_sql_.erase(found);
+  std::unique_ptr<SQLite::Statement> statement = std::move(entry->statement);
+  idle_.erase(entry);
+  ++reused_;
+  return statement;
+}
+
+void SqliteConnection::GiveBack(const std::string& sql, std::unique_ptr<SQLite::Statement> statement) {
+  if (max_cached_ == 0) return;
+  idle_.push_front(Idle{sql, std::move(statement)});
+  by_sql_.emplace(sql, idle_.begin());
+  if (idle_.size() <= max_cached_) return;
+  // Finalize the least recently used statement.
+  auto oldest = std::prev(idle_.end());
+  auto [first, last] = by_sql_.equal_range(oldest->sql);
+  for (auto it = first; it != last; ++it) {
+    if (it->second == oldest) {
+      by_sql_.erase(it);
+      break;
+    }
+  }
+  idle_.erase(oldest);
+}
+
+CachedStatement::CachedStatement(SqliteConnection& connection, std::string sql)
+    : connection_(connection), sql_(std::move(sql)), statement_(connection.Take(sql_)) {}
+
+CachedStatement::~CachedStatement() {
+  // tryReset reports the last step's error again; whoever stepped has already
+  // seen it (thrown), so it is not reported twice.
+  statement_->tryReset();
+  try {
+    statement_->clearBindings();
+  } catch (const std::exception&) {
+    return;  // not reusable: finalized here instead of going back
+  }
+  connection_.GiveBack(sql_, std::move(statement_));
+}
+
+}  // namespace biopolis
