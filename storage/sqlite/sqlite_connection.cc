@@ -7,6 +7,11 @@ namespace biopolis {
 SqliteConnection::SqliteConnection(const std::string& path, int flags, std::size_t max_cached_statements)
     : db_(path, flags), max_cached_(max_cached_statements) {}
 
+void SqliteConnection::Execute(const std::string& sql) {
+  CachedStatement statement(*this, sql);
+  statement.exec();
+}
+
 std::unique_ptr<SQLite::Statement> SqliteConnection::Take(const std::string& sql) {
   auto found = by_sql_.find(sql);
   if (found == by_sql_.end()) {

@@ -33,6 +33,10 @@ class SqliteConnection {
 
   SQLite::Database& database() { return db_; }
 
+  // Runs one statement that returns no rows (BEGIN, COMMIT, SAVEPOINT ...)
+  // through the cache; throws SQLite::Exception on failure.
+  void Execute(const std::string& sql);
+
   // Statements prepared so far (cache misses) and statements served from the
   // cache (hits), since the connection opened.
   std::size_t prepared() const { return prepared_; }

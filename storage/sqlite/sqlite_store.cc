@@ -161,18 +161,18 @@ void SqliteStore::ReleaseReader(std::unique_ptr<SqliteConnection> reader) {
 
 Status SqliteStore::Read(const Work& work) {
   auto reader = AcquireReader();
-  SQLite::Database& db = reader->database();
+  SqliteConnection& db = *reader;
   Status result;
   try {
     // One read transaction, so every statement of the work sees one snapshot.
-    db.exec("BEGIN");
+    db.Execute("BEGIN");
     SqliteTransaction tx(*reader);
     result = work(tx);
-    db.exec("COMMIT");
+    db.Execute("COMMIT");
   } catch (const std::exception& e) {
     result = StatusFromStorageException(e);
     try {
-      db.exec("ROLLBACK");
+      db.Execute("ROLLBACK");
     } catch (const std::exception&) {
       // No transaction was open.
     }
@@ -194,9 +194,9 @@ void SqliteStore::Write(Work work, Done done) {
 }
 
 Status SqliteStore::RunWrite(const Work& work) {
-  SQLite::Database& db = writer_connection_->database();
+  SqliteConnection& db = *writer_connection_;
   try {
-    db.exec("BEGIN IMMEDIATE");
+    db.Execute("BEGIN IMMEDIATE");
   } catch (const std::exception& e) {
     return StatusFromStorageException(e);
   }
@@ -205,7 +205,7 @@ Status SqliteStore::RunWrite(const Work& work) {
     SqliteTransaction tx(*writer_connection_);
     result = work(tx);
     if (result.ok()) {
-      db.exec("COMMIT");
+      db.Execute("COMMIT");
       commits_.fetch_add(1);
       units_committed_.fetch_add(1);
       if (commit_listener_) commit_listener_();
@@ -215,7 +215,7 @@ Status SqliteStore::RunWrite(const Work& work) {
     result = StatusFromStorageException(e);
   }
   try {
-    db.exec("ROLLBACK");
+    db.Execute("ROLLBACK");
   } catch (const std::exception& e) {
     // SQLite may already have rolled back (e.g. after SQLITE_FULL).
     spdlog::debug("rollback: {}", e.what());
@@ -246,12 +246,12 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     batch[0].second(st);
     return;
   }
-  SQLite::Database& db = writer_connection_->database();
+  SqliteConnection& db = *writer_connection_;
   std::vector<Status> results(batch.size());
   std::size_t next = 0;
   while (next < batch.size()) {
     try {
-      db.exec("BEGIN IMMEDIATE");
+      db.Execute("BEGIN IMMEDIATE");
     } catch (const std::exception& e) {
       Status st = StatusFromStorageException(e);
       for (std::size_t i = next; i < batch.size(); ++i) results[i] = st;
@@ -261,21 +261,21 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     bool transaction_lost = false;
     for (; next < batch.size() && !transaction_lost; ++next) {
       try {
-        db.exec("SAVEPOINT unit");
+        db.Execute("SAVEPOINT unit");
         SqliteTransaction tx(*writer_connection_);
         results[next] = batch[next].first(tx);
       } catch (const std::exception& e) {
         results[next] = StatusFromStorageException(e);
       }
       try {
-        db.exec(results[next].ok() ? "RELEASE unit" : "ROLLBACK TO unit");
-        if (!results[next].ok()) db.exec("RELEASE unit");
+        db.Execute(results[next].ok() ? "RELEASE unit" : "ROLLBACK TO unit");
+        if (!results[next].ok()) db.Execute("RELEASE unit");
       } catch (const std::exception&) {
         // Some errors (e.g. I/O) end the whole transaction: the units before
         // this one are lost with it and report this unit's error.
         transaction_lost = true;
       }
-      if (!transaction_lost && sqlite3_get_autocommit(db.getHandle()) != 0) transaction_lost = true;
+      if (!transaction_lost && sqlite3_get_autocommit(db.database().getHandle()) != 0) transaction_lost = true;
       if (transaction_lost) {
         for (std::size_t i = first; i < next; ++i) {
           if (results[i].ok()) results[i] = Status::Unavailable("the batch this change was in failed; retry");
@@ -285,13 +285,13 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     }
     if (transaction_lost) {
       try {
-        db.exec("ROLLBACK");
+        db.Execute("ROLLBACK");
       } catch (const std::exception&) {
       }
       continue;  // the rest in a new transaction
     }
     try {
-      db.exec("COMMIT");
+      db.Execute("COMMIT");
       commits_.fetch_add(1);
       for (std::size_t i = first; i < next; ++i) {
         if (results[i].ok()) units_committed_.fetch_add(1);
@@ -302,7 +302,7 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
         if (results[i].ok()) results[i] = st;
       }
       try {
-        db.exec("ROLLBACK");
+        db.Execute("ROLLBACK");
       } catch (const std::exception&) {
       }
     }
