@@ -1,11 +1,24 @@
 #include "storage/sqlite/sqlite_connection.h"
 
+#include <sqlite3.h>
+
 #include <utility>
 
 namespace biopolis {
 
 SqliteConnection::SqliteConnection(const std::string& path, int flags, std::size_t max_cached_statements)
-    : db_(path, flags), max_cached_(max_cached_statements) {}
+    : db_(path, flags), max_cached_(max_cached_statements) {
+  sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
+}
+
+int SqliteConnection::reprepared() {
+  int total = 0;
+  for (sqlite3_stmt* st = sqlite3_next_stmt(db_.getHandle(), nullptr); st != nullptr;
+       st = sqlite3_next_stmt(db_.getHandle(), st)) {
+    total += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_REPREPARE, 0);
+  }
+  return total;
+}
 
 void SqliteConnection::Execute(const std::string& sql) {
   CachedStatement statement(*this, sql);

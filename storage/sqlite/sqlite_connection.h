@@ -25,7 +25,11 @@ namespace biopolis {
 class SqliteConnection {
  public:
   // Opens the database at `path` with SQLite::OPEN_* `flags`; throws
-  // SQLite::Exception when it cannot.
+  // SQLite::Exception when it cannot. Turns on the query planner stability
+  // guarantee (SQLITE_DBCONFIG_ENABLE_QPSG): without it, a statement whose
+  // `state = ?` could match a partial index's `WHERE state = 2` is prepared
+  // again whenever that parameter is bound, which defeats the cache; our
+  // partial indexes are only meant for queries that spell the state out.
   SqliteConnection(const std::string& path, int flags, std::size_t max_cached_statements = 128);
 
   SqliteConnection(const SqliteConnection&) = delete;
@@ -41,6 +45,9 @@ class SqliteConnection {
   // cache (hits), since the connection opened.
   std::size_t prepared() const { return prepared_; }
   std::size_t reused() const { return reused_; }
+  // Times SQLite prepared again a statement that is still alive on this
+  // connection (schema change, or a plan depending on a bound value).
+  int reprepared();
 
  private:
   friend class CachedStatement;

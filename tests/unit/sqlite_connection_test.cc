@@ -63,6 +63,21 @@ TEST_F(SqliteConnectionTest, AStatementLeftMidResultDoesNotKeepItsSnapshotOnceGi
   EXPECT_EQ(reader.reused(), 1u);
 }
 
+TEST_F(SqliteConnectionTest, APartialIndexOnAStateDoesNotMakeEveryBindPrepareTheStatementAgain) {
+  SqliteConnection c(db_.path(), kReadWrite);
+  c.database().exec("CREATE TABLE p (id INTEGER PRIMARY KEY, state INTEGER, due INTEGER)");
+  c.database().exec("CREATE INDEX p_due ON p (due) WHERE state = 2");
+  c.database().exec("INSERT INTO p (state, due) VALUES (1, 10), (2, 20), (2, 30)");
+  for (int state : {2, 1, 2}) {
+    CachedStatement st(c, "SELECT count(*) FROM p WHERE state = ?");
+    st.bind(1, state);
+    ASSERT_TRUE(st.executeStep());
+    EXPECT_EQ(st.getColumn(0).getInt(), state == 2 ? 2 : 1);
+  }
+  EXPECT_EQ(c.prepared(), 1u);
+  EXPECT_EQ(c.reprepared(), 0);
+}
+
 TEST_F(SqliteConnectionTest, ANestedUseOfTheSameSqlGetsItsOwnStatement) {
   SqliteConnection c(db_.path(), kReadWrite);
   const std::string sql = "SELECT id FROM t ORDER BY id";
