@@ -5,12 +5,11 @@
 //
 // Scenarios: get (GetApplication), list (ListPlots, a page of 50 with a filter),
 // write (CreateServiceRequest: a durable write with a fresh request_id), mixed
-// (90% get, 10% write), noop (grpc.health.v1.Health/Check on the same server: the
-// transport's limit — no authentication, no database).
+// (90% get, 10% write), noop (NoopService.Echo of a 16-byte message against
+// bench/noop_server: the transport's limit — no authentication, no database).
 //
 //   load_generator --target 127.0.0.1:50051 --officer KEY --resident KEY --scenario get
 //                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID]
-#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
@@ -28,6 +27,7 @@
 #include <vector>
 
 #include "biopolis/client.h"
+#include "noop.grpc.pb.h"
 
 namespace {
 
@@ -81,7 +81,7 @@ class Load {
       apps_.push_back(v1::ApplicationService::NewStub(channel));
       land_.push_back(v1::LandService::NewStub(channel));
       desk_.push_back(v1::ServiceDeskService::NewStub(channel));
-      generic_.push_back(std::make_unique<grpc::GenericStub>(channel));
+      noop_.push_back(biopolis::bench::NoopService::NewStub(channel));
     }
   }
 
@@ -137,12 +137,10 @@ class Load {
       c->req.mutable_service_request()->set_description("load test");
       c->req.set_request_id(biopolis::client::NewRequestId());
       desk_[ch]->async()->CreateServiceRequest(&c->ctx, &c->req, &c->resp, c->Finisher(done));
-    } else {  // noop: the health check, an empty request, no credentials
-      auto* c = new Call<grpc::ByteBuffer, grpc::ByteBuffer>;
-      grpc::Slice empty("");
-      c->req = grpc::ByteBuffer(&empty, 1);
-      generic_[ch]->UnaryCall(&c->ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &c->req, &c->resp,
-                              c->Finisher(done));
+    } else {  // noop: an echo, no credentials
+      auto* c = new Call<biopolis::bench::EchoMessage, biopolis::bench::EchoMessage>;
+      c->req.set_payload("0123456789abcdef");
+      noop_[ch]->async()->Echo(&c->ctx, &c->req, &c->resp, c->Finisher(done));
     }
   }
 
@@ -177,7 +175,7 @@ class Load {
   std::vector<std::unique_ptr<v1::ApplicationService::Stub>> apps_;
   std::vector<std::unique_ptr<v1::LandService::Stub>> land_;
   std::vector<std::unique_ptr<v1::ServiceDeskService::Stub>> desk_;
-  std::vector<std::unique_ptr<grpc::GenericStub>> generic_;
+  std::vector<std::unique_ptr<biopolis::bench::NoopService::Stub>> noop_;
   SteadyClock::time_point deadline_;
   std::mutex mu_;
   std::condition_variable done_cv_;
@@ -225,7 +223,7 @@ int main(int argc, char** argv) {
   auto& l = load.latencies_ms;
   std::sort(l.begin(), l.end());
   double qps = static_cast<double>(l.size()) / elapsed;
-  std::printf("%-6s c=%-3d qps=%8.0f p50=%7.2fms p90=%7.2fms p99=%7.2fms max=%7.2fms errors=%lld", o.scenario.c_str(),
+  std::printf("%-6s c=%-3d qps=%.0f p50=%7.2fms p90=%7.2fms p99=%7.2fms max=%7.2fms errors=%lld", o.scenario.c_str(),
               o.concurrency, qps, Percentile(l, 0.5), Percentile(l, 0.9), Percentile(l, 0.99),
               l.empty() ? 0.0 : l.back(), load.errors);
   if (o.server_pid) {

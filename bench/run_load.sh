@@ -1,37 +1,77 @@
 #!/usr/bin/env bash
-# Starts biopolisd with the demo data on a free loopback port (rate limits off,
-# logging at warn) and runs every scenario of the load generator at concurrency
-# 1, 8 and 64, with the no-op baseline first. --smoke: one second each at 1 and 8.
-# Usage: bench/run_load.sh BUILD_DIR [--smoke]
+# The load benchmark in one run: starts bench/noop_server (the transport's
+# limit) and biopolisd with the demo data (rate limits off, logging at warn),
+# each on a free loopback port, runs the noop scenario against the first and
+# get, list, write and mixed against the second at concurrency 1, 8 and 64,
+# then prints each scenario's QPS as a ratio to noop's at the same concurrency.
+# --smoke: one second each at 1 and 8 (CI keeps the benchmark working with it).
+# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE]
+#   --db FILE: serve FILE (e.g. one made by bench/zone_generator) instead of the demo data.
 set -euo pipefail
 BUILD=${1:-build}
+shift || true
 SECONDS_EACH=10
 LEVELS="1 8 64"
-if [ "${2:-}" = "--smoke" ]; then SECONDS_EACH=1; LEVELS="1 8"; fi
+DB=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) SECONDS_EACH=1; LEVELS="1 8" ;;
+    --db) DB=$2; shift ;;
+    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE]" >&2; exit 2 ;;
+  esac
+  shift
+done
 WORK=$(mktemp -d)
 PID=
+NOOP_PID=
 cleanup() {
-  if [ -n "$PID" ]; then kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; fi
+  for p in $PID $NOOP_PID; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() {  # wait_for FILE PATTERN WHAT
+  for _ in $(seq 1 300); do grep -q "$2" "$1" && return 0; sleep 0.1; done
+  echo "load: $3 did not start:" >&2; cat "$1" >&2; exit 1
+}
+
+NOOP_PORT=$(free_port)
+"$BUILD/bench/noop_server" --listen "127.0.0.1:$NOOP_PORT" > "$WORK/noop.log" 2>&1 &
+NOOP_PID=$!
+wait_for "$WORK/noop.log" "listening" noop_server
+
+PORT=$(free_port)
 printf 'rate_limit_per_second = 0\nmax_concurrent_calls = 100000\n' > "$WORK/bench.conf"
-"$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo --db "$WORK/bench.db" \
-  --listen "127.0.0.1:$PORT" --log-level warn > "$WORK/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 100); do grep -q "DEMO MODE" "$WORK/server.log" && break; sleep 0.1; done
-if ! grep -q "DEMO MODE" "$WORK/server.log"; then
-  echo "load: biopolisd did not start:" >&2; cat "$WORK/server.log" >&2; exit 1
+if [ -n "$DB" ]; then
+  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --db "$DB" \
+    --listen "127.0.0.1:$PORT" --log-level info > "$WORK/server.log" 2>&1 &
+  PID=$!
+  wait_for "$WORK/server.log" "biopolisd listening" biopolisd
+  OFFICER=bpk_bench_officer_000000000000000000000000000
+  RESIDENT=bpk_bench_resident_00000000000000000000000000
+else
+  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo --db "$WORK/bench.db" \
+    --listen "127.0.0.1:$PORT" --log-level warn > "$WORK/server.log" 2>&1 &
+  PID=$!
+  wait_for "$WORK/server.log" "DEMO MODE" biopolisd
+  OFFICER=bpk_demo_officer_00000000000000000000000000000
+  RESIDENT=bpk_demo_resident_vbfk_0000000000000000000000
 fi
-echo "load: biopolisd pid $PID on 127.0.0.1:$PORT, ${SECONDS_EACH}s per run, $(nproc) cores"
+echo "load: noop_server pid $NOOP_PID, biopolisd pid $PID, ${SECONDS_EACH}s per run, $(nproc) cores, ${DB:-demo data}"
 for scenario in noop get list write mixed; do
   for c in $LEVELS; do
-    "$BUILD/bench/load_generator" --target "127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$c" \
-      --seconds "$SECONDS_EACH" --channels 4 --server-pid "$PID" \
-      --officer bpk_demo_officer_00000000000000000000000000000 \
-      --resident bpk_demo_resident_vbfk_0000000000000000000000 | tee -a "$WORK/results.txt"
+    if [ "$scenario" = noop ]; then target=$NOOP_PORT; pid=$NOOP_PID; else target=$PORT; pid=$PID; fi
+    "$BUILD/bench/load_generator" --target "127.0.0.1:$target" --scenario "$scenario" --concurrency "$c" \
+      --seconds "$SECONDS_EACH" --channels 4 --server-pid "$pid" \
+      --officer "$OFFICER" --resident "$RESIDENT" | tee -a "$WORK/results.txt"
   done
 done
+echo "load: QPS as a share of the no-op server's at the same concurrency"
+awk '{ split($2, c, "="); split($3, q, "="); qps[$1, c[2]] = q[2]; if (!seen[c[2]]++) levels[++n] = c[2] }
+     END { for (s in qps) { split(s, k, SUBSEP); names[k[1]] = 1 }
+           for (name in names) if (name != "noop") {
+             line = sprintf("  %-6s", name)
+             for (i = 1; i <= n; i++) line = line sprintf("  c=%-3s %5.1f%%", levels[i], 100 * qps[name, levels[i]] / qps["noop", levels[i]])
+             print line } }' "$WORK/results.txt" | sort
 # Every call must succeed: a failed call means the figures are not of the path they claim to measure.
 if grep -q "errors=[1-9]" "$WORK/results.txt"; then echo "load: some calls failed" >&2; exit 1; fi

@@ -43,6 +43,7 @@ Result<std::string> ReadFile(const std::string& path) {
 }  // namespace
 
 Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOptions& options, const Clock* clock) {
+  const auto started = std::chrono::steady_clock::now();
   BIOPOLIS_RETURN_IF_ERROR(ValidateServerOptions(options));
   std::unique_ptr<BiopolisServer> s(new BiopolisServer());
   s->options_ = options;
@@ -119,8 +120,10 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
 
   int interval = options.timed_transition_interval_seconds;
   s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });
-  spdlog::info("biopolisd listening on {} (port {}), database {} (schema v{}), {}", options.listen, s->port_,
-               options.db, s->store_->schema_version(), options.tls_cert.empty() ? "plaintext" : "TLS");
+  spdlog::info(
+      "biopolisd listening on {} (port {}), database {} (schema v{}), {}, ready in {} ms", options.listen, s->port_,
+      options.db, s->store_->schema_version(), options.tls_cert.empty() ? "plaintext" : "TLS",
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   return s;
 }
 

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -453,7 +454,7 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
 int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-void ApplyMigrations(SQLite::Database& db) {
+void ApplyMigrations(SQLite::Database& db, int target) {
   int current = db.execAndGet("PRAGMA user_version").getInt();
   if (current > LatestSchemaVersion()) {
     throw StorageError(StatusCode::kFailedPrecondition,
@@ -461,7 +462,7 @@ void ApplyMigrations(SQLite::Database& db) {
                            std::to_string(LatestSchemaVersion()) + "); upgrade biopolisd",
                        "SCHEMA_TOO_NEW");
   }
-  for (int v = current; v < LatestSchemaVersion(); ++v) {
+  for (int v = current; v < std::min(target, LatestSchemaVersion()); ++v) {
     SQLite::Transaction tx(db);
     db.exec(Migrations()[static_cast<std::size_t>(v)]);
     db.exec("PRAGMA user_version = " + std::to_string(v + 1));

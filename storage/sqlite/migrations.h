@@ -11,8 +11,9 @@ namespace biopolis {
 // The schema version this build knows.
 int LatestSchemaVersion();
 
-// Applies every migration newer than the database's user_version. Throws
+// Applies every migration newer than the database's user_version, up to
+// `target` (tests stop early to build an older database). Throws
 // StorageError when the database is newer than this build.
-void ApplyMigrations(SQLite::Database& db);
+void ApplyMigrations(SQLite::Database& db, int target = LatestSchemaVersion());
 
 }  // namespace biopolis

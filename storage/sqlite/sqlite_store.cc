@@ -44,7 +44,14 @@ namespace {
 
 // Records written before the audit log became a hash chain get their hashes
 // once, in order (the trigger allows filling an empty hash, nothing else).
+// Those records are a prefix of the log, filled in one transaction, so the
+// oldest record tells whether there is anything to do: start-up does not
+// read a million-record log to find nothing.
 void ChainUnhashedAuditRecords(SQLite::Database& db) {
+  {
+    SQLite::Statement oldest(db, "SELECT hash FROM audit_log ORDER BY sequence LIMIT 1");
+    if (!oldest.executeStep() || !oldest.getColumn(0).getString().empty()) return;
+  }
   SQLite::Transaction tx(db);
   std::string previous;
   SQLite::Statement rows(db,

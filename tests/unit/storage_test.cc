@@ -273,6 +273,36 @@ TEST(AuditChainTest, EveryRecordLinksToThePreviousAndTamperingIsCaught) {
   EXPECT_TRUE(VerifyAuditChain(reordered).has_value());
 }
 
+TEST(AuditChainTest, RecordsFromBeforeTheChainGetTheirHashesOnceAtStart) {
+  testing::TempDb db;
+  {
+    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ApplyMigrations(raw, 4);  // the schema before the hash chain
+    for (int i = 1; i <= 3; ++i) {
+      raw.exec(
+          "INSERT INTO audit_log (actor, actor_role, action, resource, request_id, summary, create_time) "
+          "VALUES ('apiKeys/1', 1, 'a.b', 'r/" +
+          std::to_string(i) + "', '', 'old', " + std::to_string(i) + ")");
+    }
+  }
+  auto store = OpenStore(db.path());
+  ASSERT_TRUE(store
+                  ->WriteAndWait([](Transaction& tx) {
+                    tx.journal().AppendAudit(Audit("r/4"));
+                    return Status::Ok();
+                  })
+                  .ok());
+  auto chain = Chain(*store);
+  ASSERT_EQ(chain.size(), 4u);
+  for (const auto& record : chain) EXPECT_FALSE(record.hash.empty()) << record.sequence;
+  EXPECT_FALSE(VerifyAuditChain(chain).has_value());
+  // A second start finds nothing to do and changes nothing.
+  store.reset();
+  store = OpenStore(db.path());
+  EXPECT_EQ(Chain(*store)[3].hash, chain[3].hash);
+  EXPECT_FALSE(VerifyAuditChain(Chain(*store)).has_value());
+}
+
 TEST(SqliteStoreTest, AuditLogIsAppendOnly) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
