@@ -9,7 +9,7 @@
 // bench/noop_server: the transport's limit — no authentication, no database).
 //
 //   load_generator --target 127.0.0.1:50051 --officer KEY --resident KEY --scenario get
-//                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID]
+//                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID] [--get-ids N]
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
@@ -43,6 +43,8 @@ struct Options {
   int channels = 4;
   double seconds = 5;
   int server_pid = 0;
+  // get reads applications/1 .. applications/<get_ids>, uniformly at random.
+  long long get_ids = 1;
 };
 
 // utime + stime of a process, in seconds.
@@ -124,7 +126,7 @@ class Load {
     auto done = [this, start, user](grpc::Status st) { Record(start, st, user); };
     if (kind == "get") {
       auto* c = NewCall<v1::GetApplicationRequest, v1::Application>(o_.officer);
-      c->req.set_name("applications/1");
+      c->req.set_name("applications/" + std::to_string(1 + static_cast<long long>(Next()) % o_.get_ids));
       apps_[ch]->async()->GetApplication(&c->ctx, &c->req, &c->resp, c->Finisher(done));
     } else if (kind == "list") {
       auto* c = NewCall<v1::ListPlotsRequest, v1::ListPlotsResponse>(o_.officer);
@@ -213,6 +215,8 @@ int main(int argc, char** argv) {
       o.seconds = std::stod(v);
     else if (f == "--server-pid")
       o.server_pid = std::stoi(v);
+    else if (f == "--get-ids")
+      o.get_ids = std::max(1LL, std::stoll(v));
   }
   double cpu_before = o.server_pid ? CpuSeconds(o.server_pid) : 0;
   Load load(o);

@@ -5,19 +5,25 @@
 # get, list, write and mixed against the second at concurrency 1, 8 and 64,
 # then prints each scenario's QPS as a ratio to noop's at the same concurrency.
 # --smoke: one second each at 1 and 8 (CI keeps the benchmark working with it).
-# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE]
-#   --db FILE: serve FILE (e.g. one made by bench/zone_generator) instead of the demo data.
+# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only "get list"]
+#   --db FILE: serve FILE (made by bench/zone_generator) instead of the demo data;
+#   --get-ids N: get reads applications/1..N at random (the demo has 1 to read).
+#   --only: the scenarios to run besides noop.
 set -euo pipefail
 BUILD=${1:-build}
 shift || true
 SECONDS_EACH=10
 LEVELS="1 8 64"
 DB=
+GET_IDS=1
+SCENARIOS="get list write mixed"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SECONDS_EACH=1; LEVELS="1 8" ;;
     --db) DB=$2; shift ;;
-    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE]" >&2; exit 2 ;;
+    --get-ids) GET_IDS=$2; shift ;;
+    --only) SCENARIOS=$2; shift ;;
+    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only SCENARIOS]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -47,6 +53,7 @@ if [ -n "$DB" ]; then
     --listen "127.0.0.1:$PORT" --log-level info > "$WORK/server.log" 2>&1 &
   PID=$!
   wait_for "$WORK/server.log" "biopolisd listening" biopolisd
+  grep -o "ready in [0-9]* ms" "$WORK/server.log" | sed "s/^/load: biopolisd on $(basename "$DB") /"
   OFFICER=bpk_bench_officer_000000000000000000000000000
   RESIDENT=bpk_bench_resident_00000000000000000000000000
 else
@@ -58,11 +65,11 @@ else
   RESIDENT=bpk_demo_resident_vbfk_0000000000000000000000
 fi
 echo "load: noop_server pid $NOOP_PID, biopolisd pid $PID, ${SECONDS_EACH}s per run, $(nproc) cores, ${DB:-demo data}"
-for scenario in noop get list write mixed; do
+for scenario in noop $SCENARIOS; do
   for c in $LEVELS; do
     if [ "$scenario" = noop ]; then target=$NOOP_PORT; pid=$NOOP_PID; else target=$PORT; pid=$PID; fi
     "$BUILD/bench/load_generator" --target "127.0.0.1:$target" --scenario "$scenario" --concurrency "$c" \
-      --seconds "$SECONDS_EACH" --channels 4 --server-pid "$pid" \
+      --seconds "$SECONDS_EACH" --channels 4 --server-pid "$pid" --get-ids "$GET_IDS" \
       --officer "$OFFICER" --resident "$RESIDENT" | tee -a "$WORK/results.txt"
   done
 done

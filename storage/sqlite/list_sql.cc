@@ -43,7 +43,13 @@ ListStatement BuildListStatement(const ListTable& table, const ListQuery& query)
   };
   if (!table.base_condition.empty()) add(table.base_condition);
   for (const auto& c : query.conditions) {
-    add(ColumnOf(table, c.field) + OpSql(c.op));
+    // A range on another field than the sort field is checked row by row
+    // (the unary + keeps SQLite from seeking an index on it): otherwise SQLite
+    // guesses a range keeps a quarter of the rows, seeks the range's index
+    // and sorts every match to return one page, which on 100,000 plots cost
+    // 2.5x the page read in order from the equality-and-sort index.
+    bool range = c.op != CompareOp::kEq && c.field != query.order_field;
+    add((range ? "+" : "") + ColumnOf(table, c.field) + OpSql(c.op));
     out.binds.push_back(c.value);
   }
   if (query.after) {

@@ -8,6 +8,7 @@
 #include "services/core/audit_chain.h"
 #include "services/core/crypto.h"
 #include "services/domain/command_runner.h"
+#include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "temp_db.h"
@@ -194,6 +195,30 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
     std::string p = plan(sql);
     EXPECT_NE(p.find("USING"), std::string::npos) << sql << "\n" << p;
     EXPECT_EQ(p.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << p;
+  }
+  // The statements BuildListStatement makes: a range filter on another field
+  // than the sort field must not trade the sort index for a full sort.
+  const ListTable plots{"plots p",
+                        "p.id",
+                        "p.id",
+                        {{"state", "p.state"}, {"area_m2", "p.area_m2"}, {"create_time", "p.create_time"}},
+                        ""};
+  ListQuery by_time;
+  by_time.conditions = {{"state", CompareOp::kEq, std::int64_t{1}}, {"area_m2", CompareOp::kGe, std::int64_t{1000}}};
+  by_time.order_field = "create_time";
+  ListQuery by_area = by_time;
+  by_area.order_field = "area_m2";
+  for (const ListQuery& q : {by_time, by_area}) {
+    ListStatement ls = BuildListStatement(plots, q);
+    SQLite::Statement st(raw, "EXPLAIN QUERY PLAN " + ls.sql);
+    BindAll(st, ls.binds);
+    std::string p;
+    while (st.executeStep()) p += st.getColumn(3).getString() + "\n";
+    EXPECT_NE(p.find(q.order_field == "area_m2" ? "plots_by_state_area" : "plots_by_state_create_time"),
+              std::string::npos)
+        << ls.sql << "\n"
+        << p;
+    EXPECT_EQ(p.find("TEMP B-TREE"), std::string::npos) << ls.sql << "\n" << p;
   }
   // Keyset order comes from the index: no temporary sort.
   EXPECT_EQ(plan("SELECT id FROM applications WHERE state = 2 ORDER BY create_time DESC, id DESC LIMIT 51")
