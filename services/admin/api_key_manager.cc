@@ -65,7 +65,10 @@ Result<Caller> ApiKeyManager::Authenticate(std::string_view secret) {
   }
   std::string hash = HashSecret(secret);
   TimeMicros now = env_.clock.Now();
-  return ReadValue<Caller>(env_.store, [&](Transaction& tx) -> Result<Caller> {
+  if (auto cached = cache_->Find(hash, now)) return *cached;
+  const std::uint64_t generation = cache_->generation();
+  TimeMicros expire_time = 0;
+  auto caller = ReadValue<Caller>(env_.store, [&](Transaction& tx) -> Result<Caller> {
     auto key = tx.api_keys().FindByHash(hash);
     if (!key) return Status::Unauthenticated("unknown API key");
     switch (ApiKeyStateAt(*key, now)) {
@@ -76,8 +79,11 @@ Result<Caller> ApiKeyManager::Authenticate(std::string_view secret) {
       default:
         break;
     }
+    expire_time = key->expire_time;
     return Caller{FormatName(kCollection, key->id), key->role, key->organization_id};
   });
+  if (caller.ok()) cache_->Put(hash, *caller, expire_time, now, generation);
+  return caller;
 }
 
 Result<ApiKeyRecord> ApiKeyManager::Get(std::int64_t id) {
@@ -124,7 +130,13 @@ void ApiKeyManager::Revoke(const Caller& caller, CommandMeta meta, std::int64_t 
         ctx.Record(name, key->organization_id, "api_key.revoked", "revoked: " + key->display_name);
         return *key;
       },
-      std::move(encode), std::move(reply));
+      std::move(encode),
+      // After the commit and before the reply: no call after the revocation
+      // is acknowledged can be served from the cache.
+      [cache = cache_.get(), reply = std::move(reply)](Result<std::string> result) {
+        cache->Invalidate();
+        reply(std::move(result));
+      });
 }
 
 Result<CreatedApiKey> ApiKeyManager::CreateDirect(const ApiKeyRecord& key, const std::string& secret) {

@@ -7,8 +7,10 @@
 // Thread-safety: safe for concurrent use.
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "services/admin/authenticated_key_cache.h"
 #include "services/domain/domain_env.h"
 
 namespace biopolis {
@@ -20,9 +22,15 @@ struct CreatedApiKey {
 
 class ApiKeyManager {
  public:
-  explicit ApiKeyManager(DomainEnv env) : env_(env) {}
+  // How long a successful authentication is remembered (see
+  // AuthenticatedKeyCache for what that may and may not miss).
+  static constexpr TimeMicros kAuthCacheTtl = 5'000'000;
 
-  // The caller behind `secret`: UNAUTHENTICATED when unknown, revoked or expired.
+  explicit ApiKeyManager(DomainEnv env)
+      : env_(env), cache_(std::make_unique<AuthenticatedKeyCache>(kAuthCacheTtl, 10'000)) {}
+
+  // The caller behind `secret`: UNAUTHENTICATED when unknown, revoked or
+  // expired. A revocation made through Revoke applies from the next call on.
   Result<Caller> Authenticate(std::string_view secret);
 
   Result<ApiKeyRecord> Get(std::int64_t id);
@@ -41,6 +49,7 @@ class ApiKeyManager {
 
  private:
   DomainEnv env_;
+  std::unique_ptr<AuthenticatedKeyCache> cache_;
 };
 
 // State of a key at `now`, numbered as biopolis.v1.ApiKey.State.
