@@ -10,6 +10,7 @@
 //
 //   load_generator --target 127.0.0.1:50051 --officer KEY --resident KEY --scenario get
 //                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID] [--get-ids N]
+//                  [--rss-every SECONDS]
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
@@ -45,6 +46,8 @@ struct Options {
   int server_pid = 0;
   // get reads applications/1 .. applications/<get_ids>, uniformly at random.
   long long get_ids = 1;
+  // > 0: print the server's current RSS every this many seconds (soak runs).
+  double rss_every = 0;
 };
 
 // utime + stime of a process, in seconds.
@@ -63,12 +66,12 @@ double CpuSeconds(int pid) {
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-// Peak resident set size of a process, in MiB.
-double PeakRssMiB(int pid) {
+// A memory figure of a process from /proc/PID/status ("VmHWM:" peak, "VmRSS:" now), in MiB.
+double StatusMiB(int pid, const std::string& field) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(in, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    if (line.rfind(field, 0) == 0) return std::stod(line.substr(field.size())) / 1024.0;
   }
   return 0;
 }
@@ -215,13 +218,33 @@ int main(int argc, char** argv) {
       o.seconds = std::stod(v);
     else if (f == "--server-pid")
       o.server_pid = std::stoi(v);
+    else if (f == "--rss-every")
+      o.rss_every = std::stod(v);
     else if (f == "--get-ids")
       o.get_ids = std::max(1LL, std::stoll(v));
   }
   double cpu_before = o.server_pid ? CpuSeconds(o.server_pid) : 0;
   Load load(o);
   auto start = SteadyClock::now();
+  std::atomic<bool> running{true};
+  std::thread sampler;
+  if (o.server_pid && o.rss_every > 0) {
+    sampler = std::thread([&] {
+      auto next = start;
+      while (running) {
+        next += std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(o.rss_every));
+        while (running && SteadyClock::now() < next) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (!running) break;
+        std::printf("  t=%5.0fs server_rss=%.1fMiB\n",
+                    std::chrono::duration<double>(SteadyClock::now() - start).count(),
+                    StatusMiB(o.server_pid, "VmRSS:"));
+        std::fflush(stdout);
+      }
+    });
+  }
   load.Run();
+  running = false;
+  if (sampler.joinable()) sampler.join();
   double elapsed = std::chrono::duration<double>(SteadyClock::now() - start).count();
   double cpu = o.server_pid ? CpuSeconds(o.server_pid) - cpu_before : 0;
   auto& l = load.latencies_ms;
@@ -232,7 +255,7 @@ int main(int argc, char** argv) {
               l.empty() ? 0.0 : l.back(), load.errors);
   if (o.server_pid) {
     std::printf(" server_cpu_per_req=%.1fus server_peak_rss=%.1fMiB",
-                l.empty() ? 0.0 : cpu / static_cast<double>(l.size()) * 1e6, PeakRssMiB(o.server_pid));
+                l.empty() ? 0.0 : cpu / static_cast<double>(l.size()) * 1e6, StatusMiB(o.server_pid, "VmHWM:"));
   }
   std::printf("\n");
   if (!load.first_error.empty()) std::printf("  first error: %s\n", load.first_error.c_str());

@@ -5,6 +5,7 @@
 # get, list, write and mixed against the second at concurrency 1, 8 and 64,
 # then prints each scenario's QPS as a ratio to noop's at the same concurrency.
 # --smoke: one second each at 1 and 8 (CI keeps the benchmark working with it).
+# With group commit off (group_commit = false), write runs again as "write1".
 # Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only "get list"]
 #   --db FILE: serve FILE (made by bench/zone_generator) instead of the demo data;
 #   --get-ids N: get reads applications/1..N at random (the demo has 1 to read).
@@ -65,14 +66,30 @@ else
   RESIDENT=bpk_demo_resident_vbfk_0000000000000000000000
 fi
 echo "load: noop_server pid $NOOP_PID, biopolisd pid $PID, ${SECONDS_EACH}s per run, $(nproc) cores, ${DB:-demo data}"
-for scenario in noop $SCENARIOS; do
+run() {  # run SCENARIO PORT PID [LABEL]: every concurrency level
   for c in $LEVELS; do
-    if [ "$scenario" = noop ]; then target=$NOOP_PORT; pid=$NOOP_PID; else target=$PORT; pid=$PID; fi
-    "$BUILD/bench/load_generator" --target "127.0.0.1:$target" --scenario "$scenario" --concurrency "$c" \
-      --seconds "$SECONDS_EACH" --channels 4 --server-pid "$pid" --get-ids "$GET_IDS" \
-      --officer "$OFFICER" --resident "$RESIDENT" | tee -a "$WORK/results.txt"
+    "$BUILD/bench/load_generator" --target "127.0.0.1:$2" --scenario "$1" --concurrency "$c" \
+      --seconds "$SECONDS_EACH" --channels 4 --server-pid "$3" --get-ids "$GET_IDS" \
+      --officer "$OFFICER" --resident "$RESIDENT" | sed "s/^$1 /${4:-$1} /" | tee -a "$WORK/results.txt"
   done
-done
+}
+run noop "$NOOP_PORT" "$NOOP_PID"
+for scenario in $SCENARIOS; do run "$scenario" "$PORT" "$PID"; done
+
+# The same writes with group commit off: one durable COMMIT per request.
+if [ -z "$DB" ] && [[ " $SCENARIOS " == *" write "* ]]; then
+  kill -TERM "$PID"; wait "$PID" 2>/dev/null || true
+  printf 'group_commit = false\n' >> "$WORK/bench.conf"
+  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --db "$WORK/bench.db" \
+    --listen "127.0.0.1:$PORT" --log-level warn > "$WORK/server1.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 300); do
+    "$BUILD/bench/load_generator" --target "127.0.0.1:$PORT" --scenario get --concurrency 1 --seconds 0.05 \
+      --officer "$OFFICER" --resident "$RESIDENT" 2>/dev/null | grep -q "errors=0" && break
+    sleep 0.1
+  done
+  run write "$PORT" "$PID" write1
+fi
 echo "load: QPS as a share of the no-op server's at the same concurrency"
 awk '{ split($2, c, "="); split($3, q, "="); qps[$1, c[2]] = q[2]; if (!seen[c[2]]++) levels[++n] = c[2] }
      END { for (s in qps) { split(s, k, SUBSEP); names[k[1]] = 1 }
@@ -80,5 +97,10 @@ awk '{ split($2, c, "="); split($3, q, "="); qps[$1, c[2]] = q[2]; if (!seen[c[2
              line = sprintf("  %-6s", name)
              for (i = 1; i <= n; i++) line = line sprintf("  c=%-3s %5.1f%%", levels[i], 100 * qps[name, levels[i]] / qps["noop", levels[i]])
              print line } }' "$WORK/results.txt" | sort
+if grep -q "^write1 " "$WORK/results.txt"; then
+  echo "load: group commit gain (write QPS with it / without it)"
+  awk '$1 == "write" || $1 == "write1" { split($2, c, "="); split($3, q, "="); qps[$1, c[2]] = q[2]; if ($1 == "write") levels[++n] = c[2] }
+       END { for (i = 1; i <= n; i++) printf "  c=%-3s %.1fx\n", levels[i], qps["write", levels[i]] / qps["write1", levels[i]] }' "$WORK/results.txt"
+fi
 # Every call must succeed: a failed call means the figures are not of the path they claim to measure.
 if grep -q "errors=[1-9]" "$WORK/results.txt"; then echo "load: some calls failed" >&2; exit 1; fi

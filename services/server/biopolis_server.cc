@@ -53,7 +53,9 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   }
   s->clock_ = clock;
 
-  auto store = SqliteStore::Open(SqliteStoreOptions{options.db, options.reader_connections, 5000});
+  SqliteStoreOptions store_options{options.db, options.reader_connections, 5000};
+  store_options.group_commit = options.group_commit;
+  auto store = SqliteStore::Open(store_options);
   if (!store.ok()) return store.status();
   s->store_ = std::move(*store);
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock);

@@ -66,6 +66,8 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       ok = ParseBool(value, o.insecure);
     else if (key == "demo")
       ok = ParseBool(value, o.demo);
+    else if (key == "group_commit")
+      ok = ParseBool(value, o.group_commit);
     else if (key == "reader_connections")
       ok = ParseInt(value, o.reader_connections);
     else if (key == "max_receive_message_bytes")

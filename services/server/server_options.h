@@ -23,6 +23,9 @@ struct ServerOptions {
   // Seeds demo data into an empty database and prints the demo keys.
   bool demo = false;
   int reader_connections = 4;
+  // Group commit in the single writer (several units of work per durable
+  // COMMIT). Off only to measure what it gains (bench/run_load.sh).
+  bool group_commit = true;
   int max_receive_message_bytes = 1 << 20;
   int shutdown_grace_seconds = 10;
   // How often timed transitions (lapses) are persisted.
