@@ -8,6 +8,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libgtest-dev libcli11-dev libssl-dev
   golang-github-gogo-googleapis-dev python3 python3-grpcio python3-protobuf openssl
+  clang-14 libclang-rt-14-dev llvm-14
 )
 # buf (proto lint) runs on Node.js; a machine may already have Node.js and npm
 # from another source, whose packages conflict with Debian's npm: then keep them.

@@ -23,8 +23,6 @@
 
 namespace biopolis {
 
-namespace v1 = ::biopolis::v1;
-
 void SetTimestamp(TimeMicros t, google::protobuf::Timestamp* out);
 TimeMicros FromTimestamp(const google::protobuf::Timestamp& t);
 void SetDate(const Date& d, google::type::Date* out);

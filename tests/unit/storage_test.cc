@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "services/core/audit_chain.h"
@@ -400,6 +401,26 @@ TEST_F(CommandRunnerTest, SameRequestIdReturnsFirstResultAndChangesNothing) {
   auto again = Run(id, "body-1");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, *first);
+  EXPECT_EQ(Count("organizations"), 1);
+  EXPECT_EQ(Count("audit_log"), 1);
+  EXPECT_EQ(Count("events"), 1);
+}
+
+TEST_F(CommandRunnerTest, ConcurrentRetriesOfOneRequestIdApplyItOnce) {
+  // Sixteen threads send the same request at once (a client retrying over
+  // several connections): one change, one audit record, one answer for all.
+  const std::string id = NewUuid();
+  std::vector<std::future<Result<std::string>>> answers;
+  for (int i = 0; i < 16; ++i) {
+    answers.push_back(std::async(std::launch::async, [this, id] { return Run(id, "body"); }));
+  }
+  std::set<std::string> distinct;
+  for (auto& a : answers) {
+    auto r = a.get();
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    distinct.insert(*r);
+  }
+  EXPECT_EQ(distinct.size(), 1u);
   EXPECT_EQ(Count("organizations"), 1);
   EXPECT_EQ(Count("audit_log"), 1);
   EXPECT_EQ(Count("events"), 1);

@@ -23,6 +23,8 @@ namespace biopolis::client {
 
 template <typename T>
 class Pager {
+  struct State;  // defined below; the iterator shares it
+
  public:
   struct PageData {
     std::vector<T> items;
@@ -57,8 +59,8 @@ class Pager {
 
    private:
     friend class Pager;
-    iterator(std::shared_ptr<typename Pager::State> s) : state_(std::move(s)) {}
-    std::shared_ptr<typename Pager::State> state_;
+    explicit iterator(std::shared_ptr<State> s) : state_(std::move(s)) {}
+    std::shared_ptr<State> state_;
     std::size_t index_ = 0;
   };
 
