@@ -70,16 +70,30 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
 
 Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method) {
   std::string_view secret = BearerSecret(ctx);
-  if (secret.empty()) {
-    return Status::Unauthenticated("missing API key: send metadata `authorization: Bearer <key>`");
-  }
-  auto caller = domain_.keys.Authenticate(secret);
+  auto caller = secret.empty() ? CertificateCaller(ctx) : domain_.keys.Authenticate(secret);
   if (!caller.ok()) return caller.status();
   BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller->role));
   if (!rate_.Allow(caller->principal)) {
     return Status::ResourceExhausted("this key is over its rate limit; slow down and retry", "RATE_LIMITED");
   }
   return caller;
+}
+
+Result<Caller> CallGate::CertificateCaller(grpc::CallbackServerContext* ctx) const {
+  auto missing = Status::Unauthenticated("missing API key: send metadata `authorization: Bearer <key>`");
+  if (certificate_roles_.empty()) return missing;
+  auto auth = ctx->auth_context();
+  // Set only when the handshake verified the client's certificate against tls_client_ca.
+  if (!auth || !auth->IsPeerAuthenticated()) return missing;
+  auto names = auth->FindPropertyValues(GRPC_X509_CN_PROPERTY_NAME);
+  if (names.empty()) return missing;
+  std::string name(names.front().data(), names.front().size());
+  auto it = certificate_roles_.find(name);
+  if (it == certificate_roles_.end()) {
+    return Status::Unauthenticated("the client certificate CN=\"" + name +
+                                   "\" is not mapped to a role (client_certificate_roles); send an API key");
+  }
+  return Caller{"certificates/" + name, it->second, 0};
 }
 
 bool CallGate::Enter() {

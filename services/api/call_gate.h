@@ -1,7 +1,8 @@
 // The choke point every RPC goes through (deny by default):
-//   1. reads the bearer key from the call's own metadata (never from the
-//      connection's AuthContext, whose properties leak across calls) and
-//      authenticates it;
+//   1. authenticates the call: by the bearer key in the call's own metadata,
+//      or, without a key, by the verified TLS client certificate of its
+//      connection when its common name is mapped to a role (mutual TLS; the
+//      certificate is the connection's identity, proven in the handshake);
 //   2. checks the method-to-role table (access_policy.h);
 //   3. runs the handler's function: a read inline, a mutation on the writer
 //      thread with the request's idempotency fingerprint;
@@ -16,6 +17,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -39,8 +41,12 @@ struct CallLimits {
 
 class CallGate {
  public:
-  CallGate(Domain& domain, CallLimits limits = {})
-      : domain_(domain), limits_(limits), rate_(domain.clock(), limits.per_key_per_second, limits.per_key_burst) {}
+  // `certificate_roles`: verified client certificate common name -> role.
+  CallGate(Domain& domain, CallLimits limits = {}, std::map<std::string, Role> certificate_roles = {})
+      : domain_(domain),
+        limits_(limits),
+        certificate_roles_(std::move(certificate_roles)),
+        rate_(domain.clock(), limits.per_key_per_second, limits.per_key_burst) {}
 
   using ReadFn = std::function<Status(const Caller&)>;
   using MutateFn = std::function<void(const Caller&, CommandMeta, Reply)>;
@@ -75,8 +81,13 @@ class CallGate {
   // Takes a concurrency slot; false when the server is at its limit.
   bool Enter();
 
+  // The caller behind the connection's verified client certificate;
+  // UNAUTHENTICATED when there is none or its name is not mapped.
+  Result<Caller> CertificateCaller(grpc::CallbackServerContext* ctx) const;
+
   Domain& domain_;
   CallLimits limits_;
+  const std::map<std::string, Role> certificate_roles_;
   RateLimiter rate_;
   std::atomic<int> in_flight_{0};
 };

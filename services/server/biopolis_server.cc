@@ -63,7 +63,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   limits.max_concurrent_calls = options.max_concurrent_calls;
   limits.per_key_per_second = options.rate_limit_per_second;
   limits.per_key_burst = options.rate_limit_burst;
-  s->gate_ = std::make_unique<CallGate>(*s->domain_, limits);
+  s->gate_ = std::make_unique<CallGate>(*s->domain_, limits, options.client_certificate_roles);
   s->organizations_ = std::make_unique<OrganizationHandler>(*s->gate_);
   s->applications_ = std::make_unique<ApplicationHandler>(*s->gate_);
   s->residents_ = std::make_unique<ResidentHandler>(*s->gate_);
@@ -87,6 +87,13 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
     if (!key.ok()) return key.status();
     grpc::SslServerCredentialsOptions ssl;
     ssl.pem_key_cert_pairs.push_back({*key, *cert});
+    if (!options.tls_client_ca.empty()) {
+      auto ca = ReadFile(options.tls_client_ca);
+      if (!ca.ok()) return ca.status();
+      ssl.pem_root_certs = *ca;
+      // A certificate is optional (API keys still work) but must verify when presented.
+      ssl.client_certificate_request = GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
+    }
     creds = grpc::SslServerCredentials(ssl);
   } else {
     creds = grpc::InsecureServerCredentials();
@@ -97,6 +104,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen, creds, &s->port_);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  builder.AddChannelArgument(GRPC_ARG_MAX_METADATA_SIZE, options.max_metadata_bytes);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 2 * 60 * 1000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 60 * 1000);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, 30 * 60 * 1000);

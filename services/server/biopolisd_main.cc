@@ -89,8 +89,11 @@ int main(int argc, char** argv) {
     if (demo->count() == 0) options.demo = from_file.demo;
     if (grace->count() == 0) options.shutdown_grace_seconds = from_file.shutdown_grace_seconds;
     options.reader_connections = from_file.reader_connections;
+    options.tls_client_ca = from_file.tls_client_ca;
+    options.client_certificate_roles = from_file.client_certificate_roles;
     options.group_commit = from_file.group_commit;
     options.max_receive_message_bytes = from_file.max_receive_message_bytes;
+    options.max_metadata_bytes = from_file.max_metadata_bytes;
     options.timed_transition_interval_seconds = from_file.timed_transition_interval_seconds;
     options.max_concurrent_calls = from_file.max_concurrent_calls;
     options.rate_limit_per_second = from_file.rate_limit_per_second;

@@ -62,6 +62,10 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.tls_cert = value;
     else if (key == "tls_key")
       o.tls_key = value;
+    else if (key == "tls_client_ca")
+      o.tls_client_ca = value;
+    else if (key == "client_certificate_roles")
+      ok = ParseCertificateRoles(value, o.client_certificate_roles);
     else if (key == "insecure")
       ok = ParseBool(value, o.insecure);
     else if (key == "demo")
@@ -70,6 +74,8 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       ok = ParseBool(value, o.group_commit);
     else if (key == "reader_connections")
       ok = ParseInt(value, o.reader_connections);
+    else if (key == "max_metadata_bytes")
+      ok = ParseInt(value, o.max_metadata_bytes);
     else if (key == "max_receive_message_bytes")
       ok = ParseInt(value, o.max_receive_message_bytes);
     else if (key == "shutdown_grace_seconds")
@@ -99,6 +105,30 @@ bool IsLoopbackAddress(const std::string& host_port) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
+bool ParseCertificateRoles(std::string_view text, std::map<std::string, Role>& out) {
+  out.clear();
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+  };
+  while (!text.empty()) {
+    auto comma = text.find(',');
+    std::string_view pair = trim(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    auto eq = pair.rfind('=');
+    if (eq == std::string_view::npos) return false;
+    std::string_view name = trim(pair.substr(0, eq));
+    std::string_view role = trim(pair.substr(eq + 1));
+    Role r = role == "admin"     ? Role::kAdmin
+             : role == "officer" ? Role::kOfficer
+             : role == "auditor" ? Role::kAuditor
+                                 : Role::kUnspecified;
+    if (name.empty() || r == Role::kUnspecified || !out.emplace(std::string(name), r).second) return false;
+  }
+  return true;
+}
+
 Status ValidateServerOptions(const ServerOptions& o) {
   FieldErrors errors;
   if (o.listen.empty() || o.listen.find(':') == std::string::npos) {
@@ -113,6 +143,13 @@ Status ValidateServerOptions(const ServerOptions& o) {
     errors.Add("tls_cert", "tls_cert and tls_key go together", "INVALID_CONFIG");
   }
   bool tls = !o.tls_cert.empty();
+  if (!o.tls_client_ca.empty() && !tls) {
+    errors.Add("tls_client_ca", "client certificates need TLS: set tls_cert and tls_key", "INVALID_CONFIG");
+  }
+  if (!o.client_certificate_roles.empty() && o.tls_client_ca.empty()) {
+    errors.Add("client_certificate_roles", "needs tls_client_ca, the CA that signs the client certificates",
+               "INVALID_CONFIG");
+  }
   if (!IsLoopbackAddress(o.listen) && !tls && !o.insecure) {
     errors.Add("listen",
                o.listen +
@@ -129,6 +166,9 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.max_receive_message_bytes < 1024 || o.max_receive_message_bytes > 64 * 1024 * 1024) {
     errors.Add("max_receive_message_bytes", "must be between 1 KiB and 64 MiB", "INVALID_CONFIG");
+  }
+  if (o.max_metadata_bytes < 1024 || o.max_metadata_bytes > 1024 * 1024) {
+    errors.Add("max_metadata_bytes", "must be between 1 KiB and 1 MiB", "INVALID_CONFIG");
   }
   if (o.shutdown_grace_seconds < 0 || o.shutdown_grace_seconds > 600) {
     errors.Add("shutdown_grace_seconds", "must be between 0 and 600", "INVALID_CONFIG");

@@ -5,8 +5,10 @@
 // command line override the file. See docs/CONFIG.md.
 #pragma once
 
+#include <map>
 #include <string>
 
+#include "services/core/caller.h"
 #include "services/core/status.h"
 
 namespace biopolis {
@@ -18,6 +20,15 @@ struct ServerOptions {
   // PEM files; both set = TLS on the listener.
   std::string tls_cert;
   std::string tls_key;
+  // Mutual TLS (optional): a PEM CA bundle. When set, clients may present a
+  // certificate; one that does not verify against this CA is refused at the
+  // handshake. A verified certificate whose common name is a key of
+  // client_certificate_roles authenticates its calls without an API key.
+  std::string tls_client_ca;
+  // Common name -> role (administrator, officer or auditor; a resident is
+  // bound to an organization and uses a key). Config file syntax:
+  //   client_certificate_roles = ministry-backoffice=officer, audit-chamber=auditor
+  std::map<std::string, Role> client_certificate_roles;
   // Allows a non-loopback address without TLS.
   bool insecure = false;
   // Seeds demo data into an empty database and prints the demo keys.
@@ -27,6 +38,9 @@ struct ServerOptions {
   // COMMIT). Off only to measure what it gains (bench/run_load.sh).
   bool group_commit = true;
   int max_receive_message_bytes = 1 << 20;
+  // Largest request metadata (headers) accepted; beyond it the call fails
+  // with RESOURCE_EXHAUSTED before any of our code runs.
+  int max_metadata_bytes = 16 * 1024;
   int shutdown_grace_seconds = 10;
   // How often timed transitions (lapses) are persisted.
   int timed_transition_interval_seconds = 30;
@@ -40,6 +54,10 @@ struct ServerOptions {
 // Applies the file's settings on top of `options`. INVALID_ARGUMENT names the
 // line of an unknown key or a bad value.
 Status LoadConfigFile(const std::string& path, ServerOptions& options);
+
+// Parses "name=role, name=role" (roles: admin, officer, auditor) into `out`;
+// false on a malformed pair, an unknown role or a name given twice.
+bool ParseCertificateRoles(std::string_view text, std::map<std::string, Role>& out);
 
 // Checks values and the exposure rule: a non-loopback listen address needs TLS
 // or --insecure; demo mode is only for a loopback address.

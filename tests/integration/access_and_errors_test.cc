@@ -249,6 +249,36 @@ TEST_F(AccessAndErrorsTest, EveryMethodIsInTheAccessTable) {
   EXPECT_EQ(served, table);
 }
 
+class SmallLimitsTest : public ServerFixture {
+ protected:
+  void Configure(ServerOptions& options) override {
+    ServerFixture::Configure(options);
+    options.max_metadata_bytes = 4096;  // below gRPC's own default, so the test sees ours
+  }
+};
+
+TEST_F(SmallLimitsTest, OversizeMessagesAndMetadataAreRefusedBeforeAnyWork) {
+  auto channel = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
+  auto stub = v1::OrganizationService::NewStub(channel);
+  v1::CreateOrganizationRequest big;
+  big.mutable_organization()->set_full_name(std::string(2 << 20, 'x'));  // 2 MiB > 1 MiB
+  v1::Organization out;
+  grpc::ClientContext message_ctx;
+  EXPECT_EQ(stub->CreateOrganization(&message_ctx, big, &out).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+
+  v1::GetOrganizationRequest get;
+  get.set_name("organizations/1");
+  grpc::ClientContext metadata_ctx;
+  metadata_ctx.AddMetadata("x-padding", std::string(6 * 1024, 'p'));  // 6 KiB > 4 KiB
+  grpc::Status st = stub->GetOrganization(&metadata_ctx, get, &out);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << st.error_message();
+
+  // Within the limits the same call reaches the gate (and, without a key, stops there).
+  grpc::ClientContext small_ctx;
+  small_ctx.AddMetadata("x-padding", std::string(1024, 'p'));
+  EXPECT_EQ(stub->GetOrganization(&small_ctx, get, &out).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
 TEST_F(AccessAndErrorsTest, OneClientSharedByManyThreads) {
   // The SDK's contract: one Client may be shared by all threads.
   const char* inns[] = {"4345042753", "4345695985", "4345212878", "4345610903", "4345919018", "4345215090"};

@@ -30,6 +30,15 @@ bool MakeCertificates(const std::string& dir) {
   return std::system(cmd.c_str()) == 0;
 }
 
+// A client certificate for `cn` in DIR/NAME.crt and NAME.key, signed by the CA `ca` (ca or other).
+bool MakeClientCertificate(const std::string& dir, const std::string& name, const std::string& cn,
+                           const std::string& ca) {
+  std::string cmd = "cd " + dir + " && openssl req -newkey rsa:2048 -nodes -subj /CN=" + cn + " -keyout " + name +
+                    ".key -out " + name + ".csr >/dev/null 2>&1 && openssl x509 -req -in " + name + ".csr -CA " + ca +
+                    ".crt -CAkey " + ca + ".key -CAcreateserial -days 2 -out " + name + ".crt >/dev/null 2>&1";
+  return std::system(cmd.c_str()) == 0;
+}
+
 TEST(TlsTest, TheListenerSpeaksTlsOnlyToClientsThatTrustItsCa) {
   TempDb db;
   ASSERT_TRUE(MakeCertificates(db.dir()));
@@ -66,6 +75,89 @@ TEST(TlsTest, TheListenerSpeaksTlsOnlyToClientsThatTrustItsCa) {
   client::ClientOptions wrong_ca = trusted;
   wrong_ca.tls_root_certs = ReadAll(db.dir() + "/other.crt");
   EXPECT_EQ(client::Client(wrong_ca).api_keys().List().All().error().code(), grpc::StatusCode::UNAVAILABLE);
+}
+
+TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
+  TempDb db;
+  ASSERT_TRUE(MakeCertificates(db.dir()));
+  ASSERT_TRUE(MakeClientCertificate(db.dir(), "ministry", "ministry-backoffice", "ca"));
+  ASSERT_TRUE(MakeClientCertificate(db.dir(), "stranger", "someone-else", "ca"));
+  ASSERT_TRUE(MakeClientCertificate(db.dir(), "impostor", "ministry-backoffice", "other"));
+  ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.db = db.path();
+  options.tls_cert = db.dir() + "/server.crt";
+  options.tls_key = db.dir() + "/server.key";
+  options.tls_client_ca = db.dir() + "/ca.crt";
+  ASSERT_TRUE(ParseCertificateRoles("ministry-backoffice=officer", options.client_certificate_roles));
+  options.rate_limit_per_second = 0;
+  ASSERT_TRUE(ValidateServerOptions(options).ok());
+  ManualClock clock(kStartTime);
+  auto server = BiopolisServer::Start(options, &clock);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ApiKeyRecord k;
+  k.display_name = "tls admin";
+  k.role = Role::kAdmin;
+  auto key = (*server)->domain().keys.CreateDirect(k, "");
+  ASSERT_TRUE(key.ok());
+
+  auto client_with = [&](const std::string& cert, const std::string& api_key) {
+    client::ClientOptions o;
+    o.target = "localhost:" + std::to_string((*server)->port());
+    o.api_key = api_key;
+    o.tls_root_certs = ReadAll(db.dir() + "/ca.crt");
+    if (!cert.empty()) {
+      o.tls_client_cert = ReadAll(db.dir() + "/" + cert + ".crt");
+      o.tls_client_key = ReadAll(db.dir() + "/" + cert + ".key");
+    }
+    o.deadline = std::chrono::seconds(10);
+    o.retry.max_attempts = 1;
+    return std::make_unique<client::Client>(o);
+  };
+
+  // The ministry's system: an officer by its certificate alone.
+  auto ministry = client_with("ministry", "");
+  v1::Organization org;
+  org.set_inn("4345042753");
+  org.set_ogrn("1024317979080");
+  org.set_kpp("434501001");
+  org.set_full_name("АО «ВБФК»");
+  org.set_legal_address("Kirov");
+  auto created = ministry->organizations().Create(org);
+  ASSERT_TRUE(created.ok()) << created.error().ToString();
+  EXPECT_EQ(ministry->api_keys().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
+  auto audit = client_with("", key->secret)->audit().List().All();
+  ASSERT_TRUE(audit.ok()) << audit.error().ToString();
+  bool recorded = false;
+  for (const auto& r : *audit) recorded = recorded || r.actor() == "certificates/ministry-backoffice";
+  EXPECT_TRUE(recorded) << "the audit log names the certificate as the actor";
+
+  // A certificate from the right CA with an unmapped name, and no key.
+  auto stranger = client_with("stranger", "")->organizations().Get(created->name());
+  EXPECT_EQ(stranger.code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_NE(stranger.error().message().find("someone-else"), std::string::npos);
+  // The mapped name on a certificate from another CA: refused at the handshake.
+  EXPECT_EQ(client_with("impostor", "")->organizations().Get(created->name()).code(), grpc::StatusCode::UNAVAILABLE);
+  // Without a certificate: a key still works, nothing else does.
+  EXPECT_TRUE(client_with("", key->secret)->organizations().Get(created->name()).ok());
+  EXPECT_EQ(client_with("", "")->organizations().Get(created->name()).code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST(TlsTest, CertificateRoleMappingsAreCheckedWhenTheConfigIsRead) {
+  std::map<std::string, Role> roles;
+  EXPECT_TRUE(ParseCertificateRoles(" ministry-backoffice = officer , audit-chamber=auditor", roles));
+  EXPECT_EQ(roles.at("ministry-backoffice"), Role::kOfficer);
+  EXPECT_EQ(roles.at("audit-chamber"), Role::kAuditor);
+  EXPECT_FALSE(ParseCertificateRoles("ministry=resident", roles));  // a resident is bound to an organization
+  EXPECT_FALSE(ParseCertificateRoles("ministry", roles));
+  EXPECT_FALSE(ParseCertificateRoles("=officer", roles));
+  EXPECT_FALSE(ParseCertificateRoles("a=officer,a=auditor", roles));
+  ServerOptions o;
+  o.tls_client_ca = "/etc/ca.crt";
+  EXPECT_EQ(ValidateServerOptions(o).field_violations().at(0).field, "tls_client_ca");
+  o.tls_client_ca.clear();
+  o.client_certificate_roles = {{"ministry", Role::kOfficer}};
+  EXPECT_EQ(ValidateServerOptions(o).field_violations().at(0).field, "client_certificate_roles");
 }
 
 TEST(TlsTest, ANonLoopbackAddressNeedsTlsOrInsecure) {
