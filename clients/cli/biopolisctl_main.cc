@@ -11,6 +11,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <fstream>
@@ -714,7 +715,11 @@ void AddSupport(CLI::App& app, Action& action) {
                   ->footer(
                       "Only the flags given are changed. Example (raise the budget, close the measure):\n"
                       "  biopolisctl support measures update supportMeasures/2 --budget 6000000000 "
-                      "--open-until 2027-12-31 --etag 3");
+                      "--open-until 2027-12-31 --etag 3\n"
+                      "Eligibility flags change those rules and keep the others; the measure is read first\n"
+                      "and written back under its etag (exit 6 if someone changed it meanwhile). Example:\n"
+                      "  biopolisctl support measures update supportMeasures/3 --okved 21 --okved 72.11 "
+                      "--require-active true");
     auto name = std::make_shared<std::string>();
     auto etag = std::make_shared<std::string>();
     auto fields = std::make_shared<std::array<std::string, 5>>();  // title, basis, from, until, description
@@ -728,14 +733,41 @@ void AddSupport(CLI::App& app, Action& action) {
     c->add_option("--description", (*fields)[4], "Description");
     c->add_option("--budget", (*money)[0], "Total budget, kopecks (not below what is committed)");
     c->add_option("--cap", (*money)[1], "Cap per resident, kopecks");
-    c->callback([&action, c, name, etag, fields, money] {
+    struct EligibilityFlags {
+      long long min_investment_made = 0;
+      std::vector<std::string> okved;
+      bool any_okved = false;
+      bool require_active = false;
+      bool require_no_violation = false;
+    };
+    auto rules = std::make_shared<EligibilityFlags>();
+    c->add_option("--min-investment-made", rules->min_investment_made,
+                  "Eligibility: investment made, kopecks (0: no minimum)");
+    c->add_option("--okved", rules->okved, "Eligibility: OKVED prefix (repeat; replaces the list)");
+    c->add_flag("--any-okved", rules->any_okved, "Eligibility: empty the OKVED list (any activity)");
+    c->add_option("--require-active", rules->require_active, "Eligibility: resident must be active (true|false)");
+    c->add_option("--require-no-violation", rules->require_no_violation,
+                  "Eligibility: no open violation notice (true|false)");
+    c->callback([&action, c, name, etag, fields, money, rules] {
+      if (c->count("--okved") > 0 && rules->any_okved) {
+        throw CLI::ValidationError("--any-okved", "give either --okved or --any-okved");
+      }
       auto paths = MaskFromFlags(c, {{"--title", "title"},
                                      {"--legal-basis", "legal_basis"},
                                      {"--open-from", "open_from"},
                                      {"--open-until", "open_until"},
                                      {"--description", "description"},
                                      {"--budget", "total_budget_kopecks"},
-                                     {"--cap", "cap_per_resident_kopecks"}});
+                                     {"--cap", "cap_per_resident_kopecks"},
+                                     {"--min-investment-made", "eligibility"},
+                                     {"--okved", "eligibility"},
+                                     {"--any-okved", "eligibility"},
+                                     {"--require-active", "eligibility"},
+                                     {"--require-no-violation", "eligibility"}});
+      paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+      const bool change_rules = std::find(paths.begin(), paths.end(), "eligibility") != paths.end();
+      const bool given[] = {c->count("--min-investment-made") > 0, c->count("--okved") > 0 || rules->any_okved,
+                            c->count("--require-active") > 0, c->count("--require-no-violation") > 0};
       google::type::Date until;
       if (!(*fields)[3].empty() && !ParseDate((*fields)[3], &until)) {
         throw CLI::ValidationError("--open-until", "not a date YYYY-MM-DD: " + (*fields)[3]);
@@ -751,6 +783,21 @@ void AddSupport(CLI::App& app, Action& action) {
         m.set_description((*fields)[4]);
         m.set_total_budget_kopecks((*money)[0]);
         m.set_cap_per_resident_kopecks((*money)[1]);
+        if (change_rules) {
+          // The rules travel as one field: start from the stored ones.
+          auto current = cl.support().GetMeasure(*name);
+          if (!current.ok()) return Print(current, f);
+          if (m.etag().empty()) m.set_etag(current->etag());
+          *m.mutable_eligibility() = current->eligibility();
+          auto* e = m.mutable_eligibility();
+          if (given[0]) e->set_min_investment_made_kopecks(rules->min_investment_made);
+          if (given[1]) {
+            e->clear_okved_prefixes();
+            for (const auto& o : rules->okved) e->add_okved_prefixes(o);
+          }
+          if (given[2]) e->set_require_active_status(rules->require_active);
+          if (given[3]) e->set_require_no_open_violation(rules->require_no_violation);
+        }
         return Print(cl.support().UpdateMeasure(m, paths), f);
       };
     });

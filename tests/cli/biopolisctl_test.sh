@@ -101,6 +101,20 @@ out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support measures update supportMeasures/2 --
 check "a resident may not change a measure" 4 $? "$out" "PERMISSION_DENIED"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures get supportMeasures/2 2>&1)
 check "refused updates changed nothing" 0 $? "$out" "total_budget_kopecks: 6000000000"
+before=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures get supportMeasures/3 -o json 2>&1)
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/3 --okved 21 --okved 72.11 -o json 2>&1)
+check "officer widens a measure's OKVED rule" 0 $? "$out" '"72.11"'
+rules_but_okved() { python3 -c 'import json,sys; e=json.load(sys.stdin).get("eligibility", {}); [e.pop(k, None) for k in ("okvedPrefixes", "okved_prefixes")]; print(sorted(e.items()))'; }
+[ "$(rules_but_okved <<<"$out")" = "$(rules_but_okved <<<"$before")" ]
+check "the other eligibility rules are kept" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support eligibility supportMeasures/3 -o json 2>&1)
+! grep -q "OKVED_NOT_ELIGIBLE" <<<"$out"; check "the resident's OKVED now qualifies" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/3 --okved 21 --any-okved 2>&1)
+check "--okved with --any-okved is a usage error" 2 $? "$out" "either --okved or --any-okved"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/3 --require-active maybe 2>&1)
+check "a non-boolean rule is a usage error" 2 $? "$out" "require-active"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/3 --any-okved --etag 1 2>&1)
+check "rules under a stale etag refused" 6 $? "$out" "ABORTED"
 out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" desk types update serviceTypes/1 --sla-days 15 --unit "Certification office" 2>&1)
 check "admin changes a service type's SLA" 0 $? "$out" "sla_working_days: 15"
 grep -q "responsible_unit: Certification office" <<<"$out"; check "and its unit" 0 $? "$out"
