@@ -27,7 +27,8 @@ if [ "${BIOPOLIS_SKIP_SANITIZERS:-0}" != "1" ]; then
      ctest --output-on-failure -j2 --timeout 600)
 
   echo "== concurrency tests under ThreadSanitizer"
-  CXX=clang++-14 scripts/build.sh build-tsan -DCMAKE_BUILD_TYPE=Debug -DBIOPOLIS_TSAN=ON
+  # Only the unit suite runs under TSan, so only it is built.
+  CXX=clang++-14 scripts/build.sh build-tsan -DCMAKE_BUILD_TYPE=Debug -DBIOPOLIS_TSAN=ON -- --target biopolis_unit_tests
   (cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --output-on-failure -j2 --timeout 600 -L tsan)
 fi
 echo "== all tests passed"
