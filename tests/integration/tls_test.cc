@@ -1,6 +1,7 @@
 // TLS on the listener, with certificates generated at test time by openssl.
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "server_fixture.h"
@@ -39,28 +40,47 @@ bool MakeClientCertificate(const std::string& dir, const std::string& name, cons
   return std::system(cmd.c_str()) == 0;
 }
 
-TEST(TlsTest, TheListenerSpeaksTlsOnlyToClientsThatTrustItsCa) {
-  TempDb db;
-  ASSERT_TRUE(MakeCertificates(db.dir()));
+// A server on a free loopback port with TLS from the test certificates in
+// db.dir(), `configure` applied on top, and an administrator key.
+struct TlsServer {
+  ManualClock clock{kStartTime};
+  std::unique_ptr<BiopolisServer> server;
+  std::string admin_secret;
+  std::string target() const { return "localhost:" + std::to_string(server->port()); }
+};
+
+std::unique_ptr<TlsServer> StartTlsServer(const TempDb& db, const std::function<void(ServerOptions&)>& configure) {
+  auto out = std::make_unique<TlsServer>();
   ServerOptions options;
   options.listen = "127.0.0.1:0";
   options.db = db.path();
   options.tls_cert = db.dir() + "/server.crt";
   options.tls_key = db.dir() + "/server.key";
   options.rate_limit_per_second = 0;
-  ManualClock clock(kStartTime);
-  auto server = BiopolisServer::Start(options, &clock);
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  configure(options);
+  EXPECT_TRUE(ValidateServerOptions(options).ok()) << ValidateServerOptions(options).ToString();
+  auto server = BiopolisServer::Start(options, &out->clock);
+  EXPECT_TRUE(server.ok()) << server.status().ToString();
+  if (!server.ok()) return nullptr;
+  out->server = std::move(*server);
   ApiKeyRecord k;
   k.display_name = "tls admin";
   k.role = Role::kAdmin;
-  auto key = (*server)->domain().keys.CreateDirect(k, "");
-  ASSERT_TRUE(key.ok());
-  const std::string target = "localhost:" + std::to_string((*server)->port());
+  auto key = out->server->domain().keys.CreateDirect(k, "");
+  EXPECT_TRUE(key.ok());
+  out->admin_secret = key.ok() ? key->secret : "";
+  return out;
+}
+
+TEST(TlsTest, TheListenerSpeaksTlsOnlyToClientsThatTrustItsCa) {
+  TempDb db;
+  ASSERT_TRUE(MakeCertificates(db.dir()));
+  auto tls = StartTlsServer(db, [](ServerOptions&) {});
+  ASSERT_NE(tls, nullptr);
 
   client::ClientOptions trusted;
-  trusted.target = target;
-  trusted.api_key = key->secret;
+  trusted.target = tls->target();
+  trusted.api_key = tls->admin_secret;
   trusted.tls_root_certs = ReadAll(db.dir() + "/ca.crt");
   trusted.deadline = std::chrono::seconds(10);
   trusted.retry.max_attempts = 1;
@@ -83,27 +103,15 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
   ASSERT_TRUE(MakeClientCertificate(db.dir(), "ministry", "ministry-backoffice", "ca"));
   ASSERT_TRUE(MakeClientCertificate(db.dir(), "stranger", "someone-else", "ca"));
   ASSERT_TRUE(MakeClientCertificate(db.dir(), "impostor", "ministry-backoffice", "other"));
-  ServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.db = db.path();
-  options.tls_cert = db.dir() + "/server.crt";
-  options.tls_key = db.dir() + "/server.key";
-  options.tls_client_ca = db.dir() + "/ca.crt";
-  ASSERT_TRUE(ParseCertificateRoles("ministry-backoffice=officer", options.client_certificate_roles));
-  options.rate_limit_per_second = 0;
-  ASSERT_TRUE(ValidateServerOptions(options).ok());
-  ManualClock clock(kStartTime);
-  auto server = BiopolisServer::Start(options, &clock);
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
-  ApiKeyRecord k;
-  k.display_name = "tls admin";
-  k.role = Role::kAdmin;
-  auto key = (*server)->domain().keys.CreateDirect(k, "");
-  ASSERT_TRUE(key.ok());
+  auto tls = StartTlsServer(db, [&db](ServerOptions& options) {
+    options.tls_client_ca = db.dir() + "/ca.crt";
+    ASSERT_TRUE(ParseCertificateRoles("ministry-backoffice=officer", options.client_certificate_roles));
+  });
+  ASSERT_NE(tls, nullptr);
 
   auto client_with = [&](const std::string& cert, const std::string& api_key) {
     client::ClientOptions o;
-    o.target = "localhost:" + std::to_string((*server)->port());
+    o.target = tls->target();
     o.api_key = api_key;
     o.tls_root_certs = ReadAll(db.dir() + "/ca.crt");
     if (!cert.empty()) {
@@ -126,7 +134,7 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
   auto created = ministry->organizations().Create(org);
   ASSERT_TRUE(created.ok()) << created.error().ToString();
   EXPECT_EQ(ministry->api_keys().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
-  auto audit = client_with("", key->secret)->audit().List().All();
+  auto audit = client_with("", tls->admin_secret)->audit().List().All();
   ASSERT_TRUE(audit.ok()) << audit.error().ToString();
   bool recorded = false;
   for (const auto& r : *audit) recorded = recorded || r.actor() == "certificates/ministry-backoffice";
@@ -139,7 +147,7 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
   // The mapped name on a certificate from another CA: refused at the handshake.
   EXPECT_EQ(client_with("impostor", "")->organizations().Get(created->name()).code(), grpc::StatusCode::UNAVAILABLE);
   // Without a certificate: a key still works, nothing else does.
-  EXPECT_TRUE(client_with("", key->secret)->organizations().Get(created->name()).ok());
+  EXPECT_TRUE(client_with("", tls->admin_secret)->organizations().Get(created->name()).ok());
   EXPECT_EQ(client_with("", "")->organizations().Get(created->name()).code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
