@@ -28,12 +28,16 @@ AuditRecord ReadAudit(SQLite::Statement& st) {
 
 std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
   // The single writer makes "the last record" well defined inside this transaction.
+  // Records are never deleted (a trigger forbids it) and a rolled-back append
+  // leaves nothing, so the next sequence follows the last record's.
   AuditContent c;
   {
     CachedStatement last(conn_, "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
-    if (last.executeStep()) c.previous_hash = last.getColumn(1).getString();
-    CachedStatement seq(conn_, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
-    c.sequence = (seq.executeStep() ? seq.getColumn(0).getInt64() : 0) + 1;
+    c.sequence = 1;
+    if (last.executeStep()) {
+      c.sequence = last.getColumn(0).getInt64() + 1;
+      c.previous_hash = last.getColumn(1).getString();
+    }
   }
   c.actor = r.actor;
   c.actor_role = static_cast<int>(r.actor_role);
