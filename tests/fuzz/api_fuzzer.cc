@@ -147,7 +147,11 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
       }
     }
   }
-  std::atexit([] { CheckDatabase(); });
+  std::atexit([] {
+    CheckDatabase();
+    std::error_code ec;
+    std::filesystem::remove_all(world->dir, ec);  // the server may still hold it open; unlinking is fine
+  });
   return 0;
 }
 

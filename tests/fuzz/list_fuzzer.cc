@@ -85,8 +85,13 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
       }
     }
   }
-  auto dir = std::filesystem::temp_directory_path() / ("biopolis-list-fuzzer-" + std::to_string(::getpid()));
+  static const auto dir =
+      std::filesystem::temp_directory_path() / ("biopolis-list-fuzzer-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
+  std::atexit([] {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  });
   world = new World;
   auto store = bp::SqliteStore::Open({(dir / "fuzz.db").string(), 2, 5000});
   if (!store.ok()) Fail("cannot open the database: " + store.status().ToString());
