@@ -97,8 +97,10 @@ SqliteStore::SqliteStore(SqliteStoreOptions options) : options_(std::move(option
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions& options) {
   std::unique_ptr<SqliteStore> store(new SqliteStore(options));
   try {
+    // NOMUTEX: after Open, only the writer thread touches this connection
+    // (even SetMaxPageCount goes through the write queue).
     store->writer_connection_ = std::make_unique<SqliteConnection>(
-        options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+        options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     SQLite::Database& db = store->writer_connection_->database();
     ConfigureConnection(db, options.busy_timeout_ms);
     std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
