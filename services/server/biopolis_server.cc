@@ -23,14 +23,18 @@
 #include "storage/sqlite/sqlite_store.h"
 
 namespace biopolis {
-namespace {
 
-constexpr const char* kServices[] = {
-    "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
-    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
-    "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
-    "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",  "biopolis.v1.EventService",
-};
+const std::vector<std::string>& ServedServiceNames() {
+  static const std::vector<std::string> kNames = {
+      "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
+      "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
+      "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
+      "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",  "biopolis.v1.EventService",
+  };
+  return kNames;
+}
+
+namespace {
 
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -126,7 +130,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   }
   auto* health = s->server_->GetHealthCheckService();
   health->SetServingStatus("", true);
-  for (const char* name : kServices) health->SetServingStatus(name, true);
+  for (const auto& name : ServedServiceNames()) health->SetServingStatus(name, true);
 
   int interval = options.timed_transition_interval_seconds;
   s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });

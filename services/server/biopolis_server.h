@@ -8,7 +8,9 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "services/core/clock.h"
 #include "services/core/status.h"
@@ -19,6 +21,10 @@ class Server;
 }
 
 namespace biopolis {
+
+// The full names of the biopolis.v1 services biopolisd serves (health reports
+// each; tests walk their methods).
+const std::vector<std::string>& ServedServiceNames();
 
 class SqliteStore;
 class Domain;

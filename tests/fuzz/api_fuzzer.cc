@@ -40,12 +40,6 @@ namespace {
 
 namespace bp = ::biopolis;
 
-constexpr const char* kServices[] = {
-    "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
-    "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
-    "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
-    "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",  "biopolis.v1.EventService"};
-
 struct World {
   std::filesystem::path dir;
   std::unique_ptr<bp::BiopolisServer> server;
@@ -112,13 +106,13 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   }
   world->keys.push_back("");
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name : kServices) {
+  for (const auto& name : bp::ServedServiceNames()) {
     const auto* service = pool->FindServiceByName(name);
-    if (service == nullptr) Fail(std::string("no descriptor for ") + name);
+    if (service == nullptr) Fail("no descriptor for " + name);
     for (int i = 0; i < service->method_count(); ++i) {
       const auto* m = service->method(i);
       if (m->client_streaming() || m->server_streaming()) continue;
-      world->methods.push_back("/" + std::string(name) + "/" + m->name());
+      world->methods.push_back("/" + name + "/" + m->name());
       world->requests.push_back(world->factory.GetPrototype(m->input_type()));
     }
   }

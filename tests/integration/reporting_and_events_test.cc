@@ -241,7 +241,6 @@ TEST_F(EventsTest, ReplayResumeFilterAndFollow) {
 
 TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
   auto a = ApplicantUnderReview("4345042753", "1024317979080");
-  int port = server_->port();
   client::WatchOptions options;
   options.start_at_now = true;
   auto stream = a.client->events().Watch(options);
@@ -254,14 +253,7 @@ TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
 
   // Restart on the same port and database: the stream sees UNAVAILABLE and reconnects.
-  server_.reset();
-  ServerOptions again;
-  again.listen = "127.0.0.1:" + std::to_string(port);
-  again.db = db_.path();
-  again.shutdown_grace_seconds = 1;
-  auto restarted = BiopolisServer::Start(again, &clock_);
-  ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
-  server_ = std::move(*restarted);
+  RestartServer();
   ASSERT_TRUE(
       officer().applications().RecordExpertOpinion(a.application, v1::Application::EXPERT_OPINION_POSITIVE, "ok").ok());
 
@@ -279,7 +271,6 @@ TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
 // started (the server's biopolis-start-after metadata), not from the beginning.
 TEST_F(EventsTest, AStartAtNowStreamReconnectingBeforeItsFirstEventReplaysNothing) {
   auto a = ApplicantUnderReview("4345042753", "1024317979080");
-  int port = server_->port();
   client::WatchOptions options;
   options.start_at_now = true;
   auto stream = officer().events().Watch(options);
@@ -287,14 +278,7 @@ TEST_F(EventsTest, AStartAtNowStreamReconnectingBeforeItsFirstEventReplaysNothin
   std::thread reader([&] { got.set_value(ReadN(*stream, 1)); });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the stream is open, nothing written since
 
-  server_.reset();
-  ServerOptions again;
-  again.listen = "127.0.0.1:" + std::to_string(port);
-  again.db = db_.path();
-  again.shutdown_grace_seconds = 1;
-  auto restarted = BiopolisServer::Start(again, &clock_);
-  ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
-  server_ = std::move(*restarted);
+  RestartServer();
   ASSERT_TRUE(officer().applications().ReferToExpertCouncil(a.application).ok());
 
   auto future = got.get_future();

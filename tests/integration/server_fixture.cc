@@ -9,6 +9,7 @@ void ServerFixture::SetUp() {
   options.shutdown_grace_seconds = 2;
   options.timed_transition_interval_seconds = 3600;
   Configure(options);
+  options_ = options;
   auto server = BiopolisServer::Start(options, &clock_);
   ASSERT_TRUE(server.ok()) << server.status().ToString();
   server_ = std::move(*server);
@@ -46,6 +47,15 @@ void ServerFixture::TearDown() {
   officer_.reset();
   auditor_.reset();
   server_.reset();
+}
+
+void ServerFixture::RestartServer() {
+  ServerOptions options = options_;
+  options.listen = "127.0.0.1:" + std::to_string(server_->port());
+  server_.reset();
+  auto restarted = BiopolisServer::Start(options, &clock_);
+  ASSERT_TRUE(restarted.ok()) << restarted.status().ToString();
+  server_ = std::move(*restarted);
 }
 
 std::unique_ptr<client::Client> ServerFixture::ClientWithKey(const std::string& key) {

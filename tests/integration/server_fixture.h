@@ -61,9 +61,13 @@ class ServerFixture : public ::testing::Test {
   std::string CreatePlot(const std::string& cadastral, std::int64_t area_m2, std::int64_t power_kw = 100);
   // Counts audit records (all changes leave one).
   int AuditCount();
+  // Stops the server and starts it again on the same port and database, as
+  // an administrator's restart would; clients reconnect on their own.
+  void RestartServer();
 
   TempDb db_;
   ManualClock clock_{kStartTime};
+  ServerOptions options_;
   std::unique_ptr<BiopolisServer> server_;
   std::unique_ptr<client::Client> admin_;
   std::unique_ptr<client::Client> officer_;
