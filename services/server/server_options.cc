@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <sstream>
 
 namespace biopolis {
 namespace {
@@ -64,9 +65,12 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.tls_key = value;
     else if (key == "tls_client_ca")
       o.tls_client_ca = value;
-    else if (key == "client_certificate_roles")
-      ok = ParseCertificateRoles(value, o.client_certificate_roles);
-    else if (key == "insecure")
+    else if (key == "client_certificate_roles") {
+      Status parsed = ParseCertificateRoles(value, o.client_certificate_roles);
+      if (!parsed.ok())
+        return Status::InvalidField("config", where + ": " + parsed.field_violations().at(0).description,
+                                    "INVALID_CONFIG");
+    } else if (key == "insecure")
       ok = ParseBool(value, o.insecure);
     else if (key == "demo")
       ok = ParseBool(value, o.demo);
@@ -105,28 +109,28 @@ bool IsLoopbackAddress(const std::string& host_port) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-bool ParseCertificateRoles(std::string_view text, std::map<std::string, Role>& out) {
+Status ParseCertificateRoles(const std::string& text, std::map<std::string, Role>& out) {
   out.clear();
-  auto trim = [](std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return s;
-  };
-  while (!text.empty()) {
-    auto comma = text.find(',');
-    std::string_view pair = trim(text.substr(0, comma));
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  std::stringstream pairs(text);
+  std::string pair;
+  while (std::getline(pairs, pair, ',')) {
+    pair = Trim(pair);
+    auto bad = [&pair](const std::string& why) {
+      return Status::InvalidField("client_certificate_roles", "`" + pair + "`: " + why, "INVALID_CONFIG");
+    };
     auto eq = pair.rfind('=');
-    if (eq == std::string_view::npos) return false;
-    std::string_view name = trim(pair.substr(0, eq));
-    std::string_view role = trim(pair.substr(eq + 1));
+    if (eq == std::string::npos) return bad("expected NAME=ROLE");
+    std::string name = Trim(pair.substr(0, eq));
+    std::string role = Trim(pair.substr(eq + 1));
     Role r = role == "admin"     ? Role::kAdmin
              : role == "officer" ? Role::kOfficer
              : role == "auditor" ? Role::kAuditor
                                  : Role::kUnspecified;
-    if (name.empty() || r == Role::kUnspecified || !out.emplace(std::string(name), r).second) return false;
+    if (name.empty()) return bad("the certificate name is empty");
+    if (r == Role::kUnspecified) return bad("the role must be admin, officer or auditor");
+    if (!out.emplace(name, r).second) return bad("the name is given twice");
   }
-  return true;
+  return Status::Ok();
 }
 
 Status ValidateServerOptions(const ServerOptions& o) {

@@ -55,9 +55,10 @@ struct ServerOptions {
 // line of an unknown key or a bad value.
 Status LoadConfigFile(const std::string& path, ServerOptions& options);
 
-// Parses "name=role, name=role" (roles: admin, officer, auditor) into `out`;
-// false on a malformed pair, an unknown role or a name given twice.
-bool ParseCertificateRoles(std::string_view text, std::map<std::string, Role>& out);
+// Parses "name=role, name=role" (roles: admin, officer, auditor) into `out`.
+// INVALID_ARGUMENT naming the pair: a malformed pair, an empty name, another
+// role, or a name given twice.
+Status ParseCertificateRoles(const std::string& text, std::map<std::string, Role>& out);
 
 // Checks values and the exposure rule: a non-loopback listen address needs TLS
 // or --insecure; demo mode is only for a loopback address.

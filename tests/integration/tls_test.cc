@@ -105,7 +105,7 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
   ASSERT_TRUE(MakeClientCertificate(db.dir(), "impostor", "ministry-backoffice", "other"));
   auto tls = StartTlsServer(db, [&db](ServerOptions& options) {
     options.tls_client_ca = db.dir() + "/ca.crt";
-    ASSERT_TRUE(ParseCertificateRoles("ministry-backoffice=officer", options.client_certificate_roles));
+    ASSERT_TRUE(ParseCertificateRoles("ministry-backoffice=officer", options.client_certificate_roles).ok());
   });
   ASSERT_NE(tls, nullptr);
 
@@ -153,13 +153,26 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
 
 TEST(TlsTest, CertificateRoleMappingsAreCheckedWhenTheConfigIsRead) {
   std::map<std::string, Role> roles;
-  EXPECT_TRUE(ParseCertificateRoles(" ministry-backoffice = officer , audit-chamber=auditor", roles));
+  EXPECT_TRUE(ParseCertificateRoles(" ministry-backoffice = officer , audit-chamber=auditor", roles).ok());
   EXPECT_EQ(roles.at("ministry-backoffice"), Role::kOfficer);
   EXPECT_EQ(roles.at("audit-chamber"), Role::kAuditor);
-  EXPECT_FALSE(ParseCertificateRoles("ministry=resident", roles));  // a resident is bound to an organization
-  EXPECT_FALSE(ParseCertificateRoles("ministry", roles));
-  EXPECT_FALSE(ParseCertificateRoles("=officer", roles));
-  EXPECT_FALSE(ParseCertificateRoles("a=officer,a=auditor", roles));
+  auto refused = [&roles](const std::string& text) {
+    Status st = ParseCertificateRoles(text, roles);
+    return st.ok() ? std::string("accepted") : st.field_violations().at(0).description;
+  };
+  EXPECT_EQ(refused("ministry=resident"), "`ministry=resident`: the role must be admin, officer or auditor");
+  EXPECT_EQ(refused("a=officer, ministry"), "`ministry`: expected NAME=ROLE");
+  EXPECT_EQ(refused("=officer"), "`=officer`: the certificate name is empty");
+  EXPECT_EQ(refused("a=officer,a=auditor"), "`a=auditor`: the name is given twice");
+  // In a config file the error names the file and line.
+  TempDb db;
+  const std::string conf = db.dir() + "/biopolisd.conf";
+  std::ofstream(conf) << "listen = 127.0.0.1:0\nclient_certificate_roles = ministry=resident\n";
+  ServerOptions from_file;
+  Status loaded = LoadConfigFile(conf, from_file);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.field_violations().at(0).description.find(conf + ":2: `ministry=resident`"), std::string::npos)
+      << loaded.field_violations().at(0).description;
   ServerOptions o;
   o.tls_client_ca = "/etc/ca.crt";
   EXPECT_EQ(ValidateServerOptions(o).field_violations().at(0).field, "tls_client_ca");
