@@ -132,9 +132,10 @@ void ApiKeyManager::Revoke(const Caller& caller, CommandMeta meta, std::int64_t 
       },
       std::move(encode),
       // After the commit and before the reply: no call after the revocation
-      // is acknowledged can be served from the cache.
+      // is acknowledged can be served from the cache. A refused revocation
+      // changed nothing and leaves the cache alone.
       [cache = cache_.get(), reply = std::move(reply)](Result<std::string> result) {
-        cache->Invalidate();
+        if (result.ok()) cache->Invalidate();
         reply(std::move(result));
       });
 }
