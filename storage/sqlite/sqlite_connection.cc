@@ -6,8 +6,9 @@
 
 namespace biopolis {
 
-SqliteConnection::SqliteConnection(const std::string& path, int flags, std::size_t max_cached_statements)
-    : db_(path, flags), max_cached_(max_cached_statements) {
+SqliteConnection::SqliteConnection(const std::string& path, int flags, const std::string& vfs,
+                                   std::size_t max_cached_statements)
+    : db_(path, flags, 0, vfs), max_cached_(max_cached_statements) {
   sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
 }
 

@@ -24,13 +24,15 @@ namespace biopolis {
 
 class SqliteConnection {
  public:
-  // Opens the database at `path` with SQLite::OPEN_* `flags`; throws
-  // SQLite::Exception when it cannot. Turns on the query planner stability
+  // Opens the database at `path` with SQLite::OPEN_* `flags` through the VFS
+  // named `vfs` (empty: SQLite's default); throws SQLite::Exception when it
+  // cannot. Turns on the query planner stability
   // guarantee (SQLITE_DBCONFIG_ENABLE_QPSG): without it, a statement whose
   // `state = ?` could match a partial index's `WHERE state = 2` is prepared
   // again whenever that parameter is bound, which defeats the cache; our
   // partial indexes are only meant for queries that spell the state out.
-  SqliteConnection(const std::string& path, int flags, std::size_t max_cached_statements = 128);
+  SqliteConnection(const std::string& path, int flags, const std::string& vfs = "",
+                   std::size_t max_cached_statements = 128);
 
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

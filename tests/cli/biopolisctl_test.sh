@@ -12,8 +12,10 @@ OFFICER_EXAMPLE=$4
 WORK=$(mktemp -d)
 LOG=$WORK/server.log
 PID=
+SECOND=
 cleanup() {
   [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null
+  [ -n "$SECOND" ] && kill -9 "$SECOND" 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -46,6 +48,12 @@ for _ in $(seq 1 100); do grep -q "DEMO MODE" "$LOG" && break; sleep 0.1; done
 grep -q "bpk_demo_officer" "$LOG"; check "server started with demo keys" 0 $? "$(cat "$LOG")"
 
 export BIOPOLIS_ADDRESS=127.0.0.1:$PORT
+
+# The running server has its database file to itself: another process can neither read it nor serve it.
+out=$(sqlite3 "$WORK/demo.db" 'SELECT count(*) FROM organizations' 2>&1); check "sqlite3 shell locked out" 5 $? "$out" "locked"
+PORT2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$BIOPOLISD" --db "$WORK/demo.db" --listen "127.0.0.1:$PORT2" > "$WORK/second.log" 2>&1 &
+SECOND=$!  # it waits out the busy timeout (5 s) first; checked at the end
 OFFICER=bpk_demo_officer_00000000000000000000000000000
 ADMIN=bpk_demo_admin_0000000000000000000000000000000
 NZF=bpk_demo_resident_nzf_00000000000000000000000
@@ -158,6 +166,17 @@ out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" backup relative.db 2>&1); check "backup pat
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" backup "$WORK/b2.db" 2>&1); check "officers cannot back up" 4 $? "$out" "PERMISSION_DENIED"
 [ "$(sqlite3 "$WORK/backup.db" 'PRAGMA integrity_check; SELECT count(*) FROM residents;' | tr '\n' ' ')" = "ok 1 " ]
 check "backup is consistent and complete" 0 $? ""
+
+for _ in $(seq 1 150); do kill -0 "$SECOND" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$SECOND" 2>/dev/null; then
+  kill -9 "$SECOND"; wait "$SECOND"
+  check "a second biopolisd on the same file refuses to start" exited running "$(cat "$WORK/second.log")"
+else
+  wait "$SECOND"; code=$?
+  [ "$code" != 0 ]; check "a second biopolisd on the same file refuses to start" 0 $? "$(cat "$WORK/second.log")"
+fi
+grep -q "another process has it open" "$WORK/second.log"
+check "and says why" 0 $? "$(cat "$WORK/second.log")"
 
 # Graceful shutdown.
 kill -TERM "$PID"

@@ -93,7 +93,7 @@ TEST_F(SqliteConnectionTest, ANestedUseOfTheSameSqlGetsItsOwnStatement) {
 }
 
 TEST_F(SqliteConnectionTest, TheCacheIsBoundedAndDropsTheLeastRecentlyUsed) {
-  SqliteConnection c(db_.path(), kReadWrite, 2);
+  SqliteConnection c(db_.path(), kReadWrite, "", 2);
   auto run = [&c](const std::string& sql) {
     CachedStatement st(c, sql);
     st.executeStep();
