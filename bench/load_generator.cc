@@ -1,7 +1,8 @@
 // Closed-loop load against a running biopolisd over loopback, with gRPC's
 // callback client API: N virtual users over C channels, each issuing its next
 // call when the previous completes, for a fixed time. Prints QPS, p50/p90/p99/
-// max latency and, given the server's pid, its CPU time per request and peak RSS.
+// max latency, the load generator's own CPU time per request and, given the
+// server's pid, the server's CPU time per request and peak RSS.
 //
 // Scenarios: get (GetApplication), list (ListPlots, a page of 50 with a filter),
 // write (CreateServiceRequest: a durable write with a fresh request_id), mixed
@@ -12,6 +13,7 @@
 //                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID] [--get-ids N]
 //                  [--rss-every SECONDS]
 #include <grpcpp/grpcpp.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -224,6 +226,7 @@ int main(int argc, char** argv) {
       o.get_ids = std::max(1LL, std::stoll(v));
   }
   double cpu_before = o.server_pid ? CpuSeconds(o.server_pid) : 0;
+  double own_cpu_before = CpuSeconds(getpid());
   Load load(o);
   auto start = SteadyClock::now();
   std::atomic<bool> running{true};
@@ -247,6 +250,7 @@ int main(int argc, char** argv) {
   if (sampler.joinable()) sampler.join();
   double elapsed = std::chrono::duration<double>(SteadyClock::now() - start).count();
   double cpu = o.server_pid ? CpuSeconds(o.server_pid) - cpu_before : 0;
+  double own_cpu = CpuSeconds(getpid()) - own_cpu_before;
   auto& l = load.latencies_ms;
   std::sort(l.begin(), l.end());
   double qps = static_cast<double>(l.size()) / elapsed;
@@ -257,7 +261,7 @@ int main(int argc, char** argv) {
     std::printf(" server_cpu_per_req=%.1fus server_peak_rss=%.1fMiB",
                 l.empty() ? 0.0 : cpu / static_cast<double>(l.size()) * 1e6, StatusMiB(o.server_pid, "VmHWM:"));
   }
-  std::printf("\n");
+  std::printf(" client_cpu_per_req=%.1fus\n", l.empty() ? 0.0 : own_cpu / static_cast<double>(l.size()) * 1e6);
   if (!load.first_error.empty()) std::printf("  first error: %s\n", load.first_error.c_str());
   return load.errors > 0 && l.empty() ? 1 : 0;
 }

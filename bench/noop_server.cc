@@ -4,34 +4,64 @@
 // transport's limit on this machine, the denominator of every ratio in
 // docs/PERFORMANCE.md.
 //
-//   noop_server --listen 127.0.0.1:0      (prints "noop_server listening on PORT")
+// --work-us N makes each call first burn N microseconds of CPU in the handler,
+// standing in for a handler's own work: how the transport's cost per call grows
+// with the time a handler takes (docs/PERFORMANCE.md).
+//
+//   noop_server --listen 127.0.0.1:0 [--work-us N]   (prints "noop_server listening on PORT")
 #include <grpcpp/grpcpp.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 #include "noop.grpc.pb.h"
 
 namespace {
 
+// Spins on the thread's CPU clock for `us` microseconds (CPU time, not wall
+// time, so a preempted handler still does the whole amount of work).
+void BurnCpu(int us) {
+  if (us <= 0) return;
+  timespec start{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+  for (;;) {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    long long elapsed_ns = (now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec);
+    if (elapsed_ns >= us * 1000LL) return;
+  }
+}
+
 class NoopService final : public biopolis::bench::NoopService::CallbackService {
+ public:
+  explicit NoopService(int work_us) : work_us_(work_us) {}
+
+ private:
   grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* context, const biopolis::bench::EchoMessage* request,
                                  biopolis::bench::EchoMessage* response) override {
+    BurnCpu(work_us_);
     *response = *request;
     auto* reactor = context->DefaultReactor();
     reactor->Finish(grpc::Status::OK);
     return reactor;
   }
+
+  int work_us_;
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:0";
+  int work_us = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--listen") == 0) listen = argv[i + 1];
+    if (std::strcmp(argv[i], "--work-us") == 0) work_us = std::atoi(argv[i + 1]);
   }
   sigset_t signals;
   sigemptyset(&signals);
@@ -39,7 +69,7 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  NoopService service;
+  NoopService service(work_us);
   int port = 0;
   grpc::ServerBuilder builder;
   builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
