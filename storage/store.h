@@ -42,7 +42,8 @@ class Store {
   virtual ~Store() = default;
 
   virtual Status Read(const Work& work) = 0;
-  // `done` runs on the writer thread; it must not block.
+  // `done` runs on the store's acknowledgement thread (not the caller's), in
+  // commit order; it must not block, since later acknowledgements wait for it.
   virtual void Write(Work work, Done done) = 0;
   // Write() and wait for the outcome; for start-up, tools and tests.
   Status WriteAndWait(Work work);

@@ -11,7 +11,8 @@
 // while the same id with a different body is INVALID_ARGUMENT.
 //
 // Thread-safety: Run() may be called from any thread; `reply` is called
-// exactly once, on the writer thread or (for an invalid request id) inline.
+// exactly once, on the store's acknowledgement thread once the outcome is
+// durable, or (for an invalid request id) inline.
 #pragma once
 
 #include <functional>

@@ -6,8 +6,13 @@
 // corruption bug, which needs two connections writing or checkpointing at
 // once (DESIGN.md section 8); with one writer connection it cannot happen.
 //
+// Outcomes are acknowledged (each unit's `done` called) on a second thread,
+// in commit order, so the writer goes on to the next batch while the last
+// one's replies are sent: sending a gRPC reply from the writer thread was
+// ~12% of its time under load (docs/PERFORMANCE.md).
+//
 // Thread-safety: safe for concurrent use. The destructor finishes every
-// queued unit of work before it returns.
+// queued unit of work and acknowledges it before it returns.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -70,8 +75,12 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(SqliteStoreOptions options);
   void WriterLoop();
-  // Runs a batch in one transaction (savepoint per unit) and reports each outcome.
+  // Runs a batch in one transaction (savepoint per unit) and hands each
+  // outcome to the acknowledger.
   void RunBatch(std::vector<std::pair<Work, Done>>& batch);
+  // Queues outcomes for the acknowledger thread, which calls each `done`.
+  void Acknowledge(std::vector<std::pair<Done, Status>> outcomes);
+  void AcknowledgerLoop();
   Status RunWrite(const Work& work);
   std::unique_ptr<SqliteConnection> AcquireReader();
   void ReleaseReader(std::unique_ptr<SqliteConnection> reader);
@@ -88,6 +97,13 @@ class SqliteStore final : public Store {
   std::deque<std::pair<Work, Done>> queue_;
   bool stopping_ = false;
   std::thread writer_;
+
+  // Outcomes waiting for their `done` calls, oldest first.
+  std::mutex acks_mu_;
+  std::condition_variable acks_cv_;
+  std::deque<std::pair<Done, Status>> acks_;
+  bool acks_stopping_ = false;
+  std::thread acknowledger_;
 
   std::atomic<std::int64_t> units_committed_{0};
   std::atomic<std::int64_t> commits_{0};
