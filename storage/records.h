@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "services/core/audit_chain.h"
 #include "services/core/caller.h"
 #include "services/core/clock.h"
 #include "services/core/date.h"
@@ -435,6 +436,22 @@ struct AuditRecord {
   std::string previous_hash;
   std::string hash;
 };
+
+// The fields of an audit record that its hash covers (services/core/audit_chain.h).
+inline AuditContent AuditContentOf(const AuditRecord& r) {
+  return AuditContent{
+      .sequence = r.sequence,
+      .actor = r.actor,
+      .actor_role = static_cast<int>(r.actor_role),
+      .action = r.action,
+      .resource = r.resource,
+      .request_id = r.request_id,
+      .summary = r.summary,
+      .create_time_micros = r.create_time,
+      .previous_hash = r.previous_hash,
+      .hash = r.hash,
+  };
+}
 
 struct EventRecord {
   std::int64_t sequence = 0;

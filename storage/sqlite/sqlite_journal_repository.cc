@@ -30,33 +30,28 @@ std::int64_t SqliteJournalRepository::AppendAudit(const AuditRecord& r) {
   // The single writer makes "the last record" well defined inside this transaction.
   // Records are never deleted (a trigger forbids it) and a rolled-back append
   // leaves nothing, so the next sequence follows the last record's.
-  AuditContent c;
+  AuditContent c = AuditContentOf(r);
+  c.sequence = 1;
+  c.previous_hash.clear();
   {
     CachedStatement last(conn_, "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
-    c.sequence = 1;
     if (last.executeStep()) {
       c.sequence = last.getColumn(0).getInt64() + 1;
       c.previous_hash = last.getColumn(1).getString();
     }
   }
-  c.actor = r.actor;
-  c.actor_role = static_cast<int>(r.actor_role);
-  c.action = r.action;
-  c.resource = r.resource;
-  c.request_id = r.request_id;
-  c.summary = r.summary;
-  c.create_time_micros = r.create_time;
   CachedStatement st(conn_,
                      "INSERT INTO audit_log (sequence, actor, actor_role, action, resource, request_id, "
                      "summary, create_time, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, static_cast<int64_t>(c.sequence));
-  st.bind(2, r.actor);
-  st.bind(3, static_cast<int>(r.actor_role));
-  st.bind(4, r.action);
-  st.bind(5, r.resource);
-  st.bind(6, r.request_id);
-  st.bind(7, r.summary);
-  st.bind(8, static_cast<int64_t>(r.create_time));
+  // Stored from the same content that is hashed, so the two cannot differ.
+  st.bind(2, c.actor);
+  st.bind(3, c.actor_role);
+  st.bind(4, c.action);
+  st.bind(5, c.resource);
+  st.bind(6, c.request_id);
+  st.bind(7, c.summary);
+  st.bind(8, static_cast<int64_t>(c.create_time_micros));
   st.bind(9, c.previous_hash);
   st.bind(10, AuditHash(c));
   st.exec();

@@ -64,6 +64,8 @@ void CheckDatabase() {
   if (integrity != "ok") Fail("integrity_check: " + integrity);
   SQLite::Statement fk(db, "PRAGMA foreign_key_check");
   if (fk.executeStep()) Fail("foreign_key_check: a dangling reference in " + fk.getColumn(0).getString());
+  // The chain as stored on disk, read with SQL of its own rather than through
+  // the journal repository whose appends it checks.
   std::vector<bp::AuditContent> chain;
   SQLite::Statement audit(db,
                           "SELECT sequence, actor, actor_role, action, resource, request_id, summary, create_time, "

@@ -322,10 +322,7 @@ std::vector<AuditContent> Chain(SqliteStore& store) {
     ListQuery q;
     q.order_field = "sequence";
     q.page_size = 500;
-    for (const auto& r : tx.journal().ListAudit(q).items) {
-      out.push_back({r.sequence, r.actor, static_cast<int>(r.actor_role), r.action, r.resource, r.request_id, r.summary,
-                     r.create_time, r.previous_hash, r.hash});
-    }
+    for (const auto& r : tx.journal().ListAudit(q).items) out.push_back(AuditContentOf(r));
     return Status::Ok();
   });
   return out;
