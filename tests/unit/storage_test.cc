@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -572,6 +574,52 @@ TEST(GroupCommitTest, ConcurrentUnitsShareCommitsAndAFailingOneRollsBackAlone) {
     return Status::Ok();
   });
   EXPECT_EQ(rows, 180);
+}
+
+TEST(GroupCommitTest, OutcomesAreAcknowledgedInCommitOrderOnlyOnceCommittedAndAllBeforeTheStoreCloses) {
+  testing::TempDb db;
+  constexpr int kUnits = 150;
+  std::mutex mu;
+  std::vector<int> acknowledged;
+  std::vector<bool> visible_when_acknowledged(kUnits, false);
+  std::vector<std::thread::id> ack_threads;
+  {
+    auto store = OpenStore(db.path());
+    SqliteStore* s = store.get();
+    for (int i = 0; i < kUnits; ++i) {
+      std::string inn = std::to_string(1000000000LL + i);
+      store->Write(
+          [i, inn](Transaction& tx) -> Status {
+            tx.organizations().Insert(Org(inn, std::to_string(1000000000000LL + i)));
+            return Status::Ok();
+          },
+          [&, s, i, inn](const Status& st) {
+            ASSERT_TRUE(st.ok()) << st.ToString();
+            // A reader on another connection already sees the change: it was
+            // committed before this acknowledgement.
+            bool found = false;
+            s->Read([&](Transaction& tx) {
+              found = tx.organizations().FindByInn(inn).has_value();
+              return Status::Ok();
+            });
+            // Slow acknowledgements pile up behind the writer, so the store is
+            // destroyed with outcomes still waiting to be acknowledged.
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            std::lock_guard<std::mutex> lock(mu);
+            acknowledged.push_back(i);
+            visible_when_acknowledged[static_cast<std::size_t>(i)] = found;
+            ack_threads.push_back(std::this_thread::get_id());
+          });
+    }
+    // The store is destroyed here with units still queued: every one of them is
+    // committed and acknowledged before the destructor returns.
+  }
+  ASSERT_EQ(acknowledged.size(), static_cast<std::size_t>(kUnits));
+  for (int i = 0; i < kUnits; ++i) {
+    EXPECT_EQ(acknowledged[static_cast<std::size_t>(i)], i) << "acknowledged out of commit order";
+    EXPECT_TRUE(visible_when_acknowledged[static_cast<std::size_t>(i)]) << "unit " << i;
+    EXPECT_NE(ack_threads[static_cast<std::size_t>(i)], std::this_thread::get_id());
+  }
 }
 
 TEST(GroupCommitTest, ADuplicateInABatchFailsAloneWithItsConstraintError) {
