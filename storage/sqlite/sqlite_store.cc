@@ -134,6 +134,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
       return Status::Internal("could not switch " + options.path + " to WAL mode (got " + mode + ")");
     }
     db.exec("PRAGMA synchronous = FULL");
+    if (db.execAndGet("PRAGMA synchronous").getInt() != 2) {
+      return Status::Internal("synchronous=FULL did not take effect");
+    }
     // Group commit runs each unit of work in a savepoint, and a savepoint
     // keeps the original of every page it changes in a statement journal.
     // By default that journal spills to a temporary file past 64 KiB, which a
@@ -142,9 +145,6 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
     // The journal is discarded at COMMIT anyway, so it stays in memory
     // (bounded by one batch's changed pages).
     db.exec("PRAGMA temp_store = MEMORY");
-    if (db.execAndGet("PRAGMA synchronous").getInt() != 2) {
-      return Status::Internal("synchronous=FULL did not take effect");
-    }
     if (db.execAndGet("PRAGMA foreign_keys").getInt() != 1) {
       return Status::Internal("foreign keys could not be enabled");
     }
