@@ -82,7 +82,10 @@ std::vector<std::string> MaskFromFlags(const CLI::App* command,
                                        std::initializer_list<std::pair<const char*, const char*>> flags) {
   std::vector<std::string> paths;
   for (const auto& [flag, path] : flags) {
-    if (command->count(flag) > 0) paths.push_back(path);
+    // Several flags may change one field (the eligibility rules): name it once.
+    if (command->count(flag) > 0 && std::find(paths.begin(), paths.end(), path) == paths.end()) {
+      paths.push_back(path);
+    }
   }
   if (paths.empty()) throw CLI::ValidationError(command->get_name(), "give at least one field to change");
   return paths;
@@ -764,10 +767,11 @@ void AddSupport(CLI::App& app, Action& action) {
                                      {"--any-okved", "eligibility"},
                                      {"--require-active", "eligibility"},
                                      {"--require-no-violation", "eligibility"}});
-      paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-      const bool change_rules = std::find(paths.begin(), paths.end(), "eligibility") != paths.end();
-      const bool given[] = {c->count("--min-investment-made") > 0, c->count("--okved") > 0 || rules->any_okved,
-                            c->count("--require-active") > 0, c->count("--require-no-violation") > 0};
+      const bool set_min_investment = c->count("--min-investment-made") > 0;
+      const bool set_okved = c->count("--okved") > 0 || rules->any_okved;
+      const bool set_require_active = c->count("--require-active") > 0;
+      const bool set_require_no_violation = c->count("--require-no-violation") > 0;
+      const bool change_rules = set_min_investment || set_okved || set_require_active || set_require_no_violation;
       google::type::Date until;
       if (!(*fields)[3].empty() && !ParseDate((*fields)[3], &until)) {
         throw CLI::ValidationError("--open-until", "not a date YYYY-MM-DD: " + (*fields)[3]);
@@ -790,13 +794,13 @@ void AddSupport(CLI::App& app, Action& action) {
           if (m.etag().empty()) m.set_etag(current->etag());
           *m.mutable_eligibility() = current->eligibility();
           auto* e = m.mutable_eligibility();
-          if (given[0]) e->set_min_investment_made_kopecks(rules->min_investment_made);
-          if (given[1]) {
+          if (set_min_investment) e->set_min_investment_made_kopecks(rules->min_investment_made);
+          if (set_okved) {
             e->clear_okved_prefixes();
             for (const auto& o : rules->okved) e->add_okved_prefixes(o);
           }
-          if (given[2]) e->set_require_active_status(rules->require_active);
-          if (given[3]) e->set_require_no_open_violation(rules->require_no_violation);
+          if (set_require_active) e->set_require_active_status(rules->require_active);
+          if (set_require_no_violation) e->set_require_no_open_violation(rules->require_no_violation);
         }
         return Print(cl.support().UpdateMeasure(m, paths), f);
       };
