@@ -18,16 +18,46 @@ PolicyRecord PolicyOrDefaults(Transaction& tx, const Date& today) {
   return p ? *p : PolicyRecord{};
 }
 
-// Fills the derived due date under the policy in force.
-ReportRecord WithDue(Transaction& tx, ReportRecord r, const Date& today) {
-  r.due_date = ReportDueDate(r.year, r.quarter, PolicyOrDefaults(tx, today).report_due_days);
+// Fills the derived due date for reports due `due_days` after their quarter.
+ReportRecord WithDue(ReportRecord r, int due_days) {
+  r.due_date = ReportDueDate(r.year, r.quarter, due_days);
   return r;
 }
 
-Compliance ComplianceFor(Transaction& tx, const ResidentRecord& r, const Date& today) {
-  PolicyRecord policy = PolicyOrDefaults(tx, today);
+// The same under the policy in force today.
+ReportRecord WithDue(Transaction& tx, ReportRecord r, const Date& today) {
+  return WithDue(std::move(r), PolicyOrDefaults(tx, today).report_due_days);
+}
+
+Compliance ComplianceFor(Transaction& tx, const ResidentRecord& r, const Date& today, const PolicyRecord& policy) {
   return ComputeCompliance(r, today, policy.compliance_tolerance_percent,
                            [&](const Date& d) { return ReportingOffice::FiguresAsOf(tx, r.id, d); });
+}
+
+// One page of residents not terminated (state 3) whose compliance is `only`
+// (kUnspecified: any), in registry order: walks registry pages until the page
+// is full or the registry ends.
+Page<ResidentCompliance> CompliancePage(Transaction& tx, const ListQuery& query, ComplianceStatus only,
+                                        const Date& today) {
+  const PolicyRecord policy = PolicyOrDefaults(tx, today);  // once per page, not per resident
+  Page<ResidentCompliance> out;
+  ListQuery q = query;
+  q.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+  while (true) {
+    auto residents = tx.residents().List(q);
+    for (std::size_t i = 0; i < residents.items.size(); ++i) {
+      const auto& r = residents.items[i];
+      Compliance c = ComplianceFor(tx, r, today, policy);
+      if (only != ComplianceStatus::kUnspecified && c.status != only) continue;
+      out.items.push_back({r.id, c});
+      if (static_cast<int>(out.items.size()) == query.page_size) {
+        if (i + 1 < residents.items.size() || residents.next.has_value()) out.next = Cursor{r.registry_number, r.id};
+        return out;
+      }
+    }
+    if (!residents.next) return out;
+    q.after = residents.next;
+  }
 }
 
 }  // namespace
@@ -62,7 +92,8 @@ Result<Page<ReportRecord>> ReportingOffice::List(const Caller& caller, const Lis
   return ReadPage<ReportRecord>(env_, caller, "ListReports", kSpec, params, ListVisibility::kOwnOrganization,
                                 [&](Transaction& tx, const ListQuery& q) {
                                   auto p = tx.reports().List(q);
-                                  for (auto& r : p.items) r = WithDue(tx, std::move(r), today);
+                                  const int due_days = PolicyOrDefaults(tx, today).report_due_days;
+                                  for (auto& r : p.items) r = WithDue(std::move(r), due_days);
                                   return p;
                                 });
 }
@@ -245,7 +276,7 @@ Result<ResidentCompliance> ReportingOffice::ComplianceOf(const Caller& caller, s
   return ReadValue<ResidentCompliance>(env_.store, [&](Transaction& tx) -> Result<ResidentCompliance> {
     auto r = tx.residents().Get(resident_id);
     if (!r || !caller.MaySee(r->organization_id)) return Status::NotFound(FormatName("residents", resident_id));
-    return ResidentCompliance{r->id, ComplianceFor(tx, *r, today)};
+    return ResidentCompliance{r->id, ComplianceFor(tx, *r, today, PolicyOrDefaults(tx, today))};
   });
 }
 
@@ -253,33 +284,10 @@ Result<Page<ResidentCompliance>> ReportingOffice::ListCompliance(const Caller& c
                                                                  ComplianceStatus only) {
   static const ListSpec kSpec{{}, {"registry_number"}, "registry_number", false};
   const Date today = ZoneDateOf(env_.clock.Now());
-  return ReadPage<ResidentCompliance>(env_, caller, "ListResidentCompliance|" + std::to_string(static_cast<int>(only)),
-                                      kSpec, params, ListVisibility::kOwnOrganization,
-                                      [&](Transaction& tx, const ListQuery& query) -> Result<Page<ResidentCompliance>> {
-                                        // Walk registry pages of residents not terminated (state 3) until this page
-                                        // is full of residents of the wanted status.
-                                        Page<ResidentCompliance> out;
-                                        ListQuery q = query;
-                                        q.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
-                                        while (true) {
-                                          auto residents = tx.residents().List(q);
-                                          for (std::size_t i = 0; i < residents.items.size(); ++i) {
-                                            const auto& r = residents.items[i];
-                                            Compliance c = ComplianceFor(tx, r, today);
-                                            if (only == ComplianceStatus::kUnspecified || c.status == only) {
-                                              out.items.push_back({r.id, c});
-                                              if (static_cast<int>(out.items.size()) == query.page_size) {
-                                                bool more =
-                                                    i + 1 < residents.items.size() || residents.next.has_value();
-                                                if (more) out.next = Cursor{r.registry_number, r.id};
-                                                return out;
-                                              }
-                                            }
-                                          }
-                                          if (!residents.next) return out;
-                                          q.after = residents.next;
-                                        }
-                                      });
+  return ReadPage<ResidentCompliance>(
+      env_, caller, "ListResidentCompliance|" + std::to_string(static_cast<int>(only)), kSpec, params,
+      ListVisibility::kOwnOrganization,
+      [&](Transaction& tx, const ListQuery& query) { return CompliancePage(tx, query, only, today); });
 }
 
 }  // namespace biopolis
