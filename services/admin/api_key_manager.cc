@@ -65,8 +65,8 @@ Result<Caller> ApiKeyManager::Authenticate(std::string_view secret) {
   }
   std::string hash = HashSecret(secret);
   TimeMicros now = env_.clock.Now();
-  if (auto cached = cache_->Find(hash, now)) return *cached;
-  const std::uint64_t generation = cache_->generation();
+  std::uint64_t generation = 0;
+  if (auto cached = cache_->Find(hash, now, &generation)) return *cached;
   TimeMicros expire_time = 0;
   auto caller = ReadValue<Caller>(env_.store, [&](Transaction& tx) -> Result<Caller> {
     auto key = tx.api_keys().FindByHash(hash);

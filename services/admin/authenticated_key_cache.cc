@@ -4,8 +4,10 @@
 
 namespace biopolis {
 
-std::optional<Caller> AuthenticatedKeyCache::Find(const std::string& key_hash, TimeMicros now) {
+std::optional<Caller> AuthenticatedKeyCache::Find(const std::string& key_hash, TimeMicros now,
+                                                  std::uint64_t* generation) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (generation != nullptr) *generation = generation_;
   auto it = entries_.find(key_hash);
   if (it == entries_.end()) return std::nullopt;
   if (now >= it->second.valid_until) {

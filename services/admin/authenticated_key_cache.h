@@ -29,7 +29,9 @@ class AuthenticatedKeyCache {
   AuthenticatedKeyCache(TimeMicros ttl, std::size_t max_entries) : ttl_(ttl), max_entries_(max_entries) {}
 
   // The caller of the key with this hash, when cached and still valid at `now`.
-  std::optional<Caller> Find(const std::string& key_hash, TimeMicros now);
+  // On a miss, `*generation` (when given) is set to what the Put of the lookup
+  // that follows must pass: one lock for both.
+  std::optional<Caller> Find(const std::string& key_hash, TimeMicros now, std::uint64_t* generation = nullptr);
 
   // The generation to pass to Put for a lookup starting now.
   std::uint64_t generation();

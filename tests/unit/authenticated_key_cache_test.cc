@@ -32,9 +32,12 @@ TEST(AuthenticatedKeyCacheTest, NeverServesAKeyPastItsOwnExpiry) {
 TEST(AuthenticatedKeyCacheTest, InvalidateForgetsEverythingAndRefusesLookupsThatStartedBefore) {
   AuthenticatedKeyCache cache(kTtl, 100);
   cache.Put("a", kOfficer, 0, 0, cache.generation());
-  // A lookup reads the key (still valid), then a revocation commits and
-  // invalidates, then the lookup tries to cache what it read.
-  const auto started = cache.generation();
+  // A lookup misses the cache and reads the key (still valid), then a
+  // revocation commits and invalidates, then the lookup tries to cache what
+  // it read, with the generation its miss reported.
+  std::uint64_t started = 0;
+  ASSERT_FALSE(cache.Find("b", 0, &started).has_value());
+  EXPECT_EQ(started, cache.generation());
   cache.Invalidate();
   cache.Put("b", kOfficer, 0, 0, started);
   EXPECT_FALSE(cache.Find("a", 1).has_value());
