@@ -400,23 +400,26 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
 }
 
 Status SqliteStore::Backup(const std::string& path) {
+  // The copy reads through one of the pool's connections (same VFS and
+  // settings as every other read) for as long as it takes.
+  auto reader = AcquireReader();
+  Status result;
   try {
-    SQLite::Database source(options_.path, SQLite::OPEN_READONLY);
-    source.setBusyTimeout(options_.busy_timeout_ms);
     {
       SQLite::Database dest(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      SQLite::Backup backup(dest, source);
+      SQLite::Backup backup(dest, reader->database());
       // One step copies every page under one read transaction: a consistent snapshot.
       backup.executeStep(-1);
     }
     SQLite::Database check(path, SQLite::OPEN_READONLY);
-    std::string result = check.execAndGet("PRAGMA integrity_check").getString();
-    if (result != "ok") return Status::Internal("the backup failed its integrity check: " + result);
-    return Status::Ok();
+    std::string integrity = check.execAndGet("PRAGMA integrity_check").getString();
+    if (integrity != "ok") result = Status::Internal("the backup failed its integrity check: " + integrity);
   } catch (const std::exception& e) {
     Status st = StatusFromStorageException(e);
-    return Status(st.code(), std::string("backup to ") + path + " failed: " + e.what(), "BACKUP_FAILED");
+    result = Status(st.code(), std::string("backup to ") + path + " failed: " + e.what(), "BACKUP_FAILED");
   }
+  ReleaseReader(std::move(reader));
+  return result;
 }
 
 Status SqliteStore::SetMaxPageCount(std::int64_t pages) {
