@@ -318,6 +318,15 @@ AuditRecord Audit(const std::string& resource) {
   return a;
 }
 
+// Appends one audit record in its own unit of work; `outcome` is what the
+// unit returns (an error rolls the append back).
+Status AppendAudit(SqliteStore& store, const std::string& resource, Status outcome = Status::Ok()) {
+  return store.WriteAndWait([&](Transaction& tx) {
+    tx.journal().AppendAudit(Audit(resource));
+    return outcome;
+  });
+}
+
 std::vector<AuditContent> Chain(SqliteStore& store) {
   std::vector<AuditContent> out;
   store.Read([&](Transaction& tx) {
@@ -334,24 +343,11 @@ TEST(AuditChainTest, EveryRecordLinksToThePreviousAndTamperingIsCaught) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
   for (int i = 1; i <= 5; ++i) {
-    ASSERT_TRUE(store
-                    ->WriteAndWait([i](Transaction& tx) {
-                      tx.journal().AppendAudit(Audit("r/" + std::to_string(i)));
-                      return Status::Ok();
-                    })
-                    .ok());
+    ASSERT_TRUE(AppendAudit(*store, "r/" + std::to_string(i)).ok());
   }
   // A rolled-back append leaves no gap in the chain.
-  store->WriteAndWait([](Transaction& tx) {
-    tx.journal().AppendAudit(Audit("rolled/back"));
-    return Status::InvalidField("x", "no", "NO");
-  });
-  ASSERT_TRUE(store
-                  ->WriteAndWait([](Transaction& tx) {
-                    tx.journal().AppendAudit(Audit("r/6"));
-                    return Status::Ok();
-                  })
-                  .ok());
+  EXPECT_FALSE(AppendAudit(*store, "rolled/back", Status::InvalidField("x", "no", "NO")).ok());
+  ASSERT_TRUE(AppendAudit(*store, "r/6").ok());
   auto chain = Chain(*store);
   ASSERT_EQ(chain.size(), 6u);
   EXPECT_EQ(chain[0].previous_hash, "");
@@ -386,12 +382,7 @@ TEST(AuditChainTest, RecordsFromBeforeTheChainGetTheirHashesOnceAtStart) {
     }
   }
   auto store = OpenStore(db.path());
-  ASSERT_TRUE(store
-                  ->WriteAndWait([](Transaction& tx) {
-                    tx.journal().AppendAudit(Audit("r/4"));
-                    return Status::Ok();
-                  })
-                  .ok());
+  ASSERT_TRUE(AppendAudit(*store, "r/4").ok());
   auto chain = Chain(*store);
   ASSERT_EQ(chain.size(), 4u);
   for (const auto& record : chain) EXPECT_FALSE(record.hash.empty()) << record.sequence;
@@ -406,12 +397,7 @@ TEST(AuditChainTest, RecordsFromBeforeTheChainGetTheirHashesOnceAtStart) {
 TEST(SqliteStoreTest, AuditLogIsAppendOnly) {
   testing::TempDb db;
   auto store = OpenStore(db.path());
-  ASSERT_TRUE(store
-                  ->WriteAndWait([](Transaction& tx) {
-                    tx.journal().AppendAudit(Audit("r/1"));
-                    return Status::Ok();
-                  })
-                  .ok());
+  ASSERT_TRUE(AppendAudit(*store, "r/1").ok());
   store.reset();
   SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
   EXPECT_THROW(raw.exec("UPDATE audit_log SET summary = 'forged'"), SQLite::Exception);
