@@ -40,10 +40,10 @@ std::unique_ptr<SQLite::Statement> SqliteConnection::Take(const std::string& sql
   return statement;
 }
 
-void SqliteConnection::GiveBack(const std::string& sql, std::unique_ptr<SQLite::Statement> statement) {
+void SqliteConnection::GiveBack(std::string sql, std::unique_ptr<SQLite::Statement> statement) {
   if (max_cached_ == 0) return;
-  idle_.push_front(Idle{sql, std::move(statement)});
-  by_sql_.emplace(sql, idle_.begin());
+  idle_.push_front(Idle{std::move(sql), std::move(statement)});
+  by_sql_.emplace(idle_.front().sql, idle_.begin());
   if (idle_.size() <= max_cached_) return;
   // Finalize the least recently used statement.
   auto oldest = std::prev(idle_.end());
@@ -69,7 +69,7 @@ CachedStatement::~CachedStatement() {
   } catch (const std::exception&) {
     return;  // not reusable: finalized here instead of going back
   }
-  connection_.GiveBack(sql_, std::move(statement_));
+  connection_.GiveBack(std::move(sql_), std::move(statement_));
 }
 
 }  // namespace biopolis

@@ -18,6 +18,7 @@
 #include <list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace biopolis {
@@ -57,7 +58,7 @@ class SqliteConnection {
   // A statement for `sql`: an idle cached one, or a newly prepared one.
   std::unique_ptr<SQLite::Statement> Take(const std::string& sql);
   // Gives back a statement taken with Take, already reset.
-  void GiveBack(const std::string& sql, std::unique_ptr<SQLite::Statement> statement);
+  void GiveBack(std::string sql, std::unique_ptr<SQLite::Statement> statement);
 
   struct Idle {
     std::string sql;
@@ -68,7 +69,9 @@ class SqliteConnection {
   std::size_t max_cached_;
   // Idle statements, most recently given back first.
   std::list<Idle> idle_;
-  std::unordered_multimap<std::string, std::list<Idle>::iterator> by_sql_;
+  // Keys view the `sql` of their idle_ entry (list nodes do not move); an
+  // entry leaves this map before it leaves idle_.
+  std::unordered_multimap<std::string_view, std::list<Idle>::iterator> by_sql_;
   std::size_t prepared_ = 0;
   std::size_t reused_ = 0;
 };
