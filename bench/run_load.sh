@@ -83,7 +83,7 @@ for scenario in $SCENARIOS; do run "$scenario" "$PORT" "$PID"; done
 if [ -z "$DB" ] && [[ " $SCENARIOS " == *" write "* ]]; then
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true
   printf 'group_commit = false\n' >> "$WORK/bench.conf"
-  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --db "$WORK/bench.db" \
+  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo --db "$WORK/bench.db" \
     --listen "127.0.0.1:$PORT" --log-level warn > "$WORK/server1.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 300); do

@@ -206,6 +206,8 @@ class ApiKeyRepository {
   virtual std::int64_t Insert(const ApiKeyRecord& record) = 0;
   virtual void SetRevoked(std::int64_t id, TimeMicros when) = 0;
   virtual std::int64_t Count() = 0;
+  // Keys whose key_prefix is `prefix`, neither revoked nor expired at `now`.
+  virtual int CountLiveWithPrefix(const std::string& prefix, TimeMicros now) = 0;
 };
 
 // The audit log, the event log and the idempotency records.

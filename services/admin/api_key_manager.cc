@@ -55,18 +55,28 @@ int ApiKeyStateAt(const ApiKeyRecord& key, TimeMicros now) {
   return 1;
 }
 
-std::string ApiKeyManager::NewSecret() { return "bpk_" + Base64UrlEncode(RandomBytes(32)); }
+std::string ApiKeyManager::NewSecret() {
+  // A random secret never looks like a demo key (a chance of 2^-30 otherwise).
+  while (true) {
+    std::string secret = "bpk_" + Base64UrlEncode(RandomBytes(32));
+    if (secret.rfind(kDemoKeyPrefix, 0) != 0) return secret;
+  }
+}
 
 std::string ApiKeyManager::HashSecret(std::string_view secret) { return Sha256Hex(secret); }
 
-Result<Caller> ApiKeyManager::Authenticate(std::string_view secret) {
+Result<Caller> ApiKeyManager::Authenticate(std::string_view secret, bool cached_only) {
   if (secret.empty()) {
     return Status::Unauthenticated("missing API key: send `authorization: Bearer <key>`");
+  }
+  if (!demo_keys_accepted_ && secret.substr(0, kDemoKeyPrefix.size()) == kDemoKeyPrefix) {
+    return Status::Unauthenticated("demo keys are accepted only by a server in demo mode on a loopback address");
   }
   std::string hash = HashSecret(secret);
   TimeMicros now = env_.clock.Now();
   std::uint64_t generation = 0;
   if (auto cached = cache_->Find(hash, now, &generation)) return *cached;
+  if (cached_only) return Status::Unauthenticated("unknown API key");
   TimeMicros expire_time = 0;
   auto caller = ReadValue<Caller>(env_.store, [&](Transaction& tx) -> Result<Caller> {
     auto key = tx.api_keys().FindByHash(hash);
@@ -84,6 +94,13 @@ Result<Caller> ApiKeyManager::Authenticate(std::string_view secret) {
   });
   if (caller.ok()) cache_->Put(hash, *caller, expire_time, now, generation);
   return caller;
+}
+
+Result<int> ApiKeyManager::CountDemoKeys() {
+  const std::string prefix(kDemoKeyPrefix.substr(0, 8));  // what key_prefix keeps
+  return ReadValue<int>(env_.store, [&](Transaction& tx) -> Result<int> {
+    return tx.api_keys().CountLiveWithPrefix(prefix, env_.clock.Now());
+  });
 }
 
 Result<ApiKeyRecord> ApiKeyManager::Get(std::int64_t id) {

@@ -30,8 +30,21 @@ class ApiKeyManager {
       : env_(env), cache_(std::make_unique<AuthenticatedKeyCache>(kAuthCacheTtl, 10'000)) {}
 
   // The caller behind `secret`: UNAUTHENTICATED when unknown, revoked or
-  // expired. A revocation made through Revoke applies from the next call on.
-  Result<Caller> Authenticate(std::string_view secret);
+  // expired, or a demo key (kDemoKeyPrefix) while demo keys are not accepted.
+  // A revocation made through Revoke applies from the next call on.
+  // `cached_only`: answer only from the cache of recent successful lookups
+  // (UNAUTHENTICATED on a miss), without reading the database; for callers
+  // whose address is over its failed-authentication limit.
+  Result<Caller> Authenticate(std::string_view secret, bool cached_only = false);
+
+  // The well-known keys printed by `biopolisd --demo` all start with this.
+  static constexpr std::string_view kDemoKeyPrefix = "bpk_demo_";
+  // Whether keys starting with kDemoKeyPrefix authenticate; off unless the
+  // server runs in demo mode (which is allowed on a loopback address only).
+  // Set once, before the first call.
+  void set_demo_keys_accepted(bool accepted) { demo_keys_accepted_ = accepted; }
+  // How many unrevoked keys the database holds that carry the demo prefix.
+  Result<int> CountDemoKeys();
 
   Result<ApiKeyRecord> Get(std::int64_t id);
   Result<Page<ApiKeyRecord>> List(const Caller& caller, const ListParams& params);
@@ -50,6 +63,7 @@ class ApiKeyManager {
  private:
   DomainEnv env_;
   std::unique_ptr<AuthenticatedKeyCache> cache_;
+  bool demo_keys_accepted_ = false;
 };
 
 // State of a key at `now`, numbered as biopolis.v1.ApiKey.State.

@@ -7,7 +7,7 @@ namespace biopolis {
 
 grpc::ServerUnaryReactor* PolicyHandler::GetZonePolicy(grpc::CallbackServerContext* ctx,
                                                        const v1::GetZonePolicyRequest* req, v1::ZonePolicy* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.PolicyService/GetZonePolicy", [&](const Caller&) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.PolicyService/GetZonePolicy", *req, [&](const Caller&) -> Status {
     Result<PolicyRecord> policy = Status::Ok();
     if (req->name() == "policies/current") {
       policy = gate_.domain().policies.Current();
@@ -25,7 +25,7 @@ grpc::ServerUnaryReactor* PolicyHandler::GetZonePolicy(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* PolicyHandler::ListZonePolicies(grpc::CallbackServerContext* ctx,
                                                           const v1::ListZonePoliciesRequest* req,
                                                           v1::ListZonePoliciesResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.PolicyService/ListZonePolicies", [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.PolicyService/ListZonePolicies", *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().policies.List(caller, ListParamsOf(*req)), resp,
                     [&](const PolicyRecord& r) { ToProto(r, resp->add_policies()); });
   });
@@ -63,7 +63,7 @@ grpc::ServerUnaryReactor* AdminHandler::CreateApiKey(grpc::CallbackServerContext
 
 grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* ctx, const v1::GetApiKeyRequest* req,
                                                   v1::ApiKey* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AdminService/GetApiKey", [&](const Caller&) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.AdminService/GetApiKey", *req, [&](const Caller&) -> Status {
     auto id = ParseName(req->name(), "apiKeys", "name");
     if (!id.ok()) return id.status();
     auto key = gate_.domain().keys.Get(*id);
@@ -75,7 +75,7 @@ grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* c
 
 grpc::ServerUnaryReactor* AdminHandler::ListApiKeys(grpc::CallbackServerContext* ctx, const v1::ListApiKeysRequest* req,
                                                     v1::ListApiKeysResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AdminService/ListApiKeys", [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.AdminService/ListApiKeys", *req, [&](const Caller& caller) -> Status {
     TimeMicros now = gate_.domain().clock().Now();
     return FillPage(gate_.domain().keys.List(caller, ListParamsOf(*req)), resp,
                     [&](const ApiKeyRecord& r) { ToProto(r, now, resp->add_api_keys()); });
@@ -102,7 +102,7 @@ grpc::ServerUnaryReactor* AdminHandler::RevokeApiKey(grpc::CallbackServerContext
 
 grpc::ServerUnaryReactor* AdminHandler::CreateBackup(grpc::CallbackServerContext* ctx,
                                                      const v1::CreateBackupRequest* req, v1::Backup* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AdminService/CreateBackup", [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.AdminService/CreateBackup", *req, [&](const Caller& caller) -> Status {
     auto info = gate_.domain().backups.Create(caller, req->destination_path());
     if (!info.ok()) return info.status();
     resp->set_path(info->path);
@@ -115,7 +115,7 @@ grpc::ServerUnaryReactor* AdminHandler::CreateBackup(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* AuditHandler::ListAuditRecords(grpc::CallbackServerContext* ctx,
                                                          const v1::ListAuditRecordsRequest* req,
                                                          v1::ListAuditRecordsResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditRecords", [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditRecords", *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().audit.List(caller, ListParamsOf(*req)), resp,
                     [&](const AuditRecord& r) { ToProto(r, resp->add_audit_records()); });
   });

@@ -30,7 +30,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::Act(Ctx* ctx, const char* method, 
 
 grpc::ServerUnaryReactor* ApplicationHandler::GetApplication(Ctx* ctx, const v1::GetApplicationRequest* req,
                                                              v1::Application* resp) {
-  return gate_.Read(ctx, M("GetApplication"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetApplication"), *req, [&](const Caller& caller) -> Status {
     auto id = AppId(req->name());
     if (!id.ok()) return id.status();
     auto app = gate_.domain().applications.Get(caller, *id);
@@ -42,7 +42,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::GetApplication(Ctx* ctx, const v1:
 
 grpc::ServerUnaryReactor* ApplicationHandler::ListApplications(Ctx* ctx, const v1::ListApplicationsRequest* req,
                                                                v1::ListApplicationsResponse* resp) {
-  return gate_.Read(ctx, M("ListApplications"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListApplications"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().applications.List(caller, ListParamsOf(*req)), resp,
                     [&](const ApplicationRecord& r) { ToProto(r, resp->add_applications()); });
   });
@@ -88,7 +88,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::DeleteApplication(Ctx* ctx, const 
 
 grpc::ServerUnaryReactor* ApplicationHandler::CheckApplicationEligibility(
     Ctx* ctx, const v1::CheckApplicationEligibilityRequest* req, v1::CheckApplicationEligibilityResponse* resp) {
-  return gate_.Read(ctx, M("CheckApplicationEligibility"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("CheckApplicationEligibility"), *req, [&](const Caller& caller) -> Status {
     auto id = AppId(req->name());
     if (!id.ok()) return id.status();
     auto report = gate_.domain().applications.CheckEligibility(caller, *id);

@@ -6,9 +6,12 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <iterator>
 #include <memory>
 
+#include "services/api/request_limits.h"
 #include "services/api/status_mapping.h"
+#include "services/core/bounded_text.h"
 #include "services/core/crypto.h"
 #include "services/domain/access_policy.h"
 
@@ -22,34 +25,50 @@ std::string_view ShortName(std::string_view method) {
   return slash == std::string_view::npos ? method : method.substr(slash + 1);
 }
 
+// The peer's address without its port ("ipv4:127.0.0.1", "ipv6:[::1]").
+std::string PeerAddress(grpc::CallbackServerContext* ctx) {
+  std::string peer = ctx->peer();
+  auto colon = peer.rfind(':');
+  if (colon != std::string::npos && colon > peer.find(':')) peer.resize(colon);
+  return peer;
+}
+
 void FinishCall(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
-                SteadyTime start, const Status& status) {
+                SteadyTime start, const Status& status, grpc::CallbackServerContext* ctx) {
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (status.ok()) {
     spdlog::debug("rpc method={} caller={} code=OK ms={:.2f}", method, principal, ms);
-  } else if (status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnknown ||
-             status.code() == StatusCode::kDataLoss) {
-    spdlog::error("rpc method={} caller={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
-                  StatusCodeName(status.code()), status.reason(), ms, status.message());
   } else {
-    spdlog::warn("rpc method={} caller={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
-                 StatusCodeName(status.code()), status.reason(), ms, status.message());
+    // Messages may quote callers' input: escaped and cut, so a log line stays one printable line.
+    const auto level = status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnknown ||
+                               status.code() == StatusCode::kDataLoss
+                           ? spdlog::level::err
+                           : spdlog::level::warn;
+    spdlog::log(level, "rpc method={} caller={} peer={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
+                principal == "-" ? PeerAddress(ctx) : "-", StatusCodeName(status.code()),
+                BoundText(status.reason(), 64), ms, BoundText(status.message(), kMaxErrorMessageBytes));
   }
   reactor->Finish(ToGrpcStatus(status));
 }
 
-std::string_view BearerSecret(grpc::CallbackServerContext* ctx) {
+// The bearer secret of the call's one `authorization` header ("" when there
+// is none); UNAUTHENTICATED when the call carries more than one, so that no
+// part of the server can read another header than the one authenticated.
+Result<std::string_view> BearerSecret(grpc::CallbackServerContext* ctx) {
   const auto& md = ctx->client_metadata();
-  auto it = md.find("authorization");
-  if (it == md.end()) return {};
+  auto [it, last] = md.equal_range("authorization");
+  if (it == md.end() || it == last) return std::string_view();
+  if (std::next(it) != last) {
+    return Status::Unauthenticated("the call carries more than one `authorization` header; send exactly one");
+  }
   std::string_view value(it->second.data(), it->second.size());
   constexpr std::string_view kPrefix = "Bearer ";
-  if (value.size() <= kPrefix.size()) return {};
+  if (value.size() <= kPrefix.size()) return std::string_view();
   std::string_view scheme = value.substr(0, kPrefix.size());
   // The scheme is case-insensitive.
   for (std::size_t i = 0; i < kPrefix.size(); ++i) {
     if (std::tolower(static_cast<unsigned char>(scheme[i])) != std::tolower(static_cast<unsigned char>(kPrefix[i]))) {
-      return {};
+      return std::string_view();
     }
   }
   return value.substr(kPrefix.size());
@@ -68,15 +87,48 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
   return Sha256Hex(std::string(body.GetTypeName()) + '\n' + bytes);
 }
 
-Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method) {
-  std::string_view secret = BearerSecret(ctx);
-  auto caller = secret.empty() ? CertificateCaller(ctx) : domain_.keys.Authenticate(secret);
+Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
+  auto secret = BearerSecret(ctx);
+  if (!secret.ok()) return secret.status();
+  if (secret->empty()) return CertificateCaller(ctx);
+  const std::string peer = PeerAddress(ctx);
+  // An address over its failed-attempt limit is answered from the cache of
+  // recent successful authentications only: guessing costs no database read.
+  const bool limited = !failed_auth_.HasToken(peer);
+  auto caller = domain_.keys.Authenticate(*secret, limited);
+  if (caller.ok()) return caller;
+  if (limited) {
+    return Status::ResourceExhausted("too many failed authentications from this address; retry later with a valid key",
+                                     "AUTHENTICATION_RATE_LIMITED");
+  }
+  failed_auth_.Allow(peer);
+  return caller.status();
+}
+
+Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method,
+                               const google::protobuf::Message& request) {
+  auto caller = Authenticate(ctx);
   if (!caller.ok()) return caller.status();
   BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller->role));
   if (!rate_.Allow(caller->principal)) {
     return Status::ResourceExhausted("this key is over its rate limit; slow down and retry", "RATE_LIMITED");
   }
+  BIOPOLIS_RETURN_IF_ERROR(CheckRepeatedFieldCounts(request));
   return caller;
+}
+
+CallGate::Recheck CallGate::RecheckFor(grpc::CallbackServerContext* ctx, std::string_view method,
+                                       const Caller& caller) {
+  auto secret = BearerSecret(ctx);
+  // A certificate's identity is the connection's, proven at the handshake and
+  // mapped by static configuration: nothing to re-check while it lasts.
+  if (!secret.ok() || secret->empty()) return [] { return Status::Ok(); };
+  return [this, secret = std::string(*secret), method = std::string(method), principal = caller.principal] {
+    auto now = domain_.keys.Authenticate(secret);
+    if (!now.ok()) return now.status();
+    if (now->principal != principal) return Status::Unauthenticated("the key no longer names the same caller");
+    return AuthorizeMethod(method, now->role);
+  };
 }
 
 Result<Caller> CallGate::CertificateCaller(grpc::CallbackServerContext* ctx) const {
@@ -90,7 +142,7 @@ Result<Caller> CallGate::CertificateCaller(grpc::CallbackServerContext* ctx) con
   std::string name(names.front().data(), names.front().size());
   auto it = certificate_roles_.find(name);
   if (it == certificate_roles_.end()) {
-    return Status::Unauthenticated("the client certificate CN=\"" + name +
+    return Status::Unauthenticated("the client certificate CN=\"" + QuoteInput(name) +
                                    "\" is not mapped to a role (client_certificate_roles); send an API key");
   }
   return Caller{"certificates/" + name, it->second, 0};
@@ -104,9 +156,9 @@ bool CallGate::Enter() {
   return true;
 }
 
-void CallGate::Finish(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
-                      SteadyTime start, const Status& status, bool counted) {
-  FinishCall(reactor, method, principal, start, status);
+void CallGate::Finish(grpc::ServerUnaryReactor* reactor, grpc::CallbackServerContext* ctx, std::string_view method,
+                      const std::string& principal, SteadyTime start, const Status& status, bool counted) {
+  FinishCall(reactor, method, principal, start, status, ctx);
   if (counted) in_flight_.fetch_sub(1);
 }
 
@@ -116,16 +168,17 @@ Status ServerBusy() {
 }
 }  // namespace
 
-grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method, const ReadFn& fn) {
+grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method,
+                                         const google::protobuf::Message& request, const ReadFn& fn) {
   SteadyTime start = std::chrono::steady_clock::now();
   auto* reactor = ctx->DefaultReactor();
   if (!Enter()) {
-    Finish(reactor, method, "-", start, ServerBusy(), false);
+    Finish(reactor, ctx, method, "-", start, ServerBusy(), false);
     return reactor;
   }
-  auto caller = Admit(ctx, method);
+  auto caller = Admit(ctx, method, request);
   if (!caller.ok()) {
-    Finish(reactor, method, "-", start, caller.status(), true);
+    Finish(reactor, ctx, method, "-", start, caller.status(), true);
     return reactor;
   }
   Status status;
@@ -135,39 +188,41 @@ grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::
     spdlog::error("rpc method={} threw: {}", method, e.what());
     status = Status::Internal("internal error");
   }
-  Finish(reactor, method, caller->principal, start, status, true);
+  Finish(reactor, ctx, method, caller->principal, start, status, true);
   return reactor;
 }
 
 grpc::ServerUnaryReactor* CallGate::MutateErased(grpc::CallbackServerContext* ctx, std::string_view method,
-                                                 const std::string& request_id, std::string fingerprint,
+                                                 const google::protobuf::Message& request,
+                                                 const std::string& request_id,
+                                                 const std::function<std::string()>& fingerprint,
                                                  google::protobuf::Message* response, const MutateFn& fn) {
   SteadyTime start = std::chrono::steady_clock::now();
   auto* reactor = ctx->DefaultReactor();
   if (!Enter()) {
-    Finish(reactor, method, "-", start, ServerBusy(), false);
+    Finish(reactor, ctx, method, "-", start, ServerBusy(), false);
     return reactor;
   }
-  auto caller = Admit(ctx, method);
+  auto caller = Admit(ctx, method, request);
   if (!caller.ok()) {
-    Finish(reactor, method, "-", start, caller.status(), true);
+    Finish(reactor, ctx, method, "-", start, caller.status(), true);
     return reactor;
   }
-  CommandMeta meta{std::string(ShortName(method)), request_id, std::move(fingerprint)};
+  CommandMeta meta{std::string(ShortName(method)), request_id, fingerprint()};
   std::string principal = caller->principal;
   std::string method_name(method);
-  Reply reply = [this, reactor, response, principal, method_name, start](Result<std::string> result) {
+  Reply reply = [this, reactor, ctx, response, principal, method_name, start](Result<std::string> result) {
     Status status = result.status();
     if (result.ok() && !response->ParseFromString(*result)) {
       status = Status::Internal("could not decode the stored response");
     }
-    Finish(reactor, method_name, principal, start, status, true);
+    Finish(reactor, ctx, method_name, principal, start, status, true);
   };
   try {
     fn(*caller, std::move(meta), reply);
   } catch (const std::exception& e) {
     spdlog::error("rpc method={} threw: {}", method, e.what());
-    Finish(reactor, method, principal, start, Status::Internal("internal error"), true);
+    Finish(reactor, ctx, method, principal, start, Status::Internal("internal error"), true);
   }
   return reactor;
 }

@@ -32,11 +32,18 @@ namespace biopolis {
 
 // Limits the gate enforces before any work.
 struct CallLimits {
-  // Calls in progress at once; beyond it, RESOURCE_EXHAUSTED (SERVER_BUSY).
+  // Calls in progress at once, counted before authentication; beyond it,
+  // RESOURCE_EXHAUSTED (SERVER_BUSY).
   int max_concurrent_calls = 512;
   // Per key (token bucket): average calls a second (0: off) and burst.
   double per_key_per_second = 100;
   double per_key_burst = 200;
+  // Failed authentications per peer address (token bucket): average a second
+  // (0: off) and burst. Past it, that address's calls are answered only for
+  // keys authenticated recently (the cache), others RESOURCE_EXHAUSTED
+  // (AUTHENTICATION_RATE_LIMITED) without a database read.
+  double failed_auth_per_second = 2;
+  double failed_auth_burst = 20;
 };
 
 class CallGate {
@@ -46,38 +53,58 @@ class CallGate {
       : domain_(domain),
         limits_(limits),
         certificate_roles_(std::move(certificate_roles)),
-        rate_(domain.clock(), limits.per_key_per_second, limits.per_key_burst) {}
+        rate_(domain.clock(), limits.per_key_per_second, limits.per_key_burst),
+        failed_auth_(domain.clock(), limits.failed_auth_per_second, limits.failed_auth_burst) {}
 
   using ReadFn = std::function<Status(const Caller&)>;
   using MutateFn = std::function<void(const Caller&, CommandMeta, Reply)>;
 
   // `method` is the full name, e.g. "/biopolis.v1.ApplicationService/GetApplication".
-  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* ctx, std::string_view method, const ReadFn& fn);
+  // `request` is checked against the repeated-field limits (request_limits.h)
+  // once the caller is admitted, before `fn` runs.
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* ctx, std::string_view method,
+                                 const google::protobuf::Message& request, const ReadFn& fn);
 
   // `fn` starts the command; the reply's bytes are parsed into `response`.
   template <typename Request>
   grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* ctx, std::string_view method, const Request& request,
                                    google::protobuf::Message* response, const MutateFn& fn) {
-    Request body = request;
-    body.clear_request_id();
-    return MutateErased(ctx, method, request.request_id(), Fingerprint(body), response, fn);
+    auto fingerprint = [&request] {
+      Request body = request;
+      body.clear_request_id();
+      return Fingerprint(body);
+    };
+    return MutateErased(ctx, method, request, request.request_id(), fingerprint, response, fn);
   }
 
   Domain& domain() { return domain_; }
 
-  // Authenticates and authorizes a call (for streaming handlers, which
-  // cannot use Read/Mutate).
-  Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method);
+  // Authenticates and authorizes a call and checks its request's limits (for
+  // streaming handlers, which cannot use Read/Mutate).
+  Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method,
+                       const google::protobuf::Message& request);
+
+  // A check a long-lived call (a stream) repeats while it runs: OK while the
+  // credentials it was admitted with still authenticate as the same caller
+  // and may call `method`; UNAUTHENTICATED or PERMISSION_DENIED once the key
+  // is revoked or expired. Cheap (the authentication cache); thread-safe.
+  using Recheck = std::function<Status()>;
+  Recheck RecheckFor(grpc::CallbackServerContext* ctx, std::string_view method, const Caller& caller);
 
  private:
   grpc::ServerUnaryReactor* MutateErased(grpc::CallbackServerContext* ctx, std::string_view method,
-                                         const std::string& request_id, std::string fingerprint,
+                                         const google::protobuf::Message& request, const std::string& request_id,
+                                         const std::function<std::string()>& fingerprint,
                                          google::protobuf::Message* response, const MutateFn& fn);
+  // The caller behind the call's credentials; failed attempts count against
+  // the peer's address.
+  Result<Caller> Authenticate(grpc::CallbackServerContext* ctx);
   static std::string Fingerprint(const google::protobuf::Message& body);
 
   // Finishes a call: maps the status, logs once, releases the concurrency slot.
-  void Finish(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
-              std::chrono::steady_clock::time_point start, const Status& status, bool counted);
+  void Finish(grpc::ServerUnaryReactor* reactor, grpc::CallbackServerContext* ctx, std::string_view method,
+              const std::string& principal, std::chrono::steady_clock::time_point start, const Status& status,
+              bool counted);
   // Takes a concurrency slot; false when the server is at its limit.
   bool Enter();
 
@@ -89,6 +116,7 @@ class CallGate {
   CallLimits limits_;
   const std::map<std::string, Role> certificate_roles_;
   RateLimiter rate_;
+  RateLimiter failed_auth_;
   std::atomic<int> in_flight_{0};
 };
 

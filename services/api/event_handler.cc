@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "services/api/status_mapping.h"
+#include "services/core/bounded_text.h"
 
 namespace biopolis {
 namespace {
@@ -22,7 +23,7 @@ class RefusedStream final : public grpc::ServerWriteReactor<v1::Event> {
 grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackServerContext* ctx,
                                                                const v1::WatchEventsRequest* req) {
   constexpr char kMethod[] = "/biopolis.v1.EventService/WatchEvents";
-  auto caller = gate_.Admit(ctx, kMethod);
+  auto caller = gate_.Admit(ctx, kMethod, *req);
   Status refusal = caller.ok() ? Status::Ok() : caller.status();
   std::vector<std::string> collections(req->resource_types().begin(), req->resource_types().end());
   if (refusal.ok()) refusal = EventFeed::ValidateCollections(collections);
@@ -40,12 +41,12 @@ grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackSer
   }
   if (!refusal.ok()) {
     spdlog::warn("rpc method={} code={} reason={} message=\"{}\"", kMethod, StatusCodeName(refusal.code()),
-                 refusal.reason(), refusal.message());
+                 refusal.reason(), BoundText(refusal.message(), kMaxErrorMessageBytes));
     return new RefusedStream(ToGrpcStatus(refusal));
   }
   spdlog::debug("rpc method={} caller={} after={} (stream opened)", kMethod, caller->principal, after);
   ctx->AddInitialMetadata(std::string(kStartAfterMetadata), std::to_string(after));
-  auto* watch = new EventWatch(hub_, *caller, after, std::move(collections));
+  auto* watch = new EventWatch(hub_, *caller, gate_.RecheckFor(ctx, kMethod, *caller), after, std::move(collections));
   watch->Start();
   return watch;
 }

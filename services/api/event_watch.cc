@@ -49,17 +49,39 @@ void EventHub::Shutdown() {
 
 void EventHub::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
+  auto next_recheck = std::chrono::steady_clock::now() + kRecheckInterval;
   while (true) {
-    cv_.wait(lock, [this] { return dirty_ || stopping_; });
+    bool woken = cv_.wait_until(lock, next_recheck, [this] { return dirty_ || stopping_; });
     if (stopping_) return;
-    dirty_ = false;
-    // Pump under the lock: OnDone (which deletes a watch) unregisters under it too.
-    for (auto* w : watches_) w->Pump();
+    if (woken) {
+      dirty_ = false;
+      // Pump under the lock: OnDone (which deletes a watch) unregisters under it too.
+      for (auto* w : watches_) w->Pump();
+    }
+    // Every stream is re-authorised at least once an interval, busy or idle
+    // (one blocked on a slow reader included).
+    if (std::chrono::steady_clock::now() >= next_recheck) {
+      for (auto* w : watches_) w->Recheck();
+      next_recheck = std::chrono::steady_clock::now() + kRecheckInterval;
+    }
   }
 }
 
-EventWatch::EventWatch(EventHub& hub, Caller caller, std::int64_t after, std::vector<std::string> collections)
-    : hub_(hub), caller_(std::move(caller)), collections_(std::move(collections)), after_(after) {}
+EventWatch::EventWatch(EventHub& hub, Caller caller, std::function<Status()> recheck, std::int64_t after,
+                       std::vector<std::string> collections)
+    : hub_(hub),
+      caller_(std::move(caller)),
+      recheck_(std::move(recheck)),
+      collections_(std::move(collections)),
+      after_(after) {}
+
+void EventWatch::Recheck() {
+  Status admitted = recheck_();
+  if (admitted.ok()) return;
+  spdlog::info("rpc method=/biopolis.v1.EventService/WatchEvents caller={} stream ended: {}", caller_.principal,
+               admitted.ToString());
+  End(ToGrpcStatus(admitted));
+}
 
 void EventWatch::Start() {
   if (!hub_.Register(this)) {
@@ -78,6 +100,15 @@ void EventWatch::Pump() {
   std::lock_guard<std::mutex> lock(mu_);
   if (writing_ || finished_) return;
   if (buffer_.empty()) {
+    // Every read from the database is made with credentials that still hold.
+    Status admitted = recheck_();
+    if (!admitted.ok()) {
+      finished_ = true;
+      spdlog::info("rpc method=/biopolis.v1.EventService/WatchEvents caller={} stream ended: {}", caller_.principal,
+                   admitted.ToString());
+      Finish(ToGrpcStatus(admitted));
+      return;
+    }
     auto page = hub_.feed().Fetch(caller_, after_, collections_, kEventPage);
     if (!page.ok()) {
       finished_ = true;

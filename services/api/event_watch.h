@@ -8,13 +8,19 @@
 // database in sequence order, so a client that reconnects with the last
 // sequence it received misses nothing and sees nothing twice.
 //
+// A stream is re-authorised before every page it reads from the database and
+// at least every kRecheckInterval while idle: once its key is revoked or
+// expires, it ends with UNAUTHENTICATED and delivers nothing more.
+//
 // Thread-safety: all methods are safe to call from any thread.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -30,6 +36,9 @@ class EventWatch;
 
 class EventHub {
  public:
+  // How often idle streams are re-authorised.
+  static constexpr std::chrono::seconds kRecheckInterval{5};
+
   explicit EventHub(EventFeed& feed);
   ~EventHub();
 
@@ -59,7 +68,9 @@ class EventWatch final : public grpc::ServerWriteReactor<v1::Event> {
  public:
   static constexpr int kEventPage = 100;
 
-  EventWatch(EventHub& hub, Caller caller, std::int64_t after, std::vector<std::string> collections);
+  // `recheck` is OK while the stream's credentials still admit it.
+  EventWatch(EventHub& hub, Caller caller, std::function<Status()> recheck, std::int64_t after,
+             std::vector<std::string> collections);
 
   // Registers with the hub, sends the initial metadata at once (the client learns
   // where the stream starts before any event) and starts writing; call once,
@@ -69,6 +80,8 @@ class EventWatch final : public grpc::ServerWriteReactor<v1::Event> {
   void Pump();
   // Ends the stream with `status` (once).
   void End(const grpc::Status& status);
+  // Re-authorises the stream; ends it when its credentials no longer admit it.
+  void Recheck();
 
   void OnWriteDone(bool ok) override;
   void OnCancel() override;
@@ -77,6 +90,7 @@ class EventWatch final : public grpc::ServerWriteReactor<v1::Event> {
  private:
   EventHub& hub_;
   const Caller caller_;
+  const std::function<Status()> recheck_;
   const std::vector<std::string> collections_;
   std::mutex mu_;
   std::int64_t after_;

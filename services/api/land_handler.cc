@@ -22,7 +22,7 @@ grpc::ServerUnaryReactor* LandHandler::Act(Ctx* ctx, const char* method, const R
 }
 
 grpc::ServerUnaryReactor* LandHandler::GetPlot(Ctx* ctx, const v1::GetPlotRequest* req, v1::Plot* resp) {
-  return gate_.Read(ctx, M("GetPlot"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetPlot"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "plots", "name");
     if (!id.ok()) return id.status();
     auto plot = gate_.domain().land.GetPlot(caller, *id);
@@ -34,7 +34,7 @@ grpc::ServerUnaryReactor* LandHandler::GetPlot(Ctx* ctx, const v1::GetPlotReques
 
 grpc::ServerUnaryReactor* LandHandler::ListPlots(Ctx* ctx, const v1::ListPlotsRequest* req,
                                                  v1::ListPlotsResponse* resp) {
-  return gate_.Read(ctx, M("ListPlots"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListPlots"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().land.ListPlots(caller, ListParamsOf(*req)), resp,
                     [&](const PlotRecord& r) { ToProto(r, resp->add_plots()); });
   });
@@ -98,7 +98,7 @@ grpc::ServerUnaryReactor* LandHandler::ReleasePlotReservation(Ctx* ctx, const v1
 }
 
 grpc::ServerUnaryReactor* LandHandler::GetLease(Ctx* ctx, const v1::GetLeaseRequest* req, v1::Lease* resp) {
-  return gate_.Read(ctx, M("GetLease"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetLease"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "leases", "name");
     if (!id.ok()) return id.status();
     auto lease = gate_.domain().land.GetLease(caller, *id);
@@ -110,7 +110,7 @@ grpc::ServerUnaryReactor* LandHandler::GetLease(Ctx* ctx, const v1::GetLeaseRequ
 
 grpc::ServerUnaryReactor* LandHandler::ListLeases(Ctx* ctx, const v1::ListLeasesRequest* req,
                                                   v1::ListLeasesResponse* resp) {
-  return gate_.Read(ctx, M("ListLeases"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListLeases"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().land.ListLeases(caller, ListParamsOf(*req)), resp,
                     [&](const LeaseRecord& r) { ToProto(r, resp->add_leases()); });
   });
@@ -134,9 +134,9 @@ grpc::ServerUnaryReactor* LandHandler::TerminateLease(Ctx* ctx, const v1::Termin
   });
 }
 
-grpc::ServerUnaryReactor* LandHandler::GetLandUtilisation(Ctx* ctx, const v1::GetLandUtilisationRequest*,
+grpc::ServerUnaryReactor* LandHandler::GetLandUtilisation(Ctx* ctx, const v1::GetLandUtilisationRequest* req,
                                                           v1::LandUtilisation* resp) {
-  return gate_.Read(ctx, M("GetLandUtilisation"), [&](const Caller&) -> Status {
+  return gate_.Read(ctx, M("GetLandUtilisation"), *req, [&](const Caller&) -> Status {
     auto totals = gate_.domain().land.Utilisation();
     if (!totals.ok()) return totals.status();
     ToProto(*totals, resp);

@@ -12,7 +12,7 @@ std::string M(const char* method) { return std::string(kService) + method; }
 grpc::ServerUnaryReactor* OrganizationHandler::GetOrganization(grpc::CallbackServerContext* ctx,
                                                                const v1::GetOrganizationRequest* req,
                                                                v1::Organization* resp) {
-  return gate_.Read(ctx, M("GetOrganization"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetOrganization"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "organizations", "name");
     if (!id.ok()) return id.status();
     auto org = gate_.domain().organizations.Get(caller, *id);
@@ -25,7 +25,7 @@ grpc::ServerUnaryReactor* OrganizationHandler::GetOrganization(grpc::CallbackSer
 grpc::ServerUnaryReactor* OrganizationHandler::ListOrganizations(grpc::CallbackServerContext* ctx,
                                                                  const v1::ListOrganizationsRequest* req,
                                                                  v1::ListOrganizationsResponse* resp) {
-  return gate_.Read(ctx, M("ListOrganizations"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListOrganizations"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().organizations.List(caller, ListParamsOf(*req)), resp,
                     [&](const OrganizationRecord& r) { ToProto(r, resp->add_organizations()); });
   });

@@ -22,7 +22,7 @@ grpc::ServerUnaryReactor* ReportingHandler::Act(Ctx* ctx, const char* method, co
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::GetReport(Ctx* ctx, const v1::GetReportRequest* req, v1::Report* resp) {
-  return gate_.Read(ctx, M("GetReport"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetReport"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "reports", "name");
     if (!id.ok()) return id.status();
     auto r = gate_.domain().reporting.Get(caller, *id);
@@ -34,7 +34,7 @@ grpc::ServerUnaryReactor* ReportingHandler::GetReport(Ctx* ctx, const v1::GetRep
 
 grpc::ServerUnaryReactor* ReportingHandler::ListReports(Ctx* ctx, const v1::ListReportsRequest* req,
                                                         v1::ListReportsResponse* resp) {
-  return gate_.Read(ctx, M("ListReports"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListReports"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().reporting.List(caller, ListParamsOf(*req)), resp,
                     [&](const ReportRecord& r) { ToProto(r, resp->add_reports()); });
   });
@@ -84,9 +84,9 @@ grpc::ServerUnaryReactor* ReportingHandler::CorrectReport(Ctx* ctx, const v1::Co
   });
 }
 
-grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v1::ListOverdueReportsRequest*,
+grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v1::ListOverdueReportsRequest* req,
                                                                v1::ListOverdueReportsResponse* resp) {
-  return gate_.Read(ctx, M("ListOverdueReports"), [&](const Caller&) -> Status {
+  return gate_.Read(ctx, M("ListOverdueReports"), *req, [&](const Caller&) -> Status {
     auto overdue = gate_.domain().reporting.Overdue();
     if (!overdue.ok()) return overdue.status();
     for (const auto& o : *overdue) {
@@ -102,7 +102,7 @@ grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v
 
 grpc::ServerUnaryReactor* ReportingHandler::GetResidentCompliance(Ctx* ctx, const v1::GetResidentComplianceRequest* req,
                                                                   v1::ResidentCompliance* resp) {
-  return gate_.Read(ctx, M("GetResidentCompliance"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetResidentCompliance"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->resident(), "residents", "resident");
     if (!id.ok()) return id.status();
     auto c = gate_.domain().reporting.ComplianceOf(caller, *id);
@@ -115,7 +115,7 @@ grpc::ServerUnaryReactor* ReportingHandler::GetResidentCompliance(Ctx* ctx, cons
 grpc::ServerUnaryReactor* ReportingHandler::ListResidentCompliance(Ctx* ctx,
                                                                    const v1::ListResidentComplianceRequest* req,
                                                                    v1::ListResidentComplianceResponse* resp) {
-  return gate_.Read(ctx, M("ListResidentCompliance"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListResidentCompliance"), *req, [&](const Caller& caller) -> Status {
     ComplianceStatus only = v1::ComplianceStatus_IsValid(req->status()) ? static_cast<ComplianceStatus>(req->status())
                                                                         : ComplianceStatus::kUnspecified;
     return FillPage(gate_.domain().reporting.ListCompliance(caller, ListParamsOf(*req), only), resp,
@@ -126,7 +126,7 @@ grpc::ServerUnaryReactor* ReportingHandler::ListResidentCompliance(Ctx* ctx,
 grpc::ServerUnaryReactor* StatisticsHandler::GetZoneStatistics(grpc::CallbackServerContext* ctx,
                                                                const v1::GetZoneStatisticsRequest* req,
                                                                v1::ZoneStatistics* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.StatisticsService/GetZoneStatistics", [&](const Caller&) -> Status {
+  return gate_.Read(ctx, "/biopolis.v1.StatisticsService/GetZoneStatistics", *req, [&](const Caller&) -> Status {
     auto f = gate_.domain().statistics.Compute(req->has_as_of() ? FromDate(req->as_of()) : Date{});
     if (!f.ok()) return f.status();
     const ZoneTotals& t = f->totals;

@@ -23,7 +23,7 @@ grpc::ServerUnaryReactor* ResidentHandler::Act(Ctx* ctx, const char* method, con
 
 grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetResidentRequest* req,
                                                        v1::Resident* resp) {
-  return gate_.Read(ctx, M("GetResident"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetResident"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "residents", "name");
     if (!id.ok()) return id.status();
     auto r = gate_.domain().residents.Get(caller, *id);
@@ -35,7 +35,7 @@ grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetRe
 
 grpc::ServerUnaryReactor* ResidentHandler::ListResidents(Ctx* ctx, const v1::ListResidentsRequest* req,
                                                          v1::ListResidentsResponse* resp) {
-  return gate_.Read(ctx, M("ListResidents"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListResidents"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().residents.List(caller, ListParamsOf(*req)), resp,
                     [&](const ResidentRecord& r) { ToProto(r, resp->add_residents()); });
   });

@@ -32,7 +32,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::Act(Ctx* ctx, const char* method, 
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceType(Ctx* ctx, const v1::GetServiceTypeRequest* req,
                                                              v1::ServiceType* resp) {
-  return gate_.Read(ctx, M("GetServiceType"), [&](const Caller&) -> Status {
+  return gate_.Read(ctx, M("GetServiceType"), *req, [&](const Caller&) -> Status {
     auto id = ParseName(req->name(), "serviceTypes", "name");
     if (!id.ok()) return id.status();
     auto t = gate_.domain().service_desk.GetType(*id);
@@ -44,7 +44,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceType(Ctx* ctx, const v1:
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceTypes(Ctx* ctx, const v1::ListServiceTypesRequest* req,
                                                                v1::ListServiceTypesResponse* resp) {
-  return gate_.Read(ctx, M("ListServiceTypes"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListServiceTypes"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().service_desk.ListTypes(caller, ListParamsOf(*req)), resp,
                     [&](const ServiceTypeRecord& r) { ToProto(r, resp->add_service_types()); });
   });
@@ -74,7 +74,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::UpdateServiceType(Ctx* ctx, const 
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
                                                                 v1::ServiceRequest* resp) {
-  return gate_.Read(ctx, M("GetServiceRequest"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetServiceRequest"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "serviceRequests", "name");
     if (!id.ok()) return id.status();
     auto r = gate_.domain().service_desk.GetRequest(caller, *id);
@@ -86,7 +86,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceRequest(Ctx* ctx, const 
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceRequests(Ctx* ctx, const v1::ListServiceRequestsRequest* req,
                                                                   v1::ListServiceRequestsResponse* resp) {
-  return gate_.Read(ctx, M("ListServiceRequests"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListServiceRequests"), *req, [&](const Caller& caller) -> Status {
     TimeMicros now = gate_.domain().clock().Now();
     return FillPage(gate_.domain().service_desk.ListRequests(caller, ListParamsOf(*req), req->overdue_only()), resp,
                     [&](const ServiceRequestRecord& r) { ToProto(r, now, resp->add_requests()); });
@@ -155,7 +155,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceMessage(Ctx* ctx, con
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceMessages(Ctx* ctx, const v1::ListServiceMessagesRequest* req,
                                                                   v1::ListServiceMessagesResponse* resp) {
-  return gate_.Read(ctx, M("ListServiceMessages"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListServiceMessages"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->parent(), "serviceRequests", "parent");
     if (!id.ok()) return id.status();
     return FillPage(gate_.domain().service_desk.ListMessages(caller, *id, ListParamsOf(*req)), resp,
@@ -164,9 +164,9 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceMessages(Ctx* ctx, cons
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceDeskStatistics(Ctx* ctx,
-                                                                       const v1::GetServiceDeskStatisticsRequest*,
+                                                                       const v1::GetServiceDeskStatisticsRequest* req,
                                                                        v1::ServiceDeskStatistics* resp) {
-  return gate_.Read(ctx, M("GetServiceDeskStatistics"), [&](const Caller&) -> Status {
+  return gate_.Read(ctx, M("GetServiceDeskStatistics"), *req, [&](const Caller&) -> Status {
     auto t = gate_.domain().service_desk.Totals();
     if (!t.ok()) return t.status();
     resp->set_opened(t->opened);

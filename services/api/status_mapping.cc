@@ -2,38 +2,68 @@
 
 #include <grpcpp/support/error_details.h>
 
+#include <string>
+
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "services/core/bounded_text.h"
 
 namespace biopolis {
+namespace {
+
+constexpr std::size_t kMaxFieldPathBytes = 128;
+constexpr std::size_t kMaxDescriptionBytes = 240;
+constexpr std::size_t kMaxShortTextBytes = 128;
+
+std::string ViolationDescription(const FieldViolation& v) {
+  std::string suffix = v.reason.empty() ? "" : " [" + BoundText(v.reason, 64) + "]";
+  return BoundText(v.description, kMaxDescriptionBytes) + suffix;
+}
+
+}  // namespace
 
 grpc::Status ToGrpcStatus(const Status& status) {
   if (status.ok()) return grpc::Status::OK;
   google::rpc::Status rich;
   rich.set_code(static_cast<int>(status.code()));
-  rich.set_message(status.message());
+  rich.set_message(BoundText(status.message(), kMaxErrorMessageBytes));
   if (!status.reason().empty()) {
     google::rpc::ErrorInfo info;
-    info.set_reason(status.reason());
+    info.set_reason(BoundText(status.reason(), 64));
     info.set_domain("biopolis.v1");
     rich.add_details()->PackFrom(info);
-  }
-  if (!status.field_violations().empty()) {
-    google::rpc::BadRequest bad;
-    for (const auto& v : status.field_violations()) {
-      auto* fv = bad.add_field_violations();
-      fv->set_field(v.field);
-      fv->set_description(v.description + (v.reason.empty() ? "" : " [" + v.reason + "]"));
-    }
-    rich.add_details()->PackFrom(bad);
   }
   if (status.precondition()) {
     google::rpc::PreconditionFailure failure;
     auto* v = failure.add_violations();
-    v->set_type(status.precondition()->type);
-    v->set_subject(status.precondition()->subject);
-    v->set_description(status.precondition()->description);
+    v->set_type(BoundText(status.precondition()->type, kMaxShortTextBytes));
+    v->set_subject(BoundText(status.precondition()->subject, kMaxShortTextBytes));
+    v->set_description(BoundText(status.precondition()->description, kMaxDescriptionBytes));
     rich.add_details()->PackFrom(failure);
+  }
+  if (!status.field_violations().empty()) {
+    const auto& all = status.field_violations();
+    // What the details other than BadRequest already take, and a reserve for
+    // the summarising violation and the Any wrapper.
+    const std::size_t budget = kMaxErrorDetailsBytes - std::min(kMaxErrorDetailsBytes, rich.ByteSizeLong() + 160);
+    google::rpc::BadRequest bad;
+    std::size_t sent = 0;
+    for (const auto& v : all) {
+      if (sent == kMaxFieldViolations) break;
+      google::rpc::BadRequest::FieldViolation fv;
+      fv.set_field(BoundText(v.field, kMaxFieldPathBytes));
+      fv.set_description(ViolationDescription(v));
+      if (bad.ByteSizeLong() + fv.ByteSizeLong() + 4 > budget) break;
+      *bad.add_field_violations() = std::move(fv);
+      ++sent;
+    }
+    if (sent < all.size()) {
+      auto* more = bad.add_field_violations();
+      more->set_field("");
+      more->set_description("and " + std::to_string(all.size() - sent) + " more violation(s) not listed; fix these " +
+                            "and call again [TOO_MANY_VIOLATIONS]");
+    }
+    rich.add_details()->PackFrom(bad);
   }
   grpc::Status out;
   grpc::SetErrorDetails(rich, &out);

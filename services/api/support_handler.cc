@@ -23,7 +23,7 @@ grpc::ServerUnaryReactor* SupportHandler::Act(Ctx* ctx, const char* method, cons
 
 grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::GetSupportMeasureRequest* req,
                                                             v1::SupportMeasure* resp) {
-  return gate_.Read(ctx, M("GetSupportMeasure"), [&](const Caller&) -> Status {
+  return gate_.Read(ctx, M("GetSupportMeasure"), *req, [&](const Caller&) -> Status {
     auto id = ParseName(req->name(), "supportMeasures", "name");
     if (!id.ok()) return id.status();
     auto m = gate_.domain().support.GetMeasure(*id);
@@ -35,7 +35,7 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::
 
 grpc::ServerUnaryReactor* SupportHandler::ListSupportMeasures(Ctx* ctx, const v1::ListSupportMeasuresRequest* req,
                                                               v1::ListSupportMeasuresResponse* resp) {
-  return gate_.Read(ctx, M("ListSupportMeasures"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListSupportMeasures"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().support.ListMeasures(caller, ListParamsOf(*req), req->open_only()), resp,
                     [&](const SupportMeasureRecord& r) { ToProto(r, resp->add_measures()); });
   });
@@ -66,7 +66,7 @@ grpc::ServerUnaryReactor* SupportHandler::UpdateSupportMeasure(Ctx* ctx, const v
 grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
                                                                   const v1::CheckSupportEligibilityRequest* req,
                                                                   v1::CheckSupportEligibilityResponse* resp) {
-  return gate_.Read(ctx, M("CheckSupportEligibility"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("CheckSupportEligibility"), *req, [&](const Caller& caller) -> Status {
     auto measure = ParseName(req->measure(), "supportMeasures", "measure");
     if (!measure.ok()) return measure.status();
     std::int64_t resident = 0;
@@ -90,7 +90,7 @@ grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
 grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
                                                                       const v1::GetSupportMeasureStatisticsRequest* req,
                                                                       v1::SupportMeasureStatistics* resp) {
-  return gate_.Read(ctx, M("GetSupportMeasureStatistics"), [&](const Caller&) -> Status {
+  return gate_.Read(ctx, M("GetSupportMeasureStatistics"), *req, [&](const Caller&) -> Status {
     auto id = ParseName(req->measure(), "supportMeasures", "measure");
     if (!id.ok()) return id.status();
     auto books = gate_.domain().support.Books(*id);
@@ -113,7 +113,7 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
 
 grpc::ServerUnaryReactor* SupportHandler::GetSupportRequest(Ctx* ctx, const v1::GetSupportRequestRequest* req,
                                                             v1::SupportRequest* resp) {
-  return gate_.Read(ctx, M("GetSupportRequest"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("GetSupportRequest"), *req, [&](const Caller& caller) -> Status {
     auto id = ParseName(req->name(), "supportRequests", "name");
     if (!id.ok()) return id.status();
     auto r = gate_.domain().support.GetRequest(caller, *id);
@@ -125,7 +125,7 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportRequest(Ctx* ctx, const v1::
 
 grpc::ServerUnaryReactor* SupportHandler::ListSupportRequests(Ctx* ctx, const v1::ListSupportRequestsRequest* req,
                                                               v1::ListSupportRequestsResponse* resp) {
-  return gate_.Read(ctx, M("ListSupportRequests"), [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, M("ListSupportRequests"), *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().support.ListRequests(caller, ListParamsOf(*req)), resp,
                     [&](const SupportRequestRecord& r) { ToProto(r, resp->add_requests()); });
   });

@@ -1,5 +1,6 @@
 #include "services/applications/application_rules.h"
 
+#include "services/core/bounded_text.h"
 #include "services/core/identifiers.h"
 
 namespace biopolis {
@@ -125,7 +126,7 @@ std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a,
   for (std::size_t i = 0; i < a.okved_codes.size() && i < 50; ++i) {
     if (CheckOkved(a.okved_codes[i]) != IdCheck::kOk) {
       errors.Add(p + "okved_codes[" + std::to_string(i) + "]",
-                 "`" + a.okved_codes[i] + "` is not an OKVED2 code (NN, NN.N, NN.NN, NN.NN.N or NN.NN.NN)",
+                 "`" + QuoteInput(a.okved_codes[i]) + "` is not an OKVED2 code (NN, NN.N, NN.NN, NN.NN.N or NN.NN.NN)",
                  "INVALID_OKVED_CODE");
     }
   }

@@ -1,5 +1,7 @@
 #include "services/core/field_mask.h"
 
+#include "services/core/bounded_text.h"
+
 namespace biopolis {
 
 Status CheckUpdateMask(const std::vector<std::string>& paths, const MaskRules& rules) {
@@ -12,17 +14,17 @@ Status CheckUpdateMask(const std::vector<std::string>& paths, const MaskRules& r
     const std::string& p = paths[i];
     const std::string field = "update_mask.paths[" + std::to_string(i) + "]";
     if (!seen.insert(p).second) {
-      errors.Add(field, "`" + p + "` is named twice", "UPDATE_MASK_DUPLICATE");
+      errors.Add(field, "`" + QuoteInput(p) + "` is named twice", "UPDATE_MASK_DUPLICATE");
     } else if (rules.updatable.count(p)) {
       continue;
     } else if (rules.output_only.count(p)) {
-      errors.Add(field, "`" + p + "` is output only and set by the server", "FIELD_OUTPUT_ONLY");
+      errors.Add(field, "`" + QuoteInput(p) + "` is output only and set by the server", "FIELD_OUTPUT_ONLY");
     } else if (rules.immutable.count(p)) {
-      errors.Add(field, "`" + p + "` is immutable", "FIELD_IMMUTABLE");
+      errors.Add(field, "`" + QuoteInput(p) + "` is immutable", "FIELD_IMMUTABLE");
     } else if (rules.restricted.count(p)) {
-      errors.Add(field, "`" + p + "` may not be changed by this caller", "FIELD_NOT_UPDATABLE");
+      errors.Add(field, "`" + QuoteInput(p) + "` may not be changed by this caller", "FIELD_NOT_UPDATABLE");
     } else {
-      errors.Add(field, "`" + p + "` is not a field of this resource", "UNKNOWN_FIELD");
+      errors.Add(field, "`" + QuoteInput(p) + "` is not a field of this resource", "UNKNOWN_FIELD");
     }
   }
   return errors.ToStatus();

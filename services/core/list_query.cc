@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "services/core/bounded_text.h"
 #include "services/core/crypto.h"
 
 namespace biopolis {
@@ -67,7 +68,8 @@ class Lexer {
       t.text = std::string(s_.substr(start, i_ - start));
       return t;
     }
-    return FilterError("unexpected character '" + std::string(1, c) + "' at position " + std::to_string(i_));
+    return FilterError("unexpected character '" + QuoteInput(std::string_view(&c, 1)) + "' at position " +
+                       std::to_string(i_));
   }
 
  private:
@@ -96,7 +98,7 @@ Result<FilterValue> ConvertValue(const FilterField& field, const Token& t) {
   switch (field.type) {
     case FieldType::kInt: {
       auto v = t.kind == Token::kNumber ? ParseInt(t.text) : std::nullopt;
-      if (!v) return FilterError("field `" + field.name + "` takes an integer, got `" + t.text + "`");
+      if (!v) return FilterError("field `" + field.name + "` takes an integer, got `" + QuoteInput(t.text) + "`");
       return FilterValue(*v);
     }
     case FieldType::kString:
@@ -109,7 +111,7 @@ Result<FilterValue> ConvertValue(const FilterField& field, const Token& t) {
       if (t.kind == Token::kNumber || t.kind == Token::kOp || it == field.enum_values.end()) {
         std::string names;
         for (const auto& [name, _] : field.enum_values) names += (names.empty() ? "" : ", ") + name;
-        return FilterError("field `" + field.name + "` takes one of: " + names + "; got `" + t.text + "`");
+        return FilterError("field `" + field.name + "` takes one of: " + names + "; got `" + QuoteInput(t.text) + "`");
       }
       return FilterValue(it->second);
     }
@@ -145,7 +147,7 @@ Result<std::vector<Condition>> ParseFilter(const ListSpec& spec, std::string_vie
     if (field == nullptr) {
       std::string names;
       for (const auto& f : spec.filter_fields) names += (names.empty() ? "" : ", ") + f.name;
-      return FilterError("unknown field `" + t.text + "`; filterable fields: " + names);
+      return FilterError("unknown field `" + QuoteInput(t.text) + "`; filterable fields: " + names);
     }
     auto op_tok = lex.Next();
     if (!op_tok.ok()) return op_tok.status();

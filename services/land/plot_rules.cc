@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "services/core/bounded_text.h"
 #include "services/core/date.h"
 #include "services/core/identifiers.h"
 
@@ -112,7 +113,8 @@ std::vector<FieldViolation> ValidatePlot(const PlotRecord& p, const std::string&
   if (p.cadastral_number.empty()) {
     errors.Add(f + "cadastral_number", "is required", "FIELD_REQUIRED");
   } else if (CheckCadastralNumber(p.cadastral_number) != IdCheck::kOk) {
-    errors.Add(f + "cadastral_number", "`" + p.cadastral_number + "` is not a cadastral number NN:NN:NNNNNN(N):N",
+    errors.Add(f + "cadastral_number",
+               "`" + QuoteInput(p.cadastral_number) + "` is not a cadastral number NN:NN:NNNNNN(N):N",
                "INVALID_CADASTRAL_NUMBER");
   }
   if (p.site.empty()) {

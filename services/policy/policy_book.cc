@@ -1,5 +1,6 @@
 #include "services/policy/policy_book.h"
 
+#include "services/core/bounded_text.h"
 #include "services/core/identifiers.h"
 #include "services/core/resource_name.h"
 
@@ -27,7 +28,8 @@ std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& to
   for (std::size_t i = 0; i < p.allowed_okved_prefixes.size(); ++i) {
     if (CheckOkved(p.allowed_okved_prefixes[i]) != IdCheck::kOk) {
       errors.Add(f + "allowed_okved_prefixes[" + std::to_string(i) + "]",
-                 "`" + p.allowed_okved_prefixes[i] + "` is not an OKVED2 code or prefix", "INVALID_OKVED_CODE");
+                 "`" + QuoteInput(p.allowed_okved_prefixes[i]) + "` is not an OKVED2 code or prefix",
+                 "INVALID_OKVED_CODE");
     }
   }
   if (p.info_request_days < 1 || p.info_request_days > 365) {

@@ -3,9 +3,15 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
+#include <netdb.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -44,11 +50,45 @@ Result<std::string> ReadFile(const std::string& path) {
   return ss.str();
 }
 
+// Why gRPC could not listen on `host_port` (it logs the cause but does not
+// return it): binds a socket to the same address and reports the error.
+std::string WhyCannotListen(const std::string& host_port) {
+  std::string host = host_port;
+  std::string port;
+  if (auto colon = host.rfind(':'); colon != std::string::npos) {
+    port = host.substr(colon + 1);
+    host = host.substr(0, colon);
+  }
+  if (host.size() >= 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (int rc = getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &found); rc != 0) {
+    return std::string("cannot resolve the address: ") + gai_strerror(rc);
+  }
+  std::string why = "unknown cause (see gRPC's log above)";
+  for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
+    int fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+    if (fd < 0) {
+      why = std::strerror(errno);
+      continue;
+    }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (bind(fd, a->ai_addr, a->ai_addrlen) != 0) why = std::strerror(errno);
+    close(fd);
+  }
+  freeaddrinfo(found);
+  return why;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOptions& options, const Clock* clock) {
   const auto started = std::chrono::steady_clock::now();
   BIOPOLIS_RETURN_IF_ERROR(ValidateServerOptions(options));
+  BIOPOLIS_RETURN_IF_ERROR(CheckTlsFiles(options));
   std::unique_ptr<BiopolisServer> s(new BiopolisServer());
   s->options_ = options;
   if (clock == nullptr) {
@@ -59,14 +99,29 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
 
   SqliteStoreOptions store_options{options.db, options.reader_connections, 5000};
   store_options.group_commit = options.group_commit;
+  store_options.integrity_check_at_open = options.startup_check;
   auto store = SqliteStore::Open(store_options);
   if (!store.ok()) return store.status();
   s->store_ = std::move(*store);
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock);
+  // The well-known demo keys authenticate only in demo mode, which
+  // ValidateServerOptions allows on a loopback address only.
+  s->domain_->keys.set_demo_keys_accepted(options.demo);
+  if (!options.demo) {
+    auto demo_keys = s->domain_->keys.CountDemoKeys();
+    if (demo_keys.ok() && *demo_keys > 0) {
+      spdlog::error(
+          "SECURITY: the database holds {} unrevoked demo key(s) (bpk_demo_...) from a --demo run; they are REFUSED "
+          "outside demo mode. Revoke them (biopolisctl keys list / keys revoke) or start from a fresh database.",
+          *demo_keys);
+    }
+  }
   CallLimits limits;
   limits.max_concurrent_calls = options.max_concurrent_calls;
   limits.per_key_per_second = options.rate_limit_per_second;
   limits.per_key_burst = options.rate_limit_burst;
+  limits.failed_auth_per_second = options.failed_auth_per_second;
+  limits.failed_auth_burst = options.failed_auth_burst;
   s->gate_ = std::make_unique<CallGate>(*s->domain_, limits, options.client_certificate_roles);
   s->organizations_ = std::make_unique<OrganizationHandler>(*s->gate_);
   s->applications_ = std::make_unique<ApplicationHandler>(*s->gate_);
@@ -112,6 +167,16 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 2 * 60 * 1000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 60 * 1000);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, 30 * 60 * 1000);
+  // Bounds on what unauthenticated peers can make the server hold: streams
+  // per connection (a flood of HEADERS without END_STREAM is refused past
+  // it), a handshake deadline, and one memory and thread quota for all of
+  // gRPC's buffers and callbacks.
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, options.max_streams_per_connection);
+  builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, 10 * 1000);
+  grpc::ResourceQuota quota("biopolisd");
+  quota.Resize(static_cast<std::size_t>(options.grpc_memory_mib) * 1024 * 1024);
+  quota.SetMaxThreads(options.grpc_max_threads);
+  builder.SetResourceQuota(quota);
   builder.RegisterService(s->organizations_.get());
   builder.RegisterService(s->applications_.get());
   builder.RegisterService(s->residents_.get());
@@ -126,7 +191,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.RegisterService(s->events_.get());
   s->server_ = builder.BuildAndStart();
   if (!s->server_ || s->port_ == 0) {
-    return Status::Unavailable("cannot listen on " + options.listen + " (address in use or not permitted?)");
+    return Status::Unavailable("cannot listen on " + options.listen + ": " + WhyCannotListen(options.listen));
   }
   auto* health = s->server_->GetHealthCheckService();
   health->SetServingStatus("", true);

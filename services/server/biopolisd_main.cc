@@ -58,6 +58,9 @@ int main(int argc, char** argv) {
   auto* key = app.add_option("--tls-key", options.tls_key, "PEM private key for TLS");
   auto* insecure = app.add_flag("--insecure", options.insecure, "Allow a non-loopback address without TLS");
   auto* demo = app.add_flag("--demo", options.demo, "Seed demo data into an empty database; print demo keys");
+  bool skip_check = false;
+  auto* skip = app.add_flag("--skip-startup-check", skip_check,
+                            "Do not run PRAGMA quick_check at start (see docs/OPERATIONS.md)");
   auto* grace =
       app.add_option("--shutdown-grace-seconds", options.shutdown_grace_seconds, "Time in-flight calls get on SIGTERM")
           ->capture_default_str();
@@ -98,7 +101,14 @@ int main(int argc, char** argv) {
     options.max_concurrent_calls = from_file.max_concurrent_calls;
     options.rate_limit_per_second = from_file.rate_limit_per_second;
     options.rate_limit_burst = from_file.rate_limit_burst;
+    options.failed_auth_per_second = from_file.failed_auth_per_second;
+    options.failed_auth_burst = from_file.failed_auth_burst;
+    options.max_streams_per_connection = from_file.max_streams_per_connection;
+    options.grpc_memory_mib = from_file.grpc_memory_mib;
+    options.grpc_max_threads = from_file.grpc_max_threads;
+    options.startup_check = from_file.startup_check;
   }
+  if (skip->count() > 0) options.startup_check = !skip_check;
   biopolis::Status valid = biopolis::ValidateServerOptions(options);
   if (!valid.ok()) {
     for (const auto& v : valid.field_violations()) std::cerr << "error: " << v.field << ": " << v.description << "\n";

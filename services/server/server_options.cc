@@ -1,7 +1,16 @@
 #include "services/server/server_options.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace biopolis {
@@ -92,6 +101,18 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       ok = ParseInt(value, o.rate_limit_per_second);
     else if (key == "rate_limit_burst")
       ok = ParseInt(value, o.rate_limit_burst);
+    else if (key == "failed_auth_per_second")
+      ok = ParseInt(value, o.failed_auth_per_second);
+    else if (key == "failed_auth_burst")
+      ok = ParseInt(value, o.failed_auth_burst);
+    else if (key == "max_streams_per_connection")
+      ok = ParseInt(value, o.max_streams_per_connection);
+    else if (key == "grpc_memory_mib")
+      ok = ParseInt(value, o.grpc_memory_mib);
+    else if (key == "grpc_max_threads")
+      ok = ParseInt(value, o.grpc_max_threads);
+    else if (key == "startup_check")
+      ok = ParseBool(value, o.startup_check);
     else
       return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
     if (!ok) return Status::InvalidField("config", where + ": bad value for `" + key + "`", "INVALID_CONFIG");
@@ -106,7 +127,44 @@ bool IsLoopbackAddress(const std::string& host_port) {
   } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
     host = host.substr(0, colon);
   }
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+  if (host == "localhost") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, host.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+  return false;
+}
+
+Status CheckTlsFiles(const ServerOptions& o) {
+  if (o.tls_cert.empty()) return Status::Ok();
+  auto bad = [](const std::string& field, const std::string& why) {
+    return Status::InvalidField(field, why, "INVALID_TLS_FILE");
+  };
+  auto open = [](const std::string& path) {
+    return std::unique_ptr<BIO, decltype(&BIO_free)>(BIO_new_file(path.c_str(), "r"), BIO_free);
+  };
+  auto cert_bio = open(o.tls_cert);
+  if (!cert_bio) return bad("tls_cert", "cannot read " + o.tls_cert + ": " + std::strerror(errno));
+  std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr),
+                                                   X509_free);
+  if (!cert) return bad("tls_cert", o.tls_cert + " holds no PEM certificate");
+  auto key_bio = open(o.tls_key);
+  if (!key_bio) return bad("tls_key", "cannot read " + o.tls_key + ": " + std::strerror(errno));
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      PEM_read_bio_PrivateKey(key_bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+  if (!key) return bad("tls_key", o.tls_key + " holds no PEM private key (or it is encrypted)");
+  if (X509_check_private_key(cert.get(), key.get()) != 1) {
+    return bad("tls_key", o.tls_key + " is not the private key of the certificate in " + o.tls_cert);
+  }
+  if (!o.tls_client_ca.empty()) {
+    auto ca_bio = open(o.tls_client_ca);
+    if (!ca_bio) return bad("tls_client_ca", "cannot read " + o.tls_client_ca + ": " + std::strerror(errno));
+    std::unique_ptr<X509, decltype(&X509_free)> ca(PEM_read_bio_X509(ca_bio.get(), nullptr, nullptr, nullptr),
+                                                   X509_free);
+    if (!ca) return bad("tls_client_ca", o.tls_client_ca + " holds no PEM certificate");
+  }
+  ERR_clear_error();
+  return Status::Ok();
 }
 
 Status ParseCertificateRoles(const std::string& text, std::map<std::string, Role>& out) {
@@ -182,6 +240,18 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.max_concurrent_calls < 1 || o.max_concurrent_calls > 100000) {
     errors.Add("max_concurrent_calls", "must be between 1 and 100000", "INVALID_CONFIG");
+  }
+  if (o.failed_auth_per_second < 0 || o.failed_auth_burst < 1) {
+    errors.Add("failed_auth_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");
+  }
+  if (o.max_streams_per_connection < 1 || o.max_streams_per_connection > 10000) {
+    errors.Add("max_streams_per_connection", "must be between 1 and 10000", "INVALID_CONFIG");
+  }
+  if (o.grpc_memory_mib < 16 || o.grpc_memory_mib > 65536) {
+    errors.Add("grpc_memory_mib", "must be between 16 and 65536", "INVALID_CONFIG");
+  }
+  if (o.grpc_max_threads < 4 || o.grpc_max_threads > 4096) {
+    errors.Add("grpc_max_threads", "must be between 4 and 4096", "INVALID_CONFIG");
   }
   if (o.rate_limit_per_second < 0 || o.rate_limit_burst < 1) {
     errors.Add("rate_limit_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");

@@ -49,6 +49,21 @@ struct ServerOptions {
   // Per API key: average calls a second (0 disables) and burst (RATE_LIMITED beyond).
   int rate_limit_per_second = 100;
   int rate_limit_burst = 200;
+  // Failed authentications per peer address: average a second (0 disables)
+  // and burst; past it, only recently authenticated keys are answered from
+  // that address (AUTHENTICATION_RATE_LIMITED for others).
+  int failed_auth_per_second = 2;
+  int failed_auth_burst = 20;
+  // HTTP/2 streams one connection may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS).
+  int max_streams_per_connection = 100;
+  // Memory gRPC may use for connections, streams and buffered messages (its
+  // ResourceQuota): past it, reads are paused and new streams refused.
+  int grpc_memory_mib = 128;
+  // Threads gRPC may run for callbacks and I/O (ResourceQuota).
+  int grpc_max_threads = 64;
+  // PRAGMA quick_check at start (refuses a damaged database); off only to
+  // start a very large database faster when it was just checked.
+  bool startup_check = true;
 };
 
 // Applies the file's settings on top of `options`. INVALID_ARGUMENT names the
@@ -64,7 +79,14 @@ Status ParseCertificateRoles(const std::string& text, std::map<std::string, Role
 // or --insecure; demo mode is only for a loopback address.
 Status ValidateServerOptions(const ServerOptions& options);
 
-// True for 127.0.0.0/8, ::1 and localhost (with a port).
+// True for 127.0.0.0/8, ::1 and localhost (with a port). The host is parsed
+// as an address (inet_pton), never matched by prefix: "127.0.0.1.example.com"
+// is not loopback.
 bool IsLoopbackAddress(const std::string& host_port);
+
+// Checks that the TLS files hold what they should: a PEM certificate chain, a
+// PEM private key that belongs to it, and (when set) a PEM CA bundle.
+// INVALID_ARGUMENT names the file and the cause.
+Status CheckTlsFiles(const ServerOptions& options);
 
 }  // namespace biopolis

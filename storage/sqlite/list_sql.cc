@@ -53,10 +53,18 @@ ListStatement BuildListStatement(const ListTable& table, const ListQuery& query)
     out.binds.push_back(c.value);
   }
   if (query.after) {
-    const char* cmp = query.descending ? " < ?" : " > ?";
-    add("(" + sort + cmp + " OR (" + sort + " = ? AND " + table.id_column + cmp + "))");
-    out.binds.push_back(query.after->sort_value);
-    out.binds.push_back(query.after->sort_value);
+    // The keyset condition as one row-value comparison, which SQLite turns
+    // into a seek on the (sort, id) order of the index it reads: the page
+    // after a cursor costs the same at any depth. The equivalent
+    // `sort > ? OR (sort = ? AND id > ?)` gave SQLite 3.40 no range to seek
+    // on the sort column, so every page scanned from the collection's start.
+    const char* cmp = query.descending ? " < " : " > ";
+    if (sort == table.id_column) {
+      add(table.id_column + cmp + "?");
+    } else {
+      add("(" + sort + ", " + table.id_column + ")" + cmp + "(?, ?)");
+      out.binds.push_back(query.after->sort_value);
+    }
     out.binds.push_back(query.after->id);
   }
   const char* dir = query.descending ? " DESC" : " ASC";

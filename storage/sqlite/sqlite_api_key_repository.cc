@@ -71,6 +71,16 @@ void SqliteApiKeyRepository::SetRevoked(std::int64_t id, TimeMicros when) {
   st.exec();
 }
 
+int SqliteApiKeyRepository::CountLiveWithPrefix(const std::string& prefix, TimeMicros now) {
+  CachedStatement st(conn_,
+                     "SELECT count(*) FROM api_keys WHERE key_prefix = ? AND revoke_time = 0 "
+                     "AND (expire_time = 0 OR expire_time > ?)");
+  st.bind(1, prefix);
+  st.bind(2, static_cast<int64_t>(now));
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
 std::int64_t SqliteApiKeyRepository::Count() { return db_.execAndGet("SELECT count(*) FROM api_keys").getInt64(); }
 
 }  // namespace biopolis

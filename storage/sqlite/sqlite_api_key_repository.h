@@ -16,6 +16,7 @@ class SqliteApiKeyRepository final : public ApiKeyRepository {
   std::int64_t Insert(const ApiKeyRecord& record) override;
   void SetRevoked(std::int64_t id, TimeMicros when) override;
   std::int64_t Count() override;
+  int CountLiveWithPrefix(const std::string& prefix, TimeMicros now) override;
 
  private:
   SqliteConnection& conn_;

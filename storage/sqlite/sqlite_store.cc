@@ -33,6 +33,15 @@ Status StatusFromStorageException(const std::exception& e) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
         return Status::Unavailable("the database is busy; retry");
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        // Never retried by clients; the operator restores from a backup (docs/OPERATIONS.md).
+        spdlog::error(
+            "DATABASE CORRUPT: {} (code {}, extended {}); stop the server and restore from a backup "
+            "(docs/OPERATIONS.md, \"A damaged database\")",
+            sq->what(), code, extended);
+        return Status(StatusCode::kDataLoss, "the stored data is damaged; the operator has been alerted",
+                      "DATA_CORRUPTED");
       default:
         spdlog::error("storage failure: {} (code {}, extended {})", sq->what(), code, extended);
         return Status::Internal("storage failure");
@@ -129,6 +138,23 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
         options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kProcessExclusiveVfs);
     SQLite::Database& db = store->writer_connection_->database();
     ConfigureConnection(db, options.busy_timeout_ms);
+    if (options.integrity_check_at_open) {
+      // A damaged file must not take writes: its damage would spread and
+      // later reads would fail at random (docs/OPERATIONS.md says how to recover).
+      SQLite::Statement check(db, "PRAGMA quick_check(20)");
+      std::string problems;
+      while (check.executeStep()) {
+        std::string line = check.getColumn(0).getString();
+        if (line != "ok") problems += "\n  " + line;
+      }
+      if (!problems.empty()) {
+        return Status(StatusCode::kDataLoss,
+                      "the database " + options.path + " is damaged (PRAGMA quick_check):" + problems +
+                          "\nRestore it from the latest backup (docs/OPERATIONS.md, \"A damaged database\"); "
+                          "do not start the server on it",
+                      "DATA_CORRUPTED");
+      }
+    }
     std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
     if (mode != "wal") {
       return Status::Internal("could not switch " + options.path + " to WAL mode (got " + mode + ")");
@@ -181,7 +207,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
                                  "needs the file to itself");
     }
     Status st = StatusFromStorageException(e);
-    return Status(st.code(), "cannot open database " + options.path + ": " + e.what(), st.reason());
+    std::string hint;
+    if (st.code() == StatusCode::kDataLoss) {
+      hint = "; the file is damaged: restore it from the latest backup (docs/OPERATIONS.md, \"A damaged database\")";
+    }
+    return Status(st.code(), "cannot open database " + options.path + ": " + e.what() + hint, st.reason());
   }
   store->acknowledger_ = std::thread([s = store.get()] { s->AcknowledgerLoop(); });
   store->writer_ = std::thread([s = store.get()] { s->WriterLoop(); });

@@ -43,6 +43,9 @@ struct SqliteStoreOptions {
   // back alone), and acknowledges all of them after the one durable COMMIT.
   bool group_commit = true;
   int max_batch = 64;
+  // PRAGMA quick_check before anything else; a damaged file is refused
+  // (DATA_LOSS, reason DATA_CORRUPTED) instead of opened.
+  bool integrity_check_at_open = true;
 };
 
 class SqliteStore final : public Store {

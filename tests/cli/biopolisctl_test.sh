@@ -191,7 +191,7 @@ cp "$WORK/demo.db" "$WORK/pristine.db"
 tamper() {  # tamper NAME SQL SEQUENCE: on a copy of the stopped database, verify through a server on it
   cp "$WORK/pristine.db" "$WORK/t.db"
   sqlite3 "$WORK/t.db" "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; $2" || return 1
-  "$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/t.db" > "$WORK/t.log" 2>&1 &
+  "$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/t.db" --demo > "$WORK/t.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do grep -q "listening" "$WORK/t.log" && break; sleep 0.1; done
   out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit verify 2>&1); local code=$?
@@ -201,6 +201,22 @@ tamper() {  # tamper NAME SQL SEQUENCE: on a copy of the stopped database, verif
 tamper "a flipped byte" "UPDATE audit_log SET summary = summary || 'x' WHERE sequence = 5" 5
 tamper "a deleted record" "DELETE FROM audit_log WHERE sequence = 7" 8
 tamper "two swapped records" "UPDATE audit_log SET resource = CASE sequence WHEN 3 THEN (SELECT resource FROM audit_log WHERE sequence = 9) ELSE (SELECT resource FROM audit_log WHERE sequence = 3) END WHERE sequence IN (3, 9)" 3
+
+# The demo keys outlive demo mode in the file, but not in use: restarted
+# without --demo, the server says so loudly at start and refuses them.
+"$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/demo.db" > "$LOG" 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do grep -q "listening" "$LOG" && break; sleep 0.1; done
+out=$(BIOPOLIS_API_KEY=bpk_demo_admin_0000000000000000000000000000000 "$CTL" keys list 2>&1)
+check "a demo key is refused outside demo mode" 4 $? "$out" "demo keys are accepted only"
+grep -q "SECURITY: the database holds 6 unrevoked demo key" "$LOG"
+check "the start-up log names the demo keys left in the database" 0 $? "$(head -5 "$LOG")"
+kill -TERM $PID; wait $PID
+# --demo on a non-loopback address (also one that only looks like 127.x) does not start.
+out=$("$BIOPOLISD" --listen "0.0.0.0:$PORT" --insecure --db "$WORK/demo.db" --demo 2>&1)
+check "--demo on 0.0.0.0 refuses to start" 2 $? "$out" "loopback address only"
+out=$("$BIOPOLISD" --listen "127.0.0.1.nip.example:$PORT" --insecure --db "$WORK/demo.db" --demo 2>&1)
+check "--demo on a host named 127.0.0.1.<domain> refuses to start" 2 $? "$out" "loopback address only"
 
 # Bootstrap an administrator key on the stopped database; it works on restart.
 out=$("$BIOPOLISD" bootstrap-admin-key --db "$WORK/demo.db" --name "Ops" 2>&1); check "bootstrap admin key" 0 $? "$out" "^bpk_"

@@ -307,6 +307,86 @@ TEST(SqliteStoreTest, EveryListFilterReadsItsPageThroughAnIndex) {
   }
 }
 
+// The page after a cursor (a page token in the middle of the collection), for
+// every filter of every List at every order it accepts, in the statement
+// BuildListStatement makes: each table is searched from the cursor (or from
+// the filter's equal rows), never scanned from the collection's beginning,
+// so a page costs the same at any depth.
+TEST(SqliteStoreTest, ThePageAfterACursorSeeksInsteadOfScanningFromTheStart) {
+  testing::TempDb db;
+  OpenStore(db.path());
+  SQLite::Database raw(db.path());
+  struct List {
+    const char* from;
+    const char* id;
+    std::vector<const char*> orders;  // the first is the default
+    bool descending;                  // the default direction
+    std::vector<const char*> filters;
+  };
+  const List lists[] = {
+      {"applications",
+       "id",
+       {"create_time", "update_time", "planned_investment_kopecks", "planned_jobs"},
+       true,
+       {"state", "organization_id", "planned_investment_kopecks", "planned_jobs", "policy_version"}},
+      {"audit_log", "sequence", {"sequence"}, false, {"actor", "action", "resource"}},
+      {"events", "sequence", {"sequence"}, false, {"organization_id"}},
+      {"plots",
+       "id",
+       {"area_m2", "create_time", "power_kw"},
+       false,
+       {"state", "cadastral_number", "power_kw", "water_m3_per_day", "gas_m3_per_hour", "sewage_m3_per_day",
+        "permitted_use", "site"}},
+      {"leases", "id", {"create_time", "end_date"}, true, {"state", "plot_id", "resident_id", "organization_id"}},
+      {"support_measures", "id", {"create_time", "title"}, false, {"kind"}},
+      {"support_requests", "id", {"create_time"}, true, {"state", "measure_id", "resident_id", "organization_id"}},
+      {"service_types", "id", {"create_time"}, false, {"category"}},
+      {"service_requests",
+       "id",
+       {"due_time", "create_time"},
+       false,
+       {"state", "service_type_id", "organization_id", "assignee"}},
+      {"reports",
+       "id",
+       {"create_time", "period"},
+       false,
+       {"resident_id", "organization_id", "state", "year", "quarter"}},
+      {"residents", "id", {"registry_number", "create_time"}, false, {"state", "organization_id"}},
+      {"organizations", "id", {"create_time", "full_name", "inn"}, false, {"inn", "kind"}},
+      {"service_messages", "id", {"id"}, false, {"request_id"}},
+      {"api_keys", "id", {"create_time"}, true, {}},
+      {"policies", "version", {"version"}, true, {}},
+  };
+  int checked = 0;
+  for (const auto& list : lists) {
+    ListTable table{list.from, list.id, list.id, {}, ""};
+    for (const char* o : list.orders) table.columns[o] = o;
+    for (const char* f : list.filters) table.columns[f] = f;
+    std::vector<const char*> filters = list.filters;
+    filters.push_back(nullptr);  // and no filter at all
+    for (const char* order : list.orders) {
+      for (bool descending : {list.descending, !list.descending}) {
+        for (const char* filter : filters) {
+          ListQuery q;
+          q.order_field = order;
+          q.descending = descending;
+          if (filter != nullptr) q.conditions = {{filter, CompareOp::kEq, std::int64_t{1}}};
+          q.after = Cursor{std::int64_t{1000}, 1000};
+          ListStatement ls = BuildListStatement(table, q);
+          SQLite::Statement st(raw, "EXPLAIN QUERY PLAN " + ls.sql);
+          BindAll(st, ls.binds);
+          std::string p;
+          while (st.executeStep()) p += st.getColumn(3).getString() + "\n";
+          EXPECT_EQ(p.find("SCAN"), std::string::npos) << "a scan from the start: " << ls.sql << "\n" << p;
+          EXPECT_NE(p.find("SEARCH"), std::string::npos) << ls.sql << "\n" << p;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 100);
+}
+
 AuditRecord Audit(const std::string& resource) {
   AuditRecord a;
   a.actor = "apiKeys/1";

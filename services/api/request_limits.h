@@ -1,0 +1,34 @@
+// The maximum count of every repeated field a request can carry, checked by
+// the call gate before a handler (or any per-element validation) runs.
+//
+// The table names fields by their full proto name; a repeated field it does
+// not name gets kDefaultMaxRepeated. Nested messages are walked after their
+// parent's counts are checked, so the walk itself is bounded. The proto
+// comments state the same numbers (a test compares them), and
+// docs/SECURITY.md lists them.
+//
+// Thread-safety: pure functions over immutable tables.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "services/core/status.h"
+
+namespace google::protobuf {
+class Message;
+}
+
+namespace biopolis {
+
+constexpr int kDefaultMaxRepeated = 100;
+
+// Full field name (e.g. "google.protobuf.FieldMask.paths") -> maximum count.
+const std::map<std::string, int>& RepeatedFieldLimits();
+
+// INVALID_ARGUMENT (reason TOO_MANY_ELEMENTS) naming the first field over its
+// maximum, by its path in the request (e.g. "update_mask.paths").
+Status CheckRepeatedFieldCounts(const google::protobuf::Message& request);
+
+}  // namespace biopolis
