@@ -141,11 +141,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
     if (options.integrity_check_at_open) {
       // A damaged file must not take writes: its damage would spread and
       // later reads would fail at random (docs/OPERATIONS.md says how to recover).
-      SQLite::Statement check(db, "PRAGMA quick_check(20)");
       std::string problems;
-      while (check.executeStep()) {
-        std::string line = check.getColumn(0).getString();
-        if (line != "ok") problems += "\n  " + line;
+      try {
+        SQLite::Statement check(db, "PRAGMA quick_check(20)");
+        while (check.executeStep()) {
+          std::string line = check.getColumn(0).getString();
+          if (line != "ok") problems += "\n  " + line;
+        }
+      } catch (const SQLite::Exception& e) {
+        // Damage that stops the check itself (e.g. a zeroed page of a table).
+        problems += std::string("\n  ") + e.what();
       }
       if (!problems.empty()) {
         return Status(StatusCode::kDataLoss,

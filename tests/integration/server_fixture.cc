@@ -28,18 +28,20 @@ void ServerFixture::SetUp() {
   bootstrap.role = Role::kAdmin;
   auto admin_key = server_->domain().keys.CreateDirect(bootstrap, "");
   ASSERT_TRUE(admin_key.ok());
+  admin_secret_ = admin_key->secret;
   admin_ = ClientWithKey(admin_key->secret);
 
-  auto make = [&](v1::Role role, const char* holder) {
+  auto make = [&](v1::Role role, const char* holder, std::string* secret) {
     v1::ApiKey key;
     key.set_display_name(holder);
     key.set_role(role);
     auto created = admin_->api_keys().Create(key);
     EXPECT_TRUE(created.ok()) << created.error().ToString();
+    *secret = created->secret();
     return ClientWithKey(created->secret());
   };
-  officer_ = make(v1::ROLE_OFFICER, "officer");
-  auditor_ = make(v1::ROLE_AUDITOR, "auditor");
+  officer_ = make(v1::ROLE_OFFICER, "officer", &officer_secret_);
+  auditor_ = make(v1::ROLE_AUDITOR, "auditor", &auditor_secret_);
 }
 
 void ServerFixture::TearDown() {

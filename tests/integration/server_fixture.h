@@ -72,6 +72,10 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<client::Client> admin_;
   std::unique_ptr<client::Client> officer_;
   std::unique_ptr<client::Client> auditor_;
+  // Their keys, for tests that call without the SDK.
+  std::string admin_secret_;
+  std::string officer_secret_;
+  std::string auditor_secret_;
 };
 
 }  // namespace biopolis::testing

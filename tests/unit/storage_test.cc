@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <set>
@@ -774,6 +775,52 @@ TEST(BackupTest, AConsistentCopyWhileWritesGoOn) {
   EXPECT_LE(rows, written.load());
   EXPECT_EQ(restored.execAndGet("PRAGMA user_version").getInt(), LatestSchemaVersion());
   EXPECT_FALSE(store->Backup("/nonexistent-dir/x.db").ok());
+}
+
+// A damaged file (one zeroed leaf page of the audit log, as a bad disk or a
+// stray write would leave it) is refused at open by PRAGMA quick_check with
+// DATA_LOSS and the recovery steps; opened anyway (the check skipped), a read
+// that hits the page is DATA_LOSS, never INTERNAL.
+TEST(SqliteStoreTest, ADamagedFileIsRefusedAtOpenAndCorruptReadsAreDataLoss) {
+  testing::TempDb db;
+  {
+    auto store = OpenStore(db.path());
+    for (int i = 0; i < 400; ++i) ASSERT_TRUE(AppendAudit(*store, "applications/" + std::to_string(i)).ok());
+  }
+  std::int64_t page = 0;
+  std::int64_t page_size = 0;
+  {
+    SQLite::Database raw(db.path());
+    page = raw.execAndGet("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' LIMIT 1 OFFSET 3")
+               .getInt64();
+    page_size = raw.execAndGet("PRAGMA page_size").getInt64();
+  }
+  ASSERT_GT(page, 1);
+  {
+    std::fstream file(db.path(), std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp((page - 1) * page_size);
+    const std::string zeros(static_cast<std::size_t>(page_size), '\0');
+    file.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+  }
+  auto refused = SqliteStore::Open({db.path(), 2, 2000});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kDataLoss) << refused.status().ToString();
+  EXPECT_EQ(refused.status().reason(), "DATA_CORRUPTED");
+  EXPECT_NE(refused.status().message().find("quick_check"), std::string::npos);
+  EXPECT_NE(refused.status().message().find("backup"), std::string::npos);
+
+  SqliteStoreOptions unchecked{db.path(), 2, 2000};
+  unchecked.integrity_check_at_open = false;
+  auto store = SqliteStore::Open(unchecked);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Status read = (*store)->Read([](Transaction& tx) {
+    ListQuery q;
+    q.order_field = "sequence";
+    q.page_size = 500;
+    tx.journal().ListAudit(q);
+    return Status::Ok();
+  });
+  EXPECT_EQ(read.code(), StatusCode::kDataLoss) << read.ToString();
 }
 
 }  // namespace
