@@ -1121,63 +1121,87 @@ std::string DateText(const google::type::Date& d) {
   return buf;
 }
 
+// Writes a CSV export as the pages arrive (constant memory, whatever the
+// collection's size): to standard output, or to FILE through FILE.partial,
+// renamed only once the last page is written, so a failed export never
+// leaves a short file that looks complete.
+template <typename T, typename RowFn>
+int ExportCsv(biopolis::client::Pager<T> pager, const std::string& out, const std::vector<std::string>& header,
+              RowFn row) {
+  std::ofstream file;
+  std::ostream* os = &std::cout;
+  const std::string partial = out + ".partial";
+  if (out != "-") {
+    file.open(partial, std::ios::trunc);
+    if (!file) {
+      std::cerr << "error: cannot write " << partial << "\n";
+      return static_cast<int>(biopolis::cli::kExitOther);
+    }
+    os = &file;
+  }
+  auto write = [os](const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) *os << (i ? "," : "") << CsvField(fields[i]);
+    *os << "\r\n";
+  };
+  write(header);
+  for (const auto& item : pager) write(row(item));
+  if (pager.error()) {
+    if (out != "-") {
+      file.close();
+      std::remove(partial.c_str());
+    }
+    return biopolis::cli::ReportError(*pager.error());
+  }
+  if (out != "-") {
+    file.close();
+    if (!file || std::rename(partial.c_str(), out.c_str()) != 0) {
+      std::cerr << "error: cannot write " << out << "\n";
+      return static_cast<int>(biopolis::cli::kExitOther);
+    }
+  }
+  return 0;
+}
+
 void AddExportAndEvents(CLI::App& app, Action& action) {
   auto* exp = app.add_subcommand("export", "Export as CSV")->require_subcommand(1);
   auto out = std::make_shared<std::string>("-");
-  auto write_csv = [out](const std::vector<std::vector<std::string>>& rows) {
-    std::ofstream file;
-    std::ostream* os = &std::cout;
-    if (*out != "-") {
-      file.open(*out);
-      if (!file) {
-        std::cerr << "error: cannot write " << *out << "\n";
-        return static_cast<int>(biopolis::cli::kExitOther);
-      }
-      os = &file;
-    }
-    for (const auto& row : rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) *os << (i ? "," : "") << CsvField(row[i]);
-      *os << "\r\n";
-    }
-    return 0;
-  };
   {
     auto* c = exp->add_subcommand("residents", "The registry of residents");
     c->add_option("--out", *out, "File (- for standard output)")->capture_default_str();
-    c->callback([&action, write_csv] {
-      action = [write_csv](Client& cl, OutputFormat) {
-        auto all = cl.residents().List(ListOptions().PageSize(500)).All();
-        if (!all.ok()) return biopolis::cli::ReportError(all.error());
-        std::vector<std::vector<std::string>> rows = {{"registry_number", "name", "organization", "organization_name",
-                                                       "state", "agreement_number", "agreement_date",
-                                                       "registration_date"}};
-        for (const auto& r : *all) {
-          rows.push_back({r.registry_number(), r.name(), r.organization(), r.organization_display_name(),
-                          v1::Resident::State_Name(r.state()), r.agreement_number(), DateText(r.agreement_date()),
-                          DateText(r.registration_date())});
-        }
-        return write_csv(rows);
+    c->callback([&action, out] {
+      action = [out](Client& cl, OutputFormat) {
+        return ExportCsv(cl.residents().List(ListOptions().PageSize(500)), *out,
+                         {"registry_number", "name", "organization", "organization_name", "state", "agreement_number",
+                          "agreement_date", "registration_date"},
+                         [](const v1::Resident& r) -> std::vector<std::string> {
+                           return {r.registry_number(),          r.name(),
+                                   r.organization(),             r.organization_display_name(),
+                                   v1::Resident::State_Name(r.state()), r.agreement_number(),
+                                   DateText(r.agreement_date()), DateText(r.registration_date())};
+                         });
       };
     });
   }
   {
     auto* c = exp->add_subcommand("plots", "The land catalogue");
     c->add_option("--out", *out, "File (- for standard output)")->capture_default_str();
-    c->callback([&action, write_csv] {
-      action = [write_csv](Client& cl, OutputFormat) {
-        auto all = cl.land().ListPlots(ListOptions().PageSize(500)).All();
-        if (!all.ok()) return biopolis::cli::ReportError(all.error());
-        std::vector<std::vector<std::string>> rows = {{"name", "cadastral_number", "site", "area_m2", "permitted_use",
-                                                       "state", "power_kw", "water_m3_per_day", "gas_m3_per_hour",
-                                                       "sewage_m3_per_day"}};
-        for (const auto& p : *all) {
-          rows.push_back({p.name(), p.cadastral_number(), p.site(), std::to_string(p.area_m2()),
-                          v1::PermittedUse_Name(p.permitted_use()), v1::Plot::State_Name(p.state()),
-                          std::to_string(p.capacity().power_kw()), std::to_string(p.capacity().water_m3_per_day()),
-                          std::to_string(p.capacity().gas_m3_per_hour()),
-                          std::to_string(p.capacity().sewage_m3_per_day())});
-        }
-        return write_csv(rows);
+    c->callback([&action, out] {
+      action = [out](Client& cl, OutputFormat) {
+        return ExportCsv(cl.land().ListPlots(ListOptions().PageSize(500)), *out,
+                         {"name", "cadastral_number", "site", "area_m2", "permitted_use", "state", "power_kw",
+                          "water_m3_per_day", "gas_m3_per_hour", "sewage_m3_per_day"},
+                         [](const v1::Plot& p) -> std::vector<std::string> {
+                           return {p.name(),
+                                   p.cadastral_number(),
+                                   p.site(),
+                                   std::to_string(p.area_m2()),
+                                   v1::PermittedUse_Name(p.permitted_use()),
+                                   v1::Plot::State_Name(p.state()),
+                                   std::to_string(p.capacity().power_kw()),
+                                   std::to_string(p.capacity().water_m3_per_day()),
+                                   std::to_string(p.capacity().gas_m3_per_hour()),
+                                   std::to_string(p.capacity().sewage_m3_per_day())};
+                         });
       };
     });
   }
@@ -1233,21 +1257,22 @@ void AddAudit(CLI::App& app, Action& action) {
   audit->add_subcommand("verify", "Recompute the hash chain of the whole log; name the first bad record")
       ->callback([&action] {
         action = [](Client& cl, OutputFormat) {
-          auto all = cl.audit().List(ListOptions().PageSize(500)).All();
-          if (!all.ok()) return biopolis::cli::ReportError(all.error());
-          std::vector<biopolis::AuditContent> chain;
-          for (const auto& r : *all) {
-            chain.push_back({r.sequence(), r.actor(), static_cast<int>(r.actor_role()), r.action(), r.resource(),
-                             r.request_id(), r.summary(),
-                             r.create_time().seconds() * 1'000'000 + r.create_time().nanos() / 1000, r.previous_hash(),
-                             r.hash()});
+          // Page by page: the chain is checked as it arrives, in constant memory.
+          biopolis::AuditChainVerifier verifier;
+          auto pager = cl.audit().List(ListOptions().PageSize(500));
+          for (const auto& r : pager) {
+            auto broken = verifier.Add({r.sequence(), r.actor(), static_cast<int>(r.actor_role()), r.action(),
+                                        r.resource(), r.request_id(), r.summary(),
+                                        r.create_time().seconds() * 1'000'000 + r.create_time().nanos() / 1000,
+                                        r.previous_hash(), r.hash()});
+            if (broken) {
+              std::cerr << "audit chain BROKEN at auditRecords/" << broken->sequence << ": " << broken->reason << "\n";
+              return static_cast<int>(biopolis::cli::kExitIntegrity);
+            }
           }
-          if (auto broken = biopolis::VerifyAuditChain(chain)) {
-            std::cerr << "audit chain BROKEN at auditRecords/" << broken->sequence << ": " << broken->reason << "\n";
-            return static_cast<int>(biopolis::cli::kExitIntegrity);
-          }
-          std::cout << "audit chain intact: " << chain.size() << " records"
-                    << (chain.empty() ? "" : ", last hash " + chain.back().hash) << "\n";
+          if (pager.error()) return biopolis::cli::ReportError(*pager.error());
+          std::cout << "audit chain intact: " << verifier.checked() << " records"
+                    << (verifier.checked() == 0 ? "" : ", last hash " + verifier.last_hash()) << "\n";
           return 0;
         };
       });

@@ -28,23 +28,34 @@ std::string AuditHash(const AuditContent& c) {
   return Sha256Hex(material);
 }
 
+std::optional<AuditChainBreak> AuditChainVerifier::Add(const AuditContent& r) {
+  const std::size_t index = checked_++;
+  if (broken_) return broken_;
+  if (r.sequence != last_sequence_ + 1) {
+    broken_ = AuditChainBreak{index, r.sequence,
+                              r.sequence <= last_sequence_
+                                  ? "sequence does not increase (records reordered)"
+                                  : "sequence " + std::to_string(last_sequence_ + 1) +
+                                        (r.sequence == last_sequence_ + 2
+                                             ? " is missing"
+                                             : " to " + std::to_string(r.sequence - 1) + " are missing") +
+                                        " (records removed)"};
+  } else if (r.previous_hash != last_hash_) {
+    broken_ = AuditChainBreak{index, r.sequence,
+                              "does not link to the record before it (a record was removed, inserted or moved)"};
+  } else if (AuditHash(r) != r.hash) {
+    broken_ = AuditChainBreak{index, r.sequence, "content does not match its hash (the record was altered)"};
+  } else {
+    last_hash_ = r.hash;
+    last_sequence_ = r.sequence;
+  }
+  return broken_;
+}
+
 std::optional<AuditChainBreak> VerifyAuditChain(const std::vector<AuditContent>& records) {
-  std::string previous;
-  std::int64_t previous_sequence = 0;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const AuditContent& r = records[i];
-    if (r.sequence <= previous_sequence) {
-      return AuditChainBreak{i, r.sequence, "sequence does not increase (records reordered)"};
-    }
-    if (r.previous_hash != previous) {
-      return AuditChainBreak{i, r.sequence,
-                             "does not link to the record before it (a record was removed, inserted or moved)"};
-    }
-    if (AuditHash(r) != r.hash) {
-      return AuditChainBreak{i, r.sequence, "content does not match its hash (the record was altered)"};
-    }
-    previous = r.hash;
-    previous_sequence = r.sequence;
+  AuditChainVerifier verifier;
+  for (const auto& r : records) {
+    if (auto broken = verifier.Add(r)) return broken;
   }
   return std::nullopt;
 }

@@ -36,8 +36,31 @@ struct AuditChainBreak {
   std::string reason;
 };
 
-// Checks records in sequence order, starting from the log's first record
-// (whose previous hash is empty). Returns the first break, if any.
+// Checks a log record by record, in sequence order from its first record
+// (sequence 1, previous hash empty), holding only the last record's hash:
+// a log of any length is checked in constant memory as it is read. Catches
+// an altered record, a record removed, inserted or moved, a gap in the
+// sequence, even when every hash after the change was recomputed. (A
+// truncated tail leaves a valid shorter chain: only a signed checkpoint of
+// the chain head shows that.)
+// Thread-compatible: one verifier per walk.
+class AuditChainVerifier {
+ public:
+  // Adds the next record; the first break found, then the same break for
+  // every later record.
+  std::optional<AuditChainBreak> Add(const AuditContent& record);
+  std::size_t checked() const { return checked_; }
+  std::int64_t last_sequence() const { return last_sequence_; }
+  const std::string& last_hash() const { return last_hash_; }
+
+ private:
+  std::size_t checked_ = 0;
+  std::int64_t last_sequence_ = 0;
+  std::string last_hash_;
+  std::optional<AuditChainBreak> broken_;
+};
+
+// Checks `records` (the log from its first record) with AuditChainVerifier.
 std::optional<AuditChainBreak> VerifyAuditChain(const std::vector<AuditContent>& records);
 
 }  // namespace biopolis

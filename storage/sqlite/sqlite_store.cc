@@ -149,7 +149,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
           if (line != "ok") problems += "\n  " + line;
         }
       } catch (const SQLite::Exception& e) {
-        // Damage that stops the check itself (e.g. a zeroed page of a table).
+        // Damage that stops the check itself (e.g. a zeroed page of a table);
+        // anything else (a lock held by another process) is reported as itself.
+        if (e.getErrorCode() != SQLITE_CORRUPT && e.getErrorCode() != SQLITE_NOTADB) throw;
         problems += std::string("\n  ") + e.what();
       }
       if (!problems.empty()) {

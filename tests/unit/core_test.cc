@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "services/core/audit_chain.h"
 #include "services/core/crypto.h"
 #include "services/core/date.h"
 #include "services/core/etag.h"
@@ -86,6 +87,64 @@ TEST(CryptoTest, UuidsAreWellFormedAndDistinct) {
   EXPECT_EQ(a[14], '4');
   EXPECT_FALSE(IsUuid("not-a-uuid"));
   EXPECT_FALSE(IsUuid("123e4567-e89b-42d3-a456-42661417400g"));
+}
+
+}  // namespace
+}  // namespace biopolis
+
+namespace biopolis {
+namespace {
+
+std::vector<AuditContent> ValidChain(int n) {
+  std::vector<AuditContent> out;
+  std::string previous;
+  for (int i = 1; i <= n; ++i) {
+    AuditContent c;
+    c.sequence = i;
+    c.actor = "apiKeys/1";
+    c.action = "A" + std::to_string(i);
+    c.resource = "applications/" + std::to_string(i);
+    c.create_time_micros = i;
+    c.previous_hash = previous;
+    c.hash = AuditHash(c);
+    previous = c.hash;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Relinks records from `from` on, as someone who edits the file and
+// recomputes every hash after the change would.
+void Rehash(std::vector<AuditContent>& chain, std::size_t from) {
+  for (std::size_t i = from; i < chain.size(); ++i) {
+    chain[i].previous_hash = i == 0 ? "" : chain[i - 1].hash;
+    chain[i].hash = AuditHash(chain[i]);
+  }
+}
+
+TEST(AuditChainVerifierTest, ARemovedRecordIsCaughtEvenWhenEveryLaterHashIsRecomputed) {
+  auto chain = ValidChain(10);
+  EXPECT_FALSE(VerifyAuditChain(chain).has_value());
+  chain.erase(chain.begin() + 4);  // sequence 5
+  Rehash(chain, 4);
+  auto broken = VerifyAuditChain(chain);
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->sequence, 6);
+  EXPECT_NE(broken->reason.find("sequence 5 is missing"), std::string::npos) << broken->reason;
+}
+
+TEST(AuditChainVerifierTest, StreamsInConstantMemoryAndKeepsTheFirstBreak) {
+  auto chain = ValidChain(6);
+  chain[2].summary = "altered";
+  AuditChainVerifier v;
+  EXPECT_FALSE(v.Add(chain[0]).has_value());
+  EXPECT_FALSE(v.Add(chain[1]).has_value());
+  auto broken = v.Add(chain[2]);
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->sequence, 3);
+  EXPECT_EQ(v.Add(chain[3])->sequence, 3);
+  EXPECT_EQ(v.last_sequence(), 2);
+  EXPECT_EQ(v.checked(), 4u);
 }
 
 }  // namespace
