@@ -3,6 +3,7 @@
 #include <grpcpp/support/error_details.h>
 
 #include <string>
+#include <string_view>
 
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -14,6 +15,21 @@ namespace {
 constexpr std::size_t kMaxFieldPathBytes = 128;
 constexpr std::size_t kMaxDescriptionBytes = 240;
 constexpr std::size_t kMaxShortTextBytes = 128;
+
+// What a client is told about a limit it ran into: when to retry
+// (google.rpc.RetryInfo) and which limit (google.rpc.QuotaFailure).
+struct LimitAdvice {
+  std::string_view reason;
+  int retry_after_ms;
+  std::string_view subject;
+  std::string_view description;
+};
+constexpr LimitAdvice kLimitAdvice[] = {
+    {"RATE_LIMITED", 1000, "api key", "calls per second of one key (rate_limit_per_second, rate_limit_burst)"},
+    {"SERVER_BUSY", 200, "server", "calls in progress at once (max_concurrent_calls)"},
+    {"AUTHENTICATION_RATE_LIMITED", 5000, "peer address",
+     "failed authentications per peer address (failed_auth_per_second, failed_auth_burst)"},
+};
 
 std::string ViolationDescription(const FieldViolation& v) {
   std::string suffix = v.reason.empty() ? "" : " [" + BoundText(v.reason, 64) + "]";
@@ -32,6 +48,20 @@ grpc::Status ToGrpcStatus(const Status& status) {
     info.set_reason(BoundText(status.reason(), 64));
     info.set_domain("biopolis.v1");
     rich.add_details()->PackFrom(info);
+  }
+  if (status.code() == StatusCode::kResourceExhausted) {
+    for (const auto& advice : kLimitAdvice) {
+      if (advice.reason != status.reason()) continue;
+      google::rpc::RetryInfo retry;
+      retry.mutable_retry_delay()->set_seconds(advice.retry_after_ms / 1000);
+      retry.mutable_retry_delay()->set_nanos((advice.retry_after_ms % 1000) * 1'000'000);
+      rich.add_details()->PackFrom(retry);
+      google::rpc::QuotaFailure quota;
+      auto* v = quota.add_violations();
+      v->set_subject(std::string(advice.subject));
+      v->set_description(std::string(advice.description));
+      rich.add_details()->PackFrom(quota);
+    }
   }
   if (status.precondition()) {
     google::rpc::PreconditionFailure failure;

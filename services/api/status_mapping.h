@@ -1,7 +1,9 @@
 // The one place where a domain Status becomes a grpc::Status, with the
 // google.rpc details clients decode: ErrorInfo (stable reason, domain
 // "biopolis.v1"), BadRequest (one FieldViolation per bad field) and
-// PreconditionFailure (the current state).
+// PreconditionFailure (the current state); for RESOURCE_EXHAUSTED with reason
+// RATE_LIMITED, SERVER_BUSY or AUTHENTICATION_RATE_LIMITED, RetryInfo (when to
+// retry) and QuotaFailure (which limit).
 //
 // Every error is bounded on the wire, whatever the request that caused it:
 // the message is cut to kMaxErrorMessageBytes, at most kMaxFieldViolations

@@ -10,8 +10,22 @@
 namespace biopolis::client {
 namespace {
 
-bool Retryable(grpc::StatusCode code) {
-  return code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::DEADLINE_EXCEEDED;
+// Whether a failed attempt is worth another, and the least the server asked
+// to wait (RetryInfo) before it.
+bool Retryable(const grpc::Status& status, std::chrono::milliseconds* server_delay) {
+  *server_delay = std::chrono::milliseconds(0);
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return true;
+    case grpc::StatusCode::RESOURCE_EXHAUSTED: {
+      Error e = Error::FromStatus(status);
+      *server_delay = e.retry_delay();
+      return e.reason() == "RATE_LIMITED" || e.reason() == "SERVER_BUSY";
+    }
+    default:
+      return false;
+  }
 }
 
 std::mt19937_64& ThreadRng() {
@@ -33,6 +47,11 @@ std::shared_ptr<grpc::Channel> MakeChannel(const ClientOptions& o) {
   grpc::ChannelArguments args;
   // Our own retry loop below keeps the same request_id across attempts.
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
+  // Reconnect soon after a server restart: gRPC's own reconnect backoff
+  // (up to 120 s by default) would outlast our retry budget.
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
   return grpc::CreateCustomChannel(o.target, creds, args);
 }
 
@@ -79,8 +98,9 @@ std::string NewRequestId() {
   return buf;
 }
 
-grpc::Status Transport::Run(const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+grpc::Status Transport::Run(const std::function<grpc::Status(grpc::ClientContext*)>& call, bool idempotent) {
   const RetryPolicy& retry = options_.retry;
+  const auto budget_end = std::chrono::steady_clock::now() + retry.total_budget;
   auto backoff = retry.initial_backoff;
   grpc::Status status;
   for (int attempt = 1;; ++attempt) {
@@ -88,10 +108,15 @@ grpc::Status Transport::Run(const std::function<grpc::Status(grpc::ClientContext
     ctx.set_deadline(std::chrono::system_clock::now() + options_.deadline);
     if (!options_.api_key.empty()) ctx.AddMetadata("authorization", "Bearer " + options_.api_key);
     status = call(&ctx);
-    if (status.ok() || !Retryable(status.error_code()) || attempt >= retry.max_attempts) return status;
-    // Full jitter: sleep a random time up to the current backoff.
+    std::chrono::milliseconds server_delay{0};
+    if (status.ok() || !idempotent || !Retryable(status, &server_delay)) return status;
+    if (retry.max_attempts > 0 && attempt >= retry.max_attempts) return status;
+    // Full jitter: a random time up to the current backoff, but never less
+    // than what the server asked for.
     std::uniform_int_distribution<long long> jitter(0, backoff.count());
-    std::this_thread::sleep_for(std::chrono::milliseconds(jitter(ThreadRng())));
+    auto sleep = std::max(server_delay, std::chrono::milliseconds(jitter(ThreadRng())));
+    if (std::chrono::steady_clock::now() + sleep >= budget_end) return status;
+    std::this_thread::sleep_for(sleep);
     backoff = std::min(retry.max_backoff, backoff * 2);
   }
 }
@@ -399,7 +424,10 @@ Result<v1::ApiKey> ApiKeys::Revoke(const std::string& name, std::string request_
 Result<v1::Backup> ApiKeys::CreateBackup(const std::string& path) {
   v1::CreateBackupRequest req;
   req.set_destination_path(path);
-  return t_.Invoke<v1::Backup>([&](grpc::ClientContext* c, v1::Backup* r) { return stub_->CreateBackup(c, req, r); });
+  // No request_id to deduplicate a retry with, and a second backup to the
+  // same path is refused: one attempt only.
+  return t_.Invoke<v1::Backup>([&](grpc::ClientContext* c, v1::Backup* r) { return stub_->CreateBackup(c, req, r); },
+                               /*idempotent=*/false);
 }
 
 // ---- Audit ----
@@ -944,8 +972,9 @@ EventStream::~EventStream() {
   if (reader_) reader_->Finish();
 }
 
-void EventStream::Open() {
+bool EventStream::Open() {
   std::lock_guard<std::mutex> lock(mu_);
+  if (cancelled_) return false;  // a Cancel() before the first Next() holds
   context_ = std::make_unique<grpc::ClientContext>();
   if (!transport_.options().api_key.empty()) {
     context_->AddMetadata("authorization", "Bearer " + transport_.options().api_key);
@@ -955,38 +984,81 @@ void EventStream::Open() {
   req.set_after_sequence(last_sequence_);
   req.set_start_at_now(!opened_ && options_.start_at_now);
   learn_start_ = req.start_at_now();
+  awaiting_open_ = true;
   opened_ = true;
   for (const auto& t : options_.resource_types) req.add_resource_types(t);
   reader_ = stub_.WatchEvents(context_.get(), req);
+  return true;
 }
 
-void EventStream::LearnStartingPoint() {
-  learn_start_ = false;
+bool EventStream::AwaitOpened() {
+  awaiting_open_ = false;
   reader_->WaitForInitialMetadata();  // returns at once, or when the call ends
   const auto& metadata = context_->GetServerInitialMetadata();
   auto it = metadata.find("biopolis-start-after");
-  if (it == metadata.end()) return;  // an older server: keep after_sequence
-  std::int64_t after = 0;
-  const std::string value(it->second.data(), it->second.size());
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), after);
-  if (ec == std::errc() && end == value.data() + value.size() && after >= 0) last_sequence_ = after;
+  if (it == metadata.end()) return false;  // refused, or an older server
+  if (learn_start_) {
+    learn_start_ = false;
+    std::int64_t after = 0;
+    const std::string value(it->second.data(), it->second.size());
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), after);
+    if (ec == std::errc() && end == value.data() + value.size() && after >= 0) last_sequence_ = after;
+  }
+  return true;
 }
 
+bool EventStream::Cancelled() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return cancelled_;
+}
+
+bool EventStream::SleepUnlessCancelled(std::chrono::milliseconds d) {
+  std::unique_lock<std::mutex> lock(mu_);
+  return !cancel_cv_.wait_for(lock, d, [this] { return cancelled_; });
+}
+
+namespace {
+
+// Ends a watch for good: errors a reconnection cannot cure.
+bool Permanent(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::NOT_FOUND:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::UNIMPLEMENTED:
+    case grpc::StatusCode::DATA_LOSS:
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool EventStream::Next(v1::Event* event) {
-  auto backoff = transport_.options().retry.initial_backoff;
-  int reconnects = 0;
+  const Error cancelled(grpc::StatusCode::CANCELLED, "the watch was cancelled by its caller", kCancelledByCaller);
+  const RetryPolicy& retry = transport_.options().retry;
+  int failed_reconnects = 0;
   while (true) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (cancelled_) {
-        error_ = Error(grpc::StatusCode::CANCELLED, "cancelled");
-        return false;
-      }
+    if (Cancelled()) {
+      error_ = cancelled;
+      return false;
     }
-    if (!reader_) Open();
-    if (learn_start_) LearnStartingPoint();
+    if (!reader_ && !Open()) {
+      error_ = cancelled;
+      return false;
+    }
+    if (awaiting_open_ && AwaitOpened()) {
+      // A successful (re)open: the next failure starts its backoff afresh.
+      backoff_ = std::chrono::milliseconds(0);
+      failed_reconnects = 0;
+    }
     if (reader_->Read(event)) {
       last_sequence_ = event->sequence();
+      backoff_ = std::chrono::milliseconds(0);
       return true;
     }
     grpc::Status status = reader_->Finish();
@@ -995,27 +1067,37 @@ bool EventStream::Next(v1::Event* event) {
       reader_.reset();
       context_.reset();
       if (cancelled_) {
-        error_ = Error(grpc::StatusCode::CANCELLED, "cancelled");
+        error_ = cancelled;
         return false;
       }
     }
-    if (status.error_code() != grpc::StatusCode::UNAVAILABLE && status.error_code() != grpc::StatusCode::OK) {
+    if (Permanent(status.error_code())) {
       error_ = Error::FromStatus(status);
       return false;
     }
-    if (options_.max_reconnects > 0 && ++reconnects > options_.max_reconnects) {
+    if (options_.max_reconnects > 0 && ++failed_reconnects > options_.max_reconnects) {
       error_ = Error::FromStatus(status);
       return false;
     }
-    std::this_thread::sleep_for(backoff);
-    backoff = std::min(transport_.options().retry.max_backoff, backoff * 2);
+    // Jittered exponential backoff between reconnections (not reset by Next
+    // calls, only by a successful reopen), at least the server's RetryInfo.
+    backoff_ = backoff_.count() == 0 ? retry.initial_backoff : std::min(retry.max_backoff, backoff_ * 2);
+    std::uniform_int_distribution<long long> jitter(backoff_.count() / 2, backoff_.count());
+    auto sleep = std::max(Error::FromStatus(status).retry_delay(), std::chrono::milliseconds(jitter(ThreadRng())));
+    if (!SleepUnlessCancelled(sleep)) {
+      error_ = cancelled;
+      return false;
+    }
   }
 }
 
 void EventStream::Cancel() {
-  std::lock_guard<std::mutex> lock(mu_);
-  cancelled_ = true;
-  if (context_) context_->TryCancel();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    cancelled_ = true;
+    if (context_) context_->TryCancel();
+  }
+  cancel_cv_.notify_all();
 }
 
 // ---- Client ----

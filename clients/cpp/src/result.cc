@@ -15,8 +15,14 @@ Error Error::FromStatus(const grpc::Status& status) {
     google::rpc::ErrorInfo info;
     google::rpc::BadRequest bad;
     google::rpc::PreconditionFailure failure;
+    google::rpc::RetryInfo retry;
     if (any.UnpackTo(&info)) {
       e.reason_ = info.reason();
+      e.domain_ = info.domain();
+      e.metadata_.insert(info.metadata().begin(), info.metadata().end());
+    } else if (any.UnpackTo(&retry)) {
+      e.retry_delay_ =
+          std::chrono::milliseconds(retry.retry_delay().seconds() * 1000 + retry.retry_delay().nanos() / 1'000'000);
     } else if (any.UnpackTo(&bad)) {
       for (const auto& v : bad.field_violations()) {
         FieldViolation fv{v.field(), v.description(), ""};

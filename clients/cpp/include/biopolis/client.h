@@ -17,6 +17,7 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -47,11 +48,23 @@ namespace biopolis::client {
 
 namespace v1 = ::biopolis::v1;
 
+// How calls are retried. What is retried: UNAVAILABLE (the server is
+// restarting or unreachable), DEADLINE_EXCEEDED (an attempt's deadline), and
+// RESOURCE_EXHAUSTED with reason RATE_LIMITED or SERVER_BUSY (after the
+// server's RetryInfo delay, when it is longer than the backoff). Every retry
+// of a mutation carries the same request_id, so it is applied once. A call
+// the server cannot deduplicate (CreateBackup, which carries no request_id)
+// is never retried. Backoff: exponential from initial_backoff to max_backoff,
+// with full jitter; retries stop when the next one would start after
+// `total_budget` from the first attempt (or after max_attempts, when set).
 struct RetryPolicy {
-  // Attempts in all, including the first; 1 disables retries.
-  int max_attempts = 4;
+  // Attempts in all, including the first; 0 = as many as the budget allows;
+  // 1 disables retries.
+  int max_attempts = 0;
   std::chrono::milliseconds initial_backoff{100};
-  std::chrono::milliseconds max_backoff{2000};
+  std::chrono::milliseconds max_backoff{5000};
+  // Long enough to ride over a restart of the server (seconds) or a short failover.
+  std::chrono::milliseconds total_budget{30000};
 };
 
 struct ClientOptions {
@@ -102,12 +115,13 @@ class Transport {
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
 
   // Runs `call` once per attempt, each with a fresh context carrying the key
-  // and the deadline, until it succeeds or fails in a way not worth retrying.
-  grpc::Status Run(const std::function<grpc::Status(grpc::ClientContext*)>& call);
+  // and the deadline, until it succeeds or fails in a way not worth retrying
+  // (RetryPolicy). `idempotent` false: one attempt only.
+  grpc::Status Run(const std::function<grpc::Status(grpc::ClientContext*)>& call, bool idempotent = true);
 
   // Run() for a call that fills a `Response`.
   template <typename Response, typename Call>
-  Result<Response> Invoke(Call&& call);
+  Result<Response> Invoke(Call&& call, bool idempotent = true);
 
  private:
   ClientOptions options_;
@@ -115,12 +129,14 @@ class Transport {
 };
 
 template <typename Response, typename Call>
-Result<Response> Transport::Invoke(Call&& call) {
+Result<Response> Transport::Invoke(Call&& call, bool idempotent) {
   Response response;
-  grpc::Status status = Run([&](grpc::ClientContext* ctx) {
-    response.Clear();
-    return call(ctx, &response);
-  });
+  grpc::Status status = Run(
+      [&](grpc::ClientContext* ctx) {
+        response.Clear();
+        return call(ctx, &response);
+      },
+      idempotent);
   if (!status.ok()) return Error::FromStatus(status);
   return response;
 }
@@ -395,17 +411,36 @@ class EventStream {
   EventStream& operator=(const EventStream&) = delete;
 
   // The next event; false when the stream ended for good (see error()).
+  // Every end of the stream the caller did not ask for (the server stopping
+  // or restarting, a dropped connection, a connection closed because another
+  // call on it broke a limit, a deadline) reconnects by itself after the
+  // last delivered sequence, with jittered exponential backoff (reset after
+  // each successful reopen): no event is lost or delivered twice. It ends
+  // for good only on Cancel(), on an error a retry cannot cure
+  // (UNAUTHENTICATED, PERMISSION_DENIED, INVALID_ARGUMENT, NOT_FOUND,
+  // FAILED_PRECONDITION, UNIMPLEMENTED, DATA_LOSS), or after
+  // WatchOptions::max_reconnects failed reconnections in a row.
   bool Next(v1::Event* event);
-  // Ends the stream; a blocked Next() returns false.
+  // Ends the stream from any thread; a blocked Next() (or its backoff sleep)
+  // returns false with error() CANCELLED, reason kCancelledByCaller.
   void Cancel();
   const std::optional<Error>& error() const { return error_; }
   std::int64_t last_sequence() const { return last_sequence_; }
 
+  // error().reason() after Cancel(), to tell it from a CANCELLED the stream
+  // did not ask for (which reconnects).
+  static constexpr const char* kCancelledByCaller = "CANCELLED_BY_CALLER";
+
  private:
-  void Open();
-  // After the first open with start_at_now: takes the starting sequence from the
-  // server's `biopolis-start-after` metadata, so a reconnection resumes there.
-  void LearnStartingPoint();
+  // Opens the call (not when cancelled); false when cancelled.
+  bool Open();
+  // Waits for the server's initial metadata: true when the stream was opened
+  // (the server names where it starts); with start_at_now, the first time,
+  // takes that starting sequence so a reconnection resumes there.
+  bool AwaitOpened();
+  // Sleeps `d` unless cancelled first; false when cancelled.
+  bool SleepUnlessCancelled(std::chrono::milliseconds d);
+  bool Cancelled();
 
   Transport& transport_;
   v1::EventService::Stub& stub_;
@@ -413,7 +448,10 @@ class EventStream {
   std::int64_t last_sequence_ = 0;
   bool opened_ = false;
   bool learn_start_ = false;
+  bool awaiting_open_ = false;
+  std::chrono::milliseconds backoff_{0};
   std::mutex mu_;
+  std::condition_variable cancel_cv_;
   bool cancelled_ = false;
   std::unique_ptr<grpc::ClientContext> context_;
   std::unique_ptr<grpc::ClientReader<v1::Event>> reader_;

@@ -5,6 +5,8 @@
 
 #include <grpcpp/support/status.h>
 
+#include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,7 +29,8 @@ struct PreconditionViolation {
 class Error {
  public:
   Error() = default;
-  Error(grpc::StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  Error(grpc::StatusCode code, std::string message, std::string reason = {})
+      : code_(code), message_(std::move(message)), reason_(std::move(reason)) {}
   // Decodes the google.rpc.Status details of `status`.
   static Error FromStatus(const grpc::Status& status);
 
@@ -35,6 +38,12 @@ class Error {
   const std::string& message() const { return message_; }
   // ErrorInfo.reason, e.g. "STALE_ETAG", "WRONG_STATE"; empty when absent.
   const std::string& reason() const { return reason_; }
+  // ErrorInfo.domain ("biopolis.v1" for the server's own reasons) and metadata.
+  const std::string& domain() const { return domain_; }
+  const std::map<std::string, std::string>& metadata() const { return metadata_; }
+  // google.rpc.RetryInfo: how long the server asks the caller to wait before
+  // retrying (RESOURCE_EXHAUSTED RATE_LIMITED / SERVER_BUSY); 0 when absent.
+  std::chrono::milliseconds retry_delay() const { return retry_delay_; }
   const std::vector<FieldViolation>& field_violations() const { return field_violations_; }
   const std::vector<PreconditionViolation>& precondition_violations() const { return preconditions_; }
   // The violation on `field`, if any.
@@ -46,6 +55,9 @@ class Error {
   grpc::StatusCode code_ = grpc::StatusCode::OK;
   std::string message_;
   std::string reason_;
+  std::string domain_;
+  std::map<std::string, std::string> metadata_;
+  std::chrono::milliseconds retry_delay_{0};
   std::vector<FieldViolation> field_violations_;
   std::vector<PreconditionViolation> preconditions_;
 };
