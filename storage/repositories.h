@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "services/core/list_query.h"
@@ -223,6 +224,8 @@ class JournalRepository {
   virtual std::vector<EventRecord> EventsAfter(std::int64_t sequence, std::int64_t organization_id,
                                                const std::vector<std::string>& collections, int limit) = 0;
   virtual std::int64_t LastEventSequence() = 0;
+  // The audit chain's head: the last record's sequence and hash (0 and "" when empty).
+  virtual std::pair<std::int64_t, std::string> AuditHead() = 0;
   virtual std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) = 0;
   virtual void SaveRequest(const IdempotencyRecord& record) = 0;
 };

@@ -17,11 +17,13 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "biopolis/client.h"
 #include "output.h"
 #include "services/core/audit_chain.h"
+#include "services/core/audit_checkpoint.h"
 
 namespace {
 
@@ -1174,10 +1176,14 @@ void AddExportAndEvents(CLI::App& app, Action& action) {
                          {"registry_number", "name", "organization", "organization_name", "state", "agreement_number",
                           "agreement_date", "registration_date"},
                          [](const v1::Resident& r) -> std::vector<std::string> {
-                           return {r.registry_number(),          r.name(),
-                                   r.organization(),             r.organization_display_name(),
-                                   v1::Resident::State_Name(r.state()), r.agreement_number(),
-                                   DateText(r.agreement_date()), DateText(r.registration_date())};
+                           return {r.registry_number(),
+                                   r.name(),
+                                   r.organization(),
+                                   r.organization_display_name(),
+                                   v1::Resident::State_Name(r.state()),
+                                   r.agreement_number(),
+                                   DateText(r.agreement_date()),
+                                   DateText(r.registration_date())};
                          });
       };
     });
@@ -1254,28 +1260,102 @@ void AddAudit(CLI::App& app, Action& action) {
                                "On actor, action, resource, sequence",
                                [](Client& cl, const ListOptions& o) { return cl.audit().List(o); })
       ->footer("Example:\n  biopolisctl audit list --filter 'resource = \"applications/7\"'");
-  audit->add_subcommand("verify", "Recompute the hash chain of the whole log; name the first bad record")
-      ->callback([&action] {
-        action = [](Client& cl, OutputFormat) {
-          // Page by page: the chain is checked as it arrives, in constant memory.
-          biopolis::AuditChainVerifier verifier;
-          auto pager = cl.audit().List(ListOptions().PageSize(500));
-          for (const auto& r : pager) {
-            auto broken = verifier.Add({r.sequence(), r.actor(), static_cast<int>(r.actor_role()), r.action(),
-                                        r.resource(), r.request_id(), r.summary(),
-                                        r.create_time().seconds() * 1'000'000 + r.create_time().nanos() / 1000,
-                                        r.previous_hash(), r.hash()});
-            if (broken) {
-              std::cerr << "audit chain BROKEN at auditRecords/" << broken->sequence << ": " << broken->reason << "\n";
-              return static_cast<int>(biopolis::cli::kExitIntegrity);
-            }
+  {
+    auto* c = audit->add_subcommand("checkpoints", "Print the server's signed checkpoints of the log, newest first")
+                  ->footer(
+                      "Each line is a checkpoint as the server keeps it; save them to check the log later:\n"
+                      "  biopolisctl audit checkpoints >> zone-checkpoints.txt\n"
+                      "  biopolisctl audit verify --checkpoint zone-checkpoints.txt");
+    c->callback([&action] {
+      action = [](Client& cl, OutputFormat f) {
+        std::string token;
+        do {
+          auto page = cl.audit().ListCheckpointsPage(ListOptions().PageSize(500), token);
+          if (!page.ok()) return biopolis::cli::ReportError(page.error());
+          if (f == OutputFormat::kJson) {
+            biopolis::cli::PrintMessage(*page, f);
+          } else {
+            for (const auto& cp : page->checkpoints()) std::cout << cp.line() << "\n";
           }
-          if (pager.error()) return biopolis::cli::ReportError(*pager.error());
-          std::cout << "audit chain intact: " << verifier.checked() << " records"
-                    << (verifier.checked() == 0 ? "" : ", last hash " + verifier.last_hash()) << "\n";
-          return 0;
-        };
-      });
+          token = page->next_page_token();
+        } while (!token.empty());
+        return 0;
+      };
+    });
+  }
+  auto checkpoint_file = std::make_shared<std::string>();
+  auto* verify =
+      audit->add_subcommand("verify", "Recompute the hash chain of the whole log; name the first bad record")
+          ->footer(
+              "Checks every record's hash and link, the sequence for gaps, and the log against signed checkpoints:\n"
+              "those in --checkpoint FILE (lines saved from `audit checkpoints`) when given, else the server's own.\n"
+              "A truncated or rewritten tail fails against a checkpoint. Exit 7 when anything does not hold.");
+  verify->add_option("--checkpoint", *checkpoint_file, "A file of saved checkpoint lines to check the log against");
+  verify->callback([&action, checkpoint_file] {
+    action = [checkpoint_file](Client& cl, OutputFormat) {
+      // The checkpoints to hold the log to: the auditor's own file, or the server's published ones.
+      std::vector<biopolis::AuditCheckpoint> checkpoints;
+      std::map<std::string, std::string> published_keys;
+      if (!checkpoint_file->empty()) {
+        std::ifstream in(*checkpoint_file);
+        if (!in) {
+          std::cerr << "error: cannot read " << *checkpoint_file << "\n";
+          return static_cast<int>(biopolis::cli::kExitInvalid);
+        }
+        std::string line;
+        while (std::getline(in, line)) {
+          if (line.empty()) continue;
+          auto cp = biopolis::ParseCheckpointLine(line);
+          if (!cp) {
+            std::cerr << "error: " << *checkpoint_file << ": not a checkpoint line: " << line.substr(0, 80) << "\n";
+            return static_cast<int>(biopolis::cli::kExitInvalid);
+          }
+          checkpoints.push_back(*cp);
+        }
+      } else {
+        std::string token;
+        do {
+          auto page = cl.audit().ListCheckpointsPage(ListOptions().PageSize(500), token);
+          if (!page.ok()) return biopolis::cli::ReportError(page.error());
+          for (const auto& k : page->signing_keys()) published_keys[k.key_id()] = k.public_key();
+          for (const auto& cp : page->checkpoints()) {
+            if (auto parsed = biopolis::ParseCheckpointLine(cp.line())) checkpoints.push_back(*parsed);
+          }
+          token = page->next_page_token();
+        } while (!token.empty());
+      }
+      // Page by page: the chain is checked as it arrives, in constant memory.
+      biopolis::AuditChainVerifier verifier;
+      for (const auto& cp : checkpoints) {
+        const bool key_known = published_keys.empty() || published_keys[cp.key_id] == cp.public_key_hex;
+        if (!biopolis::CheckpointSignatureValid(cp) || !key_known) {
+          std::cerr << "audit checkpoint at sequence " << cp.sequence << " has a BAD SIGNATURE (key " << cp.key_id
+                    << ")\n";
+          return static_cast<int>(biopolis::cli::kExitIntegrity);
+        }
+        verifier.ExpectHead(cp.sequence, cp.hash);
+      }
+      auto pager = cl.audit().List(ListOptions().PageSize(500));
+      for (const auto& r : pager) {
+        if (verifier.Add({r.sequence(), r.actor(), static_cast<int>(r.actor_role()), r.action(), r.resource(),
+                          r.request_id(), r.summary(),
+                          r.create_time().seconds() * 1'000'000 + r.create_time().nanos() / 1000, r.previous_hash(),
+                          r.hash()})) {
+          break;
+        }
+      }
+      if (pager.error()) return biopolis::cli::ReportError(*pager.error());
+      if (auto broken = verifier.Finish()) {
+        std::cerr << "audit chain BROKEN at auditRecords/" << broken->sequence << ": " << broken->reason << "\n";
+        return static_cast<int>(biopolis::cli::kExitIntegrity);
+      }
+      std::cout << "audit chain intact: " << verifier.checked() << " records"
+                << (verifier.checked() == 0 ? "" : ", last hash " + verifier.last_hash()) << "; " << checkpoints.size()
+                << " signed checkpoint(s) match"
+                << (checkpoint_file->empty() ? " (the server's)" : " (" + *checkpoint_file + ")") << "\n";
+      return 0;
+    };
+  });
 }
 
 }  // namespace

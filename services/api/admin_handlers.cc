@@ -1,5 +1,7 @@
 #include "services/api/admin_handlers.h"
 
+#include <charconv>
+
 #include "services/api/handler_support.h"
 #include "services/core/resource_name.h"
 
@@ -118,6 +120,42 @@ grpc::ServerUnaryReactor* AuditHandler::ListAuditRecords(grpc::CallbackServerCon
   return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditRecords", *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().audit.List(caller, ListParamsOf(*req)), resp,
                     [&](const AuditRecord& r) { ToProto(r, resp->add_audit_records()); });
+  });
+}
+
+grpc::ServerUnaryReactor* AuditHandler::ListAuditCheckpoints(grpc::CallbackServerContext* ctx,
+                                                             const v1::ListAuditCheckpointsRequest* req,
+                                                             v1::ListAuditCheckpointsResponse* resp) {
+  return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditCheckpoints", *req, [&](const Caller&) -> Status {
+    std::int64_t before = 0;
+    if (!req->page_token().empty()) {
+      const std::string& t = req->page_token();
+      auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), before);
+      if (ec != std::errc() || end != t.data() + t.size() || before <= 0) {
+        return Status::InvalidField("page_token", "is not a token this server issued", "INVALID_PAGE_TOKEN");
+      }
+    }
+    auto page = gate_.domain().audit.ListCheckpoints(req->page_size(), before);
+    if (!page.ok()) return page.status();
+    for (const auto& c : page->checkpoints) {
+      auto* out = resp->add_checkpoints();
+      out->set_sequence(c.sequence);
+      out->set_hash(c.hash);
+      SetTimestamp(c.time_micros, out->mutable_create_time());
+      out->set_key_id(c.key_id);
+      out->set_signature(c.signature_hex);
+      out->set_line(FormatCheckpointLine(c));
+    }
+    const int size = req->page_size() <= 0 ? kDefaultPageSize : std::min(req->page_size(), kMaxPageSize);
+    if (static_cast<int>(page->checkpoints.size()) == size && page->checkpoints.back().sequence > 0) {
+      resp->set_next_page_token(std::to_string(page->checkpoints.back().sequence));
+    }
+    for (const auto& k : page->keys) {
+      auto* out = resp->add_signing_keys();
+      out->set_key_id(k.key_id);
+      out->set_public_key(k.public_key_hex);
+    }
+    return Status::Ok();
   });
 }
 

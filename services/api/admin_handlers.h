@@ -46,6 +46,9 @@ class AuditHandler final : public v1::AuditService::CallbackService {
   explicit AuditHandler(CallGate& gate) : gate_(gate) {}
   grpc::ServerUnaryReactor* ListAuditRecords(grpc::CallbackServerContext* ctx, const v1::ListAuditRecordsRequest* req,
                                              v1::ListAuditRecordsResponse* resp) override;
+  grpc::ServerUnaryReactor* ListAuditCheckpoints(grpc::CallbackServerContext* ctx,
+                                                 const v1::ListAuditCheckpointsRequest* req,
+                                                 v1::ListAuditCheckpointsResponse* resp) override;
 
  private:
   CallGate& gate_;

@@ -15,3 +15,57 @@ Result<Page<AuditRecord>> AuditLog::List(const Caller& caller, const ListParams&
 }
 
 }  // namespace biopolis
+
+namespace biopolis {
+
+void AuditLog::EnableCheckpoints(std::shared_ptr<const SigningKeyring> keys, std::string path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  keys_ = std::move(keys);
+  path_ = std::move(path);
+  auto existing = ReadCheckpoints(path_);
+  last_checkpointed_ = existing.empty() ? -1 : existing.back().sequence;
+}
+
+Result<bool> AuditLog::Checkpoint() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!keys_) return Status(StatusCode::kFailedPrecondition, "audit checkpoints are not configured", "NO_CHECKPOINTS");
+  std::pair<std::int64_t, std::string> head;
+  BIOPOLIS_RETURN_IF_ERROR(env_.store.Read([&](Transaction& tx) {
+    head = tx.journal().AuditHead();
+    return Status::Ok();
+  }));
+  if (head.first == last_checkpointed_) return false;
+  AuditCheckpoint c;
+  c.sequence = head.first;
+  c.hash = head.second;
+  c.time_micros = env_.clock.Now();
+  c.key_id = keys_->active_key_id();
+  c.public_key_hex = keys_->PublicKeys().back().public_key_hex;
+  c.signature_hex = keys_->Sign(SignedText(c));
+  BIOPOLIS_RETURN_IF_ERROR(AppendCheckpoint(path_, c));
+  last_checkpointed_ = c.sequence;
+  return true;
+}
+
+Result<CheckpointPage> AuditLog::ListCheckpoints(int page_size, std::int64_t before_sequence) {
+  std::string path;
+  std::shared_ptr<const SigningKeyring> keys;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    path = path_;
+    keys = keys_;
+  }
+  if (!keys) return Status(StatusCode::kFailedPrecondition, "audit checkpoints are not configured", "NO_CHECKPOINTS");
+  if (page_size <= 0) page_size = kDefaultPageSize;
+  page_size = std::min(page_size, kMaxPageSize);
+  CheckpointPage page;
+  page.keys = keys->PublicKeys();
+  auto all = ReadCheckpoints(path);
+  for (auto it = all.rbegin(); it != all.rend() && static_cast<int>(page.checkpoints.size()) < page_size; ++it) {
+    if (before_sequence > 0 && it->sequence >= before_sequence) continue;
+    page.checkpoints.push_back(*it);
+  }
+  return page;
+}
+
+}  // namespace biopolis

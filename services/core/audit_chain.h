@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,9 +47,15 @@ struct AuditChainBreak {
 // Thread-compatible: one verifier per walk.
 class AuditChainVerifier {
  public:
+  // Holds the log to a (signature-checked) checkpoint: the record at
+  // `sequence` must carry `hash`, and the log must reach `sequence`.
+  void ExpectHead(std::int64_t sequence, std::string hash) { expected_[sequence] = std::move(hash); }
   // Adds the next record; the first break found, then the same break for
   // every later record.
   std::optional<AuditChainBreak> Add(const AuditContent& record);
+  // After the last record: a break when a checkpoint names a sequence the log
+  // does not reach (its tail was cut), else the break Add found, if any.
+  std::optional<AuditChainBreak> Finish() const;
   std::size_t checked() const { return checked_; }
   std::int64_t last_sequence() const { return last_sequence_; }
   const std::string& last_hash() const { return last_hash_; }
@@ -58,6 +65,7 @@ class AuditChainVerifier {
   std::int64_t last_sequence_ = 0;
   std::string last_hash_;
   std::optional<AuditChainBreak> broken_;
+  std::map<std::int64_t, std::string> expected_;
 };
 
 // Checks `records` (the log from its first record) with AuditChainVerifier.

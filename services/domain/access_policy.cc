@@ -120,6 +120,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {"/biopolis.v1.EventService/WatchEvents", {A, O, R, U}},
       // Audit log: auditors and administrators.
       {"/biopolis.v1.AuditService/ListAuditRecords", {A, U}},
+      {"/biopolis.v1.AuditService/ListAuditCheckpoints", {A, U}},
   };
   return kTable;
 }

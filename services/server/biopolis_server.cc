@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -104,6 +105,41 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   if (!store.ok()) return store.status();
   s->store_ = std::move(*store);
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock);
+  {
+    const std::string keys_dir = options.signing_keys_dir.empty() ? options.db + ".keys" : options.signing_keys_dir;
+    const std::string checkpoints =
+        options.audit_checkpoint_file.empty() ? options.db + ".checkpoints" : options.audit_checkpoint_file;
+    auto keys = SigningKeyring::OpenOrCreate(keys_dir);
+    if (!keys.ok()) return keys.status();
+    // The latest checkpoint must still match the log: a log truncated or
+    // rewritten while the server was stopped is reported before it serves.
+    auto written = ReadCheckpoints(checkpoints);
+    if (!written.empty()) {
+      const AuditCheckpoint& last = written.back();
+      std::string hash_then;
+      auto head = s->store_->Read([&](Transaction& tx) {
+        ListQuery q;
+        q.order_field = "sequence";
+        q.page_size = 1;
+        q.conditions = {{"sequence", CompareOp::kEq, last.sequence}};
+        auto page = tx.journal().ListAudit(q);
+        if (!page.items.empty()) hash_then = page.items.front().hash;
+        return Status::Ok();
+      });
+      if (head.ok() && (hash_then != last.hash || !CheckpointSignatureValid(last))) {
+        spdlog::error(
+            "AUDIT LOG DOES NOT MATCH ITS LAST SIGNED CHECKPOINT (sequence {} in {}): the log was truncated or "
+            "rewritten, or the database was restored from an older backup. Run `biopolisctl audit verify "
+            "--checkpoint {}` and see docs/OPERATIONS.md.",
+            last.sequence, checkpoints, checkpoints);
+      }
+    }
+    s->domain_->audit.EnableCheckpoints(std::make_shared<const SigningKeyring>(std::move(*keys)), checkpoints);
+    auto first = s->domain_->audit.Checkpoint();
+    if (!first.ok()) return first.status();
+    s->next_checkpoint_ =
+        std::chrono::steady_clock::now() + std::chrono::seconds(options.audit_checkpoint_interval_seconds);
+  }
   // The well-known demo keys authenticate only in demo mode, which
   // ValidateServerOptions allows on a loopback address only.
   s->domain_->keys.set_demo_keys_accepted(options.demo);
@@ -197,7 +233,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   health->SetServingStatus("", true);
   for (const auto& name : ServedServiceNames()) health->SetServingStatus(name, true);
 
-  int interval = options.timed_transition_interval_seconds;
+  int interval = std::min(options.timed_transition_interval_seconds, options.audit_checkpoint_interval_seconds);
   s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });
   spdlog::info(
       "biopolisd listening on {} (port {}), database {} (schema v{}), {}, ready in {} ms", options.listen, s->port_,
@@ -219,6 +255,12 @@ void BiopolisServer::SchedulerLoop(int interval_seconds) {
 }
 
 Status BiopolisServer::RunTimedTransitions() {
+  if (std::chrono::steady_clock::now() >= next_checkpoint_) {
+    next_checkpoint_ =
+        std::chrono::steady_clock::now() + std::chrono::seconds(options_.audit_checkpoint_interval_seconds);
+    auto written = domain_->audit.Checkpoint();
+    if (!written.ok()) spdlog::error("audit checkpoint failed: {}", written.status().ToString());
+  }
   auto lapsed = domain_->applications.LapseOverdue();
   if (!lapsed.ok()) return lapsed.status();
   if (*lapsed > 0) spdlog::info("timed transitions: {} application(s) lapsed", *lapsed);
@@ -243,6 +285,11 @@ void BiopolisServer::Shutdown() {
     server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(options_.shutdown_grace_seconds));
   }
   if (scheduler_.joinable()) scheduler_.join();
+  if (domain_) {
+    // The head as the server leaves it, signed: a tail cut while it is stopped shows.
+    auto written = domain_->audit.Checkpoint();
+    if (!written.ok()) spdlog::error("audit checkpoint at shutdown failed: {}", written.status().ToString());
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     shut_down_ = true;

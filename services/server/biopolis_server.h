@@ -5,6 +5,7 @@
 // Thread-safety: Shutdown() may be called from any thread, once.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -93,6 +94,7 @@ class BiopolisServer {
   bool stopping_ = false;
   bool shut_down_ = false;
   std::thread scheduler_;
+  std::chrono::steady_clock::time_point next_checkpoint_{};
 };
 
 }  // namespace biopolis

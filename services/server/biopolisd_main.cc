@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
     options.grpc_memory_mib = from_file.grpc_memory_mib;
     options.grpc_max_threads = from_file.grpc_max_threads;
     options.startup_check = from_file.startup_check;
+    options.signing_keys_dir = from_file.signing_keys_dir;
+    options.audit_checkpoint_file = from_file.audit_checkpoint_file;
+    options.audit_checkpoint_interval_seconds = from_file.audit_checkpoint_interval_seconds;
   }
   if (skip->count() > 0) options.startup_check = !skip_check;
   biopolis::Status valid = biopolis::ValidateServerOptions(options);

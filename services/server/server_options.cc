@@ -113,6 +113,12 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       ok = ParseInt(value, o.grpc_max_threads);
     else if (key == "startup_check")
       ok = ParseBool(value, o.startup_check);
+    else if (key == "signing_keys_dir")
+      o.signing_keys_dir = value;
+    else if (key == "audit_checkpoint_file")
+      o.audit_checkpoint_file = value;
+    else if (key == "audit_checkpoint_interval_seconds")
+      ok = ParseInt(value, o.audit_checkpoint_interval_seconds);
     else
       return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
     if (!ok) return Status::InvalidField("config", where + ": bad value for `" + key + "`", "INVALID_CONFIG");
@@ -243,6 +249,9 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.failed_auth_per_second < 0 || o.failed_auth_burst < 1) {
     errors.Add("failed_auth_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");
+  }
+  if (o.audit_checkpoint_interval_seconds < 1 || o.audit_checkpoint_interval_seconds > 86400) {
+    errors.Add("audit_checkpoint_interval_seconds", "must be between 1 and 86400", "INVALID_CONFIG");
   }
   if (o.max_streams_per_connection < 1 || o.max_streams_per_connection > 10000) {
     errors.Add("max_streams_per_connection", "must be between 1 and 10000", "INVALID_CONFIG");

@@ -64,6 +64,13 @@ struct ServerOptions {
   // PRAGMA quick_check at start (refuses a damaged database); off only to
   // start a very large database faster when it was just checked.
   bool startup_check = true;
+  // The zone's Ed25519 signing keys (a folder, 0700, one 0600 file per key;
+  // created with a first key when missing). Empty: `<db>.keys` beside the database.
+  std::string signing_keys_dir;
+  // Signed audit checkpoints are appended to this file. Empty: `<db>.checkpoints`.
+  std::string audit_checkpoint_file;
+  // How often a checkpoint is written (when the log moved); also at shutdown.
+  int audit_checkpoint_interval_seconds = 300;
 };
 
 // Applies the file's settings on top of `options`. INVALID_ARGUMENT names the

@@ -71,6 +71,12 @@ std::int64_t SqliteJournalRepository::AppendEvent(const EventRecord& r) {
   return db_.getLastInsertRowid();
 }
 
+std::pair<std::int64_t, std::string> SqliteJournalRepository::AuditHead() {
+  CachedStatement st(conn_, "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+  if (!st.executeStep()) return {0, ""};
+  return {st.getColumn(0).getInt64(), st.getColumn(1).getString()};
+}
+
 Page<AuditRecord> SqliteJournalRepository::ListAudit(const ListQuery& query) {
   static const ListTable kTable{
       "audit_log",

@@ -16,6 +16,7 @@ class SqliteJournalRepository final : public JournalRepository {
   std::vector<EventRecord> EventsAfter(std::int64_t sequence, std::int64_t organization_id,
                                        const std::vector<std::string>& collections, int limit) override;
   std::int64_t LastEventSequence() override;
+  std::pair<std::int64_t, std::string> AuditHead() override;
   std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) override;
   void SaveRequest(const IdempotencyRecord& record) override;
 

@@ -190,6 +190,7 @@ AUDITOR=bpk_demo_auditor_00000000000000000000000000000
 cp "$WORK/demo.db" "$WORK/pristine.db"
 tamper() {  # tamper NAME SQL SEQUENCE: on a copy of the stopped database, verify through a server on it
   cp "$WORK/pristine.db" "$WORK/t.db"
+  rm -rf "$WORK/t.db.keys" "$WORK/t.db.checkpoints"
   sqlite3 "$WORK/t.db" "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; $2" || return 1
   "$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/t.db" --demo > "$WORK/t.log" 2>&1 &
   local pid=$!
@@ -201,6 +202,38 @@ tamper() {  # tamper NAME SQL SEQUENCE: on a copy of the stopped database, verif
 tamper "a flipped byte" "UPDATE audit_log SET summary = summary || 'x' WHERE sequence = 5" 5
 tamper "a deleted record" "DELETE FROM audit_log WHERE sequence = 7" 8
 tamper "two swapped records" "UPDATE audit_log SET resource = CASE sequence WHEN 3 THEN (SELECT resource FROM audit_log WHERE sequence = 9) ELSE (SELECT resource FROM audit_log WHERE sequence = 3) END WHERE sequence IN (3, 9)" 3
+
+# A cut tail leaves a valid shorter chain: only a signed checkpoint shows it.
+# The server signed its head at shutdown into demo.db.checkpoints (outside the
+# database); an auditor keeps a copy.
+cp "$WORK/demo.db.checkpoints" "$WORK/kept-checkpoints.txt"
+grep -q "^v1 sequence=" "$WORK/kept-checkpoints.txt"; check "the server wrote signed checkpoints" 0 $? "$(cat "$WORK/kept-checkpoints.txt")"
+cp "$WORK/pristine.db" "$WORK/t.db"
+cp "$WORK/demo.db.checkpoints" "$WORK/t.db.checkpoints"; rm -rf "$WORK/t.db.keys"; cp -r "$WORK/demo.db.keys" "$WORK/t.db.keys"
+sqlite3 "$WORK/t.db" "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE sequence > (SELECT max(sequence) - 5 FROM audit_log)"
+"$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/t.db" --demo > "$WORK/t.log" 2>&1 &
+TPID=$!
+for _ in $(seq 1 100); do grep -q "listening" "$WORK/t.log" && break; sleep 0.1; done
+grep -q "AUDIT LOG DOES NOT MATCH ITS LAST SIGNED CHECKPOINT" "$WORK/t.log"
+check "start-up reports a log that no longer matches its last checkpoint" 0 $? "$(head -5 "$WORK/t.log")"
+out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit verify --checkpoint "$WORK/kept-checkpoints.txt" 2>&1)
+check "audit verify --checkpoint catches a truncated tail" 7 $? "$out" "removed from its tail"
+out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit verify 2>&1)
+check "audit verify against the server's own checkpoints catches it too" 7 $? "$out" "removed from its tail"
+out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit checkpoints 2>&1)
+check "audit checkpoints prints signed lines" 0 $? "$out" "^v1 sequence=[0-9]+ hash=[0-9a-f]{64} .*signature=[0-9a-f]{128}$"
+kill -TERM $TPID; wait $TPID
+# A checkpoint line changed by one character no longer verifies.
+sed 's/sequence=\([0-9]*\)/sequence=1\1/' "$WORK/kept-checkpoints.txt" > "$WORK/forged.txt"
+cp "$WORK/pristine.db" "$WORK/t.db"; rm -rf "$WORK/t.db.keys" "$WORK/t.db.checkpoints"
+"$BIOPOLISD" --listen "127.0.0.1:$PORT" --db "$WORK/t.db" --demo > "$WORK/t.log" 2>&1 &
+TPID=$!
+for _ in $(seq 1 100); do grep -q "listening" "$WORK/t.log" && break; sleep 0.1; done
+out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit verify --checkpoint "$WORK/kept-checkpoints.txt" 2>&1)
+check "the untouched log verifies against the kept checkpoints" 0 $? "$out" "signed checkpoint\(s\) match"
+out=$(BIOPOLIS_API_KEY=$AUDITOR "$CTL" audit verify --checkpoint "$WORK/forged.txt" 2>&1)
+check "a forged checkpoint is refused" 7 $? "$out" "BAD SIGNATURE"
+kill -TERM $TPID; wait $TPID
 
 # The demo keys outlive demo mode in the file, but not in use: restarted
 # without --demo, the server says so loudly at start and refuses them.

@@ -1,13 +1,17 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <vector>
 
 #include "services/core/audit_chain.h"
+#include "services/core/audit_checkpoint.h"
 #include "services/core/crypto.h"
 #include "services/core/date.h"
 #include "services/core/etag.h"
 #include "services/core/field_mask.h"
 #include "services/core/resource_name.h"
+#include "services/core/signing_keys.h"
+#include "temp_db.h"
 
 namespace biopolis {
 namespace {
@@ -145,6 +149,70 @@ TEST(AuditChainVerifierTest, StreamsInConstantMemoryAndKeepsTheFirstBreak) {
   EXPECT_EQ(v.Add(chain[3])->sequence, 3);
   EXPECT_EQ(v.last_sequence(), 2);
   EXPECT_EQ(v.checked(), 4u);
+}
+
+}  // namespace
+}  // namespace biopolis
+
+namespace biopolis {
+namespace {
+
+TEST(AuditChainVerifierTest, ARewrittenLogWithRecomputedHashesFailsAgainstACheckpoint) {
+  auto chain = ValidChain(10);
+  const std::string signed_hash_of_8 = chain[7].hash;
+  chain[4].summary = "rewritten";
+  Rehash(chain, 4);
+  EXPECT_FALSE(VerifyAuditChain(chain).has_value());  // a valid chain on its own
+  AuditChainVerifier v;
+  v.ExpectHead(8, signed_hash_of_8);
+  for (const auto& r : chain) v.Add(r);
+  auto broken = v.Finish();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->sequence, 8);
+  EXPECT_NE(broken->reason.find("checkpoint"), std::string::npos);
+}
+
+TEST(AuditChainVerifierTest, ATruncatedTailFailsAgainstACheckpoint) {
+  auto chain = ValidChain(10);
+  AuditChainVerifier v;
+  v.ExpectHead(10, chain[9].hash);
+  for (int i = 0; i < 5; ++i) v.Add(chain[static_cast<std::size_t>(i)]);  // the last five were cut
+  auto broken = v.Finish();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_NE(broken->reason.find("ends at sequence 5"), std::string::npos) << broken->reason;
+  AuditChainVerifier whole;
+  whole.ExpectHead(10, chain[9].hash);
+  for (const auto& r : chain) whole.Add(r);
+  EXPECT_FALSE(whole.Finish().has_value());
+}
+
+TEST(SigningKeysTest, SignsVerifiesRotatesAndRefusesATamperedCheckpoint) {
+  testing::TempDb dir;
+  auto ring = SigningKeyring::OpenOrCreate(dir.dir() + "/keys");
+  ASSERT_TRUE(ring.ok()) << ring.status().ToString();
+  EXPECT_EQ(ring->active_key_id(), "k1");
+  AuditCheckpoint c{
+      42, std::string(64, 'a'), 1'000'000, ring->active_key_id(), ring->PublicKeys().back().public_key_hex, ""};
+  c.signature_hex = ring->Sign(SignedText(c));
+  EXPECT_TRUE(CheckpointSignatureValid(c));
+  auto parsed = ParseCheckpointLine(FormatCheckpointLine(c));
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_TRUE(CheckpointSignatureValid(*parsed));
+  AuditCheckpoint tampered = c;
+  tampered.sequence = 41;
+  EXPECT_FALSE(CheckpointSignatureValid(tampered));
+  // Rotation: a new active key; what k1 signed still verifies with k1's public key.
+  auto rotated = SigningKeyring::Rotate(dir.dir() + "/keys");
+  ASSERT_TRUE(rotated.ok());
+  EXPECT_EQ(rotated->key_id, "k2");
+  auto again = SigningKeyring::OpenOrCreate(dir.dir() + "/keys");
+  EXPECT_EQ(again->active_key_id(), "k2");
+  EXPECT_EQ(again->PublicKeys().size(), 2u);
+  EXPECT_TRUE(CheckpointSignatureValid(c));
+  // The secret key file is readable by its owner only.
+  auto perms = std::filesystem::status(dir.dir() + "/keys/k1.key").permissions();
+  EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+            std::filesystem::perms::none);
 }
 
 }  // namespace

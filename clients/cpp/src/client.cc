@@ -446,6 +446,14 @@ Pager<v1::AuditRecord> Audit::List(const ListOptions& o) {
       [](const v1::ListAuditRecordsResponse& r) -> const auto& { return r.audit_records(); });
 }
 
+Result<v1::ListAuditCheckpointsResponse> Audit::ListCheckpointsPage(const ListOptions& o, const std::string& token) {
+  v1::ListAuditCheckpointsRequest req;
+  SetListOptions(req, o, token);
+  return t_.Invoke<v1::ListAuditCheckpointsResponse>([&](grpc::ClientContext* c, v1::ListAuditCheckpointsResponse* r) {
+    return stub_->ListAuditCheckpoints(c, req, r);
+  });
+}
+
 // ---- Land ----
 
 Land::Land(Transport& t) : t_(t), stub_(v1::LandService::NewStub(t.channel())) {}

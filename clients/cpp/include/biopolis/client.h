@@ -247,6 +247,10 @@ class Audit {
  public:
   explicit Audit(Transport& t);
   Pager<v1::AuditRecord> List(const ListOptions& options = {});
+  // Signed checkpoints of the log's head, newest first, with the zone's
+  // public signing keys (in every page).
+  Result<v1::ListAuditCheckpointsResponse> ListCheckpointsPage(const ListOptions& options = {},
+                                                               const std::string& page_token = "");
 
  private:
   Transport& t_;
