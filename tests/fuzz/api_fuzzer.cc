@@ -93,6 +93,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   options.db = (world->dir / "fuzz.db").string();
   options.rate_limit_per_second = 0;
   options.log_level = "error";
+  options.demo = true;  // the demo keys below authenticate only in demo mode (loopback)
   auto server = bp::BiopolisServer::Start(options);
   if (!server.ok()) Fail("cannot start the server: " + server.status().ToString());
   world->server = std::move(*server);
@@ -182,6 +183,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       Fail(method + " answered " + std::to_string(st.error_code()) + ": " + st.error_message());
     default:
       break;
+  }
+  if (!st.ok()) {
+    // Every error's trailers fit in 4 KiB whatever the request: grpc-message
+    // percent-encoded, the details base64-encoded, HPACK's 32 bytes an entry.
+    std::size_t message = 0;
+    for (unsigned char c : st.error_message()) message += (c >= 0x20 && c < 0x7F && c != '%') ? 1 : 3;
+    const std::size_t trailers = 11 + 2 + 32 + 12 + message + 32 + 23 + (st.error_details().size() + 2) / 3 * 4 + 32;
+    if (trailers > 4096) {
+      Fail(method + " answered an error whose trailers take " + std::to_string(trailers) + " bytes (over 4 KiB)");
+    }
   }
   if (++world->inputs % 500 == 0) CheckDatabase();
   return 0;
