@@ -8,13 +8,16 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
+#include <cctype>
 #include <condition_variable>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <set>
 
 #include "biopolis/v1/policy.grpc.pb.h"
 #include "server_fixture.h"
+#include "services/api/request_limits.h"
 #include "services/domain/access_policy.h"
 
 namespace biopolis::testing {
@@ -138,6 +141,49 @@ void FillHostile(Message& m, int depth) {
 }
 
 class SecurityTest : public ServerFixture {};
+
+// The comment above a field's declaration in its .proto file (lower-cased).
+std::string ProtoComment(const FieldDescriptor& field) {
+  std::ifstream in(std::string(BIOPOLIS_PROTO_DIR) + "/" + field.file()->name());
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const std::string decl = " " + field.name() + " = " + std::to_string(field.number()) + ";";
+  // The declaration inside its own message: after the `message Name {` line.
+  const std::string opener = "message " + field.containing_type()->name() + " {";
+  bool inside = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].find(opener) != std::string::npos) inside = true;
+    if (!inside || lines[i].find(decl) == std::string::npos) continue;
+    std::string comment;
+    for (std::size_t j = i; j-- > 0 && lines[j].find("//") != std::string::npos;) comment = lines[j] + "\n" + comment;
+    for (auto& c : comment) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return comment;
+  }
+  return "";
+}
+
+// The contract states each limit the server enforces: every repeated field
+// the limit table names says "at most N" in its proto comment, with the same N.
+TEST(RequestLimitsTest, EveryProtoCommentStatesTheEnforcedCount) {
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const auto& [name, limit] : RepeatedFieldLimits()) {
+    if (name == "google.protobuf.FieldMask.paths") continue;  // checked on every update_mask below
+    const FieldDescriptor* field = pool->FindFieldByName(name);
+    ASSERT_NE(field, nullptr) << name;
+    EXPECT_NE(ProtoComment(*field).find("at most " + std::to_string(limit)), std::string::npos)
+        << name << " is limited to " << limit << " but its proto comment does not say so";
+  }
+  for (const auto& service : ServedServiceNames()) {
+    const auto* desc = pool->FindServiceByName(service);
+    for (int i = 0; i < desc->method_count(); ++i) {
+      const auto* mask = desc->method(i)->input_type()->FindFieldByName("update_mask");
+      if (mask == nullptr) continue;
+      const int limit = RepeatedFieldLimits().at("google.protobuf.FieldMask.paths");
+      EXPECT_NE(ProtoComment(*mask).find("at most " + std::to_string(limit) + " paths"), std::string::npos)
+          << mask->full_name();
+    }
+  }
+}
 
 // Any error's trailers fit in 4 KiB, whatever the request: every unary method
 // of every service, called by a caller it admits, with a request whose every

@@ -392,7 +392,7 @@ class Reporting {
 //
 //   auto stream = client.events().Watch({.after_sequence = last_seen});
 //   v1::Event e;
-//   while (stream.Next(&e)) { ...; last_seen = e.sequence(); }
+//   while (stream->Next(&e)) { ...; last_seen = e.sequence(); }
 //   // stream.error() says why it ended (after Cancel(): CANCELLED).
 //
 // When the connection breaks or the server restarts (UNAVAILABLE), Next()
