@@ -24,7 +24,6 @@ TEST_F(SdkResilienceTest, AWatchSurvivesRepeatedRestartsAndDeliversEveryEventOnc
   auto stream = auditor().events().Watch();
   std::vector<std::string> created;
   std::promise<std::vector<v1::Event>> got;
-  std::atomic<bool> stop{false};
   std::mutex mu;
   std::string last_wanted;
   std::thread reader([&] {
