@@ -91,18 +91,21 @@ Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
   auto secret = BearerSecret(ctx);
   if (!secret.ok()) return secret.status();
   if (secret->empty()) return CertificateCaller(ctx);
+  // The hot path: a key authenticated in the last few seconds, from the
+  // cache, with no per-address bookkeeping.
+  auto cached = domain_.keys.Authenticate(*secret, /*cached_only=*/true);
+  if (cached.ok()) return cached;
+  // A lookup in the database. An address over its failed-attempt limit gets
+  // none: guessing costs no database read.
   const std::string peer = PeerAddress(ctx);
-  // An address over its failed-attempt limit is answered from the cache of
-  // recent successful authentications only: guessing costs no database read.
-  const bool limited = !failed_auth_.HasToken(peer);
-  auto caller = domain_.keys.Authenticate(*secret, limited);
-  if (caller.ok()) return caller;
-  if (limited) {
-    return Status::ResourceExhausted("too many failed authentications from this address; retry later with a valid key",
-                                     "AUTHENTICATION_RATE_LIMITED");
+  if (!failed_auth_.HasToken(peer)) {
+    return Status::ResourceExhausted(
+        "too many failed authentications from this address; retry later with a valid key",
+        "AUTHENTICATION_RATE_LIMITED");
   }
-  failed_auth_.Allow(peer);
-  return caller.status();
+  auto caller = domain_.keys.Authenticate(*secret);
+  if (!caller.ok()) failed_auth_.Allow(peer);
+  return caller;
 }
 
 Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method,
