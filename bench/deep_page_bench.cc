@@ -157,7 +157,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "unknown list %s (audit, applications, plots)\n", name.c_str());
       return 2;
     }
-    std::string label = "List" + std::string(name == "audit" ? "AuditRecords" : name == "plots" ? "Plots" : "Applications");
+    std::string label = "List" + std::string(name == "audit"   ? "AuditRecords"
+                                             : name == "plots" ? "Plots"
+                                                               : "Applications");
     if (!order_by.empty() && name != "audit") label += " (" + order_by + ")";
     ok = Walk(label, fetch) && ok;
   }

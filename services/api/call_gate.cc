@@ -99,9 +99,8 @@ Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
   // none: guessing costs no database read.
   const std::string peer = PeerAddress(ctx);
   if (!failed_auth_.HasToken(peer)) {
-    return Status::ResourceExhausted(
-        "too many failed authentications from this address; retry later with a valid key",
-        "AUTHENTICATION_RATE_LIMITED");
+    return Status::ResourceExhausted("too many failed authentications from this address; retry later with a valid key",
+                                     "AUTHENTICATION_RATE_LIMITED");
   }
   auto caller = domain_.keys.Authenticate(*secret);
   if (!caller.ok()) failed_auth_.Allow(peer);
