@@ -22,8 +22,8 @@
 #include <random>
 #include <string>
 
+#include "core/identifiers.h"
 #include "services/admin/api_key_manager.h"
-#include "services/core/identifiers.h"
 #include "services/domain/domain.h"
 #include "storage/sqlite/sqlite_store.h"
 

@@ -15,8 +15,17 @@
 #include <utility>
 #include <vector>
 
-#include "services/core/list_query.h"
-#include "storage/records.h"
+#include "core/list_query.h"
+#include "model/api_key.h"
+#include "model/application.h"
+#include "model/journal.h"
+#include "model/land.h"
+#include "model/organization.h"
+#include "model/policy.h"
+#include "model/reporting.h"
+#include "model/resident.h"
+#include "model/service_desk.h"
+#include "model/support.h"
 
 namespace biopolis {
 

@@ -13,7 +13,7 @@
 #include <functional>
 #include <string>
 
-#include "services/core/status.h"
+#include "core/status.h"
 #include "storage/repositories.h"
 
 namespace biopolis {

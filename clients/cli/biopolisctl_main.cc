@@ -20,10 +20,9 @@
 #include <map>
 #include <memory>
 
+#include "biopolis/audit_verification.h"
 #include "biopolis/client.h"
 #include "output.h"
-#include "services/core/audit_chain.h"
-#include "services/core/audit_checkpoint.h"
 
 namespace {
 
@@ -1293,65 +1292,26 @@ void AddAudit(CLI::App& app, Action& action) {
   verify->add_option("--checkpoint", *checkpoint_file, "A file of saved checkpoint lines to check the log against");
   verify->callback([&action, checkpoint_file] {
     action = [checkpoint_file](Client& cl, OutputFormat) {
-      // The checkpoints to hold the log to: the auditor's own file, or the server's published ones.
-      std::vector<biopolis::AuditCheckpoint> checkpoints;
-      std::map<std::string, std::string> published_keys;
+      biopolis::client::AuditVerifyOptions options;
       if (!checkpoint_file->empty()) {
         std::ifstream in(*checkpoint_file);
         if (!in) {
           std::cerr << "error: cannot read " << *checkpoint_file << "\n";
           return static_cast<int>(biopolis::cli::kExitInvalid);
         }
-        std::string line;
-        while (std::getline(in, line)) {
-          if (line.empty()) continue;
-          auto cp = biopolis::ParseCheckpointLine(line);
-          if (!cp) {
-            std::cerr << "error: " << *checkpoint_file << ": not a checkpoint line: " << line.substr(0, 80) << "\n";
-            return static_cast<int>(biopolis::cli::kExitInvalid);
-          }
-          checkpoints.push_back(*cp);
-        }
-      } else {
-        std::string token;
-        do {
-          auto page = cl.audit().ListCheckpointsPage(ListOptions().PageSize(500), token);
-          if (!page.ok()) return biopolis::cli::ReportError(page.error());
-          for (const auto& k : page->signing_keys()) published_keys[k.key_id()] = k.public_key();
-          for (const auto& cp : page->checkpoints()) {
-            if (auto parsed = biopolis::ParseCheckpointLine(cp.line())) checkpoints.push_back(*parsed);
-          }
-          token = page->next_page_token();
-        } while (!token.empty());
+        options.saved_checkpoints.emplace();
+        for (std::string line; std::getline(in, line);) options.saved_checkpoints->push_back(line);
       }
-      // Page by page: the chain is checked as it arrives, in constant memory.
-      biopolis::AuditChainVerifier verifier;
-      for (const auto& cp : checkpoints) {
-        const bool key_known = published_keys.empty() || published_keys[cp.key_id] == cp.public_key_hex;
-        if (!biopolis::CheckpointSignatureValid(cp) || !key_known) {
-          std::cerr << "audit checkpoint at sequence " << cp.sequence << " has a BAD SIGNATURE (key " << cp.key_id
-                    << ")\n";
-          return static_cast<int>(biopolis::cli::kExitIntegrity);
-        }
-        verifier.ExpectHead(cp.sequence, cp.hash);
-      }
-      auto pager = cl.audit().List(ListOptions().PageSize(500));
-      for (const auto& r : pager) {
-        if (verifier.Add({r.sequence(), r.actor(), static_cast<int>(r.actor_role()), r.action(), r.resource(),
-                          r.request_id(), r.summary(),
-                          r.create_time().seconds() * 1'000'000 + r.create_time().nanos() / 1000, r.previous_hash(),
-                          r.hash()})) {
-          break;
-        }
-      }
-      if (pager.error()) return biopolis::cli::ReportError(*pager.error());
-      if (auto broken = verifier.Finish()) {
-        std::cerr << "audit chain BROKEN at auditRecords/" << broken->sequence << ": " << broken->reason << "\n";
+      auto verified = biopolis::client::VerifyAuditLog(cl, options);
+      if (!verified.ok()) return biopolis::cli::ReportError(verified.error());
+      if (!verified->intact) {
+        std::cerr << (verified->broken_sequence == 0 ? "audit checkpoint BAD SIGNATURE: " : "audit chain BROKEN at ")
+                  << verified->problem << "\n";
         return static_cast<int>(biopolis::cli::kExitIntegrity);
       }
-      std::cout << "audit chain intact: " << verifier.checked() << " records"
-                << (verifier.checked() == 0 ? "" : ", last hash " + verifier.last_hash()) << "; " << checkpoints.size()
-                << " signed checkpoint(s) match"
+      std::cout << "audit chain intact: " << verified->records_checked << " records"
+                << (verified->records_checked == 0 ? "" : ", last hash " + verified->last_hash) << "; "
+                << verified->checkpoints << " signed checkpoint(s) match"
                 << (checkpoint_file->empty() ? " (the server's)" : " (" + *checkpoint_file + ")") << "\n";
       return 0;
     };

@@ -1,7 +1,7 @@
 #include "services/admin/api_key_manager.h"
 
-#include "services/core/crypto.h"
-#include "services/core/resource_name.h"
+#include "core/crypto.h"
+#include "core/resource_name.h"
 
 namespace biopolis {
 namespace {

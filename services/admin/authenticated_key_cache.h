@@ -19,8 +19,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "services/core/caller.h"
-#include "services/core/clock.h"
+#include "core/caller.h"
+#include "core/clock.h"
 
 namespace biopolis {
 

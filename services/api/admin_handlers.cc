@@ -2,8 +2,8 @@
 
 #include <charconv>
 
+#include "core/resource_name.h"
 #include "services/api/handler_support.h"
-#include "services/core/resource_name.h"
 
 namespace biopolis {
 

@@ -9,11 +9,11 @@
 #include <iterator>
 #include <memory>
 
+#include "core/bounded_text.h"
+#include "core/crypto.h"
+#include "services/api/access_policy.h"
 #include "services/api/request_limits.h"
 #include "services/api/status_mapping.h"
-#include "services/core/bounded_text.h"
-#include "services/core/crypto.h"
-#include "services/domain/access_policy.h"
 
 namespace biopolis {
 namespace {

@@ -21,7 +21,7 @@
 #include <string>
 #include <string_view>
 
-#include "services/core/rate_limiter.h"
+#include "core/rate_limiter.h"
 #include "services/domain/domain.h"
 
 namespace google::protobuf {

@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/bounded_text.h"
 #include "services/api/status_mapping.h"
-#include "services/core/bounded_text.h"
 
 namespace biopolis {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "core/list_query.h"
 #include "services/api/proto_convert.h"
-#include "services/core/list_query.h"
 #include "services/domain/command_runner.h"
 
 namespace biopolis {

@@ -1,7 +1,7 @@
 #include "services/api/proto_convert.h"
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
 #include "services/service_desk/service_desk_rules.h"
 
 namespace biopolis {

@@ -16,10 +16,19 @@
 #include "biopolis/v1/resident.pb.h"
 #include "biopolis/v1/service_desk.pb.h"
 #include "biopolis/v1/support.pb.h"
+#include "core/status.h"
+#include "model/api_key.h"
+#include "model/application.h"
+#include "model/journal.h"
+#include "model/land.h"
+#include "model/organization.h"
+#include "model/policy.h"
+#include "model/reporting.h"
+#include "model/resident.h"
+#include "model/service_desk.h"
+#include "model/support.h"
 #include "services/admin/api_key_manager.h"
-#include "services/core/status.h"
 #include "services/reporting/reporting_office.h"
-#include "storage/records.h"
 
 namespace biopolis {
 

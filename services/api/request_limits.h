@@ -14,7 +14,7 @@
 #include <map>
 #include <string>
 
-#include "services/core/status.h"
+#include "core/status.h"
 
 namespace google::protobuf {
 class Message;

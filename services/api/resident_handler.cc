@@ -1,7 +1,7 @@
 #include "services/api/resident_handler.h"
 
+#include "core/resource_name.h"
 #include "services/api/handler_support.h"
-#include "services/core/resource_name.h"
 
 namespace biopolis {
 namespace {

@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/bounded_text.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "services/core/bounded_text.h"
 
 namespace biopolis {
 namespace {

@@ -18,7 +18,7 @@
 
 #include <cstddef>
 
-#include "services/core/status.h"
+#include "core/status.h"
 
 namespace biopolis {
 

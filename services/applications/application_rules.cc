@@ -1,7 +1,7 @@
 #include "services/applications/application_rules.h"
 
-#include "services/core/bounded_text.h"
-#include "services/core/identifiers.h"
+#include "core/bounded_text.h"
+#include "core/identifiers.h"
 
 namespace biopolis {
 

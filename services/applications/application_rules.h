@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "services/core/caller.h"
-#include "services/core/field_mask.h"
-#include "services/core/state_machine.h"
-#include "services/core/status.h"
-#include "storage/records.h"
+#include "core/caller.h"
+#include "core/field_mask.h"
+#include "core/state_machine.h"
+#include "core/status.h"
+#include "model/application.h"
+#include "model/policy.h"
+#include "model/resident.h"
 
 namespace biopolis {
 

@@ -2,9 +2,10 @@
 
 #include <cstdio>
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
-#include "services/land/land_registry.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
+#include "services/land/land_seam.h"
+#include "services/policy/policy_seam.h"
 
 namespace biopolis {
 namespace {
@@ -101,15 +102,6 @@ std::string EventType(ApplicationAction action) {
       return "application.updated";
   }
   return "application.changed";
-}
-
-Result<PolicyRecord> PolicyInForce(Transaction& tx, TimeMicros now) {
-  auto policy = tx.policies().InForceOn(ZoneDateOf(now));
-  if (!policy) {
-    return Status::FailedPrecondition("no zone policy is in force today; an administrator must publish one",
-                                      "NO_POLICY_IN_FORCE", {"POLICY", "policies/current", "none in force"});
-  }
-  return *policy;
 }
 
 std::string RegistryNumber(int year, std::int64_t serial) {
@@ -279,7 +271,7 @@ Result<EligibilityReport> ApplicationWorkflow::CheckEligibility(const Caller& ca
   return ReadValue<EligibilityReport>(env_.store, [&](Transaction& tx) -> Result<EligibilityReport> {
     auto app = LoadVisible(tx, caller, id, now);
     if (!app.ok()) return app.status();
-    auto policy = PolicyInForce(tx, now);
+    auto policy = policy_seam::InForce(tx, now);
     if (!policy.ok()) return policy.status();
     return EligibilityReport{CheckApplicationEligibility(*app, *policy, "application"), policy->version};
   });
@@ -307,7 +299,7 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
                               ApplicationStateName(ApplicationStateAfter(action, app.state));
         switch (action) {
           case ApplicationAction::kSubmit: {
-            auto policy = PolicyInForce(tx, ctx.now());
+            auto policy = policy_seam::InForce(tx, ctx.now());
             if (!policy.ok()) return policy.status();
             auto violations = CheckApplicationEligibility(app, *policy, "application");
             if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
@@ -317,7 +309,7 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
             break;
           }
           case ApplicationAction::kRequestInformation: {
-            auto policy = PolicyInForce(tx, ctx.now());
+            auto policy = policy_seam::InForce(tx, ctx.now());
             if (!policy.ok()) return policy.status();
             app.info_request_text = args.text;
             app.info_response_text.clear();
@@ -339,11 +331,11 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
           case ApplicationAction::kReject:
             app.rejection_ground = args.ground;
             app.rejection_explanation = args.text;
-            LandRegistry::ReleaseReservationsOf(ctx, app.id, name + " was rejected");
+            land_seam::ReleaseReservationsOf(ctx, app.id, name + " was rejected");
             break;
           case ApplicationAction::kWithdraw:
             app.withdrawal_reason = args.text;
-            LandRegistry::ReleaseReservationsOf(ctx, app.id, name + " was withdrawn");
+            land_seam::ReleaseReservationsOf(ctx, app.id, name + " was withdrawn");
             break;
           case ApplicationAction::kSignAgreement: {
             if (auto current = tx.residents().FindCurrent(app.organization_id)) {
@@ -401,7 +393,7 @@ Result<int> ApplicationWorkflow::LapseOverdue() {
       app.update_time = ctx.now();
       app.version += 1;
       tx.applications().Update(app);
-      LandRegistry::ReleaseReservationsOf(ctx, app.id, name + " lapsed");
+      land_seam::ReleaseReservationsOf(ctx, app.id, name + " lapsed");
       ctx.Record(name, app.organization_id, "application.lapsed",
                  "STATE_INFO_REQUESTED -> STATE_LAPSED: no answer by " + FormatTimestamp(app.info_request_deadline));
       ++*count;

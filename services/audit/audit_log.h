@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "services/core/audit_checkpoint.h"
-#include "services/core/signing_keys.h"
+#include "core/audit_checkpoint_file.h"
+#include "core/signing_keys.h"
 #include "services/domain/domain_env.h"
 
 namespace biopolis {

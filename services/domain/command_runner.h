@@ -19,10 +19,10 @@
 #include <memory>
 #include <string>
 
-#include "services/core/caller.h"
-#include "services/core/clock.h"
-#include "services/core/crypto.h"
-#include "services/core/status.h"
+#include "core/caller.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/status.h"
 #include "storage/store.h"
 
 namespace biopolis {

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "services/core/caller.h"
-#include "services/core/clock.h"
-#include "services/core/list_query.h"
+#include "core/caller.h"
+#include "core/clock.h"
+#include "core/list_query.h"
 #include "services/domain/command_runner.h"
 #include "storage/store.h"
 

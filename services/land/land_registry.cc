@@ -1,7 +1,9 @@
 #include "services/land/land_registry.h"
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
+#include "services/land/land_seam.h"
+#include "services/policy/policy_seam.h"
 
 namespace biopolis {
 namespace {
@@ -236,11 +238,8 @@ void LandRegistry::ActOnPlot(const Caller& caller, CommandMeta meta, std::int64_
                   app_name + " is not under review; only an application accepted for review can hold a plot",
                   "APPLICATION_NOT_UNDER_REVIEW", {"STATE", app_name, "application is not under review"});
             }
-            auto policy = tx.policies().InForceOn(ZoneDateOf(ctx.now()));
-            if (!policy) {
-              return Status::FailedPrecondition("no zone policy is in force", "NO_POLICY_IN_FORCE",
-                                                {"POLICY", "policies/current", "none in force"});
-            }
+            auto policy = policy_seam::InForce(tx, ctx.now());
+            if (!policy.ok()) return policy.status();
             plot.reserved_application_id = app->id;
             plot.reserve_time = ctx.now();
             plot.reservation_expire_time = ctx.now() + policy->reservation_days * kMicrosPerDay;
@@ -426,7 +425,9 @@ Result<int> LandRegistry::ExpireDue() {
   return *count;
 }
 
-void LandRegistry::ReleaseReservationsOf(CommandContext& ctx, std::int64_t application_id, const std::string& why) {
+namespace land_seam {
+
+void ReleaseReservationsOf(CommandContext& ctx, std::int64_t application_id, const std::string& why) {
   for (auto plot : ctx.tx().plots().ListReservedFor(application_id)) {
     std::int64_t organization = plot.reservation_organization_id;
     plot.state = PlotState::kAvailable;
@@ -439,11 +440,12 @@ void LandRegistry::ReleaseReservationsOf(CommandContext& ctx, std::int64_t appli
   }
 }
 
-void LandRegistry::EndLeasesOf(CommandContext& ctx, std::int64_t resident_id, const Date& date,
-                               const std::string& why) {
+void EndLeasesOf(CommandContext& ctx, std::int64_t resident_id, const Date& date, const std::string& why) {
   for (const auto& lease : ctx.tx().leases().ListActiveOfResident(resident_id)) {
     EndLease(ctx, lease, LeaseState::kTerminated, date, why, false);
   }
 }
+
+}  // namespace land_seam
 
 }  // namespace biopolis

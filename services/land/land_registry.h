@@ -54,12 +54,6 @@ class LandRegistry {
   // Persists every expired reservation and lease; returns how many. Blocks until durable.
   Result<int> ExpireDue();
 
-  // Hooks for other areas, inside their unit of work: an application that is
-  // rejected, withdrawn or lapses gives up its reservations; a resident whose
-  // status ends loses its leases.
-  static void ReleaseReservationsOf(CommandContext& ctx, std::int64_t application_id, const std::string& why);
-  static void EndLeasesOf(CommandContext& ctx, std::int64_t resident_id, const Date& date, const std::string& why);
-
   static const ListSpec& PlotListSpecification();
 
  private:

@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "services/core/bounded_text.h"
-#include "services/core/date.h"
-#include "services/core/identifiers.h"
+#include "core/bounded_text.h"
+#include "core/date.h"
+#include "core/identifiers.h"
 
 namespace biopolis {
 namespace {

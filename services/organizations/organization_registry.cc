@@ -1,7 +1,7 @@
 #include "services/organizations/organization_registry.h"
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
 #include "services/organizations/organization_rules.h"
 
 namespace biopolis {

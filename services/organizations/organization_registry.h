@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "model/organization.h"
 #include "services/domain/domain_env.h"
-#include "storage/records.h"
 
 namespace biopolis {
 

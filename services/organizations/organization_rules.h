@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "services/core/caller.h"
-#include "services/core/field_mask.h"
-#include "services/core/status.h"
-#include "storage/records.h"
+#include "core/caller.h"
+#include "core/field_mask.h"
+#include "core/status.h"
+#include "model/organization.h"
 
 namespace biopolis {
 

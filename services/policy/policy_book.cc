@@ -1,8 +1,9 @@
 #include "services/policy/policy_book.h"
 
-#include "services/core/bounded_text.h"
-#include "services/core/identifiers.h"
-#include "services/core/resource_name.h"
+#include "core/bounded_text.h"
+#include "core/identifiers.h"
+#include "core/resource_name.h"
+#include "services/policy/policy_seam.h"
 
 namespace biopolis {
 
@@ -53,13 +54,9 @@ Result<PolicyRecord> PolicyBook::Get(std::int64_t version) {
 }
 
 Result<PolicyRecord> PolicyBook::Current() {
-  Date today = ZoneDateOf(env_.clock.Now());
-  return ReadValue<PolicyRecord>(env_.store, [&](Transaction& tx) -> Result<PolicyRecord> {
-    auto p = tx.policies().InForceOn(today);
-    if (!p)
-      return Status(StatusCode::kNotFound, "no zone policy is in force on " + today.ToString(), "NO_POLICY_IN_FORCE");
-    return *p;
-  });
+  const TimeMicros now = env_.clock.Now();
+  return ReadValue<PolicyRecord>(
+      env_.store, [&](Transaction& tx) -> Result<PolicyRecord> { return policy_seam::InForce(tx, now); });
 }
 
 Result<Page<PolicyRecord>> PolicyBook::List(const Caller& caller, const ListParams& params) {
@@ -101,5 +98,20 @@ Status PolicyBook::Seed(const PolicyRecord& policy) {
     return Status::Ok();
   });
 }
+
+namespace policy_seam {
+
+Result<PolicyRecord> InForce(Transaction& tx, TimeMicros now) {
+  const Date today = ZoneDateOf(now);
+  auto policy = tx.policies().InForceOn(today);
+  if (!policy) {
+    return Status::FailedPrecondition(
+        "no zone policy is in force on " + today.ToString() + "; an administrator must publish one",
+        "NO_POLICY_IN_FORCE", {"POLICY", "policies/current", "none in force"});
+  }
+  return *policy;
+}
+
+}  // namespace policy_seam
 
 }  // namespace biopolis

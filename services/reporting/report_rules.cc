@@ -1,6 +1,6 @@
 #include "services/reporting/report_rules.h"
 
-#include "services/core/state_machine.h"
+#include "core/state_machine.h"
 
 namespace biopolis {
 
@@ -64,8 +64,6 @@ Date QuarterEnd(int year, int quarter) {
 }
 
 Date ReportDueDate(int year, int quarter, int due_days) { return QuarterEnd(year, quarter).AddDays(due_days); }
-
-int PeriodOf(const Date& date) { return date.year * 4 + (date.month - 1) / 3; }
 
 std::vector<FieldViolation> ValidateReport(const ReportRecord& r, const std::string& prefix) {
   FieldErrors errors;

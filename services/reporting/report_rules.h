@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "services/core/caller.h"
-#include "services/core/field_mask.h"
-#include "services/core/status.h"
-#include "storage/records.h"
+#include "core/caller.h"
+#include "core/field_mask.h"
+#include "core/status.h"
+#include "model/reporting.h"
+#include "model/resident.h"
 
 namespace biopolis {
 
@@ -24,8 +25,6 @@ ReportState ReportStateAfter(ReportAction action, ReportState from);
 Date QuarterEnd(int year, int quarter);
 // Quarter end plus `due_days`.
 Date ReportDueDate(int year, int quarter, int due_days);
-// Quarter index (year * 4 + quarter - 1) of a date.
-int PeriodOf(const Date& date);
 
 // Figures and period; `prefix` names the message in violations.
 std::vector<FieldViolation> ValidateReport(const ReportRecord& report, const std::string& prefix);

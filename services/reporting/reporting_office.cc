@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
+#include "services/reporting/reporting_seam.h"
 
 namespace biopolis {
 namespace {
@@ -31,7 +32,7 @@ ReportRecord WithDue(Transaction& tx, ReportRecord r, const Date& today) {
 
 Compliance ComplianceFor(Transaction& tx, const ResidentRecord& r, const Date& today, const PolicyRecord& policy) {
   return ComputeCompliance(r, today, policy.compliance_tolerance_percent,
-                           [&](const Date& d) { return ReportingOffice::FiguresAsOf(tx, r.id, d); });
+                           [&](const Date& d) { return reporting_seam::FiguresAsOf(tx, r.id, d); });
 }
 
 // One page of residents not terminated (state 3) whose compliance is `only`
@@ -61,12 +62,6 @@ Page<ResidentCompliance> CompliancePage(Transaction& tx, const ListQuery& query,
 }
 
 }  // namespace
-
-AcceptedFigures ReportingOffice::FiguresAsOf(Transaction& tx, std::int64_t resident_id, const Date& date) {
-  int period = PeriodOf(date);
-  if (!(QuarterEnd(period / 4, period % 4 + 1) <= date)) --period;  // that quarter has not ended yet
-  return tx.reports().Accepted(resident_id, period / 4, period % 4 + 1);
-}
 
 Result<ReportRecord> ReportingOffice::Get(const Caller& caller, std::int64_t id) {
   return ReadValue<ReportRecord>(env_.store, [&](Transaction& tx) -> Result<ReportRecord> {
@@ -257,7 +252,7 @@ Result<std::vector<OverdueQuarter>> ReportingOffice::Overdue() {
             auto reported = tx.reports().ReportedPeriods(r.id);
             std::set<int> done(reported.begin(), reported.end());
             // Every quarter that ends on or after registration and whose report is past due.
-            for (int p = PeriodOf(r.registration_date);; ++p) {
+            for (int p = QuarterIndexOf(r.registration_date);; ++p) {
               Date due = ReportDueDate(p / 4, p % 4 + 1, due_days);
               if (!(due < today)) break;
               if (!done.count(p)) out.push_back({r.id, p / 4, p % 4 + 1, due});
@@ -289,5 +284,15 @@ Result<Page<ResidentCompliance>> ReportingOffice::ListCompliance(const Caller& c
       ListVisibility::kOwnOrganization,
       [&](Transaction& tx, const ListQuery& query) { return CompliancePage(tx, query, only, today); });
 }
+
+namespace reporting_seam {
+
+AcceptedFigures FiguresAsOf(Transaction& tx, std::int64_t resident_id, const Date& date) {
+  int period = QuarterIndexOf(date);
+  if (!(QuarterEnd(period / 4, period % 4 + 1) <= date)) --period;  // that quarter has not ended yet
+  return tx.reports().Accepted(resident_id, period / 4, period % 4 + 1);
+}
+
+}  // namespace reporting_seam
 
 }  // namespace biopolis

@@ -46,9 +46,6 @@ class ReportingOffice {
   Result<Page<ResidentCompliance>> ListCompliance(const Caller& caller, const ListParams& params,
                                                   ComplianceStatus only);
 
-  // Investment made by a resident per accepted reports (for support eligibility).
-  static AcceptedFigures FiguresAsOf(Transaction& tx, std::int64_t resident_id, const Date& date);
-
  private:
   DomainEnv env_;
 };

@@ -1,9 +1,9 @@
 #include "services/residents/resident_registry.h"
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
-#include "services/land/land_registry.h"
-#include "services/support/support_office.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
+#include "services/land/land_seam.h"
+#include "services/support/support_seam.h"
 
 namespace biopolis {
 namespace {
@@ -80,9 +80,9 @@ void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t 
             r.termination_date = args.date;
             r.termination_explanation = args.text;
             // A terminated resident's leases end with its status.
-            LandRegistry::EndLeasesOf(ctx, r.id, args.date, name + " was terminated: " + args.text);
+            land_seam::EndLeasesOf(ctx, r.id, args.date, name + " was terminated: " + args.text);
             // ... and its open support requests close.
-            SupportOffice::CloseRequestsOf(ctx, r.organization_id, name + " was terminated");
+            support_seam::CloseRequestsOf(ctx, r.organization_id, name + " was terminated");
             summary += ", effective " + args.date.ToString();
             event = "resident.terminated";
             break;

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "services/core/caller.h"
-#include "services/core/state_machine.h"
-#include "services/core/status.h"
-#include "storage/records.h"
+#include "core/caller.h"
+#include "core/state_machine.h"
+#include "core/status.h"
+#include "model/resident.h"
 
 namespace biopolis {
 

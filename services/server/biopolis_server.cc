@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/audit_checkpoint_file.h"
 #include "services/api/admin_handlers.h"
 #include "services/api/application_handler.h"
 #include "services/api/call_gate.h"

@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "services/core/clock.h"
-#include "services/core/status.h"
+#include "core/clock.h"
+#include "core/status.h"
 #include "services/server/server_options.h"
 
 namespace grpc {

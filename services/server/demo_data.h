@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "services/core/status.h"
+#include "core/status.h"
 
 namespace biopolis {
 

@@ -8,8 +8,8 @@
 #include <map>
 #include <string>
 
-#include "services/core/caller.h"
-#include "services/core/status.h"
+#include "core/caller.h"
+#include "core/status.h"
 
 namespace biopolis {
 

@@ -1,8 +1,8 @@
 #include "services/service_desk/one_stop_shop.h"
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
-#include "services/core/working_calendar.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
+#include "core/working_calendar.h"
 
 namespace biopolis {
 namespace {

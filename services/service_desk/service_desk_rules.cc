@@ -1,6 +1,6 @@
 #include "services/service_desk/service_desk_rules.h"
 
-#include "services/core/working_calendar.h"
+#include "core/working_calendar.h"
 
 namespace biopolis {
 namespace {

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "services/core/caller.h"
-#include "services/core/field_mask.h"
-#include "services/core/state_machine.h"
-#include "services/core/status.h"
-#include "storage/records.h"
+#include "core/caller.h"
+#include "core/field_mask.h"
+#include "core/state_machine.h"
+#include "core/status.h"
+#include "model/service_desk.h"
 
 namespace biopolis {
 

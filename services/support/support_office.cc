@@ -1,8 +1,9 @@
 #include "services/support/support_office.h"
 
-#include "services/core/etag.h"
-#include "services/core/resource_name.h"
-#include "services/reporting/reporting_office.h"
+#include "core/etag.h"
+#include "core/resource_name.h"
+#include "services/reporting/reporting_seam.h"
+#include "services/support/support_seam.h"
 
 namespace biopolis {
 namespace {
@@ -17,7 +18,7 @@ SupportApplicant ApplicantOf(Transaction& tx, const std::optional<ResidentRecord
   a.resident = &*resident;
   if (auto app = tx.applications().Get(resident->application_id)) a.okved_codes = app->okved_codes;
   // Investment made: the accepted periodic reports of quarters ended by today.
-  a.investment_made_kopecks = ReportingOffice::FiguresAsOf(tx, resident->id, today).investment_kopecks;
+  a.investment_made_kopecks = reporting_seam::FiguresAsOf(tx, resident->id, today).investment_kopecks;
   return a;
 }
 
@@ -385,7 +386,9 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
       std::move(encode), std::move(reply));
 }
 
-void SupportOffice::CloseRequestsOf(CommandContext& ctx, std::int64_t organization_id, const std::string& why) {
+namespace support_seam {
+
+void CloseRequestsOf(CommandContext& ctx, std::int64_t organization_id, const std::string& why) {
   for (auto r : ctx.tx().support().ListOpenRequestsOf(organization_id)) {
     std::string from = SupportRequestStateName(r.state);
     if (r.state == SupportRequestState::kApproved || r.state == SupportRequestState::kDisbursed) {
@@ -402,5 +405,7 @@ void SupportOffice::CloseRequestsOf(CommandContext& ctx, std::int64_t organizati
                from + " -> " + SupportRequestStateName(r.state) + ": " + why);
   }
 }
+
+}  // namespace support_seam
 
 }  // namespace biopolis

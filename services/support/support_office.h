@@ -57,11 +57,6 @@ class SupportOffice {
   void Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, SupportAction action,
            SupportActionArgs args, Encoder<SupportRequestRecord> encode, Reply reply);
 
-  // Hook for ResidentRegistry, inside its unit of work: a terminated
-  // resident's open requests close (undecided ones withdrawn, granted ones
-  // closed with their remainder returned to the budget).
-  static void CloseRequestsOf(CommandContext& ctx, std::int64_t organization_id, const std::string& why);
-
  private:
   DomainEnv env_;
 };

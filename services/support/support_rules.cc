@@ -1,6 +1,6 @@
 #include "services/support/support_rules.h"
 
-#include "services/core/identifiers.h"
+#include "core/identifiers.h"
 
 namespace biopolis {
 namespace {

@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "services/core/list_query.h"
+#include "core/list_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace biopolis {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "services/core/date.h"
+#include "core/date.h"
 
 namespace biopolis {
 

@@ -1,6 +1,6 @@
 #include "storage/sqlite/sqlite_journal_repository.h"
 
-#include "services/core/audit_chain.h"
+#include "core/audit_chain.h"
 #include "storage/sqlite/list_sql.h"
 
 namespace biopolis {

@@ -138,7 +138,7 @@ void SqliteReportRepository::Update(const ReportRecord& record) {
 
 AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int year, int quarter) {
   AcceptedFigures out;
-  const int up_to = year * 4 + quarter - 1;
+  const int up_to = QuarterIndex(year, quarter);
   CachedStatement sum(conn_, std::string("SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
                                          "WHERE r.resident_id = ? AND r.period <= ? AND ") +
                                  kCurrentAccepted);
@@ -169,7 +169,7 @@ ZoneTotals SqliteReportRepository::Totals(const Date& as_of) {
   ZoneTotals t;
   const std::string date = DateText(as_of);
   // The last quarter that has ended by `as_of`.
-  const int last_period = as_of.year * 4 + (as_of.month - 1) / 3 - 1;
+  const int last_period = QuarterIndexOf(as_of) - 1;
   CachedStatement residents(conn_, "SELECT state, count(*) FROM residents WHERE registration_date <= ? GROUP BY state");
   residents.bind(1, date);
   while (residents.executeStep()) {

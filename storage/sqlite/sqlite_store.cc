@@ -6,8 +6,8 @@
 
 #include <mutex>
 
-#include "services/core/audit_chain.h"
-#include "services/core/crypto.h"
+#include "core/audit_chain.h"
+#include "core/crypto.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_transaction.h"
 

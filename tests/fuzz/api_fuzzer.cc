@@ -31,8 +31,8 @@
 #include <string>
 #include <vector>
 
+#include "core/audit_chain.h"
 #include "seed_corpus.h"
-#include "services/core/audit_chain.h"
 #include "services/server/biopolis_server.h"
 #include "services/server/demo_data.h"
 

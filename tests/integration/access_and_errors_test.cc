@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "server_fixture.h"
-#include "services/domain/access_policy.h"
+#include "services/api/access_policy.h"
 
 namespace biopolis::testing {
 namespace {

@@ -17,8 +17,8 @@
 
 #include "biopolis/v1/policy.grpc.pb.h"
 #include "server_fixture.h"
+#include "services/api/access_policy.h"
 #include "services/api/request_limits.h"
-#include "services/domain/access_policy.h"
 
 namespace biopolis::testing {
 namespace {

@@ -23,4 +23,7 @@ PID=$!
 for _ in $(seq 1 100); do grep -q "DEMO MODE" "$WORK/server.log" && break; sleep 0.1; done
 out=$("$WORK/build/consumer" "127.0.0.1:$PORT" bpk_demo_resident_nzf_00000000000000000000000)
 echo "$out" | tail -1
-echo "$out" | grep -q "^17 available plots$" && echo "1 passed, 0 failed"
+echo "$out" | grep -q "^17 available plots$"
+audit=$("$WORK/build/consumer" "127.0.0.1:$PORT" bpk_demo_auditor_00000000000000000000000000000 verify-audit)
+echo "$audit"
+echo "$audit" | grep -Eq "^intact [1-9][0-9]* records$" && echo "2 passed, 0 failed"

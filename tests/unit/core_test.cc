@@ -3,14 +3,14 @@
 #include <filesystem>
 #include <vector>
 
-#include "services/core/audit_chain.h"
-#include "services/core/audit_checkpoint.h"
-#include "services/core/crypto.h"
-#include "services/core/date.h"
-#include "services/core/etag.h"
-#include "services/core/field_mask.h"
-#include "services/core/resource_name.h"
-#include "services/core/signing_keys.h"
+#include "core/audit_chain.h"
+#include "core/audit_checkpoint.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/etag.h"
+#include "core/field_mask.h"
+#include "core/resource_name.h"
+#include "core/signing_keys.h"
 #include "temp_db.h"
 
 namespace biopolis {

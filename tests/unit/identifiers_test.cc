@@ -1,4 +1,4 @@
-#include "services/core/identifiers.h"
+#include "core/identifiers.h"
 
 #include <gtest/gtest.h>
 

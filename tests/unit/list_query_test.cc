@@ -1,4 +1,4 @@
-#include "services/core/list_query.h"
+#include "core/list_query.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "services/core/state_machine.h"
+#include "core/state_machine.h"
 
 #include <gtest/gtest.h>
 

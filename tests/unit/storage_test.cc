@@ -9,8 +9,8 @@
 #include <set>
 #include <thread>
 
-#include "services/core/audit_chain.h"
-#include "services/core/crypto.h"
+#include "core/audit_chain.h"
+#include "core/crypto.h"
 #include "services/domain/command_runner.h"
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/migrations.h"

@@ -1,4 +1,4 @@
-#include "services/core/working_calendar.h"
+#include "core/working_calendar.h"
 
 #include <gtest/gtest.h>
 

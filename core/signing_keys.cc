@@ -1,0 +1,114 @@
+#include "core/signing_keys.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/ed25519.h"
+#include "core/hex.h"
+
+namespace biopolis {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status KeyError(const std::string& what) { return Status(StatusCode::kFailedPrecondition, what, "SIGNING_KEYS"); }
+
+// The key number of "k<N>.key", or 0.
+int KeyNumber(const fs::path& file) {
+  const std::string name = file.filename().string();
+  if (name.size() < 6 || name[0] != 'k' || !name.ends_with(".key")) return 0;
+  int n = 0;
+  for (std::size_t i = 1; i + 4 < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || n > 100000) return 0;
+    n = n * 10 + (name[i] - '0');
+  }
+  return n;
+}
+
+Status WriteNewKey(const fs::path& folder, int number) {
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  unsigned char sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(pk, sk);
+  const fs::path path = folder / ("k" + std::to_string(number) + ".key");
+  const std::string hex = ToHex(std::string_view(reinterpret_cast<const char*>(sk), sizeof sk));
+  sodium_memzero(sk, sizeof sk);
+  // Created 0600 from the start (no window where others could read it).
+  const mode_t old = umask(077);
+  std::ofstream out(path, std::ios::out | std::ios::trunc);
+  umask(old);
+  if (!out) return KeyError("cannot create the signing key file " + path.string());
+  out << hex << "\n";
+  out.close();
+  if (!out) return KeyError("cannot write the signing key file " + path.string());
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+  return Status::Ok();
+}
+
+Status EnsureFolder(const fs::path& folder) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return KeyError("cannot create the signing key folder " + folder.string() + ": " + ec.message());
+  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SigningKeyring> SigningKeyring::OpenOrCreate(const std::string& folder) {
+  if (!InitSodium()) return KeyError("libsodium could not be initialised");
+  BIOPOLIS_RETURN_IF_ERROR(EnsureFolder(folder));
+  std::error_code ec;
+  bool any = false;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) any = any || KeyNumber(entry.path()) > 0;
+  if (!any) BIOPOLIS_RETURN_IF_ERROR(WriteNewKey(folder, 1));
+  SigningKeyring ring;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const int number = KeyNumber(entry.path());
+    if (number == 0) continue;
+    std::ifstream in(entry.path());
+    std::string hex;
+    in >> hex;
+    Key key;
+    key.number = number;
+    key.id = "k" + std::to_string(number);
+    if (!FromHex(hex, &key.secret) || key.secret.size() != crypto_sign_SECRETKEYBYTES) {
+      return KeyError("the signing key file " + entry.path().string() + " does not hold an Ed25519 secret key");
+    }
+    key.public_key.resize(crypto_sign_PUBLICKEYBYTES);
+    crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(key.public_key.data()),
+                                 reinterpret_cast<const unsigned char*>(key.secret.data()));
+    ring.keys_.push_back(std::move(key));
+  }
+  if (ec) return KeyError("cannot read the signing key folder " + folder + ": " + ec.message());
+  std::sort(ring.keys_.begin(), ring.keys_.end(), [](const Key& a, const Key& b) { return a.number < b.number; });
+  return ring;
+}
+
+Result<PublicKey> SigningKeyring::Rotate(const std::string& folder) {
+  auto ring = OpenOrCreate(folder);
+  if (!ring.ok()) return ring.status();
+  BIOPOLIS_RETURN_IF_ERROR(WriteNewKey(folder, ring->keys_.back().number + 1));
+  auto rotated = OpenOrCreate(folder);
+  if (!rotated.ok()) return rotated.status();
+  return rotated->PublicKeys().back();
+}
+
+std::string SigningKeyring::Sign(std::string_view message) const {
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(keys_.back().secret.data()));
+  return ToHex(std::string_view(reinterpret_cast<const char*>(sig), sizeof sig));
+}
+
+std::vector<PublicKey> SigningKeyring::PublicKeys() const {
+  std::vector<PublicKey> out;
+  for (const auto& k : keys_) out.push_back({k.id, ToHex(k.public_key)});
+  return out;
+}
+
+}  // namespace biopolis

@@ -1,0 +1,57 @@
+// A registry entry of a resident: its agreement, commitments, violations and
+// termination.
+// Plain records: the rules operate on them, storage persists them. Enum
+// numbering equals the public proto enums (tied by static_asserts in
+// services/api/).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/date.h"
+
+namespace biopolis {
+
+struct CommitmentRecord {
+  Date due_date;
+  std::int64_t investment_kopecks = 0;
+  std::int32_t jobs = 0;
+};
+
+enum class ResidentState { kUnspecified = 0, kActive = 1, kUnderRemedy = 2, kTerminated = 3 };
+enum class TerminationGround {
+  kUnspecified = 0,
+  kMutualAgreement = 1,
+  kCourtDecision = 2,
+  kLiquidation = 3,
+  kZoneTermEnded = 4,
+};
+
+struct ResidentRecord {
+  std::int64_t id = 0;
+  std::int64_t organization_id = 0;
+  std::int64_t application_id = 0;
+  std::string registry_number;
+  std::string agreement_number;
+  Date agreement_date;
+  Date registration_date;
+  std::vector<CommitmentRecord> commitments;
+  ResidentState state = ResidentState::kUnspecified;
+  std::string violation_description;
+  Date violation_cure_by;
+  TimeMicros violation_issue_time = 0;
+  TimeMicros violation_cure_time = 0;
+  std::string violation_cure_note;
+  TerminationGround termination_ground = TerminationGround::kUnspecified;
+  Date termination_date;
+  std::string termination_explanation;
+  // Joined from the organization, read-only.
+  std::string organization_display_name;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+}  // namespace biopolis

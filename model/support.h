@@ -1,0 +1,94 @@
+// Support measures (tax benefits, subsidies, grants, ...), residents' requests
+// for them and their disbursements.
+// Plain records: the rules operate on them, storage persists them. Enum
+// numbering equals the public proto enums (tied by static_asserts in
+// services/api/).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/date.h"
+
+namespace biopolis {
+
+enum class SupportKind {
+  kUnspecified = 0,
+  kTaxBenefit = 1,
+  kSubsidy = 2,
+  kGrant = 3,
+  kRentDiscount = 4,
+  kCertificationSupport = 5,
+  kPromotionSupport = 6,
+  kConsulting = 7,
+};
+
+struct SupportEligibility {
+  bool require_active_status = false;
+  std::int64_t min_investment_made_kopecks = 0;
+  std::vector<std::string> okved_prefixes;
+  bool require_no_open_violation = false;
+};
+
+struct SupportMeasureRecord {
+  std::int64_t id = 0;
+  SupportKind kind = SupportKind::kUnspecified;
+  std::string title;
+  std::string description;
+  std::string legal_basis;
+  SupportEligibility eligibility;
+  Date open_from;
+  Date open_until;  // empty = open-ended
+  std::int64_t total_budget_kopecks = 0;
+  std::int64_t cap_per_resident_kopecks = 0;
+  std::int64_t committed_kopecks = 0;
+  std::int64_t disbursed_kopecks = 0;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+enum class SupportRequestState {
+  kUnspecified = 0,
+  kDraft = 1,
+  kSubmitted = 2,
+  kUnderReview = 3,
+  kInfoRequested = 4,
+  kApproved = 5,
+  kRejected = 6,
+  kDisbursed = 7,
+  kClosed = 8,
+  kWithdrawn = 9,
+};
+constexpr int kSupportRequestStateCount = 10;
+
+struct DisbursementRecord {
+  std::int64_t amount_kopecks = 0;
+  Date date;
+  std::string reference;
+};
+
+struct SupportRequestRecord {
+  std::int64_t id = 0;
+  std::int64_t measure_id = 0;
+  std::int64_t resident_id = 0;
+  std::int64_t organization_id = 0;
+  std::int64_t requested_kopecks = 0;
+  std::string purpose;
+  std::string justification;
+  SupportRequestState state = SupportRequestState::kUnspecified;
+  std::string info_request;
+  std::string info_response;
+  std::int64_t granted_kopecks = 0;
+  std::int64_t disbursed_kopecks = 0;
+  std::vector<DisbursementRecord> disbursements;
+  std::string decision_reason;
+  TimeMicros submit_time = 0;
+  TimeMicros create_time = 0;
+  TimeMicros update_time = 0;
+  std::int64_t version = 0;
+};
+
+}  // namespace biopolis
