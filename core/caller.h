@@ -6,10 +6,18 @@
 #include <cstdint>
 #include <string>
 
+#include "core/enum_table.h"
+
 namespace biopolis {
 
 // Numbering equals biopolis.v1.Role.
 enum class Role { kUnspecified = 0, kAdmin = 1, kOfficer = 2, kResident = 3, kAuditor = 4 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kRoles = MakeEnumTable<Role>("ROLE_UNSPECIFIED", {{Role::kAdmin, "ROLE_ADMIN"},
+                                                                        {Role::kOfficer, "ROLE_OFFICER"},
+                                                                        {Role::kResident, "ROLE_RESIDENT"},
+                                                                        {Role::kAuditor, "ROLE_AUDITOR"}});
 
 const char* RoleName(Role role);
 

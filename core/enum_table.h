@@ -32,6 +32,8 @@ struct EnumTable {
     }
     return unspecified;
   }
+  // "FROM -> TO", as audit summaries write a change of state.
+  std::string Transition(E from, E to) const { return std::string(Name(from)) + " -> " + Name(to); }
   // Names to numbers, for a List filter on a field of this enum.
   std::map<std::string, std::int64_t, std::less<>> FilterValues() const {
     std::map<std::string, std::int64_t, std::less<>> out;
@@ -39,6 +41,15 @@ struct EnumTable {
     return out;
   }
 };
+
+// True when `value` is one of `set` (a named state set of model/).
+template <typename E, std::size_t N>
+constexpr bool IsOneOf(E value, const E (&set)[N]) {
+  for (const auto& v : set) {
+    if (v == value) return true;
+  }
+  return false;
+}
 
 // Deduces N: `constexpr auto kT = MakeEnumTable<E>("X_UNSPECIFIED", {{...}})`.
 template <typename E, std::size_t N>

@@ -111,4 +111,12 @@ const char* StatusCodeName(StatusCode code) {
   return "UNKNOWN";
 }
 
+void FieldErrors::CheckText(const std::string& field, std::string_view value, std::size_t max_bytes, bool required) {
+  if (required && value.empty()) {
+    Add(field, "is required", "FIELD_REQUIRED");
+  } else if (value.size() > max_bytes) {
+    Add(field, "is longer than " + std::to_string(max_bytes) + " bytes", "FIELD_TOO_LONG");
+  }
+}
+
 }  // namespace biopolis

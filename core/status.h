@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -129,6 +130,10 @@ class FieldErrors {
   void Append(const std::vector<FieldViolation>& more) {
     violations_.insert(violations_.end(), more.begin(), more.end());
   }
+  // The one text check: "is required" (FIELD_REQUIRED) when `required` and
+  // `value` is empty, "is longer than N bytes" (FIELD_TOO_LONG) past
+  // `max_bytes` (one of core/text_limits.h).
+  void CheckText(const std::string& field, std::string_view value, std::size_t max_bytes, bool required = false);
   bool empty() const { return violations_.empty(); }
   const std::vector<FieldViolation>& violations() const { return violations_; }
   Status ToStatus() const { return empty() ? Status::Ok() : Status::InvalidArgument(violations_); }

@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
@@ -28,7 +29,31 @@ enum class ApplicationState {
 };
 constexpr int kApplicationStateCount = 11;
 
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kApplicationStates = MakeEnumTable<ApplicationState>(
+    "STATE_UNSPECIFIED", {{ApplicationState::kDraft, "STATE_DRAFT"},
+                          {ApplicationState::kSubmitted, "STATE_SUBMITTED"},
+                          {ApplicationState::kUnderReview, "STATE_UNDER_REVIEW"},
+                          {ApplicationState::kInfoRequested, "STATE_INFO_REQUESTED"},
+                          {ApplicationState::kAtExpertCouncil, "STATE_AT_EXPERT_COUNCIL"},
+                          {ApplicationState::kApproved, "STATE_APPROVED"},
+                          {ApplicationState::kRejected, "STATE_REJECTED"},
+                          {ApplicationState::kWithdrawn, "STATE_WITHDRAWN"},
+                          {ApplicationState::kLapsed, "STATE_LAPSED"},
+                          {ApplicationState::kRegistered, "STATE_REGISTERED"}});
+
+// Live: still in progress. An organization has at most one live application
+// (a unique partial index on the states' range).
+inline constexpr ApplicationState kLiveApplicationStates[] = {
+    ApplicationState::kDraft,         ApplicationState::kSubmitted,       ApplicationState::kUnderReview,
+    ApplicationState::kInfoRequested, ApplicationState::kAtExpertCouncil, ApplicationState::kApproved};
+
 enum class ExpertOpinion { kUnspecified = 0, kPositive = 1, kNegative = 2 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kExpertOpinions = MakeEnumTable<ExpertOpinion>(
+    "EXPERT_OPINION_UNSPECIFIED",
+    {{ExpertOpinion::kPositive, "EXPERT_OPINION_POSITIVE"}, {ExpertOpinion::kNegative, "EXPERT_OPINION_NEGATIVE"}});
 enum class RejectionGround {
   kUnspecified = 0,
   kImproperApplication = 1,
@@ -37,6 +62,15 @@ enum class RejectionGround {
   kNegativeExpertOpinion = 4,
   kPolicyNotMet = 5,
 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kRejectionGrounds = MakeEnumTable<RejectionGround>(
+    "REJECTION_GROUND_UNSPECIFIED",
+    {{RejectionGround::kImproperApplication, "REJECTION_GROUND_IMPROPER_APPLICATION"},
+     {RejectionGround::kActivityNotPermitted, "REJECTION_GROUND_ACTIVITY_NOT_PERMITTED"},
+     {RejectionGround::kNoMatchingProperty, "REJECTION_GROUND_NO_MATCHING_PROPERTY"},
+     {RejectionGround::kNegativeExpertOpinion, "REJECTION_GROUND_NEGATIVE_EXPERT_OPINION"},
+     {RejectionGround::kPolicyNotMet, "REJECTION_GROUND_POLICY_NOT_MET"}});
 
 struct ApplicationRecord {
   std::int64_t id = 0;

@@ -10,11 +10,20 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
 enum class PlotState { kUnspecified = 0, kAvailable = 1, kReserved = 2, kLeased = 3, kUnavailable = 4, kRetired = 5 };
 constexpr int kPlotStateCount = 6;
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kPlotStates =
+    MakeEnumTable<PlotState>("STATE_UNSPECIFIED", {{PlotState::kAvailable, "STATE_AVAILABLE"},
+                                                   {PlotState::kReserved, "STATE_RESERVED"},
+                                                   {PlotState::kLeased, "STATE_LEASED"},
+                                                   {PlotState::kUnavailable, "STATE_UNAVAILABLE"},
+                                                   {PlotState::kRetired, "STATE_RETIRED"}});
 enum class PermittedUse {
   kUnspecified = 0,
   kProduction = 1,
@@ -23,6 +32,14 @@ enum class PermittedUse {
   kOffice = 4,
   kUtility = 5
 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kPermittedUses =
+    MakeEnumTable<PermittedUse>("PERMITTED_USE_UNSPECIFIED", {{PermittedUse::kProduction, "PERMITTED_USE_PRODUCTION"},
+                                                              {PermittedUse::kLaboratory, "PERMITTED_USE_LABORATORY"},
+                                                              {PermittedUse::kWarehouse, "PERMITTED_USE_WAREHOUSE"},
+                                                              {PermittedUse::kOffice, "PERMITTED_USE_OFFICE"},
+                                                              {PermittedUse::kUtility, "PERMITTED_USE_UTILITY"}});
 
 struct UtilityCapacity {
   std::int64_t power_kw = 0;
@@ -60,6 +77,12 @@ struct PlotRecord {
 };
 
 enum class LeaseState { kUnspecified = 0, kActive = 1, kTerminated = 2, kExpired = 3 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kLeaseStates =
+    MakeEnumTable<LeaseState>("STATE_UNSPECIFIED", {{LeaseState::kActive, "STATE_ACTIVE"},
+                                                    {LeaseState::kTerminated, "STATE_TERMINATED"},
+                                                    {LeaseState::kExpired, "STATE_EXPIRED"}});
 
 struct LeaseRecord {
   std::int64_t id = 0;

@@ -9,10 +9,16 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
 enum class OrganizationKind { kUnspecified = 0, kLegalEntity = 1, kIndividualEntrepreneur = 2 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kOrganizationKinds = MakeEnumTable<OrganizationKind>(
+    "KIND_UNSPECIFIED", {{OrganizationKind::kLegalEntity, "KIND_LEGAL_ENTITY"},
+                         {OrganizationKind::kIndividualEntrepreneur, "KIND_INDIVIDUAL_ENTREPRENEUR"}});
 
 struct OrganizationRecord {
   std::int64_t id = 0;

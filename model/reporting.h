@@ -9,10 +9,21 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
 enum class ReportState { kUnspecified = 0, kDraft = 1, kSubmitted = 2, kAccepted = 3, kReturned = 4 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kReportStates =
+    MakeEnumTable<ReportState>("STATE_UNSPECIFIED", {{ReportState::kDraft, "STATE_DRAFT"},
+                                                     {ReportState::kSubmitted, "STATE_SUBMITTED"},
+                                                     {ReportState::kAccepted, "STATE_ACCEPTED"},
+                                                     {ReportState::kReturned, "STATE_RETURNED"}});
+
+// Filed: the resident has handed the quarter's report in.
+inline constexpr ReportState kFiledReportStates[] = {ReportState::kSubmitted, ReportState::kAccepted};
 
 struct ReportRecord {
   std::int64_t id = 0;

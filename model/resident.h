@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
@@ -21,6 +22,12 @@ struct CommitmentRecord {
 };
 
 enum class ResidentState { kUnspecified = 0, kActive = 1, kUnderRemedy = 2, kTerminated = 3 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kResidentStates =
+    MakeEnumTable<ResidentState>("STATE_UNSPECIFIED", {{ResidentState::kActive, "STATE_ACTIVE"},
+                                                       {ResidentState::kUnderRemedy, "STATE_UNDER_REMEDY"},
+                                                       {ResidentState::kTerminated, "STATE_TERMINATED"}});
 enum class TerminationGround {
   kUnspecified = 0,
   kMutualAgreement = 1,
@@ -28,6 +35,13 @@ enum class TerminationGround {
   kLiquidation = 3,
   kZoneTermEnded = 4,
 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kTerminationGrounds = MakeEnumTable<TerminationGround>(
+    "TERMINATION_GROUND_UNSPECIFIED", {{TerminationGround::kMutualAgreement, "TERMINATION_GROUND_MUTUAL_AGREEMENT"},
+                                       {TerminationGround::kCourtDecision, "TERMINATION_GROUND_COURT_DECISION"},
+                                       {TerminationGround::kLiquidation, "TERMINATION_GROUND_LIQUIDATION"},
+                                       {TerminationGround::kZoneTermEnded, "TERMINATION_GROUND_ZONE_TERM_ENDED"}});
 
 struct ResidentRecord {
   std::int64_t id = 0;

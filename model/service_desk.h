@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
@@ -21,6 +22,16 @@ enum class ServiceCategory {
   kInfrastructure = 6,
   kOther = 7,
 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kServiceCategories = MakeEnumTable<ServiceCategory>(
+    "SERVICE_CATEGORY_UNSPECIFIED", {{ServiceCategory::kCertification, "SERVICE_CATEGORY_CERTIFICATION"},
+                                     {ServiceCategory::kProductRegistration, "SERVICE_CATEGORY_PRODUCT_REGISTRATION"},
+                                     {ServiceCategory::kPromotion, "SERVICE_CATEGORY_PROMOTION"},
+                                     {ServiceCategory::kPermits, "SERVICE_CATEGORY_PERMITS"},
+                                     {ServiceCategory::kCustoms, "SERVICE_CATEGORY_CUSTOMS"},
+                                     {ServiceCategory::kInfrastructure, "SERVICE_CATEGORY_INFRASTRUCTURE"},
+                                     {ServiceCategory::kOther, "SERVICE_CATEGORY_OTHER"}});
 
 struct ServiceTypeRecord {
   std::int64_t id = 0;
@@ -45,6 +56,20 @@ enum class ServiceRequestState {
   kReopened = 6,
   kCancelled = 7,
 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kServiceRequestStates = MakeEnumTable<ServiceRequestState>(
+    "STATE_UNSPECIFIED", {{ServiceRequestState::kNew, "STATE_NEW"},
+                          {ServiceRequestState::kInProgress, "STATE_IN_PROGRESS"},
+                          {ServiceRequestState::kWaitingForResident, "STATE_WAITING_FOR_RESIDENT"},
+                          {ServiceRequestState::kResolved, "STATE_RESOLVED"},
+                          {ServiceRequestState::kClosed, "STATE_CLOSED"},
+                          {ServiceRequestState::kReopened, "STATE_REOPENED"},
+                          {ServiceRequestState::kCancelled, "STATE_CANCELLED"}});
+
+// The states in which a request's SLA clock runs (and it can be overdue).
+inline constexpr ServiceRequestState kSlaRunningStates[] = {ServiceRequestState::kNew, ServiceRequestState::kInProgress,
+                                                            ServiceRequestState::kReopened};
 
 struct ServiceRequestRecord {
   std::int64_t id = 0;

@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/enum_table.h"
 
 namespace biopolis {
 
@@ -24,6 +25,16 @@ enum class SupportKind {
   kPromotionSupport = 6,
   kConsulting = 7,
 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kSupportKinds =
+    MakeEnumTable<SupportKind>("KIND_UNSPECIFIED", {{SupportKind::kTaxBenefit, "KIND_TAX_BENEFIT"},
+                                                    {SupportKind::kSubsidy, "KIND_SUBSIDY"},
+                                                    {SupportKind::kGrant, "KIND_GRANT"},
+                                                    {SupportKind::kRentDiscount, "KIND_RENT_DISCOUNT"},
+                                                    {SupportKind::kCertificationSupport, "KIND_CERTIFICATION_SUPPORT"},
+                                                    {SupportKind::kPromotionSupport, "KIND_PROMOTION_SUPPORT"},
+                                                    {SupportKind::kConsulting, "KIND_CONSULTING"}});
 
 struct SupportEligibility {
   bool require_active_status = false;
@@ -63,6 +74,24 @@ enum class SupportRequestState {
   kWithdrawn = 9,
 };
 constexpr int kSupportRequestStateCount = 10;
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kSupportRequestStates = MakeEnumTable<SupportRequestState>(
+    "STATE_UNSPECIFIED", {{SupportRequestState::kDraft, "STATE_DRAFT"},
+                          {SupportRequestState::kSubmitted, "STATE_SUBMITTED"},
+                          {SupportRequestState::kUnderReview, "STATE_UNDER_REVIEW"},
+                          {SupportRequestState::kInfoRequested, "STATE_INFO_REQUESTED"},
+                          {SupportRequestState::kApproved, "STATE_APPROVED"},
+                          {SupportRequestState::kRejected, "STATE_REJECTED"},
+                          {SupportRequestState::kDisbursed, "STATE_DISBURSED"},
+                          {SupportRequestState::kClosed, "STATE_CLOSED"},
+                          {SupportRequestState::kWithdrawn, "STATE_WITHDRAWN"}});
+
+// Open: not yet decided against or finished. A terminated resident's open
+// requests are closed (support_seam::CloseRequestsOf).
+inline constexpr SupportRequestState kOpenSupportRequestStates[] = {
+    SupportRequestState::kDraft,         SupportRequestState::kSubmitted, SupportRequestState::kUnderReview,
+    SupportRequestState::kInfoRequested, SupportRequestState::kApproved,  SupportRequestState::kDisbursed};
 
 struct DisbursementRecord {
   std::int64_t amount_kopecks = 0;

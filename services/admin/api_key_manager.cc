@@ -2,6 +2,7 @@
 
 #include "core/crypto.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 
 namespace biopolis {
 namespace {
@@ -10,11 +11,7 @@ constexpr char kCollection[] = "apiKeys";
 
 Status ValidateKey(const ApiKeyRecord& key, TimeMicros now) {
   FieldErrors errors;
-  if (key.display_name.empty()) {
-    errors.Add("api_key.display_name", "is required", "FIELD_REQUIRED");
-  } else if (key.display_name.size() > 200) {
-    errors.Add("api_key.display_name", "is longer than 200 bytes", "FIELD_TOO_LONG");
-  }
+  errors.CheckText("api_key.display_name", key.display_name, text_limits::kLabel, true);
   if (key.role == Role::kUnspecified) {
     errors.Add("api_key.role", "is required", "FIELD_REQUIRED");
   }

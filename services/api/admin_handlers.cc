@@ -3,7 +3,10 @@
 #include <charconv>
 
 #include "core/resource_name.h"
+#include "services/api/api_key_convert.h"
+#include "services/api/audit_convert.h"
 #include "services/api/handler_support.h"
+#include "services/api/policy_convert.h"
 
 namespace biopolis {
 

@@ -1,7 +1,9 @@
 #include "services/api/application_handler.h"
 
 #include "core/resource_name.h"
+#include "services/api/application_convert.h"
 #include "services/api/handler_support.h"
+#include "services/api/resident_convert.h"
 
 namespace biopolis {
 namespace {

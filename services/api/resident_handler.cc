@@ -2,6 +2,7 @@
 
 #include "core/resource_name.h"
 #include "services/api/handler_support.h"
+#include "services/api/resident_convert.h"
 
 namespace biopolis {
 namespace {

@@ -2,6 +2,7 @@
 
 #include "core/bounded_text.h"
 #include "core/identifiers.h"
+#include "core/text_limits.h"
 
 namespace biopolis {
 
@@ -10,33 +11,7 @@ using S = ApplicationState;
 using A = ApplicationAction;
 }  // namespace
 
-const char* ApplicationStateName(ApplicationState state) {
-  switch (state) {
-    case S::kDraft:
-      return "STATE_DRAFT";
-    case S::kSubmitted:
-      return "STATE_SUBMITTED";
-    case S::kUnderReview:
-      return "STATE_UNDER_REVIEW";
-    case S::kInfoRequested:
-      return "STATE_INFO_REQUESTED";
-    case S::kAtExpertCouncil:
-      return "STATE_AT_EXPERT_COUNCIL";
-    case S::kApproved:
-      return "STATE_APPROVED";
-    case S::kRejected:
-      return "STATE_REJECTED";
-    case S::kWithdrawn:
-      return "STATE_WITHDRAWN";
-    case S::kLapsed:
-      return "STATE_LAPSED";
-    case S::kRegistered:
-      return "STATE_REGISTERED";
-    case S::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* ApplicationStateName(ApplicationState state) { return kApplicationStates.Name(state); }
 
 const char* ApplicationActionName(ApplicationAction action) {
   switch (action) {
@@ -100,15 +75,9 @@ ApplicationState ApplicationStateAfter(ApplicationAction action, ApplicationStat
   return TransitionOf(ApplicationTransitions(), action).to;
 }
 
-bool IsLiveApplicationState(ApplicationState s) { return s >= S::kDraft && s <= S::kApproved; }
+bool IsLiveApplicationState(ApplicationState s) { return IsOneOf(s, kLiveApplicationStates); }
 
 namespace {
-
-void CheckTextLength(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max) {
-  if (value.size() > max) {
-    errors.Add(field, "is longer than " + std::to_string(max) + " bytes", "FIELD_TOO_LONG");
-  }
-}
 
 // 10^15 kopecks = 10 trillion roubles: a bound that rejects overflow-sized input.
 constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
@@ -118,8 +87,8 @@ constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
 std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a, const std::string& prefix) {
   FieldErrors errors;
   const std::string p = prefix.empty() ? "" : prefix + ".";
-  CheckTextLength(errors, p + "project_name", a.project_name, 300);
-  CheckTextLength(errors, p + "project_description", a.project_description, 20000);
+  errors.CheckText(p + "project_name", a.project_name, text_limits::kTitle);
+  errors.CheckText(p + "project_description", a.project_description, text_limits::kText);
   if (a.okved_codes.size() > 50) {
     errors.Add(p + "okved_codes", "at most 50 codes", "FIELD_TOO_LONG");
   }

@@ -4,6 +4,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 #include "services/land/land_seam.h"
 #include "services/policy/policy_seam.h"
 
@@ -21,46 +22,41 @@ ApplicationRecord Effective(ApplicationRecord app, TimeMicros now) {
 }
 
 Status CheckText(const std::string& field, const std::string& text, bool required, std::size_t max) {
-  if (required && text.empty()) return Status::InvalidField(field, "is required", "FIELD_REQUIRED");
-  if (text.size() > max) {
-    return Status::InvalidField(field, "is longer than " + std::to_string(max) + " bytes", "FIELD_TOO_LONG");
-  }
-  return Status::Ok();
+  FieldErrors errors;
+  errors.CheckText(field, text, max, required);
+  return errors.ToStatus();
 }
 
 // Validates the arguments of an action before anything is read.
 Status ValidateArgs(ApplicationAction action, const ApplicationActionArgs& args, TimeMicros now) {
   switch (action) {
     case ApplicationAction::kRequestInformation:
-      return CheckText("text", args.text, true, 5000);
+      return CheckText("text", args.text, true, text_limits::kReason);
     case ApplicationAction::kRespond:
-      return CheckText("response", args.text, true, 20000);
+      return CheckText("response", args.text, true, text_limits::kText);
     case ApplicationAction::kRecordExpertOpinion: {
       FieldErrors errors;
       if (args.opinion == ExpertOpinion::kUnspecified) {
         errors.Add("opinion", "must be EXPERT_OPINION_POSITIVE or EXPERT_OPINION_NEGATIVE", "FIELD_REQUIRED");
       }
-      Status text = CheckText("summary", args.text, true, 20000);
-      if (!text.ok()) errors.Append(text.field_violations());
+      errors.CheckText("summary", args.text, text_limits::kText, true);
       return errors.ToStatus();
     }
     case ApplicationAction::kApprove:
-      return CheckText("comment", args.text, false, 5000);
+      return CheckText("comment", args.text, false, text_limits::kReason);
     case ApplicationAction::kReject: {
       FieldErrors errors;
       if (args.ground == RejectionGround::kUnspecified) {
         errors.Add("ground", "a rejection ground is required", "FIELD_REQUIRED");
       }
-      Status text = CheckText("explanation", args.text, true, 20000);
-      if (!text.ok()) errors.Append(text.field_violations());
+      errors.CheckText("explanation", args.text, text_limits::kText, true);
       return errors.ToStatus();
     }
     case ApplicationAction::kWithdraw:
-      return CheckText("reason", args.text, false, 5000);
+      return CheckText("reason", args.text, false, text_limits::kReason);
     case ApplicationAction::kSignAgreement: {
       FieldErrors errors;
-      Status number = CheckText("agreement_number", args.agreement_number, true, 64);
-      if (!number.ok()) errors.Append(number.field_violations());
+      errors.CheckText("agreement_number", args.agreement_number, text_limits::kCode, true);
       if (!args.agreement_date.IsValid()) {
         errors.Add("agreement_date", "is required and must be a valid date", "INVALID_DATE");
       } else if (ZoneDateOf(now) < args.agreement_date) {
@@ -133,19 +129,7 @@ Result<ApplicationRecord> LoadVisible(Transaction& tx, const Caller& caller, std
 }  // namespace
 
 const ListSpec& ApplicationWorkflow::ListSpecification() {
-  static const ListSpec kSpec{{{"state",
-                                FieldType::kEnum,
-                                {{"STATE_DRAFT", 1},
-                                 {"STATE_SUBMITTED", 2},
-                                 {"STATE_UNDER_REVIEW", 3},
-                                 {"STATE_INFO_REQUESTED", 4},
-                                 {"STATE_AT_EXPERT_COUNCIL", 5},
-                                 {"STATE_APPROVED", 6},
-                                 {"STATE_REJECTED", 7},
-                                 {"STATE_WITHDRAWN", 8},
-                                 {"STATE_LAPSED", 9},
-                                 {"STATE_REGISTERED", 10}},
-                                ""},
+  static const ListSpec kSpec{{{"state", FieldType::kEnum, kApplicationStates.FilterValues(), ""},
                                {"organization", FieldType::kReference, {}, "organizations"},
                                {"planned_investment_kopecks", FieldType::kInt, {}, ""},
                                {"planned_jobs", FieldType::kInt, {}, ""},
@@ -395,7 +379,8 @@ Result<int> ApplicationWorkflow::LapseOverdue() {
       tx.applications().Update(app);
       land_seam::ReleaseReservationsOf(ctx, app.id, name + " lapsed");
       ctx.Record(name, app.organization_id, "application.lapsed",
-                 "STATE_INFO_REQUESTED -> STATE_LAPSED: no answer by " + FormatTimestamp(app.info_request_deadline));
+                 kApplicationStates.Transition(ApplicationState::kInfoRequested, ApplicationState::kLapsed) +
+                     ": no answer by " + FormatTimestamp(app.info_request_deadline));
       ++*count;
     }
     return Status::Ok();

@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 #include "services/land/land_seam.h"
 #include "services/policy/policy_seam.h"
 
@@ -29,7 +30,8 @@ PlotRecord Settle(CommandContext& ctx, PlotRecord plot) {
     plot.version += 1;
     ctx.tx().plots().Update(plot);
     ctx.RecordBySystem(name, plot.reservation_organization_id, "plot.reservation_expired",
-                       "STATE_RESERVED -> STATE_AVAILABLE: the reservation for " + app + " expired");
+                       kPlotStates.Transition(PlotState::kReserved, PlotState::kAvailable) + ": the reservation for " +
+                           app + " expired");
     plot.reservation_organization_id = 0;
   } else if (plot.state == PlotState::kLeased) {
     if (auto lease = ctx.tx().leases().Get(plot.lease_id)) {
@@ -39,14 +41,15 @@ PlotRecord Settle(CommandContext& ctx, PlotRecord plot) {
       lease->version += 1;
       ctx.tx().leases().Update(*lease);
       ctx.RecordBySystem(LeaseName(lease->id), lease->organization_id, "lease.expired",
-                         "STATE_ACTIVE -> STATE_EXPIRED: the term ended on " + lease->end_date.ToString());
+                         kLeaseStates.Transition(LeaseState::kActive, LeaseState::kExpired) + ": the term ended on " +
+                             lease->end_date.ToString());
     }
     plot.state = PlotState::kAvailable;
     plot.update_time = ctx.now();
     plot.version += 1;
     ctx.tx().plots().Update(plot);
     ctx.RecordBySystem(name, plot.lease_organization_id, "plot.lease_ended",
-                       "STATE_LEASED -> STATE_AVAILABLE: the lease expired");
+                       kPlotStates.Transition(PlotState::kLeased, PlotState::kAvailable) + ": the lease expired");
     plot.lease_id = plot.lease_organization_id = 0;
   }
   return plot;
@@ -67,27 +70,13 @@ bool IsReviewable(ApplicationState s) {
 }  // namespace
 
 const ListSpec& LandRegistry::PlotListSpecification() {
-  static const ListSpec kSpec{{{"state",
-                                FieldType::kEnum,
-                                {{"STATE_AVAILABLE", 1},
-                                 {"STATE_RESERVED", 2},
-                                 {"STATE_LEASED", 3},
-                                 {"STATE_UNAVAILABLE", 4},
-                                 {"STATE_RETIRED", 5}},
-                                ""},
+  static const ListSpec kSpec{{{"state", FieldType::kEnum, kPlotStates.FilterValues(), ""},
                                {"area_m2", FieldType::kInt, {}, ""},
                                {"power_kw", FieldType::kInt, {}, ""},
                                {"water_m3_per_day", FieldType::kInt, {}, ""},
                                {"gas_m3_per_hour", FieldType::kInt, {}, ""},
                                {"sewage_m3_per_day", FieldType::kInt, {}, ""},
-                               {"permitted_use",
-                                FieldType::kEnum,
-                                {{"PERMITTED_USE_PRODUCTION", 1},
-                                 {"PERMITTED_USE_LABORATORY", 2},
-                                 {"PERMITTED_USE_WAREHOUSE", 3},
-                                 {"PERMITTED_USE_OFFICE", 4},
-                                 {"PERMITTED_USE_UTILITY", 5}},
-                                ""},
+                               {"permitted_use", FieldType::kEnum, kPermittedUses.FilterValues(), ""},
                                {"site", FieldType::kString, {}, ""},
                                {"cadastral_number", FieldType::kString, {}, ""}},
                               {"area_m2", "create_time", "power_kw"},
@@ -176,7 +165,7 @@ void LandRegistry::ActOnPlot(const Caller& caller, CommandMeta meta, std::int64_
       args.reason.empty()) {
     errors.Add("reason", "is required", "FIELD_REQUIRED");
   }
-  if (args.reason.size() > 5000) errors.Add("reason", "is longer than 5000 bytes", "FIELD_TOO_LONG");
+  errors.CheckText("reason", args.reason, text_limits::kReason);
   if (action == PlotAction::kRetire) {
     if (args.successor_ids.empty())
       errors.Add("successors", "name at least one plot that replaces it", "FIELD_REQUIRED");
@@ -278,13 +267,12 @@ Result<LeaseRecord> LandRegistry::GetLease(const Caller& caller, std::int64_t id
 }
 
 Result<Page<LeaseRecord>> LandRegistry::ListLeases(const Caller& caller, const ListParams& params) {
-  static const ListSpec kSpec{
-      {{"state", FieldType::kEnum, {{"STATE_ACTIVE", 1}, {"STATE_TERMINATED", 2}, {"STATE_EXPIRED", 3}}, ""},
-       {"plot", FieldType::kReference, {}, "plots"},
-       {"resident", FieldType::kReference, {}, "residents"}},
-      {"create_time", "end_date"},
-      "create_time",
-      true};
+  static const ListSpec kSpec{{{"state", FieldType::kEnum, kLeaseStates.FilterValues(), ""},
+                               {"plot", FieldType::kReference, {}, "plots"},
+                               {"resident", FieldType::kReference, {}, "residents"}},
+                              {"create_time", "end_date"},
+                              "create_time",
+                              true};
   const TimeMicros now = env_.clock.Now();
   return ReadPage<LeaseRecord>(env_, caller, "ListLeases", kSpec, params, ListVisibility::kOwnOrganization,
                                [&](Transaction& tx, const ListQuery& q) {
@@ -358,14 +346,15 @@ void EndLease(CommandContext& ctx, LeaseRecord lease, LeaseState end_state, cons
   auto record = by_system ? &CommandContext::RecordBySystem : &CommandContext::Record;
   (ctx.*record)(LeaseName(lease.id), lease.organization_id,
                 end_state == LeaseState::kExpired ? "lease.expired" : "lease.terminated",
-                std::string("STATE_ACTIVE -> ") + LeaseStateName(end_state) + ": " + why);
+                kLeaseStates.Transition(LeaseState::kActive, end_state) + ": " + why);
   if (auto plot = ctx.tx().plots().Get(lease.plot_id); plot && plot->state == PlotState::kLeased) {
     plot->state = PlotState::kAvailable;
     plot->update_time = ctx.now();
     plot->version += 1;
     ctx.tx().plots().Update(*plot);
-    (ctx.*record)(PlotName(plot->id), lease.organization_id, "plot.lease_ended",
-                  "STATE_LEASED -> STATE_AVAILABLE: " + LeaseName(lease.id) + " ended");
+    (ctx.*record)(
+        PlotName(plot->id), lease.organization_id, "plot.lease_ended",
+        kPlotStates.Transition(PlotState::kLeased, PlotState::kAvailable) + ": " + LeaseName(lease.id) + " ended");
   }
 }
 
@@ -374,7 +363,9 @@ void EndLease(CommandContext& ctx, LeaseRecord lease, LeaseState end_state, cons
 void LandRegistry::TerminateLease(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
                                   std::string reason, Encoder<LeaseRecord> encode, Reply reply) {
   if (reason.empty()) return reply(Status::InvalidField("reason", "is required", "FIELD_REQUIRED"));
-  if (reason.size() > 5000) return reply(Status::InvalidField("reason", "is longer than 5000 bytes", "FIELD_TOO_LONG"));
+  FieldErrors reason_errors;
+  reason_errors.CheckText("reason", reason, text_limits::kReason);
+  if (!reason_errors.empty()) return reply(reason_errors.ToStatus());
   env_.commands.Run<LeaseRecord>(
       caller, std::move(meta),
       [id, etag, reason](CommandContext& ctx) -> Result<LeaseRecord> {
@@ -436,7 +427,8 @@ void ReleaseReservationsOf(CommandContext& ctx, std::int64_t application_id, con
     plot.update_time = ctx.now();
     plot.version += 1;
     ctx.tx().plots().Update(plot);
-    ctx.Record(PlotName(plot.id), organization, "plot.released", "STATE_RESERVED -> STATE_AVAILABLE: " + why);
+    ctx.Record(PlotName(plot.id), organization, "plot.released",
+               kPlotStates.Transition(PlotState::kReserved, PlotState::kAvailable) + ": " + why);
   }
 }
 

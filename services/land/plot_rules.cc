@@ -5,6 +5,7 @@
 #include "core/bounded_text.h"
 #include "core/date.h"
 #include "core/identifiers.h"
+#include "core/text_limits.h"
 
 namespace biopolis {
 namespace {
@@ -12,37 +13,9 @@ using P = PlotState;
 using A = PlotAction;
 }  // namespace
 
-const char* PlotStateName(PlotState state) {
-  switch (state) {
-    case P::kAvailable:
-      return "STATE_AVAILABLE";
-    case P::kReserved:
-      return "STATE_RESERVED";
-    case P::kLeased:
-      return "STATE_LEASED";
-    case P::kUnavailable:
-      return "STATE_UNAVAILABLE";
-    case P::kRetired:
-      return "STATE_RETIRED";
-    case P::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* PlotStateName(PlotState state) { return kPlotStates.Name(state); }
 
-const char* LeaseStateName(LeaseState state) {
-  switch (state) {
-    case LeaseState::kActive:
-      return "STATE_ACTIVE";
-    case LeaseState::kTerminated:
-      return "STATE_TERMINATED";
-    case LeaseState::kExpired:
-      return "STATE_EXPIRED";
-    case LeaseState::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* LeaseStateName(LeaseState state) { return kLeaseStates.Name(state); }
 
 const std::vector<PlotTransition>& PlotTransitions() {
   static const std::vector<PlotTransition> kTable = {
@@ -117,11 +90,7 @@ std::vector<FieldViolation> ValidatePlot(const PlotRecord& p, const std::string&
                "`" + QuoteInput(p.cadastral_number) + "` is not a cadastral number NN:NN:NNNNNN(N):N",
                "INVALID_CADASTRAL_NUMBER");
   }
-  if (p.site.empty()) {
-    errors.Add(f + "site", "is required", "FIELD_REQUIRED");
-  } else if (p.site.size() > 200) {
-    errors.Add(f + "site", "is longer than 200 bytes", "FIELD_TOO_LONG");
-  }
+  errors.CheckText(f + "site", p.site, text_limits::kLabel, true);
   if (p.area_m2 <= 0 || p.area_m2 > 1'000'000'000) {
     errors.Add(f + "area_m2", "must be between 1 and 1000000000 square metres", "VALUE_OUT_OF_RANGE");
   }
@@ -145,7 +114,7 @@ std::vector<FieldViolation> ValidatePlot(const PlotRecord& p, const std::string&
       errors.Add(f + "location.longitude", "must be between -180 and 180", "VALUE_OUT_OF_RANGE");
     }
   }
-  if (p.notes.size() > 5000) errors.Add(f + "notes", "is longer than 5000 bytes", "FIELD_TOO_LONG");
+  errors.CheckText(f + "notes", p.notes, text_limits::kReason);
   return errors.violations();
 }
 
@@ -190,9 +159,7 @@ std::vector<FieldViolation> ValidateLease(const LeaseRecord& l, const std::strin
   if (l.annual_rent_kopecks < 0 || l.annual_rent_kopecks > 1'000'000'000'000'000) {
     errors.Add(f + "annual_rent_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
   }
-  if (l.agreement_number.size() > 64) {
-    errors.Add(f + "agreement_number", "is longer than 64 bytes", "FIELD_TOO_LONG");
-  }
+  errors.CheckText(f + "agreement_number", l.agreement_number, text_limits::kCode);
   return errors.violations();
 }
 

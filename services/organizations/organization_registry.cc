@@ -13,8 +13,7 @@ constexpr char kCollection[] = "organizations";
 
 const ListSpec& OrganizationRegistry::ListSpecification() {
   static const ListSpec kSpec{
-      {{"inn", FieldType::kString, {}, ""},
-       {"kind", FieldType::kEnum, {{"KIND_LEGAL_ENTITY", 1}, {"KIND_INDIVIDUAL_ENTREPRENEUR", 2}}, ""}},
+      {{"inn", FieldType::kString, {}, ""}, {"kind", FieldType::kEnum, kOrganizationKinds.FilterValues(), ""}},
       {"create_time", "full_name", "inn"},
       "create_time",
       false};

@@ -1,18 +1,10 @@
 #include "services/organizations/organization_rules.h"
 
 #include "core/identifiers.h"
+#include "core/text_limits.h"
 
 namespace biopolis {
 namespace {
-
-void CheckText(FieldErrors& errors, const std::string& field, const std::string& value, bool required,
-               std::size_t max_len) {
-  if (required && value.empty()) {
-    errors.Add(field, "is required", "FIELD_REQUIRED");
-  } else if (value.size() > max_len) {
-    errors.Add(field, "is longer than " + std::to_string(max_len) + " bytes", "FIELD_TOO_LONG");
-  }
-}
 
 bool LooksLikeEmail(const std::string& s) {
   auto at = s.find('@');
@@ -82,10 +74,10 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
     errors.Add(p + "kpp", "must be 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits",
                "INVALID_KPP_FORMAT");
   }
-  CheckText(errors, p + "full_name", r.full_name, true, 500);
-  CheckText(errors, p + "short_name", r.short_name, false, 200);
-  CheckText(errors, p + "legal_address", r.legal_address, true, 500);
-  CheckText(errors, p + "contact_person", r.contact_person, false, 200);
+  errors.CheckText(p + "full_name", r.full_name, text_limits::kName, true);
+  errors.CheckText(p + "short_name", r.short_name, text_limits::kLabel);
+  errors.CheckText(p + "legal_address", r.legal_address, text_limits::kName, true);
+  errors.CheckText(p + "contact_person", r.contact_person, text_limits::kLabel);
   if (!r.contact_email.empty() && (r.contact_email.size() > 254 || !LooksLikeEmail(r.contact_email))) {
     errors.Add(p + "contact_email", "is not an e-mail address", "INVALID_EMAIL");
   }

@@ -3,6 +3,7 @@
 #include "core/bounded_text.h"
 #include "core/identifiers.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 #include "services/policy/policy_seam.h"
 
 namespace biopolis {
@@ -39,9 +40,7 @@ std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& to
   if (p.reservation_days < 1 || p.reservation_days > 730) {
     errors.Add(f + "reservation_days", "must be between 1 and 730", "VALUE_OUT_OF_RANGE");
   }
-  if (p.description.size() > 5000) {
-    errors.Add(f + "description", "is longer than 5000 bytes", "FIELD_TOO_LONG");
-  }
+  errors.CheckText(f + "description", p.description, text_limits::kReason);
   return errors.violations();
 }
 

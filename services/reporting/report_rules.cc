@@ -4,21 +4,7 @@
 
 namespace biopolis {
 
-const char* ReportStateName(ReportState state) {
-  switch (state) {
-    case ReportState::kDraft:
-      return "STATE_DRAFT";
-    case ReportState::kSubmitted:
-      return "STATE_SUBMITTED";
-    case ReportState::kAccepted:
-      return "STATE_ACCEPTED";
-    case ReportState::kReturned:
-      return "STATE_RETURNED";
-    case ReportState::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* ReportStateName(ReportState state) { return kReportStates.Name(state); }
 
 namespace {
 using S = ReportState;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/caller.h"
+#include "core/enum_table.h"
 #include "core/field_mask.h"
 #include "core/status.h"
 #include "model/reporting.h"
@@ -32,6 +33,12 @@ MaskRules ReportMaskRules();
 void ApplyReportPatch(const ReportRecord& patch, const std::vector<std::string>& paths, ReportRecord& target);
 
 enum class ComplianceStatus { kUnspecified = 0, kOnTrack = 1, kAtRisk = 2, kBreached = 3 };
+
+// Each value's public name (core/enum_table.h).
+inline constexpr auto kComplianceStatuses = MakeEnumTable<ComplianceStatus>(
+    "COMPLIANCE_STATUS_UNSPECIFIED", {{ComplianceStatus::kOnTrack, "COMPLIANCE_STATUS_ON_TRACK"},
+                                      {ComplianceStatus::kAtRisk, "COMPLIANCE_STATUS_AT_RISK"},
+                                      {ComplianceStatus::kBreached, "COMPLIANCE_STATUS_BREACHED"}});
 
 struct Compliance {
   ComplianceStatus status = ComplianceStatus::kUnspecified;

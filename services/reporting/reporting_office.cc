@@ -5,6 +5,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 #include "services/reporting/reporting_seam.h"
 
 namespace biopolis {
@@ -35,7 +36,7 @@ Compliance ComplianceFor(Transaction& tx, const ResidentRecord& r, const Date& t
                            [&](const Date& d) { return reporting_seam::FiguresAsOf(tx, r.id, d); });
 }
 
-// One page of residents not terminated (state 3) whose compliance is `only`
+// One page of residents not terminated whose compliance is `only`
 // (kUnspecified: any), in registry order: walks registry pages until the page
 // is full or the registry ends.
 Page<ResidentCompliance> CompliancePage(Transaction& tx, const ListQuery& query, ComplianceStatus only,
@@ -43,7 +44,7 @@ Page<ResidentCompliance> CompliancePage(Transaction& tx, const ListQuery& query,
   const PolicyRecord policy = PolicyOrDefaults(tx, today);  // once per page, not per resident
   Page<ResidentCompliance> out;
   ListQuery q = query;
-  q.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+  q.conditions.push_back({"state", CompareOp::kNe, static_cast<std::int64_t>(ResidentState::kTerminated)});
   while (true) {
     auto residents = tx.residents().List(q);
     for (std::size_t i = 0; i < residents.items.size(); ++i) {
@@ -72,17 +73,13 @@ Result<ReportRecord> ReportingOffice::Get(const Caller& caller, std::int64_t id)
 }
 
 Result<Page<ReportRecord>> ReportingOffice::List(const Caller& caller, const ListParams& params) {
-  static const ListSpec kSpec{
-      {{"resident", FieldType::kReference, {}, "residents"},
-       {"year", FieldType::kInt, {}, ""},
-       {"quarter", FieldType::kInt, {}, ""},
-       {"state",
-        FieldType::kEnum,
-        {{"STATE_DRAFT", 1}, {"STATE_SUBMITTED", 2}, {"STATE_ACCEPTED", 3}, {"STATE_RETURNED", 4}},
-        ""}},
-      {"create_time", "period"},
-      "create_time",
-      false};
+  static const ListSpec kSpec{{{"resident", FieldType::kReference, {}, "residents"},
+                               {"year", FieldType::kInt, {}, ""},
+                               {"quarter", FieldType::kInt, {}, ""},
+                               {"state", FieldType::kEnum, kReportStates.FilterValues(), ""}},
+                              {"create_time", "period"},
+                              "create_time",
+                              false};
   const Date today = ZoneDateOf(env_.clock.Now());
   return ReadPage<ReportRecord>(env_, caller, "ListReports", kSpec, params, ListVisibility::kOwnOrganization,
                                 [&](Transaction& tx, const ListQuery& q) {
@@ -170,8 +167,9 @@ void ReportingOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t i
   if (action == ReportAction::kReturn && comment.empty()) {
     return reply(Status::InvalidField("comment", "say what to fix", "FIELD_REQUIRED"));
   }
-  if (comment.size() > 20000)
-    return reply(Status::InvalidField("comment", "is longer than 20000 bytes", "FIELD_TOO_LONG"));
+  FieldErrors errors;
+  errors.CheckText("comment", comment, text_limits::kText);
+  if (!errors.empty()) return reply(errors.ToStatus());
   env_.commands.Run<ReportRecord>(
       caller, std::move(meta),
       [id, etag, action, comment](CommandContext& ctx) -> Result<ReportRecord> {
@@ -245,7 +243,7 @@ Result<std::vector<OverdueQuarter>> ReportingOffice::Overdue() {
         ListQuery all;
         all.order_field = "registry_number";
         all.page_size = kMaxPageSize;
-        all.conditions.push_back({"state", CompareOp::kNe, std::int64_t{3}});
+        all.conditions.push_back({"state", CompareOp::kNe, static_cast<std::int64_t>(ResidentState::kTerminated)});
         while (true) {
           auto page = tx.residents().List(all);
           for (const auto& r : page.items) {

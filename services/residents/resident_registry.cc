@@ -11,13 +11,12 @@ constexpr char kCollection[] = "residents";
 }  // namespace
 
 const ListSpec& ResidentRegistry::ListSpecification() {
-  static const ListSpec kSpec{
-      {{"state", FieldType::kEnum, {{"STATE_ACTIVE", 1}, {"STATE_UNDER_REMEDY", 2}, {"STATE_TERMINATED", 3}}, ""},
-       {"organization", FieldType::kReference, {}, "organizations"},
-       {"registry_number", FieldType::kString, {}, ""}},
-      {"registry_number", "create_time"},
-      "registry_number",
-      false};
+  static const ListSpec kSpec{{{"state", FieldType::kEnum, kResidentStates.FilterValues(), ""},
+                               {"organization", FieldType::kReference, {}, "organizations"},
+                               {"registry_number", FieldType::kString, {}, ""}},
+                              {"registry_number", "create_time"},
+                              "registry_number",
+                              false};
   return kSpec;
 }
 

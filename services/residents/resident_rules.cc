@@ -1,20 +1,10 @@
 #include "services/residents/resident_rules.h"
 
+#include "core/text_limits.h"
+
 namespace biopolis {
 
-const char* ResidentStateName(ResidentState state) {
-  switch (state) {
-    case ResidentState::kActive:
-      return "STATE_ACTIVE";
-    case ResidentState::kUnderRemedy:
-      return "STATE_UNDER_REMEDY";
-    case ResidentState::kTerminated:
-      return "STATE_TERMINATED";
-    case ResidentState::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* ResidentStateName(ResidentState state) { return kResidentStates.Name(state); }
 
 const std::vector<ResidentTransition>& ResidentTransitions() {
   static const std::vector<ResidentTransition> kTable = {
@@ -54,11 +44,7 @@ Status ValidateResidentArgs(ResidentAction action, const ResidentActionArgs& arg
   const char* text_field = action == ResidentAction::kIssueViolationNotice ? "description"
                            : action == ResidentAction::kCureViolation      ? "note"
                                                                            : "explanation";
-  if (args.text.empty()) {
-    errors.Add(text_field, "is required", "FIELD_REQUIRED");
-  } else if (args.text.size() > 20000) {
-    errors.Add(text_field, "is longer than 20000 bytes", "FIELD_TOO_LONG");
-  }
+  errors.CheckText(text_field, args.text, text_limits::kText, true);
   if (action == ResidentAction::kIssueViolationNotice) {
     if (!args.date.IsValid()) {
       errors.Add("cure_by", "is required and must be a valid date", "INVALID_DATE");

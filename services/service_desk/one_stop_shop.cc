@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 #include "core/working_calendar.h"
 
 namespace biopolis {
@@ -11,9 +12,9 @@ constexpr char kTypes[] = "serviceTypes";
 constexpr char kRequests[] = "serviceRequests";
 
 Status CheckText(const char* field, const std::string& text, bool required) {
-  if (required && text.empty()) return Status::InvalidField(field, "is required", "FIELD_REQUIRED");
-  if (text.size() > 20000) return Status::InvalidField(field, "is longer than 20000 bytes", "FIELD_TOO_LONG");
-  return Status::Ok();
+  FieldErrors errors;
+  errors.CheckText(field, text, text_limits::kText, required);
+  return errors.ToStatus();
 }
 
 void AddToConversation(CommandContext& ctx, std::int64_t request_id, const std::string& text) {
@@ -38,19 +39,8 @@ Result<ServiceTypeRecord> OneStopShop::GetType(std::int64_t id) {
 }
 
 Result<Page<ServiceTypeRecord>> OneStopShop::ListTypes(const Caller& caller, const ListParams& params) {
-  static const ListSpec kSpec{{{"category",
-                                FieldType::kEnum,
-                                {{"SERVICE_CATEGORY_CERTIFICATION", 1},
-                                 {"SERVICE_CATEGORY_PRODUCT_REGISTRATION", 2},
-                                 {"SERVICE_CATEGORY_PROMOTION", 3},
-                                 {"SERVICE_CATEGORY_PERMITS", 4},
-                                 {"SERVICE_CATEGORY_CUSTOMS", 5},
-                                 {"SERVICE_CATEGORY_INFRASTRUCTURE", 6},
-                                 {"SERVICE_CATEGORY_OTHER", 7}},
-                                ""}},
-                              {"create_time"},
-                              "create_time",
-                              false};
+  static const ListSpec kSpec{
+      {{"category", FieldType::kEnum, kServiceCategories.FilterValues(), ""}}, {"create_time"}, "create_time", false};
   return ReadPage<ServiceTypeRecord>(
       env_, caller, "ListServiceTypes", kSpec, params, ListVisibility::kEveryone,
       [](Transaction& tx, const ListQuery& q) { return tx.service_desk().ListTypes(q); });
@@ -109,16 +99,7 @@ Result<ServiceRequestRecord> OneStopShop::GetRequest(const Caller& caller, std::
 
 Result<Page<ServiceRequestRecord>> OneStopShop::ListRequests(const Caller& caller, const ListParams& params,
                                                              bool overdue_only) {
-  static const ListSpec kSpec{{{"state",
-                                FieldType::kEnum,
-                                {{"STATE_NEW", 1},
-                                 {"STATE_IN_PROGRESS", 2},
-                                 {"STATE_WAITING_FOR_RESIDENT", 3},
-                                 {"STATE_RESOLVED", 4},
-                                 {"STATE_CLOSED", 5},
-                                 {"STATE_REOPENED", 6},
-                                 {"STATE_CANCELLED", 7}},
-                                ""},
+  static const ListSpec kSpec{{{"state", FieldType::kEnum, kServiceRequestStates.FilterValues(), ""},
                                {"service_type", FieldType::kReference, {}, kTypes},
                                {"organization", FieldType::kReference, {}, "organizations"},
                                {"assignee", FieldType::kString, {}, ""}},

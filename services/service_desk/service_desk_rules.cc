@@ -1,5 +1,6 @@
 #include "services/service_desk/service_desk_rules.h"
 
+#include "core/text_limits.h"
 #include "core/working_calendar.h"
 
 namespace biopolis {
@@ -8,27 +9,7 @@ using S = ServiceRequestState;
 using A = ServiceAction;
 }  // namespace
 
-const char* ServiceRequestStateName(ServiceRequestState state) {
-  switch (state) {
-    case S::kNew:
-      return "STATE_NEW";
-    case S::kInProgress:
-      return "STATE_IN_PROGRESS";
-    case S::kWaitingForResident:
-      return "STATE_WAITING_FOR_RESIDENT";
-    case S::kResolved:
-      return "STATE_RESOLVED";
-    case S::kClosed:
-      return "STATE_CLOSED";
-    case S::kReopened:
-      return "STATE_REOPENED";
-    case S::kCancelled:
-      return "STATE_CANCELLED";
-    case S::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* ServiceRequestStateName(ServiceRequestState state) { return kServiceRequestStates.Name(state); }
 
 const std::vector<ServiceTransition>& ServiceTransitions() {
   static const std::vector<ServiceTransition> kTable = {
@@ -73,8 +54,7 @@ Status CheckServiceTransition(const std::string& name, ServiceRequestState from,
 ServiceRequestState ServiceStateAfter(ServiceAction action) { return TransitionOf(ServiceTransitions(), action).to; }
 
 bool IsOverdue(const ServiceRequestRecord& r, TimeMicros now) {
-  bool counting = r.state == S::kNew || r.state == S::kInProgress || r.state == S::kReopened;
-  return counting && now > r.due_time;
+  return IsOneOf(r.state, kSlaRunningStates) && now > r.due_time;
 }
 
 void ApplySlaClock(ServiceRequestRecord& r, ServiceAction action, TimeMicros now) {
@@ -104,14 +84,10 @@ bool AcceptsMessages(ServiceRequestState state) { return state != S::kClosed && 
 std::vector<FieldViolation> ValidateServiceType(const ServiceTypeRecord& t, const std::string& prefix) {
   FieldErrors errors;
   const std::string f = prefix.empty() ? "" : prefix + ".";
-  if (t.title.empty()) errors.Add(f + "title", "is required", "FIELD_REQUIRED");
-  if (t.title.size() > 300) errors.Add(f + "title", "is longer than 300 bytes", "FIELD_TOO_LONG");
-  if (t.description.size() > 20000) errors.Add(f + "description", "is longer than 20000 bytes", "FIELD_TOO_LONG");
+  errors.CheckText(f + "title", t.title, text_limits::kTitle, true);
+  errors.CheckText(f + "description", t.description, text_limits::kText);
   if (t.category == ServiceCategory::kUnspecified) errors.Add(f + "category", "is required", "FIELD_REQUIRED");
-  if (t.responsible_unit.empty()) errors.Add(f + "responsible_unit", "is required", "FIELD_REQUIRED");
-  if (t.responsible_unit.size() > 300) {
-    errors.Add(f + "responsible_unit", "is longer than 300 bytes", "FIELD_TOO_LONG");
-  }
+  errors.CheckText(f + "responsible_unit", t.responsible_unit, text_limits::kTitle, true);
   if (t.sla_working_days < 1 || t.sla_working_days > 365) {
     errors.Add(f + "sla_working_days", "must be between 1 and 365", "VALUE_OUT_OF_RANGE");
   }

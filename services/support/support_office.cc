@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "core/text_limits.h"
 #include "services/reporting/reporting_seam.h"
 #include "services/support/support_seam.h"
 
@@ -36,19 +37,8 @@ Result<SupportMeasureRecord> SupportOffice::GetMeasure(std::int64_t id) {
 
 Result<Page<SupportMeasureRecord>> SupportOffice::ListMeasures(const Caller& caller, const ListParams& params,
                                                                bool open_only) {
-  static const ListSpec kSpec{{{"kind",
-                                FieldType::kEnum,
-                                {{"KIND_TAX_BENEFIT", 1},
-                                 {"KIND_SUBSIDY", 2},
-                                 {"KIND_GRANT", 3},
-                                 {"KIND_RENT_DISCOUNT", 4},
-                                 {"KIND_CERTIFICATION_SUPPORT", 5},
-                                 {"KIND_PROMOTION_SUPPORT", 6},
-                                 {"KIND_CONSULTING", 7}},
-                                ""}},
-                              {"create_time", "title"},
-                              "create_time",
-                              false};
+  static const ListSpec kSpec{
+      {{"kind", FieldType::kEnum, kSupportKinds.FilterValues(), ""}}, {"create_time", "title"}, "create_time", false};
   std::optional<Date> open_on;
   if (open_only) open_on = ZoneDateOf(env_.clock.Now());
   return ReadPage<SupportMeasureRecord>(
@@ -145,18 +135,7 @@ Result<SupportRequestRecord> SupportOffice::GetRequest(const Caller& caller, std
 }
 
 Result<Page<SupportRequestRecord>> SupportOffice::ListRequests(const Caller& caller, const ListParams& params) {
-  static const ListSpec kSpec{{{"state",
-                                FieldType::kEnum,
-                                {{"STATE_DRAFT", 1},
-                                 {"STATE_SUBMITTED", 2},
-                                 {"STATE_UNDER_REVIEW", 3},
-                                 {"STATE_INFO_REQUESTED", 4},
-                                 {"STATE_APPROVED", 5},
-                                 {"STATE_REJECTED", 6},
-                                 {"STATE_DISBURSED", 7},
-                                 {"STATE_CLOSED", 8},
-                                 {"STATE_WITHDRAWN", 9}},
-                                ""},
+  static const ListSpec kSpec{{{"state", FieldType::kEnum, kSupportRequestStates.FilterValues(), ""},
                                {"measure", FieldType::kReference, {}, kMeasures},
                                {"resident", FieldType::kReference, {}, "residents"}},
                               {"create_time"},
@@ -230,8 +209,7 @@ namespace {
 Status ValidateActionArgs(SupportAction action, const SupportActionArgs& args, const Date& today) {
   FieldErrors errors;
   auto text = [&](const char* field, bool required) {
-    if (required && args.text.empty()) errors.Add(field, "is required", "FIELD_REQUIRED");
-    if (args.text.size() > 20000) errors.Add(field, "is longer than 20000 bytes", "FIELD_TOO_LONG");
+    errors.CheckText(field, args.text, text_limits::kText, required);
   };
   switch (action) {
     case SupportAction::kRequestInformation:
@@ -261,9 +239,7 @@ Status ValidateActionArgs(SupportAction action, const SupportActionArgs& args, c
       } else if (today < args.disbursement.date) {
         errors.Add("disbursement.date", "is in the future", "DATE_IN_FUTURE");
       }
-      if (args.disbursement.reference.size() > 200) {
-        errors.Add("disbursement.reference", "is longer than 200 bytes", "FIELD_TOO_LONG");
-      }
+      errors.CheckText("disbursement.reference", args.disbursement.reference, text_limits::kLabel);
       break;
     default:
       break;

@@ -1,6 +1,7 @@
 #include "services/support/support_rules.h"
 
 #include "core/identifiers.h"
+#include "core/text_limits.h"
 
 namespace biopolis {
 namespace {
@@ -9,31 +10,7 @@ using A = SupportAction;
 constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
 }  // namespace
 
-const char* SupportRequestStateName(SupportRequestState state) {
-  switch (state) {
-    case S::kDraft:
-      return "STATE_DRAFT";
-    case S::kSubmitted:
-      return "STATE_SUBMITTED";
-    case S::kUnderReview:
-      return "STATE_UNDER_REVIEW";
-    case S::kInfoRequested:
-      return "STATE_INFO_REQUESTED";
-    case S::kApproved:
-      return "STATE_APPROVED";
-    case S::kRejected:
-      return "STATE_REJECTED";
-    case S::kDisbursed:
-      return "STATE_DISBURSED";
-    case S::kClosed:
-      return "STATE_CLOSED";
-    case S::kWithdrawn:
-      return "STATE_WITHDRAWN";
-    case S::kUnspecified:
-      break;
-  }
-  return "STATE_UNSPECIFIED";
-}
+const char* SupportRequestStateName(SupportRequestState state) { return kSupportRequestStates.Name(state); }
 
 const std::vector<SupportTransition>& SupportTransitions() {
   static const std::vector<SupportTransition> kTable = {
@@ -92,16 +69,9 @@ std::vector<FieldViolation> ValidateSupportMeasure(const SupportMeasureRecord& m
   FieldErrors errors;
   const std::string f = prefix.empty() ? "" : prefix + ".";
   if (m.kind == SupportKind::kUnspecified) errors.Add(f + "kind", "is required", "FIELD_REQUIRED");
-  auto text = [&](const char* field, const std::string& v, bool required, std::size_t max) {
-    if (required && v.empty()) {
-      errors.Add(f + field, "is required", "FIELD_REQUIRED");
-    } else if (v.size() > max) {
-      errors.Add(f + field, "is longer than " + std::to_string(max) + " bytes", "FIELD_TOO_LONG");
-    }
-  };
-  text("title", m.title, true, 300);
-  text("description", m.description, false, 20000);
-  text("legal_basis", m.legal_basis, true, 1000);
+  errors.CheckText(f + "title", m.title, text_limits::kTitle, true);
+  errors.CheckText(f + "description", m.description, text_limits::kText);
+  errors.CheckText(f + "legal_basis", m.legal_basis, text_limits::kLegalBasis, true);
   if (!m.open_from.IsValid()) errors.Add(f + "open_from", "is required and must be a valid date", "INVALID_DATE");
   if (!m.open_until.IsEmpty()) {
     if (!m.open_until.IsValid()) {
@@ -196,8 +166,8 @@ std::vector<FieldViolation> ValidateSupportRequestDraft(const SupportRequestReco
   if (r.requested_kopecks < 0 || r.requested_kopecks > kMaxKopecks) {
     errors.Add(f + "requested_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
   }
-  if (r.purpose.size() > 5000) errors.Add(f + "purpose", "is longer than 5000 bytes", "FIELD_TOO_LONG");
-  if (r.justification.size() > 20000) errors.Add(f + "justification", "is longer than 20000 bytes", "FIELD_TOO_LONG");
+  errors.CheckText(f + "purpose", r.purpose, text_limits::kReason);
+  errors.CheckText(f + "justification", r.justification, text_limits::kText);
   return errors.violations();
 }
 

@@ -42,6 +42,7 @@ ListStatement BuildListStatement(const ListTable& table, const ListQuery& query)
     where += cond;
   };
   if (!table.base_condition.empty()) add(table.base_condition);
+  out.binds = table.base_binds;
   for (const auto& c : query.conditions) {
     // A range on another field than the sort field is checked row by row
     // (the unary + keeps SQLite from seeking an index on it): otherwise SQLite

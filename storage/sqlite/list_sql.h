@@ -22,8 +22,11 @@ struct ListTable {
   std::string id_column;
   // Filterable and sortable fields -> SQL expressions.
   std::map<std::string, std::string> columns;
-  // Always-on condition, e.g. "" or "r.state <> 3".
+  // Always-on condition, e.g. "" or "r.state <> 3", and the values bound to
+  // its parameters (values are always bound, never spliced into the text, so
+  // one statement serves every value).
   std::string base_condition;
+  std::vector<FilterValue> base_binds = {};
 };
 
 // Runs the query; reads up to page_size rows with `read` and sets page.next

@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -121,8 +122,10 @@ std::optional<ApplicationRecord> SqliteApplicationRepository::Get(std::int64_t i
 }
 
 std::optional<ApplicationRecord> SqliteApplicationRepository::FindLive(std::int64_t organization_id) {
-  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
-                                " FROM applications WHERE organization_id = ? AND state BETWEEN 1 AND 6");
+  static const std::string kSql = std::string("SELECT ") + kColumns +
+                                  " FROM applications WHERE organization_id = ? AND " +
+                                  StateIn("state", kLiveApplicationStates);
+  CachedStatement st(conn_, kSql);
   st.bind(1, static_cast<int64_t>(organization_id));
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
@@ -144,9 +147,10 @@ Page<ApplicationRecord> SqliteApplicationRepository::List(const ListQuery& query
 }
 
 std::vector<ApplicationRecord> SqliteApplicationRepository::ListOverdueInfoRequests(TimeMicros now, int limit) {
-  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
-                                " FROM applications WHERE state = 4 AND info_request_deadline < ? "
-                                "ORDER BY info_request_deadline LIMIT ?");
+  static const std::string kSql = std::string("SELECT ") + kColumns + " FROM applications WHERE " +
+                                  StateIs("state", ApplicationState::kInfoRequested) +
+                                  " AND info_request_deadline < ? ORDER BY info_request_deadline LIMIT ?";
+  CachedStatement st(conn_, kSql);
   st.bind(1, static_cast<int64_t>(now));
   st.bind(2, limit);
   std::vector<ApplicationRecord> out;

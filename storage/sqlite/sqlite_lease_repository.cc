@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -80,11 +81,14 @@ Page<LeaseRecord> SqliteLeaseRepository::List(const ListQuery& query) {
 }
 
 std::vector<LeaseRecord> SqliteLeaseRepository::ListEnded(const Date& date, int limit) {
-  return Select("state = 1 AND end_date < ? ORDER BY end_date LIMIT ?", {DateText(date), std::int64_t{limit}});
+  static const std::string kCondition =
+      StateIs("state", LeaseState::kActive) + " AND end_date < ? ORDER BY end_date LIMIT ?";
+  return Select(kCondition, {DateText(date), std::int64_t{limit}});
 }
 
 std::vector<LeaseRecord> SqliteLeaseRepository::ListActiveOfResident(std::int64_t resident_id) {
-  return Select("state = 1 AND resident_id = ?", {resident_id});
+  static const std::string kCondition = StateIs("state", LeaseState::kActive) + " AND resident_id = ?";
+  return Select(kCondition, {resident_id});
 }
 
 std::int64_t SqliteLeaseRepository::Insert(const LeaseRecord& record) {

@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -14,9 +15,13 @@ constexpr char kColumns[] =
     "p.block_reason, coalesce(p.reserved_application_id, 0), p.reserve_time, p.reservation_expire_time, "
     "coalesce(a.organization_id, 0), coalesce(l.id, 0), coalesce(l.end_date, ''), coalesce(l.organization_id, 0), "
     "p.create_time, p.update_time, p.version";
-constexpr char kFrom[] =
-    "plots p LEFT JOIN applications a ON a.id = p.reserved_application_id "
-    "LEFT JOIN leases l ON l.plot_id = p.id AND l.state = 1";
+const std::string& From() {
+  static const std::string kFrom =
+      "plots p LEFT JOIN applications a ON a.id = p.reserved_application_id "
+      "LEFT JOIN leases l ON l.plot_id = p.id AND " +
+      StateIs("l.state", LeaseState::kActive);
+  return kFrom;
+}
 
 PlotRecord Read(SQLite::Statement& st) {
   PlotRecord r;
@@ -86,7 +91,7 @@ int BindFields(SQLite::Statement& st, const PlotRecord& r) {
 }  // namespace
 
 std::vector<PlotRecord> SqlitePlotRepository::Select(const std::string& where, const std::vector<FilterValue>& binds) {
-  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " + where);
+  CachedStatement st(conn_, std::string("SELECT ") + kColumns + " FROM " + From() + " WHERE " + where);
   BindAll(st, binds);
   std::vector<PlotRecord> out;
   while (st.executeStep()) out.push_back(Read(st));
@@ -110,13 +115,14 @@ std::optional<PlotRecord> SqlitePlotRepository::Get(std::int64_t id) {
 }
 
 std::optional<PlotRecord> SqlitePlotRepository::FindLiveByCadastralNumber(const std::string& number) {
-  auto rows = Select("p.cadastral_number = ? AND p.state <> 5", {number});
+  static const std::string kCondition = "p.cadastral_number = ? AND " + StateIsNot("p.state", PlotState::kRetired);
+  auto rows = Select(kCondition, {number});
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 Page<PlotRecord> SqlitePlotRepository::List(const ListQuery& query) {
-  static const ListTable kTable{kFrom,
+  static const ListTable kTable{From(),
                                 kColumns,
                                 "p.id",
                                 {{"state", "p.state"},
@@ -134,12 +140,14 @@ Page<PlotRecord> SqlitePlotRepository::List(const ListQuery& query) {
 }
 
 std::vector<PlotRecord> SqlitePlotRepository::ListExpiredReservations(TimeMicros now, int limit) {
-  return Select("p.state = 2 AND p.reservation_expire_time < ? ORDER BY p.reservation_expire_time LIMIT ?",
-                {now, std::int64_t{limit}});
+  static const std::string kCondition = StateIs("p.state", PlotState::kReserved) +
+                                        " AND p.reservation_expire_time < ? ORDER BY p.reservation_expire_time LIMIT ?";
+  return Select(kCondition, {now, std::int64_t{limit}});
 }
 
 std::vector<PlotRecord> SqlitePlotRepository::ListReservedFor(std::int64_t application_id) {
-  return Select("p.state = 2 AND p.reserved_application_id = ?", {application_id});
+  static const std::string kCondition = StateIs("p.state", PlotState::kReserved) + " AND p.reserved_application_id = ?";
+  return Select(kCondition, {application_id});
 }
 
 std::int64_t SqlitePlotRepository::Insert(const PlotRecord& record) {
@@ -170,9 +178,11 @@ void SqlitePlotRepository::AddLineage(std::int64_t predecessor_id, std::int64_t 
 
 std::vector<LandTotals> SqlitePlotRepository::TotalsByState() {
   std::vector<LandTotals> out(kPlotStateCount);
-  CachedStatement st(conn_,
-                     "SELECT state, count(*), total(area_m2), total(power_kw), total(water_m3_per_day), "
-                     "total(gas_m3_per_hour), total(sewage_m3_per_day) FROM plots WHERE state <> 5 GROUP BY state");
+  static const std::string kSql =
+      "SELECT state, count(*), total(area_m2), total(power_kw), total(water_m3_per_day), "
+      "total(gas_m3_per_hour), total(sewage_m3_per_day) FROM plots WHERE " +
+      StateIsNot("state", PlotState::kRetired) + " GROUP BY state";
+  CachedStatement st(conn_, kSql);
   while (st.executeStep()) {
     int state = st.getColumn(0).getInt();
     if (state < 0 || state >= kPlotStateCount) continue;

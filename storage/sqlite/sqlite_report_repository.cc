@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -66,9 +67,13 @@ int BindFields(SQLite::Statement& st, const ReportRecord& r) {
 }
 
 // The current (highest accepted) version of each quarter.
-constexpr char kCurrentAccepted[] =
-    "r.state = 3 AND r.version = (SELECT max(r2.version) FROM reports r2 WHERE r2.resident_id = r.resident_id "
-    "AND r2.state = 3 AND r2.period = r.period)";
+const std::string& CurrentAccepted() {
+  static const std::string kCondition =
+      StateIs("r.state", ReportState::kAccepted) +
+      " AND r.version = (SELECT max(r2.version) FROM reports r2 WHERE r2.resident_id = r.resident_id AND " +
+      StateIs("r2.state", ReportState::kAccepted) + " AND r2.period = r.period)";
+  return kCondition;
+}
 
 }  // namespace
 
@@ -96,7 +101,8 @@ Page<ReportRecord> SqliteReportRepository::List(const ListQuery& query) {
 
 std::optional<ReportRecord> SqliteReportRepository::FindInProgress(std::int64_t resident_id, int year, int quarter) {
   CachedStatement st(conn_, std::string("SELECT ") + kColumns +
-                                " FROM reports WHERE resident_id = ? AND year = ? AND quarter = ? AND state <> 3");
+                                " FROM reports WHERE resident_id = ? AND year = ? AND quarter = ? AND " +
+                                StateIsNot("state", ReportState::kAccepted));
   st.bind(1, static_cast<int64_t>(resident_id));
   st.bind(2, year);
   st.bind(3, quarter);
@@ -141,15 +147,16 @@ AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int y
   const int up_to = QuarterIndex(year, quarter);
   CachedStatement sum(conn_, std::string("SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
                                          "WHERE r.resident_id = ? AND r.period <= ? AND ") +
-                                 kCurrentAccepted);
+                                 CurrentAccepted());
   sum.bind(1, static_cast<int64_t>(resident_id));
   sum.bind(2, up_to);
   sum.executeStep();
   out.any = sum.getColumn(0).getInt64() > 0;
   out.investment_kopecks = sum.getColumn(1).getInt64();
-  CachedStatement jobs(conn_,
-                       "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND state = 3 AND period <= ? "
-                       "ORDER BY period DESC, version DESC LIMIT 1");
+  CachedStatement jobs(conn_, "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND " +
+                                  StateIs("state", ReportState::kAccepted) +
+                                  " AND period <= ? "
+                                  "ORDER BY period DESC, version DESC LIMIT 1");
   jobs.bind(1, static_cast<int64_t>(resident_id));
   jobs.bind(2, up_to);
   if (jobs.executeStep()) out.jobs = jobs.getColumn(0).getInt();
@@ -157,8 +164,8 @@ AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int y
 }
 
 std::vector<int> SqliteReportRepository::ReportedPeriods(std::int64_t resident_id) {
-  CachedStatement st(conn_,
-                     "SELECT DISTINCT period FROM reports WHERE resident_id = ? AND state IN (2, 3) ORDER BY period");
+  CachedStatement st(conn_, "SELECT DISTINCT period FROM reports WHERE resident_id = ? AND " +
+                                StateIn("state", kFiledReportStates) + " ORDER BY period");
   st.bind(1, static_cast<int64_t>(resident_id));
   std::vector<int> out;
   while (st.executeStep()) out.push_back(st.getColumn(0).getInt());
@@ -179,22 +186,27 @@ ZoneTotals SqliteReportRepository::Totals(const Date& as_of) {
   CachedStatement committed(conn_,
                             "SELECT coalesce(sum(c.investment_kopecks), 0), coalesce(sum(c.jobs), 0) "
                             "FROM residents r JOIN commitments c ON c.resident_id = r.id "
-                            "WHERE r.state <> 3 AND r.registration_date <= ? AND c.due_date = "
-                            "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)");
+                            "WHERE " +
+                                StateIsNot("r.state", ResidentState::kTerminated) +
+                                " AND r.registration_date <= ? AND c.due_date = "
+                                "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)");
   committed.bind(1, date);
   committed.executeStep();
   t.investment_committed_kopecks = committed.getColumn(0).getInt64();
   t.jobs_planned = committed.getColumn(1).getInt64();
   CachedStatement made(conn_, std::string("SELECT coalesce(sum(r.investment_kopecks), 0) FROM reports r "
                                           "WHERE r.period <= ? AND ") +
-                                  kCurrentAccepted);
+                                  CurrentAccepted());
   made.bind(1, last_period);
   made.executeStep();
   t.investment_made_kopecks = made.getColumn(0).getInt64();
   CachedStatement jobs(conn_,
                        "SELECT coalesce(sum((SELECT r.jobs_at_period_end FROM reports r WHERE r.resident_id = res.id "
-                       "AND r.state = 3 AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) "
-                       "FROM residents res WHERE res.state <> 3");
+                       "AND " +
+                           StateIs("r.state", ReportState::kAccepted) +
+                           " AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) "
+                           "FROM residents res WHERE " +
+                           StateIsNot("res.state", ResidentState::kTerminated));
   jobs.bind(1, last_period);
   jobs.executeStep();
   t.jobs_created = jobs.getColumn(0).getInt64();

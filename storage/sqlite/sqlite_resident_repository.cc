@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -65,7 +66,9 @@ std::optional<ResidentRecord> SqliteResidentRepository::FindOne(const std::strin
 std::optional<ResidentRecord> SqliteResidentRepository::Get(std::int64_t id) { return FindOne("r.id = ?", id); }
 
 std::optional<ResidentRecord> SqliteResidentRepository::FindCurrent(std::int64_t organization_id) {
-  return FindOne("r.organization_id = ? AND r.state <> 3", organization_id);
+  static const std::string kCondition =
+      "r.organization_id = ? AND " + StateIsNot("r.state", ResidentState::kTerminated);
+  return FindOne(kCondition, organization_id);
 }
 
 Page<ResidentRecord> SqliteResidentRepository::List(const ListQuery& query) {

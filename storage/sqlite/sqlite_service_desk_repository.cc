@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_service_desk_repository.h"
 
 #include "storage/sqlite/list_sql.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -144,7 +145,10 @@ Page<ServiceRequestRecord> SqliteServiceDeskRepository::ListRequests(const ListQ
                    {"due_time", "due_time"},
                    {"create_time", "create_time"}},
                   ""};
-  if (overdue_at) table.base_condition = "state IN (1, 2, 6) AND due_time < " + std::to_string(*overdue_at);
+  if (overdue_at) {
+    table.base_condition = StateIn("state", kSlaRunningStates) + " AND due_time < ?";
+    table.base_binds = {static_cast<std::int64_t>(*overdue_at)};
+  }
   return RunList<ServiceRequestRecord>(conn_, table, query, ReadRequest);
 }
 
@@ -192,10 +196,12 @@ Page<ServiceMessageRecord> SqliteServiceDeskRepository::ListMessages(std::int64_
 
 ServiceDeskTotals SqliteServiceDeskRepository::Totals(TimeMicros now) {
   ServiceDeskTotals t;
-  CachedStatement counts(conn_,
-                         "SELECT count(*), count(*) FILTER (WHERE resolve_time > 0), "
-                         "count(*) FILTER (WHERE resolve_time > 0 AND resolved_within_sla = 1), "
-                         "count(*) FILTER (WHERE state IN (1, 2, 6) AND due_time < ?) FROM service_requests");
+  static const std::string kCounts =
+      "SELECT count(*), count(*) FILTER (WHERE resolve_time > 0), "
+      "count(*) FILTER (WHERE resolve_time > 0 AND resolved_within_sla = 1), "
+      "count(*) FILTER (WHERE " +
+      StateIn("state", kSlaRunningStates) + " AND due_time < ?) FROM service_requests";
+  CachedStatement counts(conn_, kCounts);
   counts.bind(1, static_cast<int64_t>(now));
   counts.executeStep();
   t.opened = counts.getColumn(0).getInt64();

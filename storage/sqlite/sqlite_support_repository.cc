@@ -2,6 +2,7 @@
 
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
+#include "storage/sqlite/state_sql.h"
 
 namespace biopolis {
 namespace {
@@ -121,9 +122,10 @@ Page<SupportMeasureRecord> SqliteSupportRepository::ListMeasures(const ListQuery
                   {{"kind", "kind"}, {"create_time", "create_time"}, {"title", "title"}},
                   ""};
   if (open_on) {
-    // Dates are ISO text, so they compare as dates; the date is validated, not user text.
+    // Dates are ISO text, so they compare as dates.
     const std::string d = DateText(*open_on);
-    table.base_condition = "open_from <= '" + d + "' AND (open_until = '' OR open_until >= '" + d + "')";
+    table.base_condition = "open_from <= ? AND (open_until = '' OR open_until >= ?)";
+    table.base_binds = {d, d};
   }
   return RunList<SupportMeasureRecord>(conn_, table, query, ReadMeasure);
 }
@@ -218,8 +220,10 @@ Page<SupportRequestRecord> SqliteSupportRepository::ListRequests(const ListQuery
 }
 
 std::vector<SupportRequestRecord> SqliteSupportRepository::ListOpenRequestsOf(std::int64_t organization_id) {
-  CachedStatement st(conn_, std::string("SELECT ") + kRequestColumns +
-                                " FROM support_requests WHERE organization_id = ? AND state IN (1, 2, 3, 4, 5, 7)");
+  static const std::string kSql = std::string("SELECT ") + kRequestColumns +
+                                  " FROM support_requests WHERE organization_id = ? AND " +
+                                  StateIn("state", kOpenSupportRequestStates);
+  CachedStatement st(conn_, kSql);
   st.bind(1, static_cast<int64_t>(organization_id));
   std::vector<SupportRequestRecord> out;
   while (st.executeStep()) out.push_back(ReadRequest(st));
