@@ -132,9 +132,8 @@ Result<FilterValue> ConvertValue(const FilterField& field, const Token& t) {
 Result<std::vector<Condition>> ParseFilter(const ListSpec& spec, std::string_view filter) {
   std::vector<Condition> out;
   Lexer lex(filter);
-  auto first = lex.Next();
-  if (!first.ok()) return first.status();
-  Token t = *first;
+  BIOPOLIS_ASSIGN_OR_RETURN(auto first, lex.Next());
+  Token t = first;
   if (t.kind == Token::kEnd) return out;
   while (true) {
     if (t.kind != Token::kWord) {
@@ -149,29 +148,24 @@ Result<std::vector<Condition>> ParseFilter(const ListSpec& spec, std::string_vie
       for (const auto& f : spec.filter_fields) names += (names.empty() ? "" : ", ") + f.name;
       return FilterError("unknown field `" + QuoteInput(t.text) + "`; filterable fields: " + names);
     }
-    auto op_tok = lex.Next();
-    if (!op_tok.ok()) return op_tok.status();
-    auto op = op_tok->kind == Token::kOp ? OpOf(op_tok->text) : std::nullopt;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto op_tok, lex.Next());
+    auto op = op_tok.kind == Token::kOp ? OpOf(op_tok.text) : std::nullopt;
     if (!op) return FilterError("expected a comparison after `" + field->name + "`");
     if ((field->type == FieldType::kEnum || field->type == FieldType::kReference) && *op != CompareOp::kEq &&
         *op != CompareOp::kNe) {
       return FilterError("field `" + field->name + "` supports only = and !=");
     }
-    auto value_tok = lex.Next();
-    if (!value_tok.ok()) return value_tok.status();
-    auto value = ConvertValue(*field, *value_tok);
-    if (!value.ok()) return value.status();
-    out.push_back(Condition{field->name, *op, *value});
+    BIOPOLIS_ASSIGN_OR_RETURN(auto value_tok, lex.Next());
+    BIOPOLIS_ASSIGN_OR_RETURN(auto value, ConvertValue(*field, value_tok));
+    out.push_back(Condition{field->name, *op, value});
     if (out.size() > 16) return FilterError("too many conditions (at most 16)");
-    auto next = lex.Next();
-    if (!next.ok()) return next.status();
-    if (next->kind == Token::kEnd) break;
-    if (next->kind != Token::kWord || next->text != "AND") {
-      return FilterError("expected AND at position " + std::to_string(next->pos) + " (only AND is supported)");
+    BIOPOLIS_ASSIGN_OR_RETURN(auto next, lex.Next());
+    if (next.kind == Token::kEnd) break;
+    if (next.kind != Token::kWord || next.text != "AND") {
+      return FilterError("expected AND at position " + std::to_string(next.pos) + " (only AND is supported)");
     }
-    auto after = lex.Next();
-    if (!after.ok()) return after.status();
-    t = *after;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto after, lex.Next());
+    t = after;
   }
   return out;
 }

@@ -90,12 +90,10 @@ Result<SigningKeyring> SigningKeyring::OpenOrCreate(const std::string& folder) {
 }
 
 Result<PublicKey> SigningKeyring::Rotate(const std::string& folder) {
-  auto ring = OpenOrCreate(folder);
-  if (!ring.ok()) return ring.status();
-  BIOPOLIS_RETURN_IF_ERROR(WriteNewKey(folder, ring->keys_.back().number + 1));
-  auto rotated = OpenOrCreate(folder);
-  if (!rotated.ok()) return rotated.status();
-  return rotated->PublicKeys().back();
+  BIOPOLIS_ASSIGN_OR_RETURN(auto ring, OpenOrCreate(folder));
+  BIOPOLIS_RETURN_IF_ERROR(WriteNewKey(folder, ring.keys_.back().number + 1));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto rotated, OpenOrCreate(folder));
+  return rotated.PublicKeys().back();
 }
 
 std::string SigningKeyring::Sign(std::string_view message) const {

@@ -11,9 +11,11 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace biopolis {
@@ -100,25 +102,42 @@ class Status {
 
 const char* StatusCodeName(StatusCode code);
 
-// A value or the Status explaining why there is none.
+// A value or the Status explaining why there is none: never both, never an
+// OK status without a value. Built from an OK status (a bug), it holds
+// INTERNAL instead. value() and the accessors check: on an error they throw
+// std::logic_error, which the call gate and the store answer as INTERNAL
+// (never undefined behaviour). [[nodiscard]]: a Result must be looked at.
+// Thread-compatible, like the value it holds.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status)                                                  // NOLINT: implicit by design
+      : state_(std::in_place_index<1>, status.ok()
+                                           ? Status::Internal("a Result was built from an OK status without a value")
+                                           : std::move(status)) {}
 
-  bool ok() const { return value_.has_value(); }
-  const Status& status() const { return status_; }
-  T& value() { return *value_; }
-  const T& value() const { return *value_; }
-  T& operator*() { return *value_; }
-  const T& operator*() const { return *value_; }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
+  bool ok() const { return state_.index() == 0; }
+  // The error; OK when there is a value.
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<1>(state_);
+  }
+  T& value() & { return Checked(); }
+  const T& value() const& { return const_cast<Result*>(this)->Checked(); }
+  T&& value() && { return std::move(Checked()); }
+  T& operator*() & { return Checked(); }
+  const T& operator*() const& { return const_cast<Result*>(this)->Checked(); }
+  T&& operator*() && { return std::move(Checked()); }
+  T* operator->() { return &Checked(); }
+  const T* operator->() const { return &const_cast<Result*>(this)->Checked(); }
 
  private:
-  std::optional<T> value_;
-  Status status_;
+  T& Checked() {
+    if (!ok()) throw std::logic_error("value() of a failed Result: " + std::get<1>(state_).ToString());
+    return std::get<0>(state_);
+  }
+  std::variant<T, Status> state_;
 };
 
 // Collects field violations while a request is validated.
@@ -143,6 +162,19 @@ class FieldErrors {
 };
 
 }  // namespace biopolis
+
+#define BIOPOLIS_CONCAT_INNER(a, b) a##b
+#define BIOPOLIS_CONCAT(a, b) BIOPOLIS_CONCAT_INNER(a, b)
+// `BIOPOLIS_ASSIGN_OR_RETURN(auto plot, LoadPlot(tx, id));` evaluates the
+// Result-returning expression once; on an error returns its Status from the
+// enclosing function (which returns Status or a Result), else moves the value
+// into the declaration. One statement instead of a Result variable and a check.
+#define BIOPOLIS_ASSIGN_OR_RETURN(lhs, expr) \
+  BIOPOLIS_ASSIGN_OR_RETURN_IMPL(BIOPOLIS_CONCAT(biopolis_result_, __LINE__), lhs, expr)
+#define BIOPOLIS_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
+  auto result = (expr);                                   \
+  if (!result.ok()) return result.status();               \
+  lhs = std::move(result).value()
 
 // Returns early from the enclosing function when `expr` yields a non-OK Status.
 #define BIOPOLIS_RETURN_IF_ERROR(expr) \

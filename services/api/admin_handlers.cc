@@ -17,9 +17,8 @@ grpc::ServerUnaryReactor* PolicyHandler::GetZonePolicy(grpc::CallbackServerConte
     if (req->name() == "policies/current") {
       policy = gate_.domain().policies.Current();
     } else {
-      auto version = ParseName(req->name(), "policies", "name");
-      if (!version.ok()) return version.status();
-      policy = gate_.domain().policies.Get(*version);
+      BIOPOLIS_ASSIGN_OR_RETURN(auto version, ParseName(req->name(), "policies", "name"));
+      policy = gate_.domain().policies.Get(version);
     }
     if (!policy.ok()) return policy.status();
     ToProto(*policy, resp);
@@ -69,11 +68,9 @@ grpc::ServerUnaryReactor* AdminHandler::CreateApiKey(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* ctx, const v1::GetApiKeyRequest* req,
                                                   v1::ApiKey* resp) {
   return gate_.Read(ctx, "/biopolis.v1.AdminService/GetApiKey", *req, [&](const Caller&) -> Status {
-    auto id = ParseName(req->name(), "apiKeys", "name");
-    if (!id.ok()) return id.status();
-    auto key = gate_.domain().keys.Get(*id);
-    if (!key.ok()) return key.status();
-    ToProto(*key, gate_.domain().clock().Now(), resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "apiKeys", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto key, gate_.domain().keys.Get(id));
+    ToProto(key, gate_.domain().clock().Now(), resp);
     return Status::Ok();
   });
 }
@@ -108,11 +105,10 @@ grpc::ServerUnaryReactor* AdminHandler::RevokeApiKey(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* AdminHandler::CreateBackup(grpc::CallbackServerContext* ctx,
                                                      const v1::CreateBackupRequest* req, v1::Backup* resp) {
   return gate_.Read(ctx, "/biopolis.v1.AdminService/CreateBackup", *req, [&](const Caller& caller) -> Status {
-    auto info = gate_.domain().backups.Create(caller, req->destination_path());
-    if (!info.ok()) return info.status();
-    resp->set_path(info->path);
-    resp->set_size_bytes(info->size_bytes);
-    SetTimestamp(info->create_time, resp->mutable_create_time());
+    BIOPOLIS_ASSIGN_OR_RETURN(auto info, gate_.domain().backups.Create(caller, req->destination_path()));
+    resp->set_path(info.path);
+    resp->set_size_bytes(info.size_bytes);
+    SetTimestamp(info.create_time, resp->mutable_create_time());
     return Status::Ok();
   });
 }
@@ -138,9 +134,8 @@ grpc::ServerUnaryReactor* AuditHandler::ListAuditCheckpoints(grpc::CallbackServe
         return Status::InvalidField("page_token", "is not a token this server issued", "INVALID_PAGE_TOKEN");
       }
     }
-    auto page = gate_.domain().audit.ListCheckpoints(req->page_size(), before);
-    if (!page.ok()) return page.status();
-    for (const auto& c : page->checkpoints) {
+    BIOPOLIS_ASSIGN_OR_RETURN(auto page, gate_.domain().audit.ListCheckpoints(req->page_size(), before));
+    for (const auto& c : page.checkpoints) {
       auto* out = resp->add_checkpoints();
       out->set_sequence(c.sequence);
       out->set_hash(c.hash);
@@ -150,10 +145,10 @@ grpc::ServerUnaryReactor* AuditHandler::ListAuditCheckpoints(grpc::CallbackServe
       out->set_line(FormatCheckpointLine(c));
     }
     const int size = req->page_size() <= 0 ? kDefaultPageSize : std::min(req->page_size(), kMaxPageSize);
-    if (static_cast<int>(page->checkpoints.size()) == size && page->checkpoints.back().sequence > 0) {
-      resp->set_next_page_token(std::to_string(page->checkpoints.back().sequence));
+    if (static_cast<int>(page.checkpoints.size()) == size && page.checkpoints.back().sequence > 0) {
+      resp->set_next_page_token(std::to_string(page.checkpoints.back().sequence));
     }
-    for (const auto& k : page->keys) {
+    for (const auto& k : page.keys) {
       auto* out = resp->add_signing_keys();
       out->set_key_id(k.key_id);
       out->set_public_key(k.public_key_hex);

@@ -46,9 +46,8 @@ void ToProto(const ApplicationRecord& r, v1::Application* out) {
 Result<ApplicationRecord> FromProto(const v1::Application& p, const std::string& prefix) {
   ApplicationRecord r;
   if (!p.organization().empty()) {
-    auto org = ParseName(p.organization(), "organizations", prefix + ".organization");
-    if (!org.ok()) return org.status();
-    r.organization_id = *org;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto org, ParseName(p.organization(), "organizations", prefix + ".organization"));
+    r.organization_id = org;
   }
   r.project_name = p.project_name();
   r.project_description = p.project_description();
@@ -59,9 +58,8 @@ Result<ApplicationRecord> FromProto(const v1::Application& p, const std::string&
   r.requested_land_area_m2 = p.requested_land_area_m2();
   if (p.has_planned_start_date()) r.planned_start_date = FromDate(p.planned_start_date());
   if (p.has_planned_completion_date()) r.planned_completion_date = FromDate(p.planned_completion_date());
-  auto plots = ParseNames(p.requested_plots(), "plots", prefix + ".requested_plots");
-  if (!plots.ok()) return plots.status();
-  r.requested_plot_ids = std::move(*plots);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto plots, ParseNames(p.requested_plots(), "plots", prefix + ".requested_plots"));
+  r.requested_plot_ids = std::move(plots);
   return r;
 }
 

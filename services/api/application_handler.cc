@@ -33,11 +33,9 @@ grpc::ServerUnaryReactor* ApplicationHandler::Act(Ctx* ctx, const char* method, 
 grpc::ServerUnaryReactor* ApplicationHandler::GetApplication(Ctx* ctx, const v1::GetApplicationRequest* req,
                                                              v1::Application* resp) {
   return gate_.Read(ctx, M("GetApplication"), *req, [&](const Caller& caller) -> Status {
-    auto id = AppId(req->name());
-    if (!id.ok()) return id.status();
-    auto app = gate_.domain().applications.Get(caller, *id);
-    if (!app.ok()) return app.status();
-    ToProto(*app, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, AppId(req->name()));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto app, gate_.domain().applications.Get(caller, id));
+    ToProto(app, resp);
     return Status::Ok();
   });
 }
@@ -91,13 +89,11 @@ grpc::ServerUnaryReactor* ApplicationHandler::DeleteApplication(Ctx* ctx, const 
 grpc::ServerUnaryReactor* ApplicationHandler::CheckApplicationEligibility(
     Ctx* ctx, const v1::CheckApplicationEligibilityRequest* req, v1::CheckApplicationEligibilityResponse* resp) {
   return gate_.Read(ctx, M("CheckApplicationEligibility"), *req, [&](const Caller& caller) -> Status {
-    auto id = AppId(req->name());
-    if (!id.ok()) return id.status();
-    auto report = gate_.domain().applications.CheckEligibility(caller, *id);
-    if (!report.ok()) return report.status();
-    resp->set_eligible(report->violations.empty());
-    resp->set_policy_version(report->policy_version);
-    ToProto(report->violations, resp->mutable_violations());
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, AppId(req->name()));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto report, gate_.domain().applications.CheckEligibility(caller, id));
+    resp->set_eligible(report.violations.empty());
+    resp->set_policy_version(report.policy_version);
+    ToProto(report.violations, resp->mutable_violations());
     return Status::Ok();
   });
 }

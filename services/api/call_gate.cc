@@ -88,12 +88,11 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
 }
 
 Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
-  auto secret = BearerSecret(ctx);
-  if (!secret.ok()) return secret.status();
-  if (secret->empty()) return CertificateCaller(ctx);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto secret, BearerSecret(ctx));
+  if (secret.empty()) return CertificateCaller(ctx);
   // The hot path: a key authenticated in the last few seconds, from the
   // cache, with no per-address bookkeeping.
-  auto cached = domain_.keys.Authenticate(*secret, /*cached_only=*/true);
+  auto cached = domain_.keys.Authenticate(secret, /*cached_only=*/true);
   if (cached.ok()) return cached;
   // A lookup in the database. An address over its failed-attempt limit gets
   // none: guessing costs no database read.
@@ -102,17 +101,16 @@ Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
     return Status::ResourceExhausted("too many failed authentications from this address; retry later with a valid key",
                                      "AUTHENTICATION_RATE_LIMITED");
   }
-  auto caller = domain_.keys.Authenticate(*secret);
+  auto caller = domain_.keys.Authenticate(secret);
   if (!caller.ok()) failed_auth_.Allow(peer);
   return caller;
 }
 
 Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method,
                                const google::protobuf::Message& request) {
-  auto caller = Authenticate(ctx);
-  if (!caller.ok()) return caller.status();
-  BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller->role));
-  if (!rate_.Allow(caller->principal)) {
+  BIOPOLIS_ASSIGN_OR_RETURN(auto caller, Authenticate(ctx));
+  BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller.role));
+  if (!rate_.Allow(caller.principal)) {
     return Status::ResourceExhausted("this key is over its rate limit; slow down and retry", "RATE_LIMITED");
   }
   BIOPOLIS_RETURN_IF_ERROR(CheckRepeatedFieldCounts(request));
@@ -126,10 +124,9 @@ CallGate::Recheck CallGate::RecheckFor(grpc::CallbackServerContext* ctx, std::st
   // mapped by static configuration: nothing to re-check while it lasts.
   if (!secret.ok() || secret->empty()) return [] { return Status::Ok(); };
   return [this, secret = std::string(*secret), method = std::string(method), principal = caller.principal] {
-    auto now = domain_.keys.Authenticate(secret);
-    if (!now.ok()) return now.status();
-    if (now->principal != principal) return Status::Unauthenticated("the key no longer names the same caller");
-    return AuthorizeMethod(method, now->role);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto now, domain_.keys.Authenticate(secret));
+    if (now.principal != principal) return Status::Unauthenticated("the key no longer names the same caller");
+    return AuthorizeMethod(method, now.role);
   };
 }
 

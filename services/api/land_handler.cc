@@ -24,11 +24,9 @@ grpc::ServerUnaryReactor* LandHandler::Act(Ctx* ctx, const char* method, const R
 
 grpc::ServerUnaryReactor* LandHandler::GetPlot(Ctx* ctx, const v1::GetPlotRequest* req, v1::Plot* resp) {
   return gate_.Read(ctx, M("GetPlot"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "plots", "name");
-    if (!id.ok()) return id.status();
-    auto plot = gate_.domain().land.GetPlot(caller, *id);
-    if (!plot.ok()) return plot.status();
-    ToProto(*plot, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "plots", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto plot, gate_.domain().land.GetPlot(caller, id));
+    ToProto(plot, resp);
     return Status::Ok();
   });
 }
@@ -100,11 +98,9 @@ grpc::ServerUnaryReactor* LandHandler::ReleasePlotReservation(Ctx* ctx, const v1
 
 grpc::ServerUnaryReactor* LandHandler::GetLease(Ctx* ctx, const v1::GetLeaseRequest* req, v1::Lease* resp) {
   return gate_.Read(ctx, M("GetLease"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "leases", "name");
-    if (!id.ok()) return id.status();
-    auto lease = gate_.domain().land.GetLease(caller, *id);
-    if (!lease.ok()) return lease.status();
-    ToProto(*lease, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "leases", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto lease, gate_.domain().land.GetLease(caller, id));
+    ToProto(lease, resp);
     return Status::Ok();
   });
 }
@@ -138,9 +134,8 @@ grpc::ServerUnaryReactor* LandHandler::TerminateLease(Ctx* ctx, const v1::Termin
 grpc::ServerUnaryReactor* LandHandler::GetLandUtilisation(Ctx* ctx, const v1::GetLandUtilisationRequest* req,
                                                           v1::LandUtilisation* resp) {
   return gate_.Read(ctx, M("GetLandUtilisation"), *req, [&](const Caller&) -> Status {
-    auto totals = gate_.domain().land.Utilisation();
-    if (!totals.ok()) return totals.status();
-    ToProto(*totals, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto totals, gate_.domain().land.Utilisation());
+    ToProto(totals, resp);
     return Status::Ok();
   });
 }

@@ -14,11 +14,9 @@ grpc::ServerUnaryReactor* OrganizationHandler::GetOrganization(grpc::CallbackSer
                                                                const v1::GetOrganizationRequest* req,
                                                                v1::Organization* resp) {
   return gate_.Read(ctx, M("GetOrganization"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "organizations", "name");
-    if (!id.ok()) return id.status();
-    auto org = gate_.domain().organizations.Get(caller, *id);
-    if (!org.ok()) return org.status();
-    ToProto(*org, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "organizations", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto org, gate_.domain().organizations.Get(caller, id));
+    ToProto(org, resp);
     return Status::Ok();
   });
 }

@@ -24,11 +24,9 @@ grpc::ServerUnaryReactor* ReportingHandler::Act(Ctx* ctx, const char* method, co
 
 grpc::ServerUnaryReactor* ReportingHandler::GetReport(Ctx* ctx, const v1::GetReportRequest* req, v1::Report* resp) {
   return gate_.Read(ctx, M("GetReport"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "reports", "name");
-    if (!id.ok()) return id.status();
-    auto r = gate_.domain().reporting.Get(caller, *id);
-    if (!r.ok()) return r.status();
-    ToProto(*r, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "reports", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().reporting.Get(caller, id));
+    ToProto(r, resp);
     return Status::Ok();
   });
 }
@@ -88,9 +86,8 @@ grpc::ServerUnaryReactor* ReportingHandler::CorrectReport(Ctx* ctx, const v1::Co
 grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v1::ListOverdueReportsRequest* req,
                                                                v1::ListOverdueReportsResponse* resp) {
   return gate_.Read(ctx, M("ListOverdueReports"), *req, [&](const Caller&) -> Status {
-    auto overdue = gate_.domain().reporting.Overdue();
-    if (!overdue.ok()) return overdue.status();
-    for (const auto& o : *overdue) {
+    BIOPOLIS_ASSIGN_OR_RETURN(auto overdue, gate_.domain().reporting.Overdue());
+    for (const auto& o : overdue) {
       auto* e = resp->add_overdue();
       e->set_resident(FormatName("residents", o.resident_id));
       e->set_year(o.year);
@@ -104,11 +101,9 @@ grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v
 grpc::ServerUnaryReactor* ReportingHandler::GetResidentCompliance(Ctx* ctx, const v1::GetResidentComplianceRequest* req,
                                                                   v1::ResidentCompliance* resp) {
   return gate_.Read(ctx, M("GetResidentCompliance"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->resident(), "residents", "resident");
-    if (!id.ok()) return id.status();
-    auto c = gate_.domain().reporting.ComplianceOf(caller, *id);
-    if (!c.ok()) return c.status();
-    ToProto(*c, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->resident(), "residents", "resident"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto c, gate_.domain().reporting.ComplianceOf(caller, id));
+    ToProto(c, resp);
     return Status::Ok();
   });
 }
@@ -128,10 +123,10 @@ grpc::ServerUnaryReactor* StatisticsHandler::GetZoneStatistics(grpc::CallbackSer
                                                                const v1::GetZoneStatisticsRequest* req,
                                                                v1::ZoneStatistics* resp) {
   return gate_.Read(ctx, "/biopolis.v1.StatisticsService/GetZoneStatistics", *req, [&](const Caller&) -> Status {
-    auto f = gate_.domain().statistics.Compute(req->has_as_of() ? FromDate(req->as_of()) : Date{});
-    if (!f.ok()) return f.status();
-    const ZoneTotals& t = f->totals;
-    SetDate(f->as_of, resp->mutable_as_of());
+    BIOPOLIS_ASSIGN_OR_RETURN(auto f,
+                              gate_.domain().statistics.Compute(req->has_as_of() ? FromDate(req->as_of()) : Date{}));
+    const ZoneTotals& t = f.totals;
+    SetDate(f.as_of, resp->mutable_as_of());
     resp->set_residents_active(t.residents_by_state[static_cast<int>(ResidentState::kActive)]);
     resp->set_residents_under_remedy(t.residents_by_state[static_cast<int>(ResidentState::kUnderRemedy)]);
     resp->set_residents_terminated(t.residents_by_state[static_cast<int>(ResidentState::kTerminated)]);
@@ -140,16 +135,16 @@ grpc::ServerUnaryReactor* StatisticsHandler::GetZoneStatistics(grpc::CallbackSer
     resp->set_jobs_planned(t.jobs_planned);
     resp->set_jobs_created(t.jobs_created);
     std::int64_t land_total = 0;
-    for (std::size_t s = 1; s < f->land.size(); ++s) {
-      if (static_cast<PlotState>(s) != PlotState::kRetired) land_total += f->land[s].area_m2;
+    for (std::size_t s = 1; s < f.land.size(); ++s) {
+      if (static_cast<PlotState>(s) != PlotState::kRetired) land_total += f.land[s].area_m2;
     }
     resp->set_land_total_m2(land_total);
-    resp->set_land_leased_m2(f->land.at(static_cast<std::size_t>(PlotState::kLeased)).area_m2);
-    resp->set_land_reserved_m2(f->land.at(static_cast<std::size_t>(PlotState::kReserved)).area_m2);
+    resp->set_land_leased_m2(f.land.at(static_cast<std::size_t>(PlotState::kLeased)).area_m2);
+    resp->set_land_reserved_m2(f.land.at(static_cast<std::size_t>(PlotState::kReserved)).area_m2);
     resp->set_support_budget_kopecks(t.support_budget_kopecks);
     resp->set_support_committed_kopecks(t.support_committed_kopecks);
     resp->set_support_disbursed_kopecks(t.support_disbursed_kopecks);
-    const ServiceDeskTotals& d = f->service_desk;
+    const ServiceDeskTotals& d = f.service_desk;
     resp->set_service_requests_opened(d.opened);
     resp->set_service_requests_resolved(d.resolved);
     resp->set_service_requests_within_sla_share(

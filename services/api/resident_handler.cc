@@ -25,11 +25,9 @@ grpc::ServerUnaryReactor* ResidentHandler::Act(Ctx* ctx, const char* method, con
 grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetResidentRequest* req,
                                                        v1::Resident* resp) {
   return gate_.Read(ctx, M("GetResident"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "residents", "name");
-    if (!id.ok()) return id.status();
-    auto r = gate_.domain().residents.Get(caller, *id);
-    if (!r.ok()) return r.status();
-    ToProto(*r, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "residents", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().residents.Get(caller, id));
+    ToProto(r, resp);
     return Status::Ok();
   });
 }

@@ -49,9 +49,8 @@ void ToProto(const ServiceRequestRecord& r, TimeMicros now, v1::ServiceRequest* 
 
 Result<ServiceRequestRecord> FromProto(const v1::ServiceRequest& p, const std::string& prefix) {
   ServiceRequestRecord r;
-  auto type = ParseName(p.service_type(), "serviceTypes", prefix + ".service_type");
-  if (!type.ok()) return type.status();
-  r.service_type_id = *type;
+  BIOPOLIS_ASSIGN_OR_RETURN(auto type, ParseName(p.service_type(), "serviceTypes", prefix + ".service_type"));
+  r.service_type_id = type;
   r.description = p.description();
   return r;
 }

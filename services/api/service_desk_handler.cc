@@ -34,11 +34,9 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::Act(Ctx* ctx, const char* method, 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceType(Ctx* ctx, const v1::GetServiceTypeRequest* req,
                                                              v1::ServiceType* resp) {
   return gate_.Read(ctx, M("GetServiceType"), *req, [&](const Caller&) -> Status {
-    auto id = ParseName(req->name(), "serviceTypes", "name");
-    if (!id.ok()) return id.status();
-    auto t = gate_.domain().service_desk.GetType(*id);
-    if (!t.ok()) return t.status();
-    ToProto(*t, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "serviceTypes", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto t, gate_.domain().service_desk.GetType(id));
+    ToProto(t, resp);
     return Status::Ok();
   });
 }
@@ -76,11 +74,9 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::UpdateServiceType(Ctx* ctx, const 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
                                                                 v1::ServiceRequest* resp) {
   return gate_.Read(ctx, M("GetServiceRequest"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "serviceRequests", "name");
-    if (!id.ok()) return id.status();
-    auto r = gate_.domain().service_desk.GetRequest(caller, *id);
-    if (!r.ok()) return r.status();
-    ToProto(*r, gate_.domain().clock().Now(), resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "serviceRequests", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().service_desk.GetRequest(caller, id));
+    ToProto(r, gate_.domain().clock().Now(), resp);
     return Status::Ok();
   });
 }
@@ -157,9 +153,8 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceMessage(Ctx* ctx, con
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceMessages(Ctx* ctx, const v1::ListServiceMessagesRequest* req,
                                                                   v1::ListServiceMessagesResponse* resp) {
   return gate_.Read(ctx, M("ListServiceMessages"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->parent(), "serviceRequests", "parent");
-    if (!id.ok()) return id.status();
-    return FillPage(gate_.domain().service_desk.ListMessages(caller, *id, ListParamsOf(*req)), resp,
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->parent(), "serviceRequests", "parent"));
+    return FillPage(gate_.domain().service_desk.ListMessages(caller, id, ListParamsOf(*req)), resp,
                     [&](const ServiceMessageRecord& r) { ToProto(r, resp->add_messages()); });
   });
 }
@@ -168,14 +163,13 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceDeskStatistics(Ctx* ctx,
                                                                        const v1::GetServiceDeskStatisticsRequest* req,
                                                                        v1::ServiceDeskStatistics* resp) {
   return gate_.Read(ctx, M("GetServiceDeskStatistics"), *req, [&](const Caller&) -> Status {
-    auto t = gate_.domain().service_desk.Totals();
-    if (!t.ok()) return t.status();
-    resp->set_opened(t->opened);
-    resp->set_resolved(t->resolved);
-    resp->set_median_seconds_to_resolve(t->median_seconds_to_resolve);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto t, gate_.domain().service_desk.Totals());
+    resp->set_opened(t.opened);
+    resp->set_resolved(t.resolved);
+    resp->set_median_seconds_to_resolve(t.median_seconds_to_resolve);
     resp->set_resolved_within_sla_share(
-        t->resolved == 0 ? 0.0 : static_cast<double>(t->resolved_within_sla) / static_cast<double>(t->resolved));
-    resp->set_currently_overdue(t->currently_overdue);
+        t.resolved == 0 ? 0.0 : static_cast<double>(t.resolved_within_sla) / static_cast<double>(t.resolved));
+    resp->set_currently_overdue(t.currently_overdue);
     return Status::Ok();
   });
 }

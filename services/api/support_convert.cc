@@ -72,9 +72,8 @@ void ToProto(const SupportRequestRecord& r, v1::SupportRequest* out) {
 Result<SupportRequestRecord> FromProto(const v1::SupportRequest& p, const std::string& prefix) {
   SupportRequestRecord r;
   if (!p.measure().empty()) {
-    auto measure = ParseName(p.measure(), "supportMeasures", prefix + ".measure");
-    if (!measure.ok()) return measure.status();
-    r.measure_id = *measure;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto measure, ParseName(p.measure(), "supportMeasures", prefix + ".measure"));
+    r.measure_id = measure;
   }
   r.requested_kopecks = p.requested_kopecks();
   r.purpose = p.purpose();

@@ -25,11 +25,9 @@ grpc::ServerUnaryReactor* SupportHandler::Act(Ctx* ctx, const char* method, cons
 grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::GetSupportMeasureRequest* req,
                                                             v1::SupportMeasure* resp) {
   return gate_.Read(ctx, M("GetSupportMeasure"), *req, [&](const Caller&) -> Status {
-    auto id = ParseName(req->name(), "supportMeasures", "name");
-    if (!id.ok()) return id.status();
-    auto m = gate_.domain().support.GetMeasure(*id);
-    if (!m.ok()) return m.status();
-    ToProto(*m, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "supportMeasures", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto m, gate_.domain().support.GetMeasure(id));
+    ToProto(m, resp);
     return Status::Ok();
   });
 }
@@ -68,18 +66,15 @@ grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
                                                                   const v1::CheckSupportEligibilityRequest* req,
                                                                   v1::CheckSupportEligibilityResponse* resp) {
   return gate_.Read(ctx, M("CheckSupportEligibility"), *req, [&](const Caller& caller) -> Status {
-    auto measure = ParseName(req->measure(), "supportMeasures", "measure");
-    if (!measure.ok()) return measure.status();
+    BIOPOLIS_ASSIGN_OR_RETURN(auto measure, ParseName(req->measure(), "supportMeasures", "measure"));
     std::int64_t resident = 0;
     if (!req->resident().empty()) {
-      auto r = ParseName(req->resident(), "residents", "resident");
-      if (!r.ok()) return r.status();
-      resident = *r;
+      BIOPOLIS_ASSIGN_OR_RETURN(auto r, ParseName(req->resident(), "residents", "resident"));
+      resident = r;
     }
-    auto violations = gate_.domain().support.CheckEligibility(caller, *measure, resident);
-    if (!violations.ok()) return violations.status();
-    resp->set_eligible(violations->empty());
-    for (const auto& v : *violations) {
+    BIOPOLIS_ASSIGN_OR_RETURN(auto violations, gate_.domain().support.CheckEligibility(caller, measure, resident));
+    resp->set_eligible(violations.empty());
+    for (const auto& v : violations) {
       auto* e = resp->add_violations();
       e->set_reason(v.reason);
       e->set_description(v.description);
@@ -92,21 +87,19 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
                                                                       const v1::GetSupportMeasureStatisticsRequest* req,
                                                                       v1::SupportMeasureStatistics* resp) {
   return gate_.Read(ctx, M("GetSupportMeasureStatistics"), *req, [&](const Caller&) -> Status {
-    auto id = ParseName(req->measure(), "supportMeasures", "measure");
-    if (!id.ok()) return id.status();
-    auto books = gate_.domain().support.Books(*id);
-    if (!books.ok()) return books.status();
-    const SupportMeasureRecord& m = books->measure;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->measure(), "supportMeasures", "measure"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto books, gate_.domain().support.Books(id));
+    const SupportMeasureRecord& m = books.measure;
     resp->set_measure(req->measure());
     resp->set_budget_kopecks(m.total_budget_kopecks);
     resp->set_committed_kopecks(m.committed_kopecks);
     resp->set_disbursed_kopecks(m.disbursed_kopecks);
     resp->set_remaining_kopecks(m.total_budget_kopecks - m.committed_kopecks);
-    for (std::size_t s = 1; s < books->requests_by_state.size(); ++s) {
-      if (books->requests_by_state[s] == 0) continue;
+    for (std::size_t s = 1; s < books.requests_by_state.size(); ++s) {
+      if (books.requests_by_state[s] == 0) continue;
       auto* c = resp->add_requests();
       c->set_state(static_cast<v1::SupportRequest::State>(s));
-      c->set_count(books->requests_by_state[s]);
+      c->set_count(books.requests_by_state[s]);
     }
     return Status::Ok();
   });
@@ -115,11 +108,9 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
 grpc::ServerUnaryReactor* SupportHandler::GetSupportRequest(Ctx* ctx, const v1::GetSupportRequestRequest* req,
                                                             v1::SupportRequest* resp) {
   return gate_.Read(ctx, M("GetSupportRequest"), *req, [&](const Caller& caller) -> Status {
-    auto id = ParseName(req->name(), "supportRequests", "name");
-    if (!id.ok()) return id.status();
-    auto r = gate_.domain().support.GetRequest(caller, *id);
-    if (!r.ok()) return r.status();
-    ToProto(*r, resp);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "supportRequests", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().support.GetRequest(caller, id));
+    ToProto(r, resp);
     return Status::Ok();
   });
 }

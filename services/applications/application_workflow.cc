@@ -212,9 +212,8 @@ void ApplicationWorkflow::Update(const Caller& caller, CommandMeta meta, std::in
       caller, std::move(meta),
       [caller, id, etag, patch, paths](CommandContext& ctx) -> Result<ApplicationRecord> {
         const std::string name = FormatName(kCollection, id);
-        auto loaded = LoadVisible(ctx.tx(), caller, id, ctx.now());
-        if (!loaded.ok()) return loaded.status();
-        ApplicationRecord app = *loaded;
+        BIOPOLIS_ASSIGN_OR_RETURN(auto loaded, LoadVisible(ctx.tx(), caller, id, ctx.now()));
+        ApplicationRecord app = loaded;
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, app.version, name));
         BIOPOLIS_RETURN_IF_ERROR(CheckApplicationTransition(name, app.state, ApplicationAction::kEdit, caller.role));
         ApplyApplicationPatch(patch, paths, app);
@@ -238,14 +237,12 @@ void ApplicationWorkflow::Delete(const Caller& caller, CommandMeta meta, std::in
       caller, std::move(meta),
       [caller, id, etag](CommandContext& ctx) -> Result<ApplicationRecord> {
         const std::string name = FormatName(kCollection, id);
-        auto loaded = LoadVisible(ctx.tx(), caller, id, ctx.now());
-        if (!loaded.ok()) return loaded.status();
-        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, loaded->version, name));
-        BIOPOLIS_RETURN_IF_ERROR(
-            CheckApplicationTransition(name, loaded->state, ApplicationAction::kEdit, caller.role));
+        BIOPOLIS_ASSIGN_OR_RETURN(auto loaded, LoadVisible(ctx.tx(), caller, id, ctx.now()));
+        BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, loaded.version, name));
+        BIOPOLIS_RETURN_IF_ERROR(CheckApplicationTransition(name, loaded.state, ApplicationAction::kEdit, caller.role));
         ctx.tx().applications().Delete(id);
-        ctx.Record(name, loaded->organization_id, "application.deleted", "draft deleted");
-        return *loaded;
+        ctx.Record(name, loaded.organization_id, "application.deleted", "draft deleted");
+        return loaded;
       },
       std::move(encode), std::move(reply));
 }
@@ -253,11 +250,9 @@ void ApplicationWorkflow::Delete(const Caller& caller, CommandMeta meta, std::in
 Result<EligibilityReport> ApplicationWorkflow::CheckEligibility(const Caller& caller, std::int64_t id) {
   TimeMicros now = env_.clock.Now();
   return ReadValue<EligibilityReport>(env_.store, [&](Transaction& tx) -> Result<EligibilityReport> {
-    auto app = LoadVisible(tx, caller, id, now);
-    if (!app.ok()) return app.status();
-    auto policy = policy_seam::InForce(tx, now);
-    if (!policy.ok()) return policy.status();
-    return EligibilityReport{CheckApplicationEligibility(*app, *policy, "application"), policy->version};
+    BIOPOLIS_ASSIGN_OR_RETURN(auto app, LoadVisible(tx, caller, id, now));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto policy, policy_seam::InForce(tx, now));
+    return EligibilityReport{CheckApplicationEligibility(app, policy, "application"), policy.version};
   });
 }
 
@@ -274,30 +269,27 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
       [caller, id, etag, action, args](CommandContext& ctx) -> Result<ApplicationRecord> {
         Transaction& tx = ctx.tx();
         const std::string name = FormatName(kCollection, id);
-        auto loaded = LoadVisible(tx, caller, id, ctx.now());
-        if (!loaded.ok()) return loaded.status();
-        ApplicationRecord app = *loaded;
+        BIOPOLIS_ASSIGN_OR_RETURN(auto loaded, LoadVisible(tx, caller, id, ctx.now()));
+        ApplicationRecord app = loaded;
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, app.version, name));
         BIOPOLIS_RETURN_IF_ERROR(CheckApplicationTransition(name, app.state, action, caller.role));
         std::string summary = std::string(ApplicationStateName(app.state)) + " -> " +
                               ApplicationStateName(ApplicationStateAfter(action, app.state));
         switch (action) {
           case ApplicationAction::kSubmit: {
-            auto policy = policy_seam::InForce(tx, ctx.now());
-            if (!policy.ok()) return policy.status();
-            auto violations = CheckApplicationEligibility(app, *policy, "application");
+            BIOPOLIS_ASSIGN_OR_RETURN(auto policy, policy_seam::InForce(tx, ctx.now()));
+            auto violations = CheckApplicationEligibility(app, policy, "application");
             if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
-            app.policy_version = policy->version;
+            app.policy_version = policy.version;
             app.submit_time = ctx.now();
-            summary += " under policy version " + std::to_string(policy->version);
+            summary += " under policy version " + std::to_string(policy.version);
             break;
           }
           case ApplicationAction::kRequestInformation: {
-            auto policy = policy_seam::InForce(tx, ctx.now());
-            if (!policy.ok()) return policy.status();
+            BIOPOLIS_ASSIGN_OR_RETURN(auto policy, policy_seam::InForce(tx, ctx.now()));
             app.info_request_text = args.text;
             app.info_response_text.clear();
-            app.info_request_deadline = ctx.now() + policy->info_request_days * kMicrosPerDay;
+            app.info_request_deadline = ctx.now() + policy.info_request_days * kMicrosPerDay;
             summary += ", respond by " + FormatTimestamp(app.info_request_deadline);
             break;
           }

@@ -227,11 +227,10 @@ void LandRegistry::ActOnPlot(const Caller& caller, CommandMeta meta, std::int64_
                   app_name + " is not under review; only an application accepted for review can hold a plot",
                   "APPLICATION_NOT_UNDER_REVIEW", {"STATE", app_name, "application is not under review"});
             }
-            auto policy = policy_seam::InForce(tx, ctx.now());
-            if (!policy.ok()) return policy.status();
+            BIOPOLIS_ASSIGN_OR_RETURN(auto policy, policy_seam::InForce(tx, ctx.now()));
             plot.reserved_application_id = app->id;
             plot.reserve_time = ctx.now();
-            plot.reservation_expire_time = ctx.now() + policy->reservation_days * kMicrosPerDay;
+            plot.reservation_expire_time = ctx.now() + policy.reservation_days * kMicrosPerDay;
             organization = app->organization_id;
             summary += " for " + app_name + " until " + FormatTimestamp(plot.reservation_expire_time);
             event = "plot.reserved";

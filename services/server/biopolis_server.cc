@@ -102,16 +102,14 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   SqliteStoreOptions store_options{options.db, options.reader_connections, 5000};
   store_options.group_commit = options.group_commit;
   store_options.integrity_check_at_open = options.startup_check;
-  auto store = SqliteStore::Open(store_options);
-  if (!store.ok()) return store.status();
-  s->store_ = std::move(*store);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(store_options));
+  s->store_ = std::move(store);
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock);
   {
     const std::string keys_dir = options.signing_keys_dir.empty() ? options.db + ".keys" : options.signing_keys_dir;
     const std::string checkpoints =
         options.audit_checkpoint_file.empty() ? options.db + ".checkpoints" : options.audit_checkpoint_file;
-    auto keys = SigningKeyring::OpenOrCreate(keys_dir);
-    if (!keys.ok()) return keys.status();
+    BIOPOLIS_ASSIGN_OR_RETURN(auto keys, SigningKeyring::OpenOrCreate(keys_dir));
     // The latest checkpoint must still match the log: a log truncated or
     // rewritten while the server was stopped is reported before it serves.
     auto written = ReadCheckpoints(checkpoints);
@@ -135,9 +133,8 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
             last.sequence, checkpoints, checkpoints);
       }
     }
-    s->domain_->audit.EnableCheckpoints(std::make_shared<const SigningKeyring>(std::move(*keys)), checkpoints);
-    auto first = s->domain_->audit.Checkpoint();
-    if (!first.ok()) return first.status();
+    s->domain_->audit.EnableCheckpoints(std::make_shared<const SigningKeyring>(std::move(keys)), checkpoints);
+    BIOPOLIS_RETURN_IF_ERROR(s->domain_->audit.Checkpoint().status());
     s->next_checkpoint_ =
         std::chrono::steady_clock::now() + std::chrono::seconds(options.audit_checkpoint_interval_seconds);
   }
@@ -177,16 +174,13 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
 
   std::shared_ptr<grpc::ServerCredentials> creds;
   if (!options.tls_cert.empty()) {
-    auto cert = ReadFile(options.tls_cert);
-    if (!cert.ok()) return cert.status();
-    auto key = ReadFile(options.tls_key);
-    if (!key.ok()) return key.status();
+    BIOPOLIS_ASSIGN_OR_RETURN(auto cert, ReadFile(options.tls_cert));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto key, ReadFile(options.tls_key));
     grpc::SslServerCredentialsOptions ssl;
-    ssl.pem_key_cert_pairs.push_back({*key, *cert});
+    ssl.pem_key_cert_pairs.push_back({key, cert});
     if (!options.tls_client_ca.empty()) {
-      auto ca = ReadFile(options.tls_client_ca);
-      if (!ca.ok()) return ca.status();
-      ssl.pem_root_certs = *ca;
+      BIOPOLIS_ASSIGN_OR_RETURN(auto ca, ReadFile(options.tls_client_ca));
+      ssl.pem_root_certs = ca;
       // A certificate is optional (API keys still work) but must verify when presented.
       ssl.client_certificate_request = GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
     }
@@ -262,12 +256,10 @@ Status BiopolisServer::RunTimedTransitions() {
     auto written = domain_->audit.Checkpoint();
     if (!written.ok()) spdlog::error("audit checkpoint failed: {}", written.status().ToString());
   }
-  auto lapsed = domain_->applications.LapseOverdue();
-  if (!lapsed.ok()) return lapsed.status();
-  if (*lapsed > 0) spdlog::info("timed transitions: {} application(s) lapsed", *lapsed);
-  auto expired = domain_->land.ExpireDue();
-  if (!expired.ok()) return expired.status();
-  if (*expired > 0) spdlog::info("timed transitions: {} reservation(s) or lease(s) expired", *expired);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto lapsed, domain_->applications.LapseOverdue());
+  if (lapsed > 0) spdlog::info("timed transitions: {} application(s) lapsed", lapsed);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto expired, domain_->land.ExpireDue());
+  if (expired > 0) spdlog::info("timed transitions: {} reservation(s) or lease(s) expired", expired);
   return Status::Ok();
 }
 

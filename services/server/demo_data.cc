@@ -145,9 +145,8 @@ Result<bool> SeedDemoData(Domain& domain) {
     k.display_name = keys[i].holder;
     k.role = roles[i];
     k.organization_id = orgs[i];
-    auto created = domain.keys.CreateDirect(k, keys[i].secret);
-    if (!created.ok()) return created.status();
-    callers.push_back(Caller{"apiKeys/" + std::to_string(created->key.id), roles[i], orgs[i]});
+    BIOPOLIS_ASSIGN_OR_RETURN(auto created, domain.keys.CreateDirect(k, keys[i].secret));
+    callers.push_back(Caller{"apiKeys/" + std::to_string(created.key.id), roles[i], orgs[i]});
   }
   const Caller& officer = callers[1];
   // Applicants without a demo key act through a system caller bound to their organization.
@@ -497,13 +496,13 @@ Result<bool> SeedDemoData(Domain& domain) {
           reply);
     });
   };
-  auto gmp = open_request(type_ids[0], "Просим организовать инспектирование GMP участка розлива до 1 марта");
-  if (!gmp.ok()) return gmp.status();
-  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, *gmp, ServiceAction::kTake, "", "TakeServiceRequest"));
-  auto power = open_request(type_ids[4], "Нужна дополнительная мощность 1,5 МВт для второй очереди");
-  if (!power.ok()) return power.status();
-  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, *power, ServiceAction::kTake, "", "TakeServiceRequest"));
-  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, *power, ServiceAction::kAsk,
+  BIOPOLIS_ASSIGN_OR_RETURN(
+      auto gmp, open_request(type_ids[0], "Просим организовать инспектирование GMP участка розлива до 1 марта"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, gmp, ServiceAction::kTake, "", "TakeServiceRequest"));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto power,
+                            open_request(type_ids[4], "Нужна дополнительная мощность 1,5 МВт для второй очереди"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, power, ServiceAction::kTake, "", "TakeServiceRequest"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, power, ServiceAction::kAsk,
                                     "Пришлите, пожалуйста, однолинейную схему и график ввода мощностей",
                                     "AskResident"));
   return true;

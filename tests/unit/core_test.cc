@@ -217,3 +217,43 @@ TEST(SigningKeysTest, SignsVerifiesRotatesAndRefusesATamperedCheckpoint) {
 
 }  // namespace
 }  // namespace biopolis
+
+namespace biopolis {
+namespace {
+
+Result<int> Half(int n) {
+  if (n % 2 != 0) return Status::InvalidField("n", "is odd", "VALUE_OUT_OF_RANGE");
+  return n / 2;
+}
+
+Result<int> Quarter(int n) {
+  BIOPOLIS_ASSIGN_OR_RETURN(int half, Half(n));
+  BIOPOLIS_ASSIGN_OR_RETURN(int quarter, Half(half));
+  return quarter;
+}
+
+TEST(ResultTest, HoldsAValueOrAnErrorNeverAnOkStatusAlone) {
+  Result<int> built_from_ok = Status::Ok();
+  EXPECT_FALSE(built_from_ok.ok());
+  EXPECT_EQ(built_from_ok.status().code(), StatusCode::kInternal);
+
+  Result<int> failed = Half(3);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().reason(), "VALUE_OUT_OF_RANGE");
+  EXPECT_THROW((void)failed.value(), std::logic_error);
+  EXPECT_THROW((void)*failed, std::logic_error);
+
+  Result<int> fine = Half(4);
+  ASSERT_TRUE(fine.ok());
+  EXPECT_TRUE(fine.status().ok());
+  EXPECT_EQ(*fine, 2);
+}
+
+TEST(ResultTest, AssignOrReturnReturnsTheFirstError) {
+  EXPECT_EQ(*Quarter(8), 2);
+  EXPECT_EQ(Quarter(6).status().reason(), "VALUE_OUT_OF_RANGE");  // 6 -> 3, odd
+  EXPECT_EQ(Quarter(5).status().reason(), "VALUE_OUT_OF_RANGE");
+}
+
+}  // namespace
+}  // namespace biopolis
