@@ -2,6 +2,7 @@
 
 #include "core/bounded_text.h"
 #include "core/identifiers.h"
+#include "core/patch_table.h"
 #include "core/text_limits.h"
 
 namespace biopolis {
@@ -176,18 +177,30 @@ std::vector<FieldViolation> CheckApplicationEligibility(const ApplicationRecord&
   return errors.violations();
 }
 
+namespace {
+
+using ApplicationFields = PatchTable<ApplicationRecord>;
+const ApplicationFields& Fields() {
+  static const ApplicationFields kFields({
+      ApplicationFields::Member("project_name", &ApplicationRecord::project_name),
+      ApplicationFields::Member("project_description", &ApplicationRecord::project_description),
+      ApplicationFields::Member("okved_codes", &ApplicationRecord::okved_codes),
+      ApplicationFields::Member("planned_investment_kopecks", &ApplicationRecord::planned_investment_kopecks),
+      ApplicationFields::Member("planned_investment_3y_kopecks", &ApplicationRecord::planned_investment_3y_kopecks),
+      ApplicationFields::Member("planned_jobs", &ApplicationRecord::planned_jobs),
+      ApplicationFields::Member("requested_land_area_m2", &ApplicationRecord::requested_land_area_m2),
+      ApplicationFields::Member("requested_plots", &ApplicationRecord::requested_plot_ids),
+      ApplicationFields::Member("planned_start_date", &ApplicationRecord::planned_start_date),
+      ApplicationFields::Member("planned_completion_date", &ApplicationRecord::planned_completion_date),
+  });
+  return kFields;
+}
+
+}  // namespace
+
 MaskRules ApplicationMaskRules() {
   MaskRules rules;
-  rules.updatable = {"project_name",
-                     "project_description",
-                     "okved_codes",
-                     "planned_investment_kopecks",
-                     "planned_investment_3y_kopecks",
-                     "planned_jobs",
-                     "requested_land_area_m2",
-                     "requested_plots",
-                     "planned_start_date",
-                     "planned_completion_date"};
+  rules.updatable = Fields().Paths();
   rules.immutable = {"organization"};
   rules.output_only = {"name",
                        "state",
@@ -208,28 +221,7 @@ MaskRules ApplicationMaskRules() {
 
 void ApplyApplicationPatch(const ApplicationRecord& patch, const std::vector<std::string>& paths,
                            ApplicationRecord& t) {
-  for (const auto& path : paths) {
-    if (path == "project_name")
-      t.project_name = patch.project_name;
-    else if (path == "project_description")
-      t.project_description = patch.project_description;
-    else if (path == "okved_codes")
-      t.okved_codes = patch.okved_codes;
-    else if (path == "planned_investment_kopecks")
-      t.planned_investment_kopecks = patch.planned_investment_kopecks;
-    else if (path == "planned_investment_3y_kopecks")
-      t.planned_investment_3y_kopecks = patch.planned_investment_3y_kopecks;
-    else if (path == "planned_jobs")
-      t.planned_jobs = patch.planned_jobs;
-    else if (path == "requested_land_area_m2")
-      t.requested_land_area_m2 = patch.requested_land_area_m2;
-    else if (path == "planned_start_date")
-      t.planned_start_date = patch.planned_start_date;
-    else if (path == "planned_completion_date")
-      t.planned_completion_date = patch.planned_completion_date;
-    else if (path == "requested_plots")
-      t.requested_plot_ids = patch.requested_plot_ids;
-  }
+  Fields().Apply(patch, paths, t);
 }
 
 std::vector<FieldViolation> ValidateCommitments(const std::vector<CommitmentRecord>& commitments,

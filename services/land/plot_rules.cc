@@ -5,6 +5,7 @@
 #include "core/bounded_text.h"
 #include "core/date.h"
 #include "core/identifiers.h"
+#include "core/patch_table.h"
 #include "core/text_limits.h"
 
 namespace biopolis {
@@ -118,9 +119,31 @@ std::vector<FieldViolation> ValidatePlot(const PlotRecord& p, const std::string&
   return errors.violations();
 }
 
+namespace {
+
+using PlotFields = PatchTable<PlotRecord>;
+const PlotFields& Fields() {
+  static const PlotFields kFields({
+      PlotFields::Member("site", &PlotRecord::site),
+      PlotFields::Member("area_m2", &PlotRecord::area_m2),
+      PlotFields::Member("permitted_use", &PlotRecord::permitted_use),
+      PlotFields::Member("capacity", &PlotRecord::capacity),
+      {"location",
+       [](const PlotRecord& from, PlotRecord& to) {
+         to.has_location = from.has_location;
+         to.latitude = from.latitude;
+         to.longitude = from.longitude;
+       }},
+      PlotFields::Member("notes", &PlotRecord::notes),
+  });
+  return kFields;
+}
+
+}  // namespace
+
 MaskRules PlotMaskRules() {
   MaskRules rules;
-  rules.updatable = {"site", "area_m2", "permitted_use", "capacity", "location", "notes"};
+  rules.updatable = Fields().Paths();
   rules.immutable = {"cadastral_number"};
   rules.output_only = {"name",         "state",      "block_reason", "reservation", "lease",
                        "predecessors", "successors", "create_time",  "update_time", "etag"};
@@ -128,23 +151,7 @@ MaskRules PlotMaskRules() {
 }
 
 void ApplyPlotPatch(const PlotRecord& patch, const std::vector<std::string>& paths, PlotRecord& t) {
-  for (const auto& path : paths) {
-    if (path == "site") {
-      t.site = patch.site;
-    } else if (path == "area_m2") {
-      t.area_m2 = patch.area_m2;
-    } else if (path == "permitted_use") {
-      t.permitted_use = patch.permitted_use;
-    } else if (path == "capacity") {
-      t.capacity = patch.capacity;
-    } else if (path == "location") {
-      t.has_location = patch.has_location;
-      t.latitude = patch.latitude;
-      t.longitude = patch.longitude;
-    } else if (path == "notes") {
-      t.notes = patch.notes;
-    }
-  }
+  Fields().Apply(patch, paths, t);
 }
 
 std::vector<FieldViolation> ValidateLease(const LeaseRecord& l, const std::string& prefix) {

@@ -1,6 +1,7 @@
 #include "services/organizations/organization_rules.h"
 
 #include "core/identifiers.h"
+#include "core/patch_table.h"
 #include "core/text_limits.h"
 
 namespace biopolis {
@@ -87,39 +88,42 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
   return errors.violations();
 }
 
+namespace {
+
+using OrganizationFields = PatchTable<OrganizationRecord>;
+const OrganizationFields& Fields() {
+  static const OrganizationFields kFields({
+      OrganizationFields::Member("kpp", &OrganizationRecord::kpp),
+      OrganizationFields::Member("full_name", &OrganizationRecord::full_name),
+      OrganizationFields::Member("short_name", &OrganizationRecord::short_name),
+      OrganizationFields::Member("legal_address", &OrganizationRecord::legal_address),
+      OrganizationFields::Member("contact_person", &OrganizationRecord::contact_person),
+      OrganizationFields::Member("contact_email", &OrganizationRecord::contact_email),
+      OrganizationFields::Member("contact_phone", &OrganizationRecord::contact_phone),
+  });
+  return kFields;
+}
+
+}  // namespace
+
 MaskRules OrganizationMaskRules(Role role) {
   MaskRules rules;
   rules.output_only = {"name", "kind", "create_time", "update_time", "etag"};
   rules.immutable = {"inn", "ogrn"};
-  std::set<std::string> contacts = {"contact_person", "contact_email", "contact_phone"};
-  std::set<std::string> legal = {"kpp", "full_name", "short_name", "legal_address"};
-  rules.updatable = contacts;
-  if (role == Role::kOfficer) {
-    rules.updatable.insert(legal.begin(), legal.end());
-  } else {
-    rules.restricted = legal;
+  rules.updatable = Fields().Paths();
+  // The legal identity is the intake desk's to change; a resident keeps its contacts current.
+  if (role != Role::kOfficer) {
+    for (const char* legal : {"kpp", "full_name", "short_name", "legal_address"}) {
+      rules.updatable.erase(legal);
+      rules.restricted.insert(legal);
+    }
   }
   return rules;
 }
 
 void ApplyOrganizationPatch(const OrganizationRecord& patch, const std::vector<std::string>& paths,
                             OrganizationRecord& t) {
-  for (const auto& path : paths) {
-    if (path == "kpp")
-      t.kpp = patch.kpp;
-    else if (path == "full_name")
-      t.full_name = patch.full_name;
-    else if (path == "short_name")
-      t.short_name = patch.short_name;
-    else if (path == "legal_address")
-      t.legal_address = patch.legal_address;
-    else if (path == "contact_person")
-      t.contact_person = patch.contact_person;
-    else if (path == "contact_email")
-      t.contact_email = patch.contact_email;
-    else if (path == "contact_phone")
-      t.contact_phone = patch.contact_phone;
-  }
+  Fields().Apply(patch, paths, t);
 }
 
 }  // namespace biopolis

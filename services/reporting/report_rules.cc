@@ -1,5 +1,6 @@
 #include "services/reporting/report_rules.h"
 
+#include "core/patch_table.h"
 #include "core/state_machine.h"
 
 namespace biopolis {
@@ -74,10 +75,26 @@ std::vector<FieldViolation> ValidateReport(const ReportRecord& r, const std::str
   return errors.violations();
 }
 
+namespace {
+
+using ReportFields = PatchTable<ReportRecord>;
+const ReportFields& Fields() {
+  static const ReportFields kFields({
+      ReportFields::Member("investment_kopecks", &ReportRecord::investment_kopecks),
+      ReportFields::Member("capex_kopecks", &ReportRecord::capex_kopecks),
+      ReportFields::Member("jobs_at_period_end", &ReportRecord::jobs_at_period_end),
+      ReportFields::Member("revenue_kopecks", &ReportRecord::revenue_kopecks),
+      ReportFields::Member("taxes_paid_kopecks", &ReportRecord::taxes_paid_kopecks),
+      ReportFields::Member("tax_benefits_used_kopecks", &ReportRecord::tax_benefits_used_kopecks),
+  });
+  return kFields;
+}
+
+}  // namespace
+
 MaskRules ReportMaskRules() {
   MaskRules rules;
-  rules.updatable = {"investment_kopecks", "capex_kopecks",      "jobs_at_period_end",
-                     "revenue_kopecks",    "taxes_paid_kopecks", "tax_benefits_used_kopecks"};
+  rules.updatable = Fields().Paths();
   rules.immutable = {"year", "quarter"};
   rules.output_only = {"name",     "resident",    "version",     "state",       "return_comment", "corrects",
                        "due_date", "submit_time", "accept_time", "create_time", "update_time",    "etag"};
@@ -85,14 +102,7 @@ MaskRules ReportMaskRules() {
 }
 
 void ApplyReportPatch(const ReportRecord& patch, const std::vector<std::string>& paths, ReportRecord& t) {
-  for (const auto& p : paths) {
-    if (p == "investment_kopecks") t.investment_kopecks = patch.investment_kopecks;
-    if (p == "capex_kopecks") t.capex_kopecks = patch.capex_kopecks;
-    if (p == "jobs_at_period_end") t.jobs_at_period_end = patch.jobs_at_period_end;
-    if (p == "revenue_kopecks") t.revenue_kopecks = patch.revenue_kopecks;
-    if (p == "taxes_paid_kopecks") t.taxes_paid_kopecks = patch.taxes_paid_kopecks;
-    if (p == "tax_benefits_used_kopecks") t.tax_benefits_used_kopecks = patch.tax_benefits_used_kopecks;
-  }
+  Fields().Apply(patch, paths, t);
 }
 
 Compliance ComputeCompliance(const ResidentRecord& resident, const Date& today, int tolerance_percent,

@@ -1,5 +1,6 @@
 #include "services/service_desk/service_desk_rules.h"
 
+#include "core/patch_table.h"
 #include "core/text_limits.h"
 #include "core/working_calendar.h"
 
@@ -94,23 +95,33 @@ std::vector<FieldViolation> ValidateServiceType(const ServiceTypeRecord& t, cons
   return errors.violations();
 }
 
+namespace {
+
+using ServiceTypeFields = PatchTable<ServiceTypeRecord>;
+const ServiceTypeFields& Fields() {
+  static const ServiceTypeFields kFields({
+      ServiceTypeFields::Member("title", &ServiceTypeRecord::title),
+      ServiceTypeFields::Member("description", &ServiceTypeRecord::description),
+      ServiceTypeFields::Member("category", &ServiceTypeRecord::category),
+      ServiceTypeFields::Member("responsible_unit", &ServiceTypeRecord::responsible_unit),
+      ServiceTypeFields::Member("sla_working_days", &ServiceTypeRecord::sla_working_days),
+      ServiceTypeFields::Member("inactive", &ServiceTypeRecord::inactive),
+  });
+  return kFields;
+}
+
+}  // namespace
+
 MaskRules ServiceTypeMaskRules() {
   MaskRules rules;
-  rules.updatable = {"title", "description", "category", "responsible_unit", "sla_working_days", "inactive"};
+  rules.updatable = Fields().Paths();
   rules.output_only = {"name", "create_time", "update_time", "etag"};
   return rules;
 }
 
 void ApplyServiceTypePatch(const ServiceTypeRecord& patch, const std::vector<std::string>& paths,
                            ServiceTypeRecord& t) {
-  for (const auto& p : paths) {
-    if (p == "title") t.title = patch.title;
-    if (p == "description") t.description = patch.description;
-    if (p == "category") t.category = patch.category;
-    if (p == "responsible_unit") t.responsible_unit = patch.responsible_unit;
-    if (p == "sla_working_days") t.sla_working_days = patch.sla_working_days;
-    if (p == "inactive") t.inactive = patch.inactive;
-  }
+  Fields().Apply(patch, paths, t);
 }
 
 }  // namespace biopolis

@@ -1,6 +1,7 @@
 #include "services/support/support_rules.h"
 
 #include "core/identifiers.h"
+#include "core/patch_table.h"
 #include "core/text_limits.h"
 
 namespace biopolis {
@@ -102,10 +103,38 @@ std::vector<FieldViolation> ValidateSupportMeasure(const SupportMeasureRecord& m
   return errors.violations();
 }
 
+namespace {
+
+using MeasureFields = PatchTable<SupportMeasureRecord>;
+const MeasureFields& MeasureTable() {
+  static const MeasureFields kFields({
+      MeasureFields::Member("title", &SupportMeasureRecord::title),
+      MeasureFields::Member("description", &SupportMeasureRecord::description),
+      MeasureFields::Member("legal_basis", &SupportMeasureRecord::legal_basis),
+      MeasureFields::Member("eligibility", &SupportMeasureRecord::eligibility),
+      MeasureFields::Member("open_from", &SupportMeasureRecord::open_from),
+      MeasureFields::Member("open_until", &SupportMeasureRecord::open_until),
+      MeasureFields::Member("total_budget_kopecks", &SupportMeasureRecord::total_budget_kopecks),
+      MeasureFields::Member("cap_per_resident_kopecks", &SupportMeasureRecord::cap_per_resident_kopecks),
+  });
+  return kFields;
+}
+
+using RequestFields = PatchTable<SupportRequestRecord>;
+const RequestFields& RequestTable() {
+  static const RequestFields kFields({
+      RequestFields::Member("requested_kopecks", &SupportRequestRecord::requested_kopecks),
+      RequestFields::Member("purpose", &SupportRequestRecord::purpose),
+      RequestFields::Member("justification", &SupportRequestRecord::justification),
+  });
+  return kFields;
+}
+
+}  // namespace
+
 MaskRules SupportMeasureMaskRules() {
   MaskRules rules;
-  rules.updatable = {"title",     "description", "legal_basis",          "eligibility",
-                     "open_from", "open_until",  "total_budget_kopecks", "cap_per_resident_kopecks"};
+  rules.updatable = MeasureTable().Paths();
   rules.immutable = {"kind"};
   rules.output_only = {"name", "committed_kopecks", "disbursed_kopecks", "create_time", "update_time", "etag"};
   return rules;
@@ -113,16 +142,7 @@ MaskRules SupportMeasureMaskRules() {
 
 void ApplySupportMeasurePatch(const SupportMeasureRecord& patch, const std::vector<std::string>& paths,
                               SupportMeasureRecord& t) {
-  for (const auto& p : paths) {
-    if (p == "title") t.title = patch.title;
-    if (p == "description") t.description = patch.description;
-    if (p == "legal_basis") t.legal_basis = patch.legal_basis;
-    if (p == "eligibility") t.eligibility = patch.eligibility;
-    if (p == "open_from") t.open_from = patch.open_from;
-    if (p == "open_until") t.open_until = patch.open_until;
-    if (p == "total_budget_kopecks") t.total_budget_kopecks = patch.total_budget_kopecks;
-    if (p == "cap_per_resident_kopecks") t.cap_per_resident_kopecks = patch.cap_per_resident_kopecks;
-  }
+  MeasureTable().Apply(patch, paths, t);
 }
 
 std::vector<FieldViolation> CheckSupportEligibility(const SupportMeasureRecord& m, const SupportApplicant& a,
@@ -193,7 +213,7 @@ std::vector<FieldViolation> CheckSupportRequestComplete(const SupportRequestReco
 
 MaskRules SupportRequestMaskRules() {
   MaskRules rules;
-  rules.updatable = {"requested_kopecks", "purpose", "justification"};
+  rules.updatable = RequestTable().Paths();
   rules.immutable = {"measure"};
   rules.output_only = {"name",
                        "resident",
@@ -213,11 +233,7 @@ MaskRules SupportRequestMaskRules() {
 
 void ApplySupportRequestPatch(const SupportRequestRecord& patch, const std::vector<std::string>& paths,
                               SupportRequestRecord& t) {
-  for (const auto& p : paths) {
-    if (p == "requested_kopecks") t.requested_kopecks = patch.requested_kopecks;
-    if (p == "purpose") t.purpose = patch.purpose;
-    if (p == "justification") t.justification = patch.justification;
-  }
+  RequestTable().Apply(patch, paths, t);
 }
 
 }  // namespace biopolis
