@@ -31,21 +31,32 @@ def auth(key):
     return (("authorization", "Bearer " + key),)
 
 
-def details(error):
-    """Decodes google.rpc.Status from the trailers: (reason, [(field, description)])."""
+def rich_details(error):
+    """Decodes google.rpc.Status from the trailers (docs/API.md shows this function):
+    {"reason", "violations": [(field, description)], "retry_delay": seconds or None, "quota_subject"}."""
+    out = {"reason": "", "violations": [], "retry_delay": None, "quota_subject": ""}
     for key, value in error.trailing_metadata() or ():
-        if key == "grpc-status-details-bin":
-            status = status_pb2.Status.FromString(value)
-            reason, violations = "", []
-            for any_detail in status.details:
-                info = error_details_pb2.ErrorInfo()
-                bad = error_details_pb2.BadRequest()
-                if any_detail.Unpack(info):
-                    reason = info.reason
-                elif any_detail.Unpack(bad):
-                    violations = [(v.field, v.description) for v in bad.field_violations]
-            return reason, violations
-    return "", []
+        if key != "grpc-status-details-bin":
+            continue
+        status = status_pb2.Status.FromString(value)
+        for any_detail in status.details:
+            info, bad = error_details_pb2.ErrorInfo(), error_details_pb2.BadRequest()
+            retry, quota = error_details_pb2.RetryInfo(), error_details_pb2.QuotaFailure()
+            if any_detail.Unpack(info):
+                out["reason"] = info.reason
+            elif any_detail.Unpack(bad):
+                out["violations"] = [(v.field, v.description) for v in bad.field_violations]
+            elif any_detail.Unpack(retry):
+                out["retry_delay"] = retry.retry_delay.seconds + retry.retry_delay.nanos / 1e9
+            elif any_detail.Unpack(quota):
+                out["quota_subject"] = quota.violations[0].subject if quota.violations else ""
+    return out
+
+
+def details(error):
+    """(reason, [(field, description)])."""
+    d = rich_details(error)
+    return d["reason"], d["violations"]
 
 
 orgs = organization_pb2_grpc.OrganizationServiceStub(channel)
@@ -90,6 +101,28 @@ app = apps.CreateApplication(application_pb2.CreateApplicationRequest(applicatio
 submitted = apps.SubmitApplication(application_pb2.SubmitApplicationRequest(name=app.name, etag=app.etag),
                                    metadata=auth(key.secret))
 check("submit an application", submitted.state == application_pb2.Application.STATE_SUBMITTED, submitted.state)
+
+# 4. Over the key's rate limit (the demo server: 100 calls/s, burst 200): RESOURCE_EXHAUSTED RATE_LIMITED with
+# RetryInfo saying when to come back and QuotaFailure naming the limit; after that delay the key works again.
+limited = None
+for _ in range(1000):
+    try:
+        orgs.GetOrganization(organization_pb2.GetOrganizationRequest(name=org.name), metadata=auth(key.secret))
+    except grpc.RpcError as e:
+        limited = e
+        break
+check("a burst of calls meets the rate limit", limited is not None)
+if limited is not None:
+    d = rich_details(limited)
+    check("it is RESOURCE_EXHAUSTED RATE_LIMITED",
+          limited.code() == grpc.StatusCode.RESOURCE_EXHAUSTED and d["reason"] == "RATE_LIMITED",
+          (limited.code(), d["reason"]))
+    check("RetryInfo says when to retry", d["retry_delay"] is not None and d["retry_delay"] > 0, d["retry_delay"])
+    check("QuotaFailure names the limit", d["quota_subject"] == "api key", d["quota_subject"])
+    import time  # noqa: E402
+    time.sleep(d["retry_delay"] or 1)
+    again = orgs.GetOrganization(organization_pb2.GetOrganizationRequest(name=org.name), metadata=auth(key.secret))
+    check("after the RetryInfo delay the call succeeds", again.name == org.name)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(0 if failed == 0 else 1)
