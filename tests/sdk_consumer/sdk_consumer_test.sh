@@ -14,7 +14,9 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-cmake --install "$BUILD" --prefix "$WORK/prefix" --component Unspecified > /dev/null
+cmake --install "$BUILD" --prefix "$WORK/prefix" --component client > /dev/null
+# The client component is the SDK alone: no server, no CLI.
+if [ -e "$WORK/prefix/bin" ]; then echo "FAIL: the client component installed $(ls "$WORK/prefix/bin")"; exit 1; fi
 cmake -S "$HERE" -B "$WORK/build" -G Ninja -DCMAKE_PREFIX_PATH="$WORK/prefix" > /dev/null
 cmake --build "$WORK/build" > /dev/null
 PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
