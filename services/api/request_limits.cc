@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include "core/text_limits.h"
+
 namespace biopolis {
 namespace {
 
@@ -17,7 +19,10 @@ int LimitOf(const FieldDescriptor& field) {
   return it == limits.end() ? kDefaultMaxRepeated : it->second;
 }
 
-Status Walk(const Message& message, const std::string& path, int depth) {
+// Walks the set fields: the first repeated field over its count or nesting
+// too deep is returned at once (before any per-element work); text over its
+// byte limit is collected, one violation per field.
+Status Walk(const Message& message, const std::string& path, int depth, FieldErrors& too_long) {
   if (depth > 32) {
     return Status::InvalidField(path, "nested too deeply", "TOO_DEEP");
   }
@@ -35,15 +40,23 @@ Status Walk(const Message& message, const std::string& path, int depth) {
             "TOO_MANY_ELEMENTS");
       }
     }
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_STRING && !field->is_repeated()) {
+      const auto& text_limits = TextFieldLimits();
+      auto limit = text_limits.find(field->full_name());
+      if (limit != text_limits.end()) {
+        std::string scratch;
+        too_long.CheckText(here, reflection->GetStringReference(message, field, &scratch), limit->second);
+      }
+    }
     if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE || field->is_map()) continue;
     if (field->is_repeated()) {
       const int count = reflection->FieldSize(message, field);
       for (int i = 0; i < count; ++i) {
-        BIOPOLIS_RETURN_IF_ERROR(
-            Walk(reflection->GetRepeatedMessage(message, field, i), here + "[" + std::to_string(i) + "]", depth + 1));
+        BIOPOLIS_RETURN_IF_ERROR(Walk(reflection->GetRepeatedMessage(message, field, i),
+                                      here + "[" + std::to_string(i) + "]", depth + 1, too_long));
       }
     } else {
-      BIOPOLIS_RETURN_IF_ERROR(Walk(reflection->GetMessage(message, field), here, depth + 1));
+      BIOPOLIS_RETURN_IF_ERROR(Walk(reflection->GetMessage(message, field), here, depth + 1, too_long));
     }
   }
   return Status::Ok();
@@ -68,6 +81,65 @@ const std::map<std::string, int>& RepeatedFieldLimits() {
   return kLimits;
 }
 
-Status CheckRepeatedFieldCounts(const Message& request) { return Walk(request, "", 0); }
+const std::map<std::string, std::size_t>& TextFieldLimits() {
+  static const std::map<std::string, std::size_t> kLimits = {
+      {"biopolis.v1.ApiKey.display_name", text_limits::kLabel},
+      {"biopolis.v1.Application.project_description", text_limits::kText},
+      {"biopolis.v1.Application.project_name", text_limits::kTitle},
+      {"biopolis.v1.ApproveApplicationRequest.comment", text_limits::kReason},
+      {"biopolis.v1.AskResidentRequest.text", text_limits::kText},
+      {"biopolis.v1.BlockPlotRequest.reason", text_limits::kReason},
+      {"biopolis.v1.CancelServiceRequestRequest.reason", text_limits::kText},
+      {"biopolis.v1.CloseSupportRequestRequest.reason", text_limits::kText},
+      {"biopolis.v1.CureViolationRequest.note", text_limits::kText},
+      {"biopolis.v1.IssueViolationNoticeRequest.description", text_limits::kText},
+      {"biopolis.v1.Lease.agreement_number", text_limits::kCode},
+      {"biopolis.v1.Organization.contact_email", text_limits::kLabel},
+      {"biopolis.v1.Organization.contact_person", text_limits::kLabel},
+      {"biopolis.v1.Organization.contact_phone", text_limits::kLabel},
+      {"biopolis.v1.Organization.full_name", text_limits::kName},
+      {"biopolis.v1.Organization.legal_address", text_limits::kName},
+      {"biopolis.v1.Organization.short_name", text_limits::kLabel},
+      {"biopolis.v1.Plot.notes", text_limits::kReason},
+      {"biopolis.v1.Plot.site", text_limits::kLabel},
+      {"biopolis.v1.RecordExpertOpinionRequest.summary", text_limits::kText},
+      {"biopolis.v1.RejectApplicationRequest.explanation", text_limits::kText},
+      {"biopolis.v1.RejectSupportRequestRequest.reason", text_limits::kText},
+      {"biopolis.v1.ReleasePlotReservationRequest.reason", text_limits::kReason},
+      {"biopolis.v1.ReopenServiceRequestRequest.reason", text_limits::kText},
+      {"biopolis.v1.RequestApplicationInformationRequest.text", text_limits::kReason},
+      {"biopolis.v1.RequestSupportInformationRequest.text", text_limits::kText},
+      {"biopolis.v1.ResolveServiceRequestRequest.outcome", text_limits::kText},
+      {"biopolis.v1.RespondToInformationRequestRequest.response", text_limits::kText},
+      {"biopolis.v1.RespondToServiceRequestRequest.text", text_limits::kText},
+      {"biopolis.v1.RespondToSupportInformationRequestRequest.response", text_limits::kText},
+      {"biopolis.v1.RetirePlotRequest.reason", text_limits::kReason},
+      {"biopolis.v1.ReturnReportRequest.comment", text_limits::kText},
+      {"biopolis.v1.ServiceMessage.text", text_limits::kText},
+      {"biopolis.v1.ServiceRequest.description", text_limits::kText},
+      {"biopolis.v1.ServiceType.description", text_limits::kText},
+      {"biopolis.v1.ServiceType.responsible_unit", text_limits::kTitle},
+      {"biopolis.v1.ServiceType.title", text_limits::kTitle},
+      {"biopolis.v1.SignAgreementRequest.agreement_number", text_limits::kCode},
+      {"biopolis.v1.SupportMeasure.description", text_limits::kText},
+      {"biopolis.v1.SupportMeasure.legal_basis", text_limits::kLegalBasis},
+      {"biopolis.v1.SupportMeasure.title", text_limits::kTitle},
+      {"biopolis.v1.SupportRequest.Disbursement.reference", text_limits::kLabel},
+      {"biopolis.v1.SupportRequest.justification", text_limits::kText},
+      {"biopolis.v1.SupportRequest.purpose", text_limits::kReason},
+      {"biopolis.v1.TerminateLeaseRequest.reason", text_limits::kReason},
+      {"biopolis.v1.TerminateResidentRequest.explanation", text_limits::kText},
+      {"biopolis.v1.WithdrawApplicationRequest.reason", text_limits::kReason},
+      {"biopolis.v1.WithdrawSupportRequestRequest.reason", text_limits::kText},
+      {"biopolis.v1.ZonePolicy.description", text_limits::kReason},
+  };
+  return kLimits;
+}
+
+Status CheckRepeatedFieldCounts(const Message& request) {
+  FieldErrors too_long;
+  BIOPOLIS_RETURN_IF_ERROR(Walk(request, "", 0, too_long));
+  return too_long.ToStatus();
+}
 
 }  // namespace biopolis

@@ -27,8 +27,16 @@ constexpr int kDefaultMaxRepeated = 100;
 // Full field name (e.g. "google.protobuf.FieldMask.paths") -> maximum count.
 const std::map<std::string, int>& RepeatedFieldLimits();
 
+// Full field name (e.g. "biopolis.v1.Organization.full_name") -> maximum length
+// in bytes, one of core/text_limits.h: every text field the server accepts.
+// The rules check the same limits on the records; this table is what the
+// proto comments state ("At most N bytes."; a test compares them).
+const std::map<std::string, std::size_t>& TextFieldLimits();
+
 // INVALID_ARGUMENT (reason TOO_MANY_ELEMENTS) naming the first field over its
-// maximum, by its path in the request (e.g. "update_mask.paths").
+// maximum, by its path in the request (e.g. "update_mask.paths"); else
+// INVALID_ARGUMENT with one FIELD_TOO_LONG violation per text field over its
+// TextFieldLimits() (e.g. "organization.full_name").
 Status CheckRepeatedFieldCounts(const google::protobuf::Message& request);
 
 }  // namespace biopolis

@@ -185,6 +185,43 @@ TEST(RequestLimitsTest, EveryProtoCommentStatesTheEnforcedCount) {
   }
 }
 
+// Every text field the server accepts states its byte limit in its proto
+// comment, the number the server enforces (TextFieldLimits, which the call
+// gate applies and the rules repeat through core/text_limits.h).
+TEST(RequestLimitsTest, EveryTextFieldStatesItsByteLimit) {
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const auto& [name, limit] : TextFieldLimits()) {
+    const FieldDescriptor* field = pool->FindFieldByName(name);
+    ASSERT_NE(field, nullptr) << name;
+    EXPECT_EQ(field->type(), FieldDescriptor::TYPE_STRING) << name;
+    EXPECT_NE(ProtoComment(*field).find("at most " + std::to_string(limit) + " bytes"), std::string::npos)
+        << name << " is limited to " << limit << " bytes but its proto comment does not say so";
+  }
+}
+
+// The gate enforces the table on every request, also for fields no rule
+// checks the length of (an e-mail address), one violation per field.
+TEST_F(SecurityTest, TextOverItsLimitIsRefusedFieldByField) {
+  v1::Organization org;
+  org.set_inn("4345042753");
+  org.set_ogrn("1024317979080");
+  org.set_kpp("434501001");
+  org.set_full_name(std::string(501, 'x'));
+  org.set_legal_address("Kirov");
+  org.set_contact_email(std::string(196, 'a') + "@x.ru");
+  auto created = officer().organizations().Create(org);
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_NE(created.error().violation("organization.full_name"), nullptr);
+  EXPECT_EQ(created.error().violation("organization.full_name")->reason, "FIELD_TOO_LONG");
+  ASSERT_NE(created.error().violation("organization.contact_email"), nullptr);
+  EXPECT_EQ(created.error().violation("organization.contact_email")->reason, "FIELD_TOO_LONG");
+  org.set_full_name(std::string(500, 'x'));
+  org.set_contact_email(std::string(195, 'a') + "@x.ru");
+  auto at_limit = officer().organizations().Create(org);
+  EXPECT_TRUE(at_limit.ok()) << at_limit.error().ToString();
+}
+
 // Any error's trailers fit in 4 KiB, whatever the request: every unary method
 // of every service, called by a caller it admits, with a request whose every
 // field is oversized or hostile.
