@@ -9,6 +9,7 @@
 namespace biopolis::text_limits {
 
 inline constexpr std::size_t kCode = 64;          // agreement numbers
+inline constexpr std::size_t kEmail = 254;        // an e-mail address (RFC 5321's path limit)
 inline constexpr std::size_t kLabel = 200;        // key and short names, sites, contact persons, references
 inline constexpr std::size_t kTitle = 300;        // titles, project names, responsible units
 inline constexpr std::size_t kName = 500;         // organizations' full names, legal addresses

@@ -19,10 +19,7 @@ int LimitOf(const FieldDescriptor& field) {
   return it == limits.end() ? kDefaultMaxRepeated : it->second;
 }
 
-// Walks the set fields: the first repeated field over its count or nesting
-// too deep is returned at once (before any per-element work); text over its
-// byte limit is collected, one violation per field.
-Status Walk(const Message& message, const std::string& path, int depth, FieldErrors& too_long) {
+Status Walk(const Message& message, const std::string& path, int depth) {
   if (depth > 32) {
     return Status::InvalidField(path, "nested too deeply", "TOO_DEEP");
   }
@@ -40,23 +37,15 @@ Status Walk(const Message& message, const std::string& path, int depth, FieldErr
             "TOO_MANY_ELEMENTS");
       }
     }
-    if (field->cpp_type() == FieldDescriptor::CPPTYPE_STRING && !field->is_repeated()) {
-      const auto& text_limits = TextFieldLimits();
-      auto limit = text_limits.find(field->full_name());
-      if (limit != text_limits.end()) {
-        std::string scratch;
-        too_long.CheckText(here, reflection->GetStringReference(message, field, &scratch), limit->second);
-      }
-    }
     if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE || field->is_map()) continue;
     if (field->is_repeated()) {
       const int count = reflection->FieldSize(message, field);
       for (int i = 0; i < count; ++i) {
-        BIOPOLIS_RETURN_IF_ERROR(Walk(reflection->GetRepeatedMessage(message, field, i),
-                                      here + "[" + std::to_string(i) + "]", depth + 1, too_long));
+        BIOPOLIS_RETURN_IF_ERROR(
+            Walk(reflection->GetRepeatedMessage(message, field, i), here + "[" + std::to_string(i) + "]", depth + 1));
       }
     } else {
-      BIOPOLIS_RETURN_IF_ERROR(Walk(reflection->GetMessage(message, field), here, depth + 1, too_long));
+      BIOPOLIS_RETURN_IF_ERROR(Walk(reflection->GetMessage(message, field), here, depth + 1));
     }
   }
   return Status::Ok();
@@ -94,7 +83,7 @@ const std::map<std::string, std::size_t>& TextFieldLimits() {
       {"biopolis.v1.CureViolationRequest.note", text_limits::kText},
       {"biopolis.v1.IssueViolationNoticeRequest.description", text_limits::kText},
       {"biopolis.v1.Lease.agreement_number", text_limits::kCode},
-      {"biopolis.v1.Organization.contact_email", text_limits::kLabel},
+      {"biopolis.v1.Organization.contact_email", text_limits::kEmail},
       {"biopolis.v1.Organization.contact_person", text_limits::kLabel},
       {"biopolis.v1.Organization.contact_phone", text_limits::kLabel},
       {"biopolis.v1.Organization.full_name", text_limits::kName},
@@ -136,10 +125,52 @@ const std::map<std::string, std::size_t>& TextFieldLimits() {
   return kLimits;
 }
 
-Status CheckRepeatedFieldCounts(const Message& request) {
-  FieldErrors too_long;
-  BIOPOLIS_RETURN_IF_ERROR(Walk(request, "", 0, too_long));
-  return too_long.ToStatus();
+const std::map<std::string, NumericRange>& NumericFieldRanges() {
+  constexpr double kMaxKopecks = 1e15;  // 10 trillion roubles
+  constexpr double kMaxJobs = 1e6;
+  static const std::map<std::string, NumericRange> kRanges = {
+      {"biopolis.v1.Application.planned_investment_3y_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Application.planned_investment_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Application.planned_jobs", {0, kMaxJobs}},
+      {"biopolis.v1.Application.requested_land_area_m2", {0, 100000000}},
+      {"biopolis.v1.ApproveSupportRequestRequest.granted_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Commitment.investment_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Commitment.jobs", {0, kMaxJobs}},
+      {"biopolis.v1.GeoPoint.latitude", {-90, 90}},
+      {"biopolis.v1.GeoPoint.longitude", {-180, 180}},
+      {"biopolis.v1.Lease.annual_rent_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Plot.area_m2", {1, 1000000000}},
+      {"biopolis.v1.Report.capex_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Report.investment_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Report.jobs_at_period_end", {0, kMaxJobs}},
+      {"biopolis.v1.Report.quarter", {1, 4}},
+      {"biopolis.v1.Report.revenue_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Report.tax_benefits_used_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Report.taxes_paid_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.Report.year", {2000, 2100}},
+      {"biopolis.v1.ServiceType.sla_working_days", {1, 365}},
+      {"biopolis.v1.SupportMeasure.Eligibility.min_investment_made_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.SupportMeasure.cap_per_resident_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.SupportMeasure.total_budget_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.SupportRequest.Disbursement.amount_kopecks", {1, kMaxKopecks}},
+      {"biopolis.v1.SupportRequest.requested_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.UtilityCapacity.gas_m3_per_hour", {0, 1000000000}},
+      {"biopolis.v1.UtilityCapacity.power_kw", {0, 1000000000}},
+      {"biopolis.v1.UtilityCapacity.sewage_m3_per_day", {0, 1000000000}},
+      {"biopolis.v1.UtilityCapacity.water_m3_per_day", {0, 1000000000}},
+      {"biopolis.v1.ZonePolicy.info_request_days", {1, 365}},
+      {"biopolis.v1.ZonePolicy.min_investment_3y_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.ZonePolicy.min_investment_kopecks", {0, kMaxKopecks}},
+      {"biopolis.v1.ZonePolicy.reservation_days", {1, 730}},
+  };
+  return kRanges;
 }
+
+std::string FormatBound(double v) {
+  if (v == static_cast<double>(static_cast<std::int64_t>(v))) return std::to_string(static_cast<std::int64_t>(v));
+  return std::to_string(v);
+}
+
+Status CheckRepeatedFieldCounts(const Message& request) { return Walk(request, "", 0); }
 
 }  // namespace biopolis

@@ -27,16 +27,31 @@ constexpr int kDefaultMaxRepeated = 100;
 // Full field name (e.g. "google.protobuf.FieldMask.paths") -> maximum count.
 const std::map<std::string, int>& RepeatedFieldLimits();
 
+// The contract's per-field limits, as the proto comments state them (a test
+// compares every comment with these tables, and docs/API.md points here).
+// They are not checked here: the rules check every field of a record
+// together, so a request with several bad fields gets one violation for each
+// (a check here would answer only its own fields and hide the rest). The
+// text limits are the rules' own constants (core/text_limits.h); the ranges
+// restate the bounds the rules write.
+//
 // Full field name (e.g. "biopolis.v1.Organization.full_name") -> maximum length
-// in bytes, one of core/text_limits.h: every text field the server accepts.
-// The rules check the same limits on the records; this table is what the
-// proto comments state ("At most N bytes."; a test compares them).
+// in bytes: every text field the server accepts.
 const std::map<std::string, std::size_t>& TextFieldLimits();
 
+// Full field name -> the inclusive range of its value (numbers a request may
+// set: money in kopecks, counts, areas, days, coordinates), stated in the proto
+// comments as "Between MIN and MAX.".
+struct NumericRange {
+  double min;
+  double max;
+};
+const std::map<std::string, NumericRange>& NumericFieldRanges();
+// A bound as the contract writes it: an integer without decimals.
+std::string FormatBound(double v);
+
 // INVALID_ARGUMENT (reason TOO_MANY_ELEMENTS) naming the first field over its
-// maximum, by its path in the request (e.g. "update_mask.paths"); else
-// INVALID_ARGUMENT with one FIELD_TOO_LONG violation per text field over its
-// TextFieldLimits() (e.g. "organization.full_name").
+// maximum, by its path in the request (e.g. "update_mask.paths").
 Status CheckRepeatedFieldCounts(const google::protobuf::Message& request);
 
 }  // namespace biopolis

@@ -244,8 +244,8 @@ std::vector<FieldViolation> ValidateCommitments(const std::vector<CommitmentReco
     } else if (i > 0 && c.investment_kopecks < commitments[i - 1].investment_kopecks) {
       errors.Add(p + ".investment_kopecks", "is cumulative and cannot decrease", "INCONSISTENT_COMMITMENT");
     }
-    if (c.jobs < 0) {
-      errors.Add(p + ".jobs", "must not be negative", "VALUE_OUT_OF_RANGE");
+    if (c.jobs < 0 || c.jobs > 1'000'000) {
+      errors.Add(p + ".jobs", "must be between 0 and 1000000", "VALUE_OUT_OF_RANGE");
     } else if (i > 0 && c.jobs < commitments[i - 1].jobs) {
       errors.Add(p + ".jobs", "is cumulative and cannot decrease", "INCONSISTENT_COMMITMENT");
     }

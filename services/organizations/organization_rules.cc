@@ -79,10 +79,11 @@ std::vector<FieldViolation> ValidateOrganization(OrganizationRecord& r, const st
   errors.CheckText(p + "short_name", r.short_name, text_limits::kLabel);
   errors.CheckText(p + "legal_address", r.legal_address, text_limits::kName, true);
   errors.CheckText(p + "contact_person", r.contact_person, text_limits::kLabel);
-  if (!r.contact_email.empty() && (r.contact_email.size() > 254 || !LooksLikeEmail(r.contact_email))) {
+  if (!r.contact_email.empty() && (r.contact_email.size() > text_limits::kEmail || !LooksLikeEmail(r.contact_email))) {
     errors.Add(p + "contact_email", "is not an e-mail address", "INVALID_EMAIL");
   }
-  if (!r.contact_phone.empty() && !LooksLikePhone(r.contact_phone)) {
+  errors.CheckText(p + "contact_phone", r.contact_phone, text_limits::kLabel);
+  if (!r.contact_phone.empty() && r.contact_phone.size() <= text_limits::kLabel && !LooksLikePhone(r.contact_phone)) {
     errors.Add(p + "contact_phone", "must have 10 to 15 digits, optionally a leading +", "INVALID_PHONE");
   }
   return errors.violations();

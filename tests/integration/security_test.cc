@@ -12,9 +12,11 @@
 #include <condition_variable>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <mutex>
 #include <set>
 
+#include "biopolis/v1/land.pb.h"
 #include "biopolis/v1/policy.grpc.pb.h"
 #include "server_fixture.h"
 #include "services/api/access_policy.h"
@@ -199,8 +201,22 @@ TEST(RequestLimitsTest, EveryTextFieldStatesItsByteLimit) {
   }
 }
 
-// The gate enforces the table on every request, also for fields no rule
-// checks the length of (an e-mail address), one violation per field.
+// Every number a request may set states its range in its proto comment, the
+// range the gate enforces (NumericFieldRanges).
+TEST(RequestLimitsTest, EveryNumberStatesItsRange) {
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const auto& [name, range] : NumericFieldRanges()) {
+    const FieldDescriptor* field = pool->FindFieldByName(name);
+    ASSERT_NE(field, nullptr) << name;
+    const std::string stated = "between " + FormatBound(range.min) + " and " + FormatBound(range.max);
+    EXPECT_NE(ProtoComment(*field).find(stated), std::string::npos)
+        << name << " is limited to " << stated << " but its proto comment does not say so";
+  }
+}
+
+// The limits the contract states hold field by field, each bad field with
+// its own violation, also for fields bounded only by their length (a phone
+// number with separators).
 TEST_F(SecurityTest, TextOverItsLimitIsRefusedFieldByField) {
   v1::Organization org;
   org.set_inn("4345042753");
@@ -208,18 +224,40 @@ TEST_F(SecurityTest, TextOverItsLimitIsRefusedFieldByField) {
   org.set_kpp("434501001");
   org.set_full_name(std::string(501, 'x'));
   org.set_legal_address("Kirov");
-  org.set_contact_email(std::string(196, 'a') + "@x.ru");
+  org.set_contact_email(std::string(250, 'a') + "@x.ru");
+  org.set_contact_phone("+7 912 " + std::string(200, '-') + " 345 67 89");
   auto created = officer().organizations().Create(org);
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
-  ASSERT_NE(created.error().violation("organization.full_name"), nullptr);
-  EXPECT_EQ(created.error().violation("organization.full_name")->reason, "FIELD_TOO_LONG");
-  ASSERT_NE(created.error().violation("organization.contact_email"), nullptr);
-  EXPECT_EQ(created.error().violation("organization.contact_email")->reason, "FIELD_TOO_LONG");
+  const std::map<std::string, std::string> expected = {{"organization.full_name", "FIELD_TOO_LONG"},
+                                                       {"organization.contact_email", "INVALID_EMAIL"},
+                                                       {"organization.contact_phone", "FIELD_TOO_LONG"}};
+  for (const auto& [field, reason] : expected) {
+    ASSERT_NE(created.error().violation(field), nullptr) << field;
+    EXPECT_EQ(created.error().violation(field)->reason, reason) << field;
+  }
+  EXPECT_EQ(created.error().field_violations().size(), expected.size());
   org.set_full_name(std::string(500, 'x'));
-  org.set_contact_email(std::string(195, 'a') + "@x.ru");
+  org.set_contact_email(std::string(249, 'a') + "@x.ru");
+  org.set_contact_phone("+7 912 345-67-89");
   auto at_limit = officer().organizations().Create(org);
   EXPECT_TRUE(at_limit.ok()) << at_limit.error().ToString();
+}
+
+// A number past the range its proto comment states is refused, with every
+// other bad field of the same request.
+TEST_F(SecurityTest, NumbersOutsideTheirRangeAreRefusedFieldByField) {
+  auto current = admin().policies().Get();
+  ASSERT_TRUE(current.ok()) << current.error().ToString();
+  v1::ZonePolicy policy = *current;
+  policy.set_min_investment_kopecks(2'000'000'000'000'000);
+  policy.set_reservation_days(731);
+  auto refused = admin().policies().Create(policy);
+  ASSERT_FALSE(refused.ok());
+  ASSERT_NE(refused.error().violation("policy.min_investment_kopecks"), nullptr);
+  EXPECT_EQ(refused.error().violation("policy.min_investment_kopecks")->reason, "VALUE_OUT_OF_RANGE");
+  ASSERT_NE(refused.error().violation("policy.reservation_days"), nullptr);
+  EXPECT_EQ(refused.error().violation("policy.reservation_days")->reason, "VALUE_OUT_OF_RANGE");
 }
 
 // Any error's trailers fit in 4 KiB, whatever the request: every unary method
