@@ -98,3 +98,26 @@ TEST_F(SdkResilienceTest, TheCallersOwnCancelIsADistinctErrorAndHoldsBeforeTheFi
 
 }  // namespace
 }  // namespace biopolis::testing
+
+namespace biopolis::testing {
+namespace {
+
+// The SDK's Result: a value or an error, never an OK error alone; a missed
+// check throws instead of reading an empty value.
+TEST(SdkResultTest, AnOkErrorIsRefusedAndAMissedCheckThrows) {
+  client::Result<int> from_ok_error = client::Error(grpc::StatusCode::OK, "nothing");
+  EXPECT_FALSE(from_ok_error.ok());
+  EXPECT_EQ(from_ok_error.code(), grpc::StatusCode::INTERNAL);
+
+  client::Result<int> failed = client::Error(grpc::StatusCode::NOT_FOUND, "applications/7");
+  EXPECT_THROW((void)failed.value(), std::logic_error);
+  EXPECT_THROW((void)*failed, std::logic_error);
+
+  client::Result<int> fine = 7;
+  ASSERT_TRUE(fine.ok());
+  EXPECT_EQ(*fine, 7);
+  EXPECT_EQ(fine.code(), grpc::StatusCode::OK);
+}
+
+}  // namespace
+}  // namespace biopolis::testing
