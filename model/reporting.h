@@ -50,6 +50,13 @@ struct ReportRecord {
   Date due_date;
 };
 
+// A quarter whose report a resident has not filed (neither submitted nor
+// accepted), by quarter index (core/date.h QuarterIndex).
+struct OverdueQuarterRow {
+  std::int64_t resident_id = 0;
+  int period = 0;
+};
+
 // What accepted reports say about a resident up to a quarter.
 struct AcceptedFigures {
   std::int64_t investment_kopecks = 0;  // sum of the current versions

@@ -200,8 +200,11 @@ class ReportRepository {
   // From the current (highest accepted) version of each quarter up to and
   // including `year`/`quarter`.
   virtual AcceptedFigures Accepted(std::int64_t resident_id, int year, int quarter) = 0;
-  // Quarters (year * 4 + quarter - 1) with a report submitted or accepted.
-  virtual std::vector<int> ReportedPeriods(std::int64_t resident_id) = 0;
+  // Quarters up to `last_period` (inclusive) without a filed report, of every
+  // resident not terminated, from its registration quarter: one page in
+  // (period, resident) order, sorted by "period" (the cursor's sort value is
+  // the period, its id the resident's).
+  virtual Page<OverdueQuarterRow> ListOverdue(const ListQuery& query, int last_period) = 0;
   // Zone aggregates: residents registered and quarters ended by `as_of`.
   virtual ZoneTotals Totals(const Date& as_of) = 0;
 };

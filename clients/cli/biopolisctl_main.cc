@@ -1074,7 +1074,9 @@ void AddReporting(CLI::App& app, Action& action) {
   NameTextCommand<R>(reports, action, "return", "Return with comments (officers)", "reports/{id}", "--comment", true,
                      [](Client& c, const std::string& n, const std::string& t) { return c.reporting().Return(n, t); });
   reports->add_subcommand("overdue", "Quarters whose report is past due")->callback([&action] {
-    action = [](Client& cl, OutputFormat f) { return Print(cl.reporting().ListOverdue(), f); };
+    action = [](Client& cl, OutputFormat f) {
+      return PrintAll(cl.reporting().ListOverdue(ListOptions().PageSize(500)), f);
+    };
   });
 
   auto* compliance = app.add_subcommand("compliance", "Compliance with commitments")->require_subcommand(1);

@@ -85,16 +85,14 @@ grpc::ServerUnaryReactor* ReportingHandler::CorrectReport(Ctx* ctx, const v1::Co
 
 grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v1::ListOverdueReportsRequest* req,
                                                                v1::ListOverdueReportsResponse* resp) {
-  return gate_.Read(ctx, M("ListOverdueReports"), *req, [&](const Caller&) -> Status {
-    BIOPOLIS_ASSIGN_OR_RETURN(auto overdue, gate_.domain().reporting.Overdue());
-    for (const auto& o : overdue) {
+  return gate_.Read(ctx, M("ListOverdueReports"), *req, [&](const Caller& caller) -> Status {
+    return FillPage(gate_.domain().reporting.Overdue(caller, ListParamsOf(*req)), resp, [&](const OverdueQuarter& o) {
       auto* e = resp->add_overdue();
       e->set_resident(FormatName("residents", o.resident_id));
       e->set_year(o.year);
       e->set_quarter(o.quarter);
       SetDate(o.due_date, e->mutable_due_date());
-    }
-    return Status::Ok();
+    });
   });
 }
 

@@ -234,33 +234,24 @@ void ReportingOffice::Correct(const Caller& caller, CommandMeta meta, std::int64
       std::move(encode), std::move(reply));
 }
 
-Result<std::vector<OverdueQuarter>> ReportingOffice::Overdue() {
-  Date today = ZoneDateOf(env_.clock.Now());
-  return ReadValue<std::vector<OverdueQuarter>>(
-      env_.store, [&](Transaction& tx) -> Result<std::vector<OverdueQuarter>> {
-        int due_days = PolicyOrDefaults(tx, today).report_due_days;
-        std::vector<OverdueQuarter> out;
-        ListQuery all;
-        all.order_field = "registry_number";
-        all.page_size = kMaxPageSize;
-        all.conditions.push_back({"state", CompareOp::kNe, static_cast<std::int64_t>(ResidentState::kTerminated)});
-        while (true) {
-          auto page = tx.residents().List(all);
-          for (const auto& r : page.items) {
-            auto reported = tx.reports().ReportedPeriods(r.id);
-            std::set<int> done(reported.begin(), reported.end());
-            // Every quarter that ends on or after registration and whose report is past due.
-            for (int p = QuarterIndexOf(r.registration_date);; ++p) {
-              Date due = ReportDueDate(p / 4, p % 4 + 1, due_days);
-              if (!(due < today)) break;
-              if (!done.count(p)) out.push_back({r.id, p / 4, p % 4 + 1, due});
-            }
-          }
-          if (!page.next) break;
-          all.after = page.next;
+Result<Page<OverdueQuarter>> ReportingOffice::Overdue(const Caller& caller, const ListParams& params) {
+  static const ListSpec kSpec{{}, {"period"}, "period", false};
+  const Date today = ZoneDateOf(env_.clock.Now());
+  return ReadPage<OverdueQuarter>(
+      env_, caller, "ListOverdueReports", kSpec, params, ListVisibility::kEveryone,
+      [&](Transaction& tx, const ListQuery& query) {
+        const int due_days = PolicyOrDefaults(tx, today).report_due_days;
+        // The last quarter whose report was due before today.
+        int last = QuarterIndexOf(today);
+        while (!(ReportDueDate(last / 4, last % 4 + 1, due_days) < today)) --last;
+        auto rows = tx.reports().ListOverdue(query, last);
+        Page<OverdueQuarter> page;
+        page.next = rows.next;
+        for (const auto& row : rows.items) {
+          page.items.push_back({row.resident_id, row.period / 4, row.period % 4 + 1,
+                                ReportDueDate(row.period / 4, row.period % 4 + 1, due_days)});
         }
-        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due_date < b.due_date; });
-        return out;
+        return page;
       });
 }
 

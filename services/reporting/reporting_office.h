@@ -40,7 +40,9 @@ class ReportingOffice {
   // A new draft version of an accepted report.
   void Correct(const Caller& caller, CommandMeta meta, std::int64_t id, Encoder<ReportRecord> encode, Reply reply);
 
-  Result<std::vector<OverdueQuarter>> Overdue();
+  // Quarters whose report is past due and not filed, of residents not
+  // terminated: oldest quarter first, then by resident; paged like every List.
+  Result<Page<OverdueQuarter>> Overdue(const Caller& caller, const ListParams& params);
   Result<ResidentCompliance> ComplianceOf(const Caller& caller, std::int64_t resident_id);
   // Residents not terminated, in registry order, optionally of one status.
   Result<Page<ResidentCompliance>> ListCompliance(const Caller& caller, const ListParams& params,

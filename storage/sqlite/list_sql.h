@@ -22,9 +22,10 @@ struct ListTable {
   std::string id_column;
   // Filterable and sortable fields -> SQL expressions.
   std::map<std::string, std::string> columns;
-  // Always-on condition, e.g. "" or "r.state <> 3", and the values bound to
-  // its parameters (values are always bound, never spliced into the text, so
-  // one statement serves every value).
+  // Always-on condition, e.g. "" or "r.state <> 3". `base_binds` are bound
+  // first, in order, to the parameters of `from` and then of
+  // `base_condition` (values are always bound, never spliced into the text,
+  // so one statement serves every value).
   std::string base_condition;
   std::vector<FilterValue> base_binds = {};
 };

@@ -163,13 +163,30 @@ AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int y
   return out;
 }
 
-std::vector<int> SqliteReportRepository::ReportedPeriods(std::int64_t resident_id) {
-  CachedStatement st(conn_, "SELECT DISTINCT period FROM reports WHERE resident_id = ? AND " +
-                                StateIn("state", kFiledReportStates) + " ORDER BY period");
-  st.bind(1, static_cast<int64_t>(resident_id));
-  std::vector<int> out;
-  while (st.executeStep()) out.push_back(st.getColumn(0).getInt());
-  return out;
+Page<OverdueQuarterRow> SqliteReportRepository::ListOverdue(const ListQuery& query, int last_period) {
+  // One statement: every quarter from the earliest registration to
+  // `last_period` (a recursive CTE), joined with the residents registered by
+  // then, less the quarters with a filed report (the reports index on
+  // resident and period answers each NOT EXISTS). The registration quarter is
+  // core/date.h's QuarterIndexOf spelt in SQL over the 'YYYY-MM-DD' text.
+  static const std::string kRegistrationPeriod =
+      "(CAST(substr(r.registration_date, 1, 4) AS INTEGER) * 4 + "
+      "(CAST(substr(r.registration_date, 6, 2) AS INTEGER) - 1) / 3)";
+  static const std::string kFrom =
+      "(WITH RECURSIVE quarters(period) AS ("
+      "SELECT min(" +
+      kRegistrationPeriod + ") FROM residents r WHERE " + StateIsNot("r.state", ResidentState::kTerminated) +
+      " UNION ALL SELECT period + 1 FROM quarters WHERE period < ?) "
+      "SELECT r.id AS resident_id, q.period AS period FROM residents r JOIN quarters q ON q.period >= " +
+      kRegistrationPeriod + " WHERE " + StateIsNot("r.state", ResidentState::kTerminated) +
+      " AND q.period <= ? AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.resident_id = r.id AND "
+      "p.period = q.period AND " +
+      StateIn("p.state", kFiledReportStates) + ")) o";
+  ListTable table{kFrom, "o.resident_id, o.period", "o.resident_id", {{"period", "o.period"}}, ""};
+  table.base_binds = {std::int64_t{last_period}, std::int64_t{last_period}};
+  return RunList<OverdueQuarterRow>(conn_, table, query, [](SQLite::Statement& st) {
+    return OverdueQuarterRow{st.getColumn(0).getInt64(), st.getColumn(1).getInt()};
+  });
 }
 
 ZoneTotals SqliteReportRepository::Totals(const Date& as_of) {

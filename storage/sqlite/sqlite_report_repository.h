@@ -17,7 +17,7 @@ class SqliteReportRepository final : public ReportRepository {
   std::int64_t Insert(const ReportRecord& record) override;
   void Update(const ReportRecord& record) override;
   AcceptedFigures Accepted(std::int64_t resident_id, int year, int quarter) override;
-  std::vector<int> ReportedPeriods(std::int64_t resident_id) override;
+  Page<OverdueQuarterRow> ListOverdue(const ListQuery& query, int last_period) override;
   ZoneTotals Totals(const Date& as_of) override;
 
  private:

@@ -1,6 +1,7 @@
 // Periodic reports, compliance, zone statistics and the event stream through
 // the SDK against the real server.
 #include <future>
+#include <set>
 #include <thread>
 
 #include "server_fixture.h"
@@ -149,13 +150,32 @@ TEST_F(ReportingTest, ComplianceOnTrackAtRiskAndBreachedAndOverdueReports) {
   EXPECT_EQ((*listed)[0].resident(), r_breach);
   EXPECT_EQ(officer().reporting().ListCompliance().All()->size(), 3u);
   // The breaching resident never filed its Q1 report (due 30 April): overdue from May.
-  EXPECT_TRUE(officer().reporting().ListOverdue()->overdue().empty());
+  EXPECT_TRUE(officer().reporting().ListOverdue().All()->empty());
   SetDate(2027, 5, 2);
-  auto overdue = auditor().reporting().ListOverdue();
+  auto overdue = auditor().reporting().ListOverdue().All();
   ASSERT_TRUE(overdue.ok()) << overdue.error().ToString();
-  ASSERT_EQ(overdue->overdue_size(), 1);
-  EXPECT_EQ(overdue->overdue(0).resident(), r_breach);
-  EXPECT_EQ(overdue->overdue(0).quarter(), 1);
+  ASSERT_EQ(overdue->size(), 1u);
+  EXPECT_EQ((*overdue)[0].resident(), r_breach);
+  EXPECT_EQ((*overdue)[0].quarter(), 1);
+  EXPECT_EQ((*overdue)[0].due_date().month(), 4);
+  // Paged like every List: a year later every resident owes four more quarters, oldest first, in pages of 2.
+  SetDate(2028, 5, 2);
+  auto page = auditor().reporting().ListOverduePage(client::ListOptions().PageSize(2));
+  ASSERT_TRUE(page.ok()) << page.error().ToString();
+  EXPECT_EQ(page->overdue_size(), 2);
+  EXPECT_FALSE(page->next_page_token().empty());
+  auto all = auditor().reporting().ListOverdue(client::ListOptions().PageSize(2)).All();
+  ASSERT_TRUE(all.ok()) << all.error().ToString();
+  EXPECT_GT(all->size(), 4u);
+  for (std::size_t i = 1; i < all->size(); ++i) {
+    const auto& a = (*all)[i - 1];
+    const auto& b = (*all)[i];
+    EXPECT_LE(a.year() * 4 + a.quarter(), b.year() * 4 + b.quarter()) << "oldest first";
+  }
+  std::set<std::string> distinct;
+  for (const auto& o : *all)
+    distinct.insert(o.resident() + "/" + std::to_string(o.year()) + "Q" + std::to_string(o.quarter()));
+  EXPECT_EQ(distinct.size(), all->size()) << "no quarter twice across pages";
 
   // Zone statistics from SQL aggregates.
   auto stats = auditor().reporting().ZoneStatistics();

@@ -930,10 +930,19 @@ Result<v1::Report> Reporting::Correct(const std::string& name, std::string reque
   return t_.Invoke<v1::Report>([&](grpc::ClientContext* c, v1::Report* r) { return stub_->CorrectReport(c, req, r); });
 }
 
-Result<v1::ListOverdueReportsResponse> Reporting::ListOverdue() {
+Result<v1::ListOverdueReportsResponse> Reporting::ListOverduePage(const ListOptions& options,
+                                                                  const std::string& page_token) {
   v1::ListOverdueReportsRequest req;
+  req.set_page_size(options.page_size);
+  req.set_page_token(page_token);
   return t_.Invoke<v1::ListOverdueReportsResponse>(
       [&](grpc::ClientContext* c, v1::ListOverdueReportsResponse* r) { return stub_->ListOverdueReports(c, req, r); });
+}
+
+Pager<v1::OverdueReport> Reporting::ListOverdue(const ListOptions& options) {
+  return MakePager<v1::OverdueReport, v1::ListOverdueReportsResponse>(
+      [this, options](const std::string& token) { return ListOverduePage(options, token); },
+      [](const v1::ListOverdueReportsResponse& r) -> const auto& { return r.overdue(); });
 }
 
 Result<v1::ResidentCompliance> Reporting::Compliance(const std::string& resident) {

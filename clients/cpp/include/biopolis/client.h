@@ -376,7 +376,10 @@ class Reporting {
   Result<v1::Report> Return(const std::string& name, const std::string& comment, const std::string& etag = "",
                             std::string request_id = "");
   Result<v1::Report> Correct(const std::string& name, std::string request_id = "");
-  Result<v1::ListOverdueReportsResponse> ListOverdue();
+  // Quarters whose report is past due and unfiled, oldest first (paged).
+  Pager<v1::OverdueReport> ListOverdue(const ListOptions& options = {});
+  Result<v1::ListOverdueReportsResponse> ListOverduePage(const ListOptions& options = {},
+                                                         const std::string& page_token = "");
   Result<v1::ResidentCompliance> Compliance(const std::string& resident);
   Pager<v1::ResidentCompliance> ListCompliance(v1::ComplianceStatus only = v1::COMPLIANCE_STATUS_UNSPECIFIED);
   // Zone statistics (StatisticsService); `as_of` unset: today.
