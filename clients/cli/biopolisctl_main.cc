@@ -664,7 +664,9 @@ void AddSupport(CLI::App& app, Action& action) {
       ListOptions o;
       o.filter = c->get_option("--filter")->as<std::string>();
       o.order_by = c->get_option("--order-by")->as<std::string>();
-      action = [o, open](Client& cl, OutputFormat f) { return PrintAll(cl.support().ListMeasures(o, *open), f); };
+      action = [o, open](Client& cl, OutputFormat f) {
+        return PrintAll(cl.support().ListMeasures(ListOptions(o).OpenOnly(*open)), f);
+      };
     });
   }
   NameCommand<v1::SupportMeasure>(measures, action, "get", "Show a measure", "supportMeasures/{id}",
@@ -972,7 +974,9 @@ void AddServiceDesk(CLI::App& app, Action& action) {
     c->add_option("--order-by", o->order_by, "due_time (default) or create_time");
     c->add_flag("--overdue", *overdue, "Only requests past due now");
     c->callback([&action, o, overdue] {
-      action = [=](Client& cl, OutputFormat f) { return PrintAll(cl.service_desk().ListRequests(*o, *overdue), f); };
+      action = [=](Client& cl, OutputFormat f) {
+        return PrintAll(cl.service_desk().ListRequests(ListOptions(*o).OverdueOnly(*overdue)), f);
+      };
     });
   }
   NameCommand<R>(requests, action, "get", "Show a request", "serviceRequests/{id}",

@@ -208,7 +208,7 @@ TEST_F(SupportTest, MeasureValidationAndBudgetFloor) {
             "BUDGET_BELOW_COMMITTED");
   EXPECT_EQ(officer().support().UpdateMeasure(cut, {"committed_kopecks"}).error().field_violations().at(0).reason,
             "FIELD_OUTPUT_ONLY");
-  auto open = applicant.client->support().ListMeasures({}, /*open_only=*/true).All();
+  auto open = applicant.client->support().ListMeasures(client::ListOptions().OpenOnly()).All();
   ASSERT_TRUE(open.ok());
   EXPECT_EQ(open->size(), 1u);
 }
@@ -252,7 +252,7 @@ TEST_F(ServiceDeskTest, TheSlaClockCountsWorkingDaysAndPausesWhileWaiting) {
   ASSERT_TRUE(officer().service_desk().AskResident(request, "Which product line?").ok());
   // Waiting from Friday 12:00 to Monday 12:00: only Friday's 12 working hours pass; the weekend does not count.
   clock_.Advance(3 * kMicrosPerDay);
-  EXPECT_TRUE(officer().service_desk().ListRequests({}, /*overdue_only=*/true).All()->empty());
+  EXPECT_TRUE(officer().service_desk().ListRequests(client::ListOptions().OverdueOnly()).All()->empty());
   auto answered = resident->service_desk().Respond(request, "The insulin line");
   ASSERT_TRUE(answered.ok()) << answered.error().ToString();
   EXPECT_EQ(answered->state(), v1::ServiceRequest::STATE_IN_PROGRESS);
@@ -262,7 +262,7 @@ TEST_F(ServiceDeskTest, TheSlaClockCountsWorkingDaysAndPausesWhileWaiting) {
             (ZoneStartOf(Date{2026, 12, 2}) + 12 * 3600 * kMicrosPerSecond) / kMicrosPerSecond);
 
   clock_.Set(ZoneStartOf(Date{2026, 12, 3}) + 3600 * kMicrosPerSecond);
-  auto overdue = officer().service_desk().ListRequests({}, /*overdue_only=*/true).All();
+  auto overdue = officer().service_desk().ListRequests(client::ListOptions().OverdueOnly()).All();
   ASSERT_EQ(overdue->size(), 1u);
   EXPECT_TRUE((*overdue)[0].overdue());
   auto resolved = officer().service_desk().Resolve(request, "Inspection booked for 15 February");

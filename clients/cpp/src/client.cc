@@ -360,12 +360,11 @@ Result<v1::ZonePolicy> Policies::Get(const std::string& name) {
       [&](grpc::ClientContext* c, v1::ZonePolicy* r) { return stub_->GetZonePolicy(c, req, r); });
 }
 
-Pager<v1::ZonePolicy> Policies::List(int page_size) {
+Pager<v1::ZonePolicy> Policies::List(const ListOptions& o) {
   return MakePager<v1::ZonePolicy, v1::ListZonePoliciesResponse>(
-      [this, page_size](const std::string& token) {
+      [this, o](const std::string& token) {
         v1::ListZonePoliciesRequest req;
-        req.set_page_size(page_size);
-        req.set_page_token(token);
+        SetListOptions(req, o, token);
         return t_.Invoke<v1::ListZonePoliciesResponse>([&](grpc::ClientContext* c, v1::ListZonePoliciesResponse* r) {
           return stub_->ListZonePolicies(c, req, r);
         });
@@ -401,12 +400,11 @@ Result<v1::ApiKey> ApiKeys::Get(const std::string& name) {
   return t_.Invoke<v1::ApiKey>([&](grpc::ClientContext* c, v1::ApiKey* r) { return stub_->GetApiKey(c, req, r); });
 }
 
-Pager<v1::ApiKey> ApiKeys::List(int page_size) {
+Pager<v1::ApiKey> ApiKeys::List(const ListOptions& o) {
   return MakePager<v1::ApiKey, v1::ListApiKeysResponse>(
-      [this, page_size](const std::string& token) {
+      [this, o](const std::string& token) {
         v1::ListApiKeysRequest req;
-        req.set_page_size(page_size);
-        req.set_page_token(token);
+        SetListOptions(req, o, token);
         return t_.Invoke<v1::ListApiKeysResponse>(
             [&](grpc::ClientContext* c, v1::ListApiKeysResponse* r) { return stub_->ListApiKeys(c, req, r); });
       },
@@ -586,12 +584,12 @@ Result<v1::SupportMeasure> Support::GetMeasure(const std::string& name) {
       [&](grpc::ClientContext* c, v1::SupportMeasure* r) { return stub_->GetSupportMeasure(c, req, r); });
 }
 
-Pager<v1::SupportMeasure> Support::ListMeasures(const ListOptions& o, bool open_only) {
+Pager<v1::SupportMeasure> Support::ListMeasures(const ListOptions& o) {
   return MakePager<v1::SupportMeasure, v1::ListSupportMeasuresResponse>(
-      [this, o, open_only](const std::string& token) {
+      [this, o](const std::string& token) {
         v1::ListSupportMeasuresRequest req;
         SetListOptions(req, o, token);
-        req.set_open_only(open_only);
+        req.set_open_only(o.open_only);
         return t_.Invoke<v1::ListSupportMeasuresResponse>(
             [&](grpc::ClientContext* c, v1::ListSupportMeasuresResponse* r) {
               return stub_->ListSupportMeasures(c, req, r);
@@ -772,12 +770,12 @@ Result<v1::ServiceRequest> ServiceDesk::GetRequest(const std::string& name) {
       [&](grpc::ClientContext* c, v1::ServiceRequest* r) { return stub_->GetServiceRequest(c, req, r); });
 }
 
-Pager<v1::ServiceRequest> ServiceDesk::ListRequests(const ListOptions& o, bool overdue_only) {
+Pager<v1::ServiceRequest> ServiceDesk::ListRequests(const ListOptions& o) {
   return MakePager<v1::ServiceRequest, v1::ListServiceRequestsResponse>(
-      [this, o, overdue_only](const std::string& token) {
+      [this, o](const std::string& token) {
         v1::ListServiceRequestsRequest req;
         SetListOptions(req, o, token);
-        req.set_overdue_only(overdue_only);
+        req.set_overdue_only(o.overdue_only);
         return t_.Invoke<v1::ListServiceRequestsResponse>(
             [&](grpc::ClientContext* c, v1::ListServiceRequestsResponse* r) {
               return stub_->ListServiceRequests(c, req, r);
@@ -840,13 +838,12 @@ Result<v1::ServiceMessage> ServiceDesk::AddMessage(const std::string& parent, co
       [&](grpc::ClientContext* c, v1::ServiceMessage* r) { return stub_->CreateServiceMessage(c, req, r); });
 }
 
-Pager<v1::ServiceMessage> ServiceDesk::ListMessages(const std::string& parent, int page_size) {
+Pager<v1::ServiceMessage> ServiceDesk::ListMessages(const std::string& parent, const ListOptions& o) {
   return MakePager<v1::ServiceMessage, v1::ListServiceMessagesResponse>(
-      [this, parent, page_size](const std::string& token) {
+      [this, parent, o](const std::string& token) {
         v1::ListServiceMessagesRequest req;
         req.set_parent(parent);
-        req.set_page_size(page_size);
-        req.set_page_token(token);
+        SetListOptions(req, o, token);
         return t_.Invoke<v1::ListServiceMessagesResponse>(
             [&](grpc::ClientContext* c, v1::ListServiceMessagesResponse* r) {
               return stub_->ListServiceMessages(c, req, r);
@@ -952,11 +949,11 @@ Result<v1::ResidentCompliance> Reporting::Compliance(const std::string& resident
       [&](grpc::ClientContext* c, v1::ResidentCompliance* r) { return stub_->GetResidentCompliance(c, req, r); });
 }
 
-Pager<v1::ResidentCompliance> Reporting::ListCompliance(v1::ComplianceStatus only) {
+Pager<v1::ResidentCompliance> Reporting::ListCompliance(v1::ComplianceStatus only, const ListOptions& o) {
   return MakePager<v1::ResidentCompliance, v1::ListResidentComplianceResponse>(
-      [this, only](const std::string& token) {
+      [this, only, o](const std::string& token) {
         v1::ListResidentComplianceRequest req;
-        req.set_page_token(token);
+        SetListOptions(req, o, token);
         req.set_status(only);
         return t_.Invoke<v1::ListResidentComplianceResponse>(
             [&](grpc::ClientContext* c, v1::ListResidentComplianceResponse* r) {

@@ -89,6 +89,10 @@ struct ListOptions {
   std::string order_by;
   // 0: the server's default (50).
   int page_size = 0;
+  // Support().ListMeasures only: measures open today.
+  bool open_only = false;
+  // ServiceDesk().ListRequests only: requests past their SLA.
+  bool overdue_only = false;
 
   ListOptions& Filter(std::string f) {
     filter = std::move(f);
@@ -100,6 +104,14 @@ struct ListOptions {
   }
   ListOptions& PageSize(int n) {
     page_size = n;
+    return *this;
+  }
+  ListOptions& OpenOnly(bool b = true) {
+    open_only = b;
+    return *this;
+  }
+  ListOptions& OverdueOnly(bool b = true) {
+    overdue_only = b;
     return *this;
   }
 };
@@ -219,7 +231,7 @@ class Policies {
   explicit Policies(Transport& t);
   // `name`: "policies/{version}" or "policies/current".
   Result<v1::ZonePolicy> Get(const std::string& name = "policies/current");
-  Pager<v1::ZonePolicy> List(int page_size = 0);
+  Pager<v1::ZonePolicy> List(const ListOptions& options = {});
   Result<v1::ZonePolicy> Create(const v1::ZonePolicy& policy, std::string request_id = "");
 
  private:
@@ -233,7 +245,7 @@ class ApiKeys {
   // The response carries the secret, shown once.
   Result<v1::CreateApiKeyResponse> Create(const v1::ApiKey& key, std::string request_id = "");
   Result<v1::ApiKey> Get(const std::string& name);
-  Pager<v1::ApiKey> List(int page_size = 0);
+  Pager<v1::ApiKey> List(const ListOptions& options = {});
   Result<v1::ApiKey> Revoke(const std::string& name, std::string request_id = "");
   // A consistent online backup to `path` on the server's machine (administrators).
   Result<v1::Backup> CreateBackup(const std::string& path);
@@ -293,7 +305,8 @@ class Support {
   explicit Support(Transport& t);
   Result<v1::SupportMeasure> GetMeasure(const std::string& name);
   // `open_only`: measures open on today's zone date.
-  Pager<v1::SupportMeasure> ListMeasures(const ListOptions& options = {}, bool open_only = false);
+  // ListOptions().OpenOnly(): the measures open today.
+  Pager<v1::SupportMeasure> ListMeasures(const ListOptions& options = {});
   Result<v1::SupportMeasure> CreateMeasure(const v1::SupportMeasure& measure, std::string request_id = "");
   Result<v1::SupportMeasure> UpdateMeasure(const v1::SupportMeasure& measure, const std::vector<std::string>& paths,
                                            std::string request_id = "");
@@ -338,7 +351,8 @@ class ServiceDesk {
                                      std::string request_id = "");
   Result<v1::ServiceRequest> GetRequest(const std::string& name);
   // Most urgent first by default; `overdue_only`: past due now.
-  Pager<v1::ServiceRequest> ListRequests(const ListOptions& options = {}, bool overdue_only = false);
+  // ListOptions().OverdueOnly(): the requests past their SLA.
+  Pager<v1::ServiceRequest> ListRequests(const ListOptions& options = {});
   Result<v1::ServiceRequest> CreateRequest(const v1::ServiceRequest& request, std::string request_id = "");
   Result<v1::ServiceRequest> Take(const std::string& name, const std::string& etag = "", std::string request_id = "");
   Result<v1::ServiceRequest> AskResident(const std::string& name, const std::string& text, const std::string& etag = "",
@@ -355,7 +369,7 @@ class ServiceDesk {
                                     const std::string& etag = "", std::string request_id = "");
   Result<v1::ServiceMessage> AddMessage(const std::string& parent, const std::string& text,
                                         std::string request_id = "");
-  Pager<v1::ServiceMessage> ListMessages(const std::string& parent, int page_size = 0);
+  Pager<v1::ServiceMessage> ListMessages(const std::string& parent, const ListOptions& options = {});
   Result<v1::ServiceDeskStatistics> Statistics();
 
  private:
@@ -381,7 +395,8 @@ class Reporting {
   Result<v1::ListOverdueReportsResponse> ListOverduePage(const ListOptions& options = {},
                                                          const std::string& page_token = "");
   Result<v1::ResidentCompliance> Compliance(const std::string& resident);
-  Pager<v1::ResidentCompliance> ListCompliance(v1::ComplianceStatus only = v1::COMPLIANCE_STATUS_UNSPECIFIED);
+  Pager<v1::ResidentCompliance> ListCompliance(v1::ComplianceStatus only = v1::COMPLIANCE_STATUS_UNSPECIFIED,
+                                               const ListOptions& options = {});
   // Zone statistics (StatisticsService); `as_of` unset: today.
   Result<v1::ZoneStatistics> ZoneStatistics(const google::type::Date* as_of = nullptr);
 
