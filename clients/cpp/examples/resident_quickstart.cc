@@ -13,10 +13,14 @@ int main() {
   if (const char* key = std::getenv("BIOPOLIS_API_KEY")) options.api_key = key;
   biopolis::client::Client client(options);
 
-  // Our open application, if we have one; otherwise a new draft.
+  // Our draft, if we have one; otherwise a new draft. A failed List is an
+  // error, not "no draft": the pager's error() says why the loop ended.
   std::string name;
-  for (const auto& app : client.applications().List()) {
-    if (app.state() == biopolis::v1::Application::STATE_DRAFT) name = app.name();
+  auto drafts = client.applications().List(biopolis::client::ListOptions().Filter("state = \"STATE_DRAFT\""));
+  for (const auto& app : drafts) name = app.name();
+  if (drafts.error()) {
+    std::cerr << drafts.error()->ToString() << "\n";
+    return 1;
   }
   if (name.empty()) {
     biopolis::v1::Application draft;
@@ -42,7 +46,10 @@ int main() {
     return 1;
   }
   auto current = client.applications().Get(name);
-  if (!current) return 1;
+  if (!current) {
+    std::cerr << current.error().ToString() << "\n";
+    return 1;
+  }
   biopolis::v1::Application fix;
   fix.set_name(name);
   fix.set_etag(current->etag());
