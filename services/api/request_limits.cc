@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text_limits.h"
+#include "core/value_limits.h"
 
 namespace biopolis {
 namespace {
@@ -126,8 +127,8 @@ const std::map<std::string, std::size_t>& TextFieldLimits() {
 }
 
 const std::map<std::string, NumericRange>& NumericFieldRanges() {
-  constexpr double kMaxKopecks = 1e15;  // 10 trillion roubles
-  constexpr double kMaxJobs = 1e6;
+  constexpr auto kMaxKopecks = static_cast<double>(value_limits::kMaxKopecks);
+  constexpr auto kMaxJobs = static_cast<double>(value_limits::kMaxJobs);
   static const std::map<std::string, NumericRange> kRanges = {
       {"biopolis.v1.Application.planned_investment_3y_kopecks", {0, kMaxKopecks}},
       {"biopolis.v1.Application.planned_investment_kopecks", {0, kMaxKopecks}},

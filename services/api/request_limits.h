@@ -33,7 +33,8 @@ const std::map<std::string, int>& RepeatedFieldLimits();
 // together, so a request with several bad fields gets one violation for each
 // (a check here would answer only its own fields and hide the rest). The
 // text limits are the rules' own constants (core/text_limits.h); the ranges
-// restate the bounds the rules write.
+// use the rules' constants where they recur (core/value_limits.h) and
+// restate the area-specific bounds the rules write.
 //
 // Full field name (e.g. "biopolis.v1.Organization.full_name") -> maximum length
 // in bytes: every text field the server accepts.

@@ -4,6 +4,7 @@
 #include "core/identifiers.h"
 #include "core/patch_table.h"
 #include "core/text_limits.h"
+#include "core/value_limits.h"
 
 namespace biopolis {
 
@@ -81,7 +82,7 @@ bool IsLiveApplicationState(ApplicationState s) { return IsOneOf(s, kLiveApplica
 namespace {
 
 // 10^15 kopecks = 10 trillion roubles: a bound that rejects overflow-sized input.
-constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
+using value_limits::kMaxKopecks;
 
 }  // namespace
 
@@ -115,7 +116,7 @@ std::vector<FieldViolation> ValidateApplicationDraft(const ApplicationRecord& a,
   if (a.requested_plot_ids.size() > 20) {
     errors.Add(p + "requested_plots", "at most 20 plots", "FIELD_TOO_LONG");
   }
-  if (a.planned_jobs < 0 || a.planned_jobs > 1'000'000) {
+  if (a.planned_jobs < 0 || a.planned_jobs > value_limits::kMaxJobs) {
     errors.Add(p + "planned_jobs", "must be between 0 and 1000000", "VALUE_OUT_OF_RANGE");
   }
   if (a.requested_land_area_m2 < 0 || a.requested_land_area_m2 > 100'000'000) {
@@ -244,7 +245,7 @@ std::vector<FieldViolation> ValidateCommitments(const std::vector<CommitmentReco
     } else if (i > 0 && c.investment_kopecks < commitments[i - 1].investment_kopecks) {
       errors.Add(p + ".investment_kopecks", "is cumulative and cannot decrease", "INCONSISTENT_COMMITMENT");
     }
-    if (c.jobs < 0 || c.jobs > 1'000'000) {
+    if (c.jobs < 0 || c.jobs > value_limits::kMaxJobs) {
       errors.Add(p + ".jobs", "must be between 0 and 1000000", "VALUE_OUT_OF_RANGE");
     } else if (i > 0 && c.jobs < commitments[i - 1].jobs) {
       errors.Add(p + ".jobs", "is cumulative and cannot decrease", "INCONSISTENT_COMMITMENT");

@@ -7,6 +7,7 @@
 #include "core/identifiers.h"
 #include "core/patch_table.h"
 #include "core/text_limits.h"
+#include "core/value_limits.h"
 
 namespace biopolis {
 namespace {
@@ -163,7 +164,7 @@ std::vector<FieldViolation> ValidateLease(const LeaseRecord& l, const std::strin
   } else if (l.start_date.IsValid() && !(l.start_date < l.end_date)) {
     errors.Add(f + "end_date", "must be after start_date", "INVALID_DATE_RANGE");
   }
-  if (l.annual_rent_kopecks < 0 || l.annual_rent_kopecks > 1'000'000'000'000'000) {
+  if (l.annual_rent_kopecks < 0 || l.annual_rent_kopecks > value_limits::kMaxKopecks) {
     errors.Add(f + "annual_rent_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
   }
   errors.CheckText(f + "agreement_number", l.agreement_number, text_limits::kCode);

@@ -4,6 +4,7 @@
 #include "core/identifiers.h"
 #include "core/resource_name.h"
 #include "core/text_limits.h"
+#include "core/value_limits.h"
 #include "services/policy/policy_seam.h"
 
 namespace biopolis {
@@ -16,11 +17,10 @@ std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& to
   } else if (p.effective_from < today) {
     errors.Add(f + "effective_from", "is in the past; a version takes effect today or later", "DATE_IN_PAST");
   }
-  constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
-  if (p.min_investment_kopecks < 0 || p.min_investment_kopecks > kMaxKopecks) {
+  if (p.min_investment_kopecks < 0 || p.min_investment_kopecks > value_limits::kMaxKopecks) {
     errors.Add(f + "min_investment_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
   }
-  if (p.min_investment_3y_kopecks < 0 || p.min_investment_3y_kopecks > kMaxKopecks) {
+  if (p.min_investment_3y_kopecks < 0 || p.min_investment_3y_kopecks > value_limits::kMaxKopecks) {
     errors.Add(f + "min_investment_3y_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
   } else if (p.min_investment_3y_kopecks > p.min_investment_kopecks && p.min_investment_kopecks >= 0) {
     errors.Add(f + "min_investment_3y_kopecks", "cannot exceed min_investment_kopecks", "INCONSISTENT_INVESTMENT");

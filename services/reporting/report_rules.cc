@@ -2,6 +2,7 @@
 
 #include "core/patch_table.h"
 #include "core/state_machine.h"
+#include "core/value_limits.h"
 
 namespace biopolis {
 
@@ -58,7 +59,8 @@ std::vector<FieldViolation> ValidateReport(const ReportRecord& r, const std::str
   if (r.year < 2000 || r.year > 2100) errors.Add(f + "year", "must be between 2000 and 2100", "VALUE_OUT_OF_RANGE");
   if (r.quarter < 1 || r.quarter > 4) errors.Add(f + "quarter", "must be 1, 2, 3 or 4", "VALUE_OUT_OF_RANGE");
   auto money = [&](const char* field, std::int64_t v) {
-    if (v < 0 || v > 1'000'000'000'000'000) errors.Add(f + field, "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
+    if (v < 0 || v > value_limits::kMaxKopecks)
+      errors.Add(f + field, "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
   };
   money("investment_kopecks", r.investment_kopecks);
   money("capex_kopecks", r.capex_kopecks);
@@ -69,7 +71,7 @@ std::vector<FieldViolation> ValidateReport(const ReportRecord& r, const std::str
     errors.Add(f + "capex_kopecks", "capital expenditure is part of the investment and cannot exceed it",
                "INCONSISTENT_FIGURES");
   }
-  if (r.jobs_at_period_end < 0 || r.jobs_at_period_end > 1'000'000) {
+  if (r.jobs_at_period_end < 0 || r.jobs_at_period_end > value_limits::kMaxJobs) {
     errors.Add(f + "jobs_at_period_end", "must be between 0 and 1000000", "VALUE_OUT_OF_RANGE");
   }
   return errors.violations();

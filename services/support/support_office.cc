@@ -3,6 +3,7 @@
 #include "core/etag.h"
 #include "core/resource_name.h"
 #include "core/text_limits.h"
+#include "core/value_limits.h"
 #include "services/reporting/reporting_seam.h"
 #include "services/support/support_seam.h"
 
@@ -226,12 +227,12 @@ Status ValidateActionArgs(SupportAction action, const SupportActionArgs& args, c
       text("reason", false);
       break;
     case SupportAction::kApprove:
-      if (args.granted_kopecks < 0 || args.granted_kopecks > 1'000'000'000'000'000) {
+      if (args.granted_kopecks < 0 || args.granted_kopecks > value_limits::kMaxKopecks) {
         errors.Add("granted_kopecks", "must be between 0 and 10^15", "VALUE_OUT_OF_RANGE");
       }
       break;
     case SupportAction::kDisburse:
-      if (args.disbursement.amount_kopecks <= 0 || args.disbursement.amount_kopecks > 1'000'000'000'000'000) {
+      if (args.disbursement.amount_kopecks <= 0 || args.disbursement.amount_kopecks > value_limits::kMaxKopecks) {
         errors.Add("disbursement.amount_kopecks", "must be positive", "VALUE_OUT_OF_RANGE");
       }
       if (!args.disbursement.date.IsValid()) {

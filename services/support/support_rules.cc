@@ -3,12 +3,13 @@
 #include "core/identifiers.h"
 #include "core/patch_table.h"
 #include "core/text_limits.h"
+#include "core/value_limits.h"
 
 namespace biopolis {
 namespace {
 using S = SupportRequestState;
 using A = SupportAction;
-constexpr std::int64_t kMaxKopecks = 1'000'000'000'000'000;
+using value_limits::kMaxKopecks;
 }  // namespace
 
 const char* SupportRequestStateName(SupportRequestState state) { return kSupportRequestStates.Name(state); }

@@ -100,9 +100,10 @@ Page<ReportRecord> SqliteReportRepository::List(const ListQuery& query) {
 }
 
 std::optional<ReportRecord> SqliteReportRepository::FindInProgress(std::int64_t resident_id, int year, int quarter) {
-  CachedStatement st(conn_, std::string("SELECT ") + kColumns +
-                                " FROM reports WHERE resident_id = ? AND year = ? AND quarter = ? AND " +
-                                StateIsNot("state", ReportState::kAccepted));
+  static const std::string kSql = std::string("SELECT ") + kColumns +
+                                  " FROM reports WHERE resident_id = ? AND year = ? AND quarter = ? AND " +
+                                  StateIsNot("state", ReportState::kAccepted);
+  CachedStatement st(conn_, kSql);
   st.bind(1, static_cast<int64_t>(resident_id));
   st.bind(2, year);
   st.bind(3, quarter);
@@ -145,18 +146,21 @@ void SqliteReportRepository::Update(const ReportRecord& record) {
 AcceptedFigures SqliteReportRepository::Accepted(std::int64_t resident_id, int year, int quarter) {
   AcceptedFigures out;
   const int up_to = QuarterIndex(year, quarter);
-  CachedStatement sum(conn_, std::string("SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
-                                         "WHERE r.resident_id = ? AND r.period <= ? AND ") +
-                                 CurrentAccepted());
+  // Built once: compliance pages call this for every resident.
+  static const std::string kSumSql =
+      "SELECT count(*), coalesce(sum(r.investment_kopecks), 0) FROM reports r "
+      "WHERE r.resident_id = ? AND r.period <= ? AND " +
+      CurrentAccepted();
+  static const std::string kJobsSql = "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND " +
+                                      StateIs("state", ReportState::kAccepted) +
+                                      " AND period <= ? ORDER BY period DESC, version DESC LIMIT 1";
+  CachedStatement sum(conn_, kSumSql);
   sum.bind(1, static_cast<int64_t>(resident_id));
   sum.bind(2, up_to);
   sum.executeStep();
   out.any = sum.getColumn(0).getInt64() > 0;
   out.investment_kopecks = sum.getColumn(1).getInt64();
-  CachedStatement jobs(conn_, "SELECT jobs_at_period_end FROM reports WHERE resident_id = ? AND " +
-                                  StateIs("state", ReportState::kAccepted) +
-                                  " AND period <= ? "
-                                  "ORDER BY period DESC, version DESC LIMIT 1");
+  CachedStatement jobs(conn_, kJobsSql);
   jobs.bind(1, static_cast<int64_t>(resident_id));
   jobs.bind(2, up_to);
   if (jobs.executeStep()) out.jobs = jobs.getColumn(0).getInt();
@@ -200,30 +204,29 @@ ZoneTotals SqliteReportRepository::Totals(const Date& as_of) {
     int s = residents.getColumn(0).getInt();
     if (s >= 0 && s < 4) t.residents_by_state[s] = residents.getColumn(1).getInt64();
   }
-  CachedStatement committed(conn_,
-                            "SELECT coalesce(sum(c.investment_kopecks), 0), coalesce(sum(c.jobs), 0) "
-                            "FROM residents r JOIN commitments c ON c.resident_id = r.id "
-                            "WHERE " +
-                                StateIsNot("r.state", ResidentState::kTerminated) +
-                                " AND r.registration_date <= ? AND c.due_date = "
-                                "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)");
+  static const std::string kCommittedSql =
+      "SELECT coalesce(sum(c.investment_kopecks), 0), coalesce(sum(c.jobs), 0) "
+      "FROM residents r JOIN commitments c ON c.resident_id = r.id WHERE " +
+      StateIsNot("r.state", ResidentState::kTerminated) +
+      " AND r.registration_date <= ? AND c.due_date = "
+      "(SELECT max(due_date) FROM commitments WHERE resident_id = r.id)";
+  static const std::string kMadeSql =
+      "SELECT coalesce(sum(r.investment_kopecks), 0) FROM reports r WHERE r.period <= ? AND " + CurrentAccepted();
+  static const std::string kJobsSql =
+      "SELECT coalesce(sum((SELECT r.jobs_at_period_end FROM reports r WHERE r.resident_id = res.id AND " +
+      StateIs("r.state", ReportState::kAccepted) +
+      " AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) FROM residents res WHERE " +
+      StateIsNot("res.state", ResidentState::kTerminated);
+  CachedStatement committed(conn_, kCommittedSql);
   committed.bind(1, date);
   committed.executeStep();
   t.investment_committed_kopecks = committed.getColumn(0).getInt64();
   t.jobs_planned = committed.getColumn(1).getInt64();
-  CachedStatement made(conn_, std::string("SELECT coalesce(sum(r.investment_kopecks), 0) FROM reports r "
-                                          "WHERE r.period <= ? AND ") +
-                                  CurrentAccepted());
+  CachedStatement made(conn_, kMadeSql);
   made.bind(1, last_period);
   made.executeStep();
   t.investment_made_kopecks = made.getColumn(0).getInt64();
-  CachedStatement jobs(conn_,
-                       "SELECT coalesce(sum((SELECT r.jobs_at_period_end FROM reports r WHERE r.resident_id = res.id "
-                       "AND " +
-                           StateIs("r.state", ReportState::kAccepted) +
-                           " AND r.period <= ? ORDER BY r.period DESC, r.version DESC LIMIT 1)), 0) "
-                           "FROM residents res WHERE " +
-                           StateIsNot("res.state", ResidentState::kTerminated));
+  CachedStatement jobs(conn_, kJobsSql);
   jobs.bind(1, last_period);
   jobs.executeStep();
   t.jobs_created = jobs.getColumn(0).getInt64();
