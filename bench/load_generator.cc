@@ -29,7 +29,10 @@
 #include <thread>
 #include <vector>
 
-#include "biopolis/client.h"
+#include "biopolis/service_client.h"
+#include "biopolis/v1/application.grpc.pb.h"
+#include "biopolis/v1/land.grpc.pb.h"
+#include "biopolis/v1/service_desk.grpc.pb.h"
 #include "noop.grpc.pb.h"
 
 namespace {

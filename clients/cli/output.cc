@@ -70,24 +70,24 @@ std::string FieldText(const google::protobuf::Message& m, const std::string& fie
 
 }  // namespace
 
-int ExitCodeFor(grpc::StatusCode code) {
+int ExitCodeFor(client::StatusCode code) {
   switch (code) {
-    case grpc::StatusCode::OK:
+    case client::StatusCode::OK:
       return kExitOk;
-    case grpc::StatusCode::INVALID_ARGUMENT:
-    case grpc::StatusCode::OUT_OF_RANGE:
+    case client::StatusCode::INVALID_ARGUMENT:
+    case client::StatusCode::OUT_OF_RANGE:
       return kExitInvalid;
-    case grpc::StatusCode::NOT_FOUND:
+    case client::StatusCode::NOT_FOUND:
       return kExitNotFound;
-    case grpc::StatusCode::PERMISSION_DENIED:
-    case grpc::StatusCode::UNAUTHENTICATED:
+    case client::StatusCode::PERMISSION_DENIED:
+    case client::StatusCode::UNAUTHENTICATED:
       return kExitDenied;
-    case grpc::StatusCode::UNAVAILABLE:
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case client::StatusCode::UNAVAILABLE:
+    case client::StatusCode::DEADLINE_EXCEEDED:
       return kExitUnavailable;
-    case grpc::StatusCode::FAILED_PRECONDITION:
-    case grpc::StatusCode::ABORTED:
-    case grpc::StatusCode::ALREADY_EXISTS:
+    case client::StatusCode::FAILED_PRECONDITION:
+    case client::StatusCode::ABORTED:
+    case client::StatusCode::ALREADY_EXISTS:
       return kExitConflict;
     default:
       return kExitOther;

@@ -25,7 +25,7 @@ enum ExitCode : int {
   kExitIntegrity = 7,    // `audit verify` found the chain broken
 };
 
-int ExitCodeFor(grpc::StatusCode code);
+int ExitCodeFor(client::StatusCode code);
 
 // Prints one message.
 void PrintMessage(const google::protobuf::Message& message, OutputFormat format);

@@ -21,7 +21,7 @@
 #include <set>
 #include <thread>
 
-#include "biopolis/client.h"
+#include "biopolis/biopolis.h"
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <thread>
 
+#include "biopolis/v1/organization.grpc.pb.h"
 #include "server_fixture.h"
 #include "services/api/access_policy.h"
 
@@ -16,8 +17,8 @@ namespace {
 class AccessAndErrorsTest : public ServerFixture {};
 
 TEST_F(AccessAndErrorsTest, MissingUnknownAndRevokedKeysAreUnauthenticated) {
-  EXPECT_EQ(ClientWithKey("")->policies().Get().code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(ClientWithKey("bpk_unknown")->policies().Get().code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(ClientWithKey("")->policies().Get().code(), client::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(ClientWithKey("bpk_unknown")->policies().Get().code(), client::StatusCode::UNAUTHENTICATED);
 
   v1::ApiKey key;
   key.set_display_name("short-lived");
@@ -32,7 +33,7 @@ TEST_F(AccessAndErrorsTest, MissingUnknownAndRevokedKeysAreUnauthenticated) {
   ASSERT_TRUE(revoked.ok());
   EXPECT_EQ(revoked->state(), v1::ApiKey::STATE_REVOKED);
   auto denied = holder->policies().Get();
-  EXPECT_EQ(denied.code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(denied.code(), client::StatusCode::UNAUTHENTICATED);
   EXPECT_NE(denied.error().message().find("revoked"), std::string::npos);
   // Listing shows metadata, never secrets.
   auto keys = admin().api_keys().List().All();
@@ -50,23 +51,23 @@ TEST_F(AccessAndErrorsTest, ExpiredKeysStopWorking) {
   auto holder = ClientWithKey(created->secret());
   EXPECT_TRUE(holder->policies().Get().ok());
   clock_.Advance(2 * 3600 * kMicrosPerSecond);
-  EXPECT_EQ(holder->policies().Get().code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(holder->policies().Get().code(), client::StatusCode::UNAUTHENTICATED);
 }
 
 TEST_F(AccessAndErrorsTest, RolesWithoutTheRightArePermissionDenied) {
   v1::Organization org;
   org.set_inn("4345042753");
-  EXPECT_EQ(auditor().organizations().Create(org).code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(admin().applications().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(officer().api_keys().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(officer().audit().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(auditor().organizations().Create(org).code(), client::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(admin().applications().List().All().error().code(), client::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(officer().api_keys().List().All().error().code(), client::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(officer().audit().List().All().error().code(), client::StatusCode::PERMISSION_DENIED);
   auto company = ResidentClient(CreateOrganization("4345042753", "1024317979080"));
-  EXPECT_EQ(company->audit().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(company->audit().List().All().error().code(), client::StatusCode::PERMISSION_DENIED);
   auto app = company->applications().Create(EligibleDraft());
   ASSERT_TRUE(company->applications().Submit(app->name()).ok());
   // A resident may not decide its own application.
-  EXPECT_EQ(company->applications().Accept(app->name()).code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(company->applications().Approve(app->name()).code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(company->applications().Accept(app->name()).code(), client::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(company->applications().Approve(app->name()).code(), client::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(AccessAndErrorsTest, AResidentNeverSeesOrChangesAnotherOrganizationsRecords) {
@@ -78,20 +79,20 @@ TEST_F(AccessAndErrorsTest, AResidentNeverSeesOrChangesAnotherOrganizationsRecor
   ASSERT_TRUE(app_a.ok());
   int audit_before = AuditCount();
 
-  EXPECT_EQ(b->applications().Get(app_a->name()).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->applications().Submit(app_a->name()).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->applications().Withdraw(app_a->name()).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->applications().Delete(app_a->name()).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->applications().CheckEligibility(app_a->name()).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->applications().Get(app_a->name()).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->applications().Submit(app_a->name()).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->applications().Withdraw(app_a->name()).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->applications().Delete(app_a->name()).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->applications().CheckEligibility(app_a->name()).code(), client::StatusCode::NOT_FOUND);
   v1::Application edit;
   edit.set_name(app_a->name());
   edit.set_project_name("hijacked");
-  EXPECT_EQ(b->applications().Update(edit, {"project_name"}).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->organizations().Get(org_a).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->applications().Update(edit, {"project_name"}).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->organizations().Get(org_a).code(), client::StatusCode::NOT_FOUND);
   v1::Organization org_edit;
   org_edit.set_name(org_a);
   org_edit.set_contact_email("evil@example.com");
-  EXPECT_EQ(b->organizations().Update(org_edit, {"contact_email"}).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->organizations().Update(org_edit, {"contact_email"}).code(), client::StatusCode::NOT_FOUND);
   // Lists are scoped to the caller's own organization.
   auto b_apps = b->applications().List().All();
   ASSERT_TRUE(b_apps.ok());
@@ -108,7 +109,7 @@ TEST_F(AccessAndErrorsTest, AResidentNeverSeesOrChangesAnotherOrganizationsRecor
   ASSERT_TRUE(officer_page.ok());
   ASSERT_FALSE(officer_page->next_page_token().empty());
   auto stolen = b->organizations().ListPage(client::ListOptions().PageSize(1), officer_page->next_page_token());
-  EXPECT_EQ(stolen.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(stolen.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(stolen.error().field_violations().at(0).field, "page_token");
 
   // Nothing changed: A's draft is intact and no audit record was written.
@@ -124,7 +125,7 @@ TEST_F(AccessAndErrorsTest, BadInputGetsOneViolationPerFieldAndChangesNothing) {
   org.set_kpp("43450100");
   org.set_contact_email("no-at-sign");
   auto r = officer().organizations().Create(org);
-  ASSERT_EQ(r.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_EQ(r.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(r.error().reason(), "INVALID_INN_CHECKSUM");
   std::set<std::string> fields;
   for (const auto& v : r.error().field_violations()) fields.insert(v.field + ":" + v.reason);
@@ -132,10 +133,10 @@ TEST_F(AccessAndErrorsTest, BadInputGetsOneViolationPerFieldAndChangesNothing) {
                         "organization.inn:INVALID_INN_CHECKSUM", "organization.ogrn:INVALID_OGRN_FORMAT",
                         "organization.kpp:INVALID_KPP_FORMAT", "organization.full_name:FIELD_REQUIRED",
                         "organization.legal_address:FIELD_REQUIRED", "organization.contact_email:INVALID_EMAIL"}));
-  EXPECT_EQ(officer().applications().Get("applications/abc").code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(officer().applications().Get("applications/999").code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(officer().applications().Get("applications/abc").code(), client::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(officer().applications().Get("applications/999").code(), client::StatusCode::NOT_FOUND);
   auto bad_filter = officer().applications().List(client::ListOptions().Filter("state = \"STATE_NOPE\"")).All();
-  EXPECT_EQ(bad_filter.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(bad_filter.error().code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(bad_filter.error().field_violations().at(0).field, "filter");
   auto bad_order = officer().applications().List(client::ListOptions().OrderBy("project_name")).All();
   EXPECT_EQ(bad_order.error().field_violations().at(0).field, "order_by");
@@ -153,7 +154,7 @@ TEST_F(AccessAndErrorsTest, DuplicateInnIsAlreadyExists) {
   dup.set_full_name("Copy");
   dup.set_legal_address("Kirov");
   auto r = officer().organizations().Create(dup);
-  EXPECT_EQ(r.code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(r.code(), client::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(r.error().reason(), "ORGANIZATION_EXISTS");
 }
 
@@ -167,12 +168,12 @@ TEST_F(AccessAndErrorsTest, StaleEtagIsAbortedAndServerOwnedFieldsAreNotUpdatabl
   ASSERT_TRUE(company->applications().Update(edit, {"project_name"}).ok());
   edit.set_project_name("Second edit on a stale read");
   auto stale = company->applications().Update(edit, {"project_name"});
-  EXPECT_EQ(stale.code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(stale.code(), client::StatusCode::ABORTED);
   EXPECT_EQ(stale.error().reason(), "STALE_ETAG");
-  EXPECT_EQ(company->applications().Submit(app->name(), app->etag()).code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(company->applications().Submit(app->name(), app->etag()).code(), client::StatusCode::ABORTED);
   for (const char* field : {"state", "name", "etag", "policy_version", "create_time", "resident", "organization"}) {
     auto r = company->applications().Update(edit, {field});
-    EXPECT_EQ(r.code(), grpc::StatusCode::INVALID_ARGUMENT) << field;
+    EXPECT_EQ(r.code(), client::StatusCode::INVALID_ARGUMENT) << field;
     EXPECT_EQ(r.error().field_violations().at(0).field, "update_mask.paths[0]") << field;
   }
   EXPECT_EQ(company->applications().Get(app->name())->project_name(), "First edit");
@@ -195,7 +196,7 @@ TEST_F(AccessAndErrorsTest, RetryWithTheSameRequestIdReturnsTheFirstResult) {
   EXPECT_EQ(officer().organizations().List().All()->size(), 1u);
   org.set_full_name("Another body");
   auto reused = officer().organizations().Create(org, id);
-  EXPECT_EQ(reused.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(reused.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(reused.error().reason(), "REQUEST_ID_REUSED");
   EXPECT_EQ(officer().organizations().Create(org, "not-a-uuid").error().reason(), "INVALID_REQUEST_ID");
 
@@ -218,7 +219,8 @@ TEST_F(AccessAndErrorsTest, PagingVisitsEveryRecordOnce) {
   for (int i = 0; i < 5; ++i) CreateOrganization(inns[i], ogrns[i]);
   std::set<std::string> seen;
   for (const auto& org : officer().organizations().List(client::ListOptions().OrderBy("inn").PageSize(2))) {
-    EXPECT_TRUE(seen.insert(org.inn()).second);
+    ASSERT_TRUE(org.ok()) << org.error().ToString();
+    EXPECT_TRUE(seen.insert(org->inn()).second);
   }
   EXPECT_EQ(seen.size(), 5u);
   auto first = officer().organizations().ListPage(client::ListOptions().PageSize(500000));
@@ -332,7 +334,7 @@ TEST_F(RateLimitTest, AFloodingKeyIsLimitedWhileQuietKeysGoOn) {
     if (r.ok()) {
       ++served;
     } else {
-      EXPECT_EQ(r.code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+      EXPECT_EQ(r.code(), client::StatusCode::RESOURCE_EXHAUSTED);
       EXPECT_EQ(r.error().reason(), "RATE_LIMITED");
       // When to retry comes with the refusal (google.rpc.RetryInfo).
       EXPECT_EQ(r.error().retry_delay(), std::chrono::milliseconds(1000));

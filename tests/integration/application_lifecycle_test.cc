@@ -38,7 +38,7 @@ TEST_F(ApplicationLifecycleTest, FromDraftToRegistryAndResidentStatus) {
 
   auto refused = company->applications().Submit(name);
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(refused.code(), client::StatusCode::INVALID_ARGUMENT);
   ASSERT_NE(refused.error().violation("application.planned_investment_kopecks"), nullptr);
   EXPECT_EQ(refused.error().violation("application.planned_investment_kopecks")->reason, "INVESTMENT_BELOW_MINIMUM");
   EXPECT_EQ(refused.error().field_violations().size(), 2u);
@@ -115,7 +115,7 @@ TEST_F(ApplicationLifecycleTest, FromDraftToRegistryAndResidentStatus) {
 
   // A second application while a resident: refused.
   auto again = company->applications().Create(EligibleDraft());
-  EXPECT_EQ(again.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(again.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(again.error().reason(), "ALREADY_RESIDENT");
 
   // Status management by the officer.
@@ -139,7 +139,7 @@ TEST_F(ApplicationLifecycleTest, FromDraftToRegistryAndResidentStatus) {
   ASSERT_TRUE(terminated.ok()) << terminated.error().ToString();
   EXPECT_EQ(terminated->state(), v1::Resident::STATE_TERMINATED);
   auto twice = officer().residents().CureViolation(resident->name(), "x");
-  EXPECT_EQ(twice.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(twice.code(), client::StatusCode::FAILED_PRECONDITION);
 
   // The auditor sees every step in the audit log, with actors and request ids.
   auto trail = auditor().audit().List(client::ListOptions().Filter("resource = \"" + name + "\"")).All();
@@ -161,12 +161,12 @@ TEST_F(ApplicationLifecycleTest, DraftsCanBeDeletedOthersNot) {
   auto app = company->applications().Create(EligibleDraft());
   ASSERT_TRUE(app.ok());
   ASSERT_TRUE(company->applications().Delete(app->name()).ok());
-  EXPECT_EQ(company->applications().Get(app->name()).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(company->applications().Get(app->name()).code(), client::StatusCode::NOT_FOUND);
   auto second = company->applications().Create(EligibleDraft());
   ASSERT_TRUE(second.ok());
   ASSERT_TRUE(company->applications().Submit(second->name()).ok());
   auto del = company->applications().Delete(second->name());
-  EXPECT_EQ(del.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(del.code(), client::StatusCode::FAILED_PRECONDITION);
   ASSERT_FALSE(del.error().precondition_violations().empty());
   EXPECT_NE(del.error().precondition_violations()[0].description.find("STATE_SUBMITTED"), std::string::npos);
 }
@@ -184,13 +184,13 @@ TEST_F(ApplicationLifecycleTest, WithdrawAndRejectEndTheApplication) {
   ASSERT_TRUE(a->applications().Submit(next->name()).ok());
   ASSERT_TRUE(officer().applications().Accept(next->name()).ok());
   auto no_ground = officer().applications().Reject(next->name(), v1::Application::REJECTION_GROUND_UNSPECIFIED, "");
-  EXPECT_EQ(no_ground.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(no_ground.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(no_ground.error().field_violations().size(), 2u);
   auto rejected = officer().applications().Reject(next->name(), v1::Application::REJECTION_GROUND_POLICY_NOT_MET,
                                                   "Financing not documented");
   ASSERT_TRUE(rejected.ok());
   EXPECT_EQ(rejected->rejection().ground(), v1::Application::REJECTION_GROUND_POLICY_NOT_MET);
-  EXPECT_EQ(a->applications().Withdraw(next->name()).code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(a->applications().Withdraw(next->name()).code(), client::StatusCode::FAILED_PRECONDITION);
 }
 
 TEST_F(ApplicationLifecycleTest, UnansweredInformationRequestLapsesWhenTheDeadlinePasses) {
@@ -206,7 +206,7 @@ TEST_F(ApplicationLifecycleTest, UnansweredInformationRequestLapsesWhenTheDeadli
   // Seen as lapsed at once on read...
   EXPECT_EQ(company->applications().Get(app->name())->state(), v1::Application::STATE_LAPSED);
   auto late = company->applications().RespondToInformationRequest(app->name(), "Too late");
-  EXPECT_EQ(late.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(late.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_NE(late.error().message().find("STATE_LAPSED"), std::string::npos);
   // ...and persisted, audited as the system, by the timed transition.
   ASSERT_TRUE(server_->RunTimedTransitions().ok());
@@ -236,9 +236,9 @@ TEST_F(ApplicationLifecycleTest, SubmissionUsesThePolicyInForceAndRecordsItsVers
   v1::ZonePolicy past = next;
   *past.mutable_effective_from() = D(2026, 1, 1);
   auto refused = admin().policies().Create(past);
-  EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(refused.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(refused.error().field_violations()[0].reason, "DATE_IN_PAST");
-  EXPECT_EQ(officer().policies().Create(next).code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(officer().policies().Create(next).code(), client::StatusCode::PERMISSION_DENIED);
 
   clock_.Advance(kMicrosPerDay);
   auto company = ResidentClient(CreateOrganization("4345042753", "1024317979080"));
@@ -246,7 +246,7 @@ TEST_F(ApplicationLifecycleTest, SubmissionUsesThePolicyInForceAndRecordsItsVers
   draft.set_planned_investment_kopecks(140'000'000'00);  // enough under v1, not under v2
   auto app = company->applications().Create(draft);
   auto submit = company->applications().Submit(app->name());
-  EXPECT_EQ(submit.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(submit.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(submit.error().message().find("policy version 2"), std::string::npos);
 }
 

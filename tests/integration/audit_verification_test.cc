@@ -33,7 +33,7 @@ TEST_F(AuditVerificationTest, AnIntactLogIsCheckedAgainstTheServersCheckpoints) 
   ASSERT_TRUE(server_->domain().audit.Checkpoint().ok());
   CreateOrganization("4345695985", "1024366201166");
 
-  auto verified = VerifyAuditLog(auditor(), AuditVerifyOptions{.saved_checkpoints = {}, .page_size = 2});
+  auto verified = VerifyAuditLog(auditor().audit(), AuditVerifyOptions{.saved_checkpoints = {}, .page_size = 2});
   ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_TRUE(verified->intact) << verified->problem;
   EXPECT_EQ(verified->records_checked, AuditCount());
@@ -48,7 +48,7 @@ TEST_F(AuditVerificationTest, SavedCheckpointsHoldTheLogAndAForgedOneIsCaught) {
   const auto lines = CheckpointLines();
   ASSERT_GE(lines.size(), 1u);
 
-  auto verified = VerifyAuditLog(auditor(), {.saved_checkpoints = lines});
+  auto verified = VerifyAuditLog(auditor().audit(), {.saved_checkpoints = lines});
   ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_TRUE(verified->intact) << verified->problem;
 
@@ -56,15 +56,15 @@ TEST_F(AuditVerificationTest, SavedCheckpointsHoldTheLogAndAForgedOneIsCaught) {
   std::string forged = lines[0];
   auto at = forged.find(" hash=") + 6;
   forged[at] = forged[at] == '0' ? '1' : '0';
-  verified = VerifyAuditLog(auditor(), {.saved_checkpoints = std::vector<std::string>{forged}});
+  verified = VerifyAuditLog(auditor().audit(), {.saved_checkpoints = std::vector<std::string>{forged}});
   ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_FALSE(verified->intact);
   EXPECT_EQ(verified->broken_sequence, 0);
   EXPECT_NE(verified->problem.find("bad signature"), std::string::npos) << verified->problem;
 
-  auto malformed = VerifyAuditLog(auditor(), {.saved_checkpoints = std::vector<std::string>{"v1 sequence=x"}});
+  auto malformed = VerifyAuditLog(auditor().audit(), {.saved_checkpoints = std::vector<std::string>{"v1 sequence=x"}});
   ASSERT_FALSE(malformed.ok());
-  EXPECT_EQ(malformed.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(malformed.error().code(), client::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(AuditVerificationTest, ARecordAlteredOnDiskIsNamed) {
@@ -76,7 +76,7 @@ TEST_F(AuditVerificationTest, ARecordAlteredOnDiskIsNamed) {
     db.exec("DROP TRIGGER audit_log_no_update");
     db.exec("UPDATE audit_log SET summary = summary || 'x' WHERE sequence = 2");
   }
-  auto verified = VerifyAuditLog(auditor());
+  auto verified = VerifyAuditLog(auditor().audit());
   ASSERT_TRUE(verified.ok()) << verified.error().ToString();
   EXPECT_FALSE(verified->intact);
   EXPECT_EQ(verified->broken_sequence, 2);
@@ -85,9 +85,9 @@ TEST_F(AuditVerificationTest, ARecordAlteredOnDiskIsNamed) {
 
 TEST_F(AuditVerificationTest, AResidentCannotReadTheLog) {
   auto resident = ResidentClient(CreateOrganization("4345042753", "1024317979080"));
-  auto verified = VerifyAuditLog(*resident);
+  auto verified = VerifyAuditLog(resident->audit());
   ASSERT_FALSE(verified.ok());
-  EXPECT_EQ(verified.error().code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(verified.error().code(), client::StatusCode::PERMISSION_DENIED);
 }
 
 }  // namespace

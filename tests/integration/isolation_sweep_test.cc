@@ -63,7 +63,7 @@ TEST_F(IsolationSweepTest, AThousandCrossOrganizationAttemptsLeakAndChangeNothin
   auto b = ResidentClient(CreateOrganization("4345695985", "1024366201166"));
   const int audit_before = AuditCount();
 
-  using Attempt = std::function<grpc::StatusCode(int)>;
+  using Attempt = std::function<client::StatusCode(int)>;
   auto code = [](const auto& result) { return result.code(); };
   std::vector<std::pair<std::string, Attempt>> attempts = {
       {"GetApplication", [&](int) { return code(b->applications().Get(a.application)); }},
@@ -125,9 +125,9 @@ TEST_F(IsolationSweepTest, AThousandCrossOrganizationAttemptsLeakAndChangeNothin
   int leaks = 0;
   for (int round = 0; total < 1000; ++round) {
     for (const auto& [name, attempt] : attempts) {
-      grpc::StatusCode c = attempt(round);
+      client::StatusCode c = attempt(round);
       ++total;
-      if (c != grpc::StatusCode::NOT_FOUND) {
+      if (c != client::StatusCode::NOT_FOUND) {
         ++leaks;
         ADD_FAILURE() << name << " answered " << client::StatusCodeName(c);
       }
@@ -160,7 +160,7 @@ TEST_F(IsolationSweepTest, AThousandCrossOrganizationAttemptsLeakAndChangeNothin
   for (const auto& list : lists) EXPECT_EQ(list(), 0u);
   if (!a_page->next_page_token().empty()) {
     EXPECT_EQ(b->applications().ListPage(client::ListOptions().PageSize(1), a_page->next_page_token()).code(),
-              grpc::StatusCode::INVALID_ARGUMENT);
+              client::StatusCode::INVALID_ARGUMENT);
   }
   // A plot's holder stays hidden.
   auto seen = b->land().GetPlot(plot);

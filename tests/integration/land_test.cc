@@ -39,10 +39,10 @@ TEST_F(LandTest, CatalogueSearchAndUpdate) {
   EXPECT_EQ(updated->area_m2(), 3500);
   EXPECT_EQ(updated->capacity().power_kw(), 250);
   EXPECT_EQ(updated->cadastral_number(), "43:40:000302:113");
-  EXPECT_EQ(officer().land().UpdatePlot(change, {"area_m2"}).code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(officer().land().UpdatePlot(change, {"area_m2"}).code(), client::StatusCode::ABORTED);
   change.set_etag("");
-  EXPECT_EQ(officer().land().UpdatePlot(change, {"cadastral_number"}).code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(company->land().UpdatePlot(change, {"area_m2"}).code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(officer().land().UpdatePlot(change, {"cadastral_number"}).code(), client::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(company->land().UpdatePlot(change, {"area_m2"}).code(), client::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(LandTest, BadInputIsPreciseAndChangesNothing) {
@@ -51,17 +51,17 @@ TEST_F(LandTest, BadInputIsPreciseAndChangesNothing) {
   plot.set_cadastral_number("43-40-000302-112");
   plot.set_area_m2(-10);
   auto r = officer().land().CreatePlot(plot);
-  ASSERT_EQ(r.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_EQ(r.code(), client::StatusCode::INVALID_ARGUMENT);
   std::set<std::string> fields;
   for (const auto& v : r.error().field_violations()) fields.insert(v.field + ":" + v.reason);
   EXPECT_TRUE(fields.count("plot.cadastral_number:INVALID_CADASTRAL_NUMBER"));
   EXPECT_TRUE(fields.count("plot.area_m2:VALUE_OUT_OF_RANGE"));
   EXPECT_TRUE(fields.count("plot.site:FIELD_REQUIRED"));
   EXPECT_TRUE(fields.count("plot.permitted_use:FIELD_REQUIRED"));
-  EXPECT_EQ(officer().land().GetPlot("plots/404").code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(officer().land().BlockPlot("plots/404", "x").code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(officer().land().GetPlot("plots/404").code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(officer().land().BlockPlot("plots/404", "x").code(), client::StatusCode::NOT_FOUND);
   EXPECT_EQ(officer().land().ListPlots(client::ListOptions().Filter("area_m2 >= big")).All().error().code(),
-            grpc::StatusCode::INVALID_ARGUMENT);
+            client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(AuditCount(), before);
   CreatePlot("43:40:000302:112", 1000);
   v1::Plot dup;
@@ -81,7 +81,7 @@ TEST_F(LandTest, ReservationToLeaseAndBack) {
   auto drafting = ResidentClient(CreateOrganization("4345212878", "1024326984923"));
   auto draft = drafting->applications().Create(EligibleDraft());
   auto not_reviewed = officer().land().ReservePlot(plot, draft->name());
-  EXPECT_EQ(not_reviewed.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(not_reviewed.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(not_reviewed.error().reason(), "APPLICATION_NOT_UNDER_REVIEW");
 
   auto reserved = officer().land().ReservePlot(plot, applicant.application);
@@ -90,7 +90,7 @@ TEST_F(LandTest, ReservationToLeaseAndBack) {
   EXPECT_EQ(reserved->reservation().application(), applicant.application);
   EXPECT_EQ(reserved->reservation().expire_time().seconds(), kStartTime / 1'000'000 + 60 * 86400);
   auto again = officer().land().ReservePlot(plot, other.application);
-  EXPECT_EQ(again.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(again.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(again.error().reason(), "PLOT_NOT_AVAILABLE");
 
   // Who holds it is hidden from other residents, shown to the holder.
@@ -106,7 +106,7 @@ TEST_F(LandTest, ReservationToLeaseAndBack) {
   *lease.mutable_end_date() = D(2075, 11, 30);
   lease.set_annual_rent_kopecks(2'520'000'00);
   auto wrong = officer().land().CreateLease(lease);
-  EXPECT_EQ(wrong.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(wrong.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(wrong.error().reason(), "PLOT_NOT_AVAILABLE");
   EXPECT_NE(wrong.error().message().find("another application"), std::string::npos);
 
@@ -118,7 +118,7 @@ TEST_F(LandTest, ReservationToLeaseAndBack) {
   EXPECT_EQ(leased_plot->state(), v1::Plot::STATE_LEASED);
   EXPECT_EQ(leased_plot->lease(), signed_lease->name());
   EXPECT_EQ(other.client->land().GetPlot(plot)->lease(), "");
-  EXPECT_EQ(other.client->land().GetLease(signed_lease->name()).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(other.client->land().GetLease(signed_lease->name()).code(), client::StatusCode::NOT_FOUND);
   EXPECT_EQ(applicant.client->land().ListLeases().All()->size(), 1u);
   EXPECT_TRUE(other.client->land().ListLeases().All()->empty());
   EXPECT_EQ(officer().land().CreateLease(lease).error().reason(), "PLOT_NOT_AVAILABLE");
@@ -134,7 +134,7 @@ TEST_F(LandTest, ReservationToLeaseAndBack) {
   EXPECT_EQ(ended->state(), v1::Lease::STATE_TERMINATED);
   EXPECT_EQ(officer().land().GetPlot(plot)->state(), v1::Plot::STATE_AVAILABLE);
   EXPECT_EQ(officer().land().TerminateLease(signed_lease->name(), "again").code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+            client::StatusCode::FAILED_PRECONDITION);
 }
 
 TEST_F(LandTest, ReservationsAreReleasedWhenTheApplicationEnds) {
@@ -215,7 +215,7 @@ TEST_F(LandTest, TerminatingAResidentEndsItsLeasesAndANonResidentCannotLease) {
   EXPECT_EQ(ended->end_of_use_date().day(), 15);
   EXPECT_EQ(officer().land().GetPlot(plot)->state(), v1::Plot::STATE_AVAILABLE);
   auto again = officer().land().CreateLease(lease);
-  EXPECT_EQ(again.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(again.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(again.error().reason(), "RESIDENT_NOT_ACTIVE");
   lease.set_resident("residents/999");
   EXPECT_EQ(officer().land().CreateLease(lease).error().reason(), "RESIDENT_NOT_FOUND");
@@ -231,8 +231,8 @@ TEST_F(LandTest, BlockUnblockAndRetireWithLineage) {
   ASSERT_TRUE(blocked.ok());
   EXPECT_EQ(blocked->state(), v1::Plot::STATE_UNAVAILABLE);
   EXPECT_EQ(officer().land().BlockPlot(old_plot, "again").error().reason(), "WRONG_STATE");
-  EXPECT_EQ(officer().land().BlockPlot(a, "").code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(officer().land().RetirePlot(old_plot, "split", {}).code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(officer().land().BlockPlot(a, "").code(), client::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(officer().land().RetirePlot(old_plot, "split", {}).code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(officer().land().RetirePlot(old_plot, "split", {"plots/999"}).error().reason(), "PLOT_NOT_FOUND");
   auto retired = officer().land().RetirePlot(old_plot, "Split in two", {a, b});
   ASSERT_TRUE(retired.ok()) << retired.error().ToString();
@@ -263,7 +263,7 @@ TEST_F(LandTest, FiftyConcurrentReservationsOfOnePlotExactlyOneWins) {
       auto r = officer().land().ReservePlot(plot, applications[static_cast<std::size_t>(i % 5)]);
       if (r.ok()) {
         ++ok;
-      } else if (r.code() == grpc::StatusCode::FAILED_PRECONDITION && r.error().reason() == "PLOT_NOT_AVAILABLE") {
+      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == "PLOT_NOT_AVAILABLE") {
         ++not_available;
       } else {
         ++other;

@@ -63,7 +63,7 @@ TEST_F(ReportingTest, ReportLifecycleWithReturnAndCorrection) {
   r.set_capex_kopecks(20 * kMillion);
   r.set_quarter(5);
   auto bad = a.client->reporting().Create(r);
-  ASSERT_EQ(bad.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_EQ(bad.code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(bad.error().violation("report.quarter"), nullptr);
   EXPECT_EQ(bad.error().violation("report.capex_kopecks")->reason, "INCONSISTENT_FIGURES");
 
@@ -77,7 +77,7 @@ TEST_F(ReportingTest, ReportLifecycleWithReturnAndCorrection) {
   EXPECT_EQ(created->due_date().day(), 30);  // 31 December + 30 days
   EXPECT_EQ(a.client->reporting().Create(r).error().reason(), "REPORT_EXISTS");
   ASSERT_TRUE(a.client->reporting().Submit(created->name()).ok());
-  EXPECT_EQ(officer().reporting().Return(created->name(), "").code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(officer().reporting().Return(created->name(), "").code(), client::StatusCode::INVALID_ARGUMENT);
   auto returned = officer().reporting().Return(created->name(), "Jobs figure contradicts the payroll");
   ASSERT_TRUE(returned.ok());
   EXPECT_EQ(returned->state(), v1::Report::STATE_RETURNED);
@@ -91,8 +91,8 @@ TEST_F(ReportingTest, ReportLifecycleWithReturnAndCorrection) {
   ASSERT_TRUE(accepted.ok());
   EXPECT_EQ(accepted->state(), v1::Report::STATE_ACCEPTED);
   // Accepted versions never change.
-  EXPECT_EQ(a.client->reporting().Update(fix, {"jobs_at_period_end"}).code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_EQ(officer().reporting().Accept(created->name()).code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(a.client->reporting().Update(fix, {"jobs_at_period_end"}).code(), client::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(officer().reporting().Accept(created->name()).code(), client::StatusCode::FAILED_PRECONDITION);
   // A correction is a new version that supersedes the accepted one once accepted.
   auto correction = a.client->reporting().Correct(created->name());
   ASSERT_TRUE(correction.ok()) << correction.error().ToString();
@@ -114,7 +114,7 @@ TEST_F(ReportingTest, ReportLifecycleWithReturnAndCorrection) {
   // Another resident cannot see it.
   auto other = ApplicantUnderReview("4345695985", "1024366201166");
   Register(other);
-  EXPECT_EQ(other.client->reporting().Get(created->name()).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(other.client->reporting().Get(created->name()).code(), client::StatusCode::NOT_FOUND);
   EXPECT_TRUE(other.client->reporting().List().All()->empty());
 }
 
@@ -189,7 +189,7 @@ TEST_F(ReportingTest, ComplianceOnTrackAtRiskAndBreachedAndOverdueReports) {
   auto earlier = auditor().reporting().ZoneStatistics(&as_of);
   EXPECT_EQ(earlier->investment_made_kopecks(), 80 * kMillion);  // Q4 2026 only
   EXPECT_EQ(ResidentClient(CreateOrganization("4345610903", "1024320244189"))->reporting().ZoneStatistics().code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+            client::StatusCode::PERMISSION_DENIED);
 }
 
 class EventsTest : public ServerFixture {};
@@ -256,7 +256,7 @@ TEST_F(EventsTest, ReplayResumeFilterAndFollow) {
   auto refused = auditor().events().Watch(bad);
   v1::Event e;
   EXPECT_FALSE(refused->Next(&e));
-  EXPECT_EQ(refused->error()->code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(refused->error()->code(), client::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
@@ -268,7 +268,7 @@ TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {
   std::thread reader([&] { got.set_value(ReadN(*stream, 2)); });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   ASSERT_TRUE(a.client->applications().ReferToExpertCouncil(a.application).code() ==
-              grpc::StatusCode::PERMISSION_DENIED);
+              client::StatusCode::PERMISSION_DENIED);
   ASSERT_TRUE(officer().applications().ReferToExpertCouncil(a.application).ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
 

@@ -80,7 +80,7 @@ TEST_F(SdkResilienceTest, TheCallersOwnCancelIsADistinctErrorAndHoldsBeforeTheFi
   v1::Event e;
   EXPECT_FALSE(stream->Next(&e));
   ASSERT_TRUE(stream->error().has_value());
-  EXPECT_EQ(stream->error()->code(), grpc::StatusCode::CANCELLED);
+  EXPECT_EQ(stream->error()->code(), client::StatusCode::CANCELLED);
   EXPECT_EQ(stream->error()->reason(), client::EventStream::kCancelledByCaller);
 
   // A cancel while the stream waits to reconnect ends its backoff at once.
@@ -105,18 +105,18 @@ namespace {
 // The SDK's Result: a value or an error, never an OK error alone; a missed
 // check throws instead of reading an empty value.
 TEST(SdkResultTest, AnOkErrorIsRefusedAndAMissedCheckThrows) {
-  client::Result<int> from_ok_error = client::Error(grpc::StatusCode::OK, "nothing");
+  client::Result<int> from_ok_error = client::Error(client::StatusCode::OK, "nothing");
   EXPECT_FALSE(from_ok_error.ok());
-  EXPECT_EQ(from_ok_error.code(), grpc::StatusCode::INTERNAL);
+  EXPECT_EQ(from_ok_error.code(), client::StatusCode::INTERNAL);
 
-  client::Result<int> failed = client::Error(grpc::StatusCode::NOT_FOUND, "applications/7");
+  client::Result<int> failed = client::Error(client::StatusCode::NOT_FOUND, "applications/7");
   EXPECT_THROW((void)failed.value(), std::logic_error);
   EXPECT_THROW((void)*failed, std::logic_error);
 
   client::Result<int> fine = 7;
   ASSERT_TRUE(fine.ok());
   EXPECT_EQ(*fine, 7);
-  EXPECT_EQ(fine.code(), grpc::StatusCode::OK);
+  EXPECT_EQ(fine.code(), client::StatusCode::OK);
 }
 
 }  // namespace

@@ -228,7 +228,7 @@ TEST_F(SecurityTest, TextOverItsLimitIsRefusedFieldByField) {
   org.set_contact_phone("+7 912 " + std::string(200, '-') + " 345 67 89");
   auto created = officer().organizations().Create(org);
   ASSERT_FALSE(created.ok());
-  EXPECT_EQ(created.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(created.error().code(), client::StatusCode::INVALID_ARGUMENT);
   const std::map<std::string, std::string> expected = {{"organization.full_name", "FIELD_TOO_LONG"},
                                                        {"organization.contact_email", "INVALID_EMAIL"},
                                                        {"organization.contact_phone", "FIELD_TOO_LONG"}};
@@ -325,14 +325,14 @@ TEST_F(SecurityTest, HundredThousandMaskPathsAreOneViolationBeforeAnyWork) {
   std::vector<std::string> mask;
   for (int i = 0; i < 100'000; ++i) mask.push_back("p" + std::to_string(i));  // ~770 KiB, as in the report
   auto r = officer().organizations().Update(update, mask);
-  ASSERT_EQ(r.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_EQ(r.code(), client::StatusCode::INVALID_ARGUMENT);
   ASSERT_EQ(r.error().field_violations().size(), 1u);
   EXPECT_EQ(r.error().field_violations()[0].field, "update_mask.paths");
   EXPECT_EQ(r.error().field_violations()[0].reason, "TOO_MANY_ELEMENTS");
   // A long bad filter is answered INVALID_FILTER with a short, escaped quote of it.
   std::string filter = "inn = \"1\" AND " + std::string(3000, 'x') + std::string("\n\0", 2) + " = 1";
   auto listed = officer().organizations().List(client::ListOptions().Filter(filter)).All();
-  ASSERT_EQ(listed.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_EQ(listed.error().code(), client::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(listed.error().reason(), "INVALID_FILTER");
   EXPECT_LT(listed.error().message().size(), 300u);
   EXPECT_NE(listed.error().message().find("\u2026"), std::string::npos);
@@ -353,8 +353,8 @@ TEST_F(SecurityTest, GuessingKeysIsLimitedPerAddressWhileKnownKeysGoOn) {
   int limited = 0;
   for (int i = 0; i < 60; ++i) {
     auto r = ClientWithKey("bpk_guess_" + std::to_string(i))->policies().Get();
-    if (r.code() == grpc::StatusCode::UNAUTHENTICATED) ++unauthenticated;
-    if (r.code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+    if (r.code() == client::StatusCode::UNAUTHENTICATED) ++unauthenticated;
+    if (r.code() == client::StatusCode::RESOURCE_EXHAUSTED) {
       EXPECT_EQ(r.error().reason(), "AUTHENTICATION_RATE_LIMITED");
       ++limited;
     }
@@ -392,7 +392,7 @@ TEST_F(SecurityTest, ARevokedKeysOpenStreamEndsAndDeliversNothingAfter) {
     after.push_back(e);
   }
   ASSERT_TRUE(stream->error().has_value());
-  EXPECT_EQ(stream->error()->code(), grpc::StatusCode::UNAUTHENTICATED) << stream->error()->ToString();
+  EXPECT_EQ(stream->error()->code(), client::StatusCode::UNAUTHENTICATED) << stream->error()->ToString();
   for (const auto& ev : after) {
     EXPECT_TRUE(ev.resource() == created->api_key().name() || (revoked_at != 0 && ev.sequence() <= revoked_at))
         << "delivered after the revocation: " << ev.resource();
@@ -416,7 +416,7 @@ TEST_F(SecurityTest, AnExpiredKeysOpenStreamEndsWithinTheRecheckInterval) {
   while (stream->Next(&e)) {
   }
   ASSERT_TRUE(stream->error().has_value());
-  EXPECT_EQ(stream->error()->code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(stream->error()->code(), client::StatusCode::UNAUTHENTICATED);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "../unit/temp_db.h"
-#include "biopolis/client.h"
+#include "biopolis/biopolis.h"
 #include "services/domain/domain.h"
 #include "services/server/biopolis_server.h"
 

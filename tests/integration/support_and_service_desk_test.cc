@@ -51,7 +51,7 @@ TEST_F(SupportTest, FiftyConcurrentApprovalsAgainstABudgetThatFitsTen) {
       auto r = officer().support().Approve(requests[static_cast<std::size_t>(i)], 100'000);
       if (r.ok()) {
         ++ok;
-      } else if (r.code() == grpc::StatusCode::FAILED_PRECONDITION && r.error().reason() == "BUDGET_EXHAUSTED") {
+      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == "BUDGET_EXHAUSTED") {
         ++exhausted;
       } else {
         ++other;
@@ -90,7 +90,7 @@ TEST_F(SupportTest, CapPerResidentDisbursementsAndClosingBalanceTheBooks) {
   ASSERT_TRUE(officer().support().Approve(r1, 100'000).ok());
   ASSERT_TRUE(officer().support().Approve(r2, 100'000).ok());
   auto capped = officer().support().Approve(r3, 100'000);
-  EXPECT_EQ(capped.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(capped.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(capped.error().reason(), "RESIDENT_CAP_EXCEEDED");
   ASSERT_TRUE(officer().support().Approve(r3, 50'000).ok());
 
@@ -106,7 +106,7 @@ TEST_F(SupportTest, CapPerResidentDisbursementsAndClosingBalanceTheBooks) {
   auto over = officer().support().Disburse(r1, pay);
   EXPECT_EQ(over.error().reason(), "DISBURSEMENT_EXCEEDS_GRANT");
   pay.set_amount_kopecks(0);
-  EXPECT_EQ(officer().support().Disburse(r1, pay).code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(officer().support().Disburse(r1, pay).code(), client::StatusCode::INVALID_ARGUMENT);
   pay.set_amount_kopecks(10'000);
   *pay.mutable_date() = D(2030, 1, 1);
   EXPECT_EQ(officer().support().Disburse(r1, pay).error().field_violations().at(0).reason, "DATE_IN_FUTURE");
@@ -121,7 +121,7 @@ TEST_F(SupportTest, CapPerResidentDisbursementsAndClosingBalanceTheBooks) {
   EXPECT_EQ(stats->remaining_kopecks(), 10'000'000 - 210'000);
   *pay.mutable_date() = D(2026, 11, 27);
   auto after_close = officer().support().Disburse(r1, pay);
-  EXPECT_EQ(after_close.code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(after_close.code(), client::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(after_close.error().reason(), "WRONG_STATE");
 }
 
@@ -152,15 +152,15 @@ TEST_F(SupportTest, EligibilityIsCheckedAndExplained) {
   auto draft = applicant.client->support().CreateRequest(r);
   ASSERT_TRUE(draft.ok());
   auto refused = applicant.client->support().Submit(draft->name());
-  EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(refused.code(), client::StatusCode::INVALID_ARGUMENT);
   ASSERT_NE(refused.error().violation("resident"), nullptr);
   EXPECT_EQ(refused.error().violation("resident")->reason, "RESIDENT_NOT_ACTIVE");
 
   // Another resident never sees this resident's requests.
   auto other = ApplicantUnderReview("4345212878", "1024326984923");
   Register(other);
-  EXPECT_EQ(other.client->support().GetRequest(draft->name()).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(other.client->support().Withdraw(draft->name()).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(other.client->support().GetRequest(draft->name()).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(other.client->support().Withdraw(draft->name()).code(), client::StatusCode::NOT_FOUND);
   EXPECT_TRUE(other.client->support().ListRequests().All()->empty());
 }
 
@@ -186,7 +186,7 @@ TEST_F(SupportTest, MeasureValidationAndBudgetFloor) {
   v1::SupportMeasure bad;
   bad.set_total_budget_kopecks(-1);
   auto r = officer().support().CreateMeasure(bad);
-  ASSERT_EQ(r.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_EQ(r.code(), client::StatusCode::INVALID_ARGUMENT);
   std::set<std::string> fields;
   for (const auto& v : r.error().field_violations()) fields.insert(v.field);
   EXPECT_TRUE(fields.count("measure.kind"));
@@ -195,7 +195,7 @@ TEST_F(SupportTest, MeasureValidationAndBudgetFloor) {
   EXPECT_TRUE(fields.count("measure.open_from"));
   EXPECT_TRUE(fields.count("measure.total_budget_kopecks"));
   EXPECT_EQ(ResidentClient(CreateOrganization("4345042753", "1024317979080"))->support().CreateMeasure(bad).code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+            client::StatusCode::PERMISSION_DENIED);
 
   auto applicant = ApplicantUnderReview("4345695985", "1024366201166");
   Register(applicant);
@@ -276,7 +276,7 @@ TEST_F(ServiceDeskTest, TheSlaClockCountsWorkingDaysAndPausesWhileWaiting) {
   auto confirmed = resident->service_desk().Confirm(request);
   ASSERT_TRUE(confirmed.ok());
   EXPECT_EQ(confirmed->state(), v1::ServiceRequest::STATE_CLOSED);
-  EXPECT_EQ(resident->service_desk().Cancel(request).code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(resident->service_desk().Cancel(request).code(), client::StatusCode::FAILED_PRECONDITION);
 
   auto stats = auditor().service_desk().Statistics();
   ASSERT_TRUE(stats.ok()) << stats.error().ToString();
@@ -299,16 +299,16 @@ TEST_F(ServiceDeskTest, ResidentsSeeOnlyTheirOwnRequestsAndRolesAreEnforced) {
   auto a = ResidentClient(CreateOrganization("4345042753", "1024317979080"));
   auto b = ResidentClient(CreateOrganization("4345695985", "1024366201166"));
   std::string request = Open(*a, type);
-  EXPECT_EQ(b->service_desk().GetRequest(request).code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->service_desk().AddMessage(request, "peek").code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->service_desk().ListMessages(request).All().error().code(), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(b->service_desk().Cancel(request).code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->service_desk().GetRequest(request).code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->service_desk().AddMessage(request, "peek").code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->service_desk().ListMessages(request).All().error().code(), client::StatusCode::NOT_FOUND);
+  EXPECT_EQ(b->service_desk().Cancel(request).code(), client::StatusCode::NOT_FOUND);
   EXPECT_TRUE(b->service_desk().ListRequests().All()->empty());
-  EXPECT_EQ(a->service_desk().Take(request).code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(officer().service_desk().CreateType(v1::ServiceType()).code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(a->service_desk().Take(request).code(), client::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(officer().service_desk().CreateType(v1::ServiceType()).code(), client::StatusCode::PERMISSION_DENIED);
   EXPECT_TRUE(a->service_desk().AddMessage(request, "Any news?").ok());
   EXPECT_TRUE(officer().service_desk().AddMessage(request, "Working on it").ok());
-  EXPECT_EQ(a->service_desk().AddMessage(request, "").code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(a->service_desk().AddMessage(request, "").code(), client::StatusCode::INVALID_ARGUMENT);
 
   v1::ServiceType bad;
   bad.set_sla_working_days(0);
@@ -329,7 +329,7 @@ TEST_F(ServiceDeskTest, ResidentsSeeOnlyTheirOwnRequestsAndRolesAreEnforced) {
   auto cancelled = a->service_desk().Cancel(request, "Solved ourselves");
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->state(), v1::ServiceRequest::STATE_CANCELLED);
-  EXPECT_EQ(a->service_desk().AddMessage(request, "after").code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(a->service_desk().AddMessage(request, "after").code(), client::StatusCode::FAILED_PRECONDITION);
 }
 
 }  // namespace

@@ -90,11 +90,11 @@ TEST(TlsTest, TheListenerSpeaksTlsOnlyToClientsThatTrustItsCa) {
 
   client::ClientOptions plaintext = trusted;
   plaintext.tls_root_certs.clear();
-  EXPECT_EQ(client::Client(plaintext).api_keys().List().All().error().code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(client::Client(plaintext).api_keys().List().All().error().code(), client::StatusCode::UNAVAILABLE);
 
   client::ClientOptions wrong_ca = trusted;
   wrong_ca.tls_root_certs = ReadAll(db.dir() + "/other.crt");
-  EXPECT_EQ(client::Client(wrong_ca).api_keys().List().All().error().code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(client::Client(wrong_ca).api_keys().List().All().error().code(), client::StatusCode::UNAVAILABLE);
 }
 
 TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
@@ -133,7 +133,7 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
   org.set_legal_address("Kirov");
   auto created = ministry->organizations().Create(org);
   ASSERT_TRUE(created.ok()) << created.error().ToString();
-  EXPECT_EQ(ministry->api_keys().List().All().error().code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(ministry->api_keys().List().All().error().code(), client::StatusCode::PERMISSION_DENIED);
   auto audit = client_with("", tls->admin_secret)->audit().List().All();
   ASSERT_TRUE(audit.ok()) << audit.error().ToString();
   bool recorded = false;
@@ -142,13 +142,13 @@ TEST(TlsTest, AVerifiedClientCertificateMappedToARoleAuthenticatesWithoutAKey) {
 
   // A certificate from the right CA with an unmapped name, and no key.
   auto stranger = client_with("stranger", "")->organizations().Get(created->name());
-  EXPECT_EQ(stranger.code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(stranger.code(), client::StatusCode::UNAUTHENTICATED);
   EXPECT_NE(stranger.error().message().find("someone-else"), std::string::npos);
   // The mapped name on a certificate from another CA: refused at the handshake.
-  EXPECT_EQ(client_with("impostor", "")->organizations().Get(created->name()).code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(client_with("impostor", "")->organizations().Get(created->name()).code(), client::StatusCode::UNAVAILABLE);
   // Without a certificate: a key still works, nothing else does.
   EXPECT_TRUE(client_with("", tls->admin_secret)->organizations().Get(created->name()).ok());
-  EXPECT_EQ(client_with("", "")->organizations().Get(created->name()).code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(client_with("", "")->organizations().Get(created->name()).code(), client::StatusCode::UNAUTHENTICATED);
 }
 
 TEST(TlsTest, CertificateRoleMappingsAreCheckedWhenTheConfigIsRead) {

@@ -3,6 +3,7 @@
 // which also needs the installed audit-format library and its dependencies).
 #include <biopolis/audit_verification.h>
 #include <biopolis/client.h>
+#include <biopolis/land.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -14,7 +15,7 @@ int main(int argc, char** argv) {
   options.api_key = argc > 2 ? argv[2] : "";
   biopolis::client::Client client(options);
   if (argc > 3 && std::string(argv[3]) == "verify-audit") {
-    auto verified = biopolis::client::VerifyAuditLog(client);
+    auto verified = biopolis::client::VerifyAuditLog(client.audit());
     if (!verified) {
       std::cerr << verified.error().ToString() << "\n";
       return 1;
@@ -25,12 +26,12 @@ int main(int argc, char** argv) {
   int n = 0;
   auto plots = client.land().ListPlots(biopolis::client::ListOptions().Filter("state = \"STATE_AVAILABLE\""));
   for (const auto& plot : plots) {
-    std::cout << plot.name() << " " << plot.area_m2() << "\n";
+    if (!plot) {
+      std::cerr << plot.error().ToString() << "\n";
+      return 1;
+    }
+    std::cout << plot->name() << " " << plot->area_m2() << "\n";
     ++n;
-  }
-  if (plots.error()) {
-    std::cerr << plots.error()->ToString() << "\n";
-    return 1;
   }
   std::cout << n << " available plots\n";
   return 0;

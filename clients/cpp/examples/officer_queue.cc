@@ -3,7 +3,7 @@
 // moved on meanwhile is reported, not forced.
 //
 //   BIOPOLIS_ADDRESS=127.0.0.1:50051 BIOPOLIS_API_KEY=<officer key> ./officer_queue
-#include <biopolis/client.h>
+#include <biopolis/applications.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -12,26 +12,27 @@ int main() {
   biopolis::client::ClientOptions options;
   if (const char* address = std::getenv("BIOPOLIS_ADDRESS")) options.target = address;
   if (const char* key = std::getenv("BIOPOLIS_API_KEY")) options.api_key = key;
-  biopolis::client::Client client(options);
+  // Only the service this program calls: its header alone compiles fast.
+  biopolis::client::Applications applications(options);
 
-  auto queue = client.applications().List(
-      biopolis::client::ListOptions().Filter("state = \"STATE_SUBMITTED\"").OrderBy("create_time"));
+  auto queue =
+      applications.List(biopolis::client::ListOptions().Filter("state = \"STATE_SUBMITTED\"").OrderBy("create_time"));
   int accepted = 0;
   int skipped = 0;
   for (const auto& app : queue) {
+    if (!app) {  // a failed page: the loop's last element carries the error
+      std::cerr << app.error().ToString() << "\n";
+      return 1;
+    }
     // The etag makes the accept fail (ABORTED) if someone changed it since we listed it.
-    auto r = client.applications().Accept(app.name(), app.etag());
+    auto r = applications.Accept(app->name(), app->etag());
     if (r) {
       ++accepted;
-      std::cout << "accepted " << app.name() << " (" << app.project_name() << ")\n";
+      std::cout << "accepted " << app->name() << " (" << app->project_name() << ")\n";
     } else {
       ++skipped;
-      std::cout << "skipped " << app.name() << ": " << r.error().reason() << "\n";
+      std::cout << "skipped " << app->name() << ": " << r.error().reason() << "\n";
     }
-  }
-  if (queue.error()) {
-    std::cerr << queue.error()->ToString() << "\n";
-    return 1;
   }
   std::cout << accepted << " accepted, " << skipped << " skipped\n";
   return 0;

@@ -2,7 +2,7 @@
 // fix what they report, submit, and follow it.
 //
 //   BIOPOLIS_ADDRESS=127.0.0.1:50051 BIOPOLIS_API_KEY=<resident key> ./resident_quickstart
-#include <biopolis/client.h>
+#include <biopolis/applications.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -11,16 +11,19 @@ int main() {
   biopolis::client::ClientOptions options;
   if (const char* address = std::getenv("BIOPOLIS_ADDRESS")) options.target = address;
   if (const char* key = std::getenv("BIOPOLIS_API_KEY")) options.api_key = key;
-  biopolis::client::Client client(options);
+  // Only the service this program calls: its header alone compiles fast.
+  biopolis::client::Applications applications(options);
 
   // Our draft, if we have one; otherwise a new draft. A failed List is an
-  // error, not "no draft": the pager's error() says why the loop ended.
+  // error, not "no draft": the failed page comes as an element with the error.
   std::string name;
-  auto drafts = client.applications().List(biopolis::client::ListOptions().Filter("state = \"STATE_DRAFT\""));
-  for (const auto& app : drafts) name = app.name();
-  if (drafts.error()) {
-    std::cerr << drafts.error()->ToString() << "\n";
-    return 1;
+  auto drafts = applications.List(biopolis::client::ListOptions().Filter("state = \"STATE_DRAFT\""));
+  for (const auto& app : drafts) {
+    if (!app) {
+      std::cerr << app.error().ToString() << "\n";
+      return 1;
+    }
+    name = app->name();
   }
   if (name.empty()) {
     biopolis::v1::Application draft;
@@ -30,7 +33,7 @@ int main() {
     draft.set_planned_investment_kopecks(95'000'000'00);  // 95 mln roubles
     draft.set_planned_investment_3y_kopecks(30'000'000'00);
     draft.set_planned_jobs(25);
-    auto created = client.applications().Create(draft);
+    auto created = applications.Create(draft);
     if (!created) {
       std::cerr << created.error().ToString() << "\n";
       return 1;
@@ -40,12 +43,12 @@ int main() {
   std::cout << "application: " << name << "\n";
 
   // The dry run says what submission would refuse, rule by rule.
-  auto check = client.applications().CheckEligibility(name);
+  auto check = applications.CheckEligibility(name);
   if (!check) {
     std::cerr << check.error().ToString() << "\n";
     return 1;
   }
-  auto current = client.applications().Get(name);
+  auto current = applications.Get(name);
   if (!current) {
     std::cerr << current.error().ToString() << "\n";
     return 1;
@@ -66,7 +69,7 @@ int main() {
   }
   std::string etag = current->etag();
   if (!paths.empty()) {
-    auto updated = client.applications().Update(fix, paths);
+    auto updated = applications.Update(fix, paths);
     if (!updated) {
       std::cerr << updated.error().ToString() << "\n";
       return 1;
@@ -74,7 +77,7 @@ int main() {
     etag = updated->etag();
   }
 
-  auto submitted = client.applications().Submit(name, etag);
+  auto submitted = applications.Submit(name, etag);
   if (!submitted) {
     // Field violations say exactly what is still wrong.
     std::cerr << submitted.error().ToString() << "\n";

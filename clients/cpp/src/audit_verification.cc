@@ -30,26 +30,26 @@ struct Checkpoints {
   std::map<std::string, std::string> published_keys;
 };
 
-Result<Checkpoints> LoadCheckpoints(Client& client, const AuditVerifyOptions& options) {
+Result<Checkpoints> LoadCheckpoints(const Audit& audit, const AuditVerifyOptions& options) {
   Checkpoints out;
   if (options.saved_checkpoints) {
     for (const auto& line : *options.saved_checkpoints) {
       if (line.empty()) continue;
       auto cp = ParseCheckpointLine(line);
-      if (!cp) return Error(grpc::StatusCode::INVALID_ARGUMENT, "not a checkpoint line: " + line.substr(0, 80));
+      if (!cp) return Error(StatusCode::INVALID_ARGUMENT, "not a checkpoint line: " + line.substr(0, 80));
       out.list.push_back(std::move(*cp));
     }
     return out;
   }
   std::string token;
   do {
-    auto page = client.audit().ListCheckpointsPage(ListOptions().PageSize(options.page_size), token);
+    auto page = audit.ListCheckpointsPage(ListOptions().PageSize(options.page_size), token);
     if (!page.ok()) return page.error();
     for (const auto& k : page->signing_keys()) out.published_keys[k.key_id()] = k.public_key();
     for (const auto& cp : page->checkpoints()) {
       auto parsed = ParseCheckpointLine(cp.line());
       if (!parsed) {
-        return Error(grpc::StatusCode::INVALID_ARGUMENT,
+        return Error(StatusCode::INVALID_ARGUMENT,
                      "the server published a malformed checkpoint: " + cp.line().substr(0, 80));
       }
       out.list.push_back(std::move(*parsed));
@@ -61,8 +61,8 @@ Result<Checkpoints> LoadCheckpoints(Client& client, const AuditVerifyOptions& op
 
 }  // namespace
 
-Result<AuditVerification> VerifyAuditLog(Client& client, const AuditVerifyOptions& options) {
-  auto checkpoints = LoadCheckpoints(client, options);
+Result<AuditVerification> VerifyAuditLog(const Audit& audit, const AuditVerifyOptions& options) {
+  auto checkpoints = LoadCheckpoints(audit, options);
   if (!checkpoints.ok()) return checkpoints.error();
   AuditVerification result;
   result.checkpoints = checkpoints->list.size();
@@ -79,11 +79,12 @@ Result<AuditVerification> VerifyAuditLog(Client& client, const AuditVerifyOption
     verifier.ExpectHead(cp.sequence, cp.hash);
   }
   // Page by page: the chain is checked as it arrives, holding one hash.
-  auto pager = client.audit().List(ListOptions().PageSize(options.page_size));
-  for (const auto& record : pager) {
+  auto pager = audit.List(ListOptions().PageSize(options.page_size));
+  for (const auto& item : pager) {
+    if (!item) return item.error();
+    const auto& record = *item;
     if (verifier.Add(ContentOf(record))) break;
   }
-  if (pager.error()) return *pager.error();
   result.records_checked = static_cast<std::int64_t>(verifier.checked());
   result.last_hash = verifier.last_hash();
   if (auto broken = verifier.Finish()) {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "biopolis/client.h"
+#include "biopolis/audit.h"
 
 namespace biopolis::client {
 
@@ -45,7 +45,7 @@ struct AuditVerification {
 // administrator's). An error is returned only when the check could not be
 // done: a page failed (the server's error), or a saved checkpoint line is not
 // one (INVALID_ARGUMENT). A broken log is a successful result with
-// `intact == false`. Thread-compatible; safe to call on a shared Client.
-Result<AuditVerification> VerifyAuditLog(Client& client, const AuditVerifyOptions& options = {});
+// `intact == false`. Safe to call on a shared client.
+Result<AuditVerification> VerifyAuditLog(const Audit& audit, const AuditVerifyOptions& options = {});
 
 }  // namespace biopolis::client

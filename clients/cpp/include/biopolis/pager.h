@@ -1,12 +1,15 @@
-// Lazy paging over a List method: iterate with a range-for; pages are
-// fetched as the loop reaches them. An error ends the iteration and is kept
-// in error().
+// Lazy paging over a List method: iterate with a range-for; pages are fetched
+// as the loop reaches them. Each element is a Result<T>: a failed page fetch
+// yields one element holding the error, and the iteration ends after it, so
+// an error cannot pass for an empty list.
 //
-//   auto apps = client.applications().List({.filter = "state = \"STATE_SUBMITTED\""});
-//   for (const auto& app : apps) { ... }
-//   if (apps.error()) { ... *apps.error() ... }
+//   for (const auto& app : applications.List(ListOptions().Filter("state = \"STATE_SUBMITTED\""))) {
+//     if (!app) { std::cerr << app.error().ToString() << "\n"; break; }
+//     std::cout << app->name() << "\n";
+//   }
 //
-// Not thread-safe: one pager per thread.
+// A pager keeps what it needs of its client alive (it may outlive the
+// Client). Not thread-safe: one pager per thread.
 #pragma once
 
 #include <cstddef>
@@ -38,17 +41,17 @@ class Pager {
   class iterator {
    public:
     using iterator_category = std::input_iterator_tag;
-    using value_type = T;
+    using value_type = Result<T>;
     using difference_type = std::ptrdiff_t;
-    using pointer = const T*;
-    using reference = const T&;
+    using pointer = const Result<T>*;
+    using reference = const Result<T>&;
 
     iterator() = default;
-    reference operator*() const { return state_->page.items[index_]; }
-    pointer operator->() const { return &state_->page.items[index_]; }
+    reference operator*() const { return state_->items[index_]; }
+    pointer operator->() const { return &state_->items[index_]; }
     iterator& operator++() {
       ++index_;
-      if (index_ >= state_->page.items.size()) {
+      if (index_ >= state_->items.size()) {
         index_ = 0;
         if (!state_->FetchNext()) state_ = nullptr;
       }
@@ -67,46 +70,53 @@ class Pager {
   iterator begin() {
     if (!state_->started) {
       state_->started = true;
-      if (!state_->FetchFirst()) return end();
+      if (!state_->Load("")) return end();
     }
-    return iterator(state_);
+    return state_->items.empty() ? end() : iterator(state_);
   }
   iterator end() { return iterator(); }
 
-  // The error that ended the iteration, if any.
+  // The error that ended the iteration, if any (also yielded as the last element).
   const std::optional<Error>& error() const { return state_->error; }
 
   // Fetches every page; the first error is returned instead.
   Result<std::vector<T>> All() {
     std::vector<T> out;
-    for (const auto& item : *this) out.push_back(item);
-    if (state_->error) return *state_->error;
+    for (const auto& item : *this) {
+      if (!item) return item.error();
+      out.push_back(*item);
+    }
     return out;
   }
 
  private:
   struct State {
     explicit State(Fetch f) : fetch(std::move(f)) {}
-    // Fetches pages until one has items; false at the end or on error.
+    // Fetches pages from `token` until one has items, or an error (one
+    // element holding it); false at the end.
     bool Load(const std::string& token) {
+      items.clear();
       std::string next = token;
       while (true) {
         auto r = fetch(next);
         if (!r.ok()) {
           error = r.error();
-          return false;
+          next_page_token.clear();
+          items.emplace_back(r.error());
+          return true;
         }
-        page = std::move(*r);
-        if (!page.items.empty()) return true;
-        if (page.next_page_token.empty()) return false;
-        next = page.next_page_token;
+        next_page_token = r->next_page_token;
+        for (auto& item : r->items) items.emplace_back(std::move(item));
+        if (!items.empty()) return true;
+        if (next_page_token.empty()) return false;
+        next = next_page_token;
       }
     }
-    bool FetchFirst() { return Load(""); }
-    bool FetchNext() { return !page.next_page_token.empty() && Load(page.next_page_token); }
+    bool FetchNext() { return !next_page_token.empty() && Load(next_page_token); }
 
     Fetch fetch;
-    PageData page;
+    std::vector<Result<T>> items;
+    std::string next_page_token;
     bool started = false;
     std::optional<Error> error;
   };

@@ -1,0 +1,24 @@
+// Organizations (OrganizationService): the companies known to the zone.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "biopolis/service_client.h"
+#include "biopolis/v1/organization.pb.h"
+
+namespace biopolis::client {
+
+class Organizations : public ServiceClient<Organizations> {
+ public:
+  using ServiceClient::ServiceClient;
+  Result<v1::Organization> Get(const std::string& name) const;
+  Result<v1::ListOrganizationsResponse> ListPage(const ListOptions& options, const std::string& page_token = "") const;
+  Pager<v1::Organization> List(const ListOptions& options = {}) const;
+  Result<v1::Organization> Create(const v1::Organization& organization, std::string request_id = "") const;
+  // Changes the fields named in `paths`; `organization.etag`, when set, must be current.
+  Result<v1::Organization> Update(const v1::Organization& organization, const std::vector<std::string>& paths,
+                                  std::string request_id = "") const;
+};
+
+}  // namespace biopolis::client

@@ -1,0 +1,40 @@
+#include "biopolis/residents.h"
+
+namespace biopolis::client {
+
+namespace m = v1::methods;
+
+Result<v1::Resident> Residents::Get(const std::string& name) const {
+  v1::GetResidentRequest req;
+  req.set_name(name);
+  return Call<v1::Resident>(m::kGetResident, req);
+}
+
+Result<v1::ListResidentsResponse> Residents::ListPage(const ListOptions& options, const std::string& page_token) const {
+  v1::ListResidentsRequest req;
+  ApplyListOptions(req, options, page_token);
+  return Call<v1::ListResidentsResponse>(m::kListResidents, req);
+}
+
+Pager<v1::Resident> Residents::List(const ListOptions& options) const {
+  return Paged<v1::Resident, v1::ListResidentsResponse>(
+      m::kListResidents, v1::ListResidentsRequest(), options,
+      [](const v1::ListResidentsResponse& r) -> const auto& { return r.residents(); });
+}
+
+Result<v1::Resident> Residents::IssueViolationNotice(v1::IssueViolationNoticeRequest request) const {
+  return Call<v1::Resident>(m::kIssueViolationNotice, std::move(request));
+}
+
+Result<v1::Resident> Residents::CureViolation(const std::string& name, const std::string& note, const std::string& etag,
+                                              std::string request_id) const {
+  v1::CureViolationRequest req;
+  req.set_note(note);
+  return Act<v1::Resident>(m::kCureViolation, req, name, etag, std::move(request_id));
+}
+
+Result<v1::Resident> Residents::Terminate(v1::TerminateResidentRequest request) const {
+  return Call<v1::Resident>(m::kTerminateResident, std::move(request));
+}
+
+}  // namespace biopolis::client
