@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/api_key_convert.h"
 #include "services/api/audit_convert.h"
@@ -10,9 +11,11 @@
 
 namespace biopolis {
 
+namespace methods = ::biopolis::v1::methods;
+
 grpc::ServerUnaryReactor* PolicyHandler::GetZonePolicy(grpc::CallbackServerContext* ctx,
                                                        const v1::GetZonePolicyRequest* req, v1::ZonePolicy* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.PolicyService/GetZonePolicy", *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetZonePolicy, *req, [&](const Caller&) -> Status {
     Result<PolicyRecord> policy = Status::Ok();
     if (req->name() == "policies/current") {
       policy = gate_.domain().policies.Current();
@@ -29,7 +32,7 @@ grpc::ServerUnaryReactor* PolicyHandler::GetZonePolicy(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* PolicyHandler::ListZonePolicies(grpc::CallbackServerContext* ctx,
                                                           const v1::ListZonePoliciesRequest* req,
                                                           v1::ListZonePoliciesResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.PolicyService/ListZonePolicies", *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListZonePolicies, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().policies.List(caller, ListParamsOf(*req)), resp,
                     [&](const PolicyRecord& r) { ToProto(r, resp->add_policies()); });
   });
@@ -38,7 +41,7 @@ grpc::ServerUnaryReactor* PolicyHandler::ListZonePolicies(grpc::CallbackServerCo
 grpc::ServerUnaryReactor* PolicyHandler::CreateZonePolicy(grpc::CallbackServerContext* ctx,
                                                           const v1::CreateZonePolicyRequest* req,
                                                           v1::ZonePolicy* resp) {
-  return gate_.Mutate(ctx, "/biopolis.v1.PolicyService/CreateZonePolicy", *req, resp,
+  return gate_.Mutate(ctx, methods::kCreateZonePolicy, *req, resp,
                       [&](const Caller& caller, CommandMeta meta, Reply reply) {
                         gate_.domain().policies.Create(caller, std::move(meta), FromProto(req->policy()),
                                                        EncodeAs<v1::ZonePolicy, PolicyRecord>(), std::move(reply));
@@ -48,7 +51,7 @@ grpc::ServerUnaryReactor* PolicyHandler::CreateZonePolicy(grpc::CallbackServerCo
 grpc::ServerUnaryReactor* AdminHandler::CreateApiKey(grpc::CallbackServerContext* ctx,
                                                      const v1::CreateApiKeyRequest* req,
                                                      v1::CreateApiKeyResponse* resp) {
-  return gate_.Mutate(ctx, "/biopolis.v1.AdminService/CreateApiKey", *req, resp,
+  return gate_.Mutate(ctx, methods::kCreateApiKey, *req, resp,
                       [&](const Caller& caller, CommandMeta meta, Reply reply) {
                         auto key = FromProto(req->api_key(), "api_key");
                         if (!key.ok()) return reply(key.status());
@@ -67,7 +70,7 @@ grpc::ServerUnaryReactor* AdminHandler::CreateApiKey(grpc::CallbackServerContext
 
 grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* ctx, const v1::GetApiKeyRequest* req,
                                                   v1::ApiKey* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AdminService/GetApiKey", *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetApiKey, *req, [&](const Caller&) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "apiKeys", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto key, gate_.domain().keys.Get(id));
     ToProto(key, gate_.domain().clock().Now(), resp);
@@ -77,7 +80,7 @@ grpc::ServerUnaryReactor* AdminHandler::GetApiKey(grpc::CallbackServerContext* c
 
 grpc::ServerUnaryReactor* AdminHandler::ListApiKeys(grpc::CallbackServerContext* ctx, const v1::ListApiKeysRequest* req,
                                                     v1::ListApiKeysResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AdminService/ListApiKeys", *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListApiKeys, *req, [&](const Caller& caller) -> Status {
     TimeMicros now = gate_.domain().clock().Now();
     return FillPage(gate_.domain().keys.List(caller, ListParamsOf(*req)), resp,
                     [&](const ApiKeyRecord& r) { ToProto(r, now, resp->add_api_keys()); });
@@ -86,7 +89,7 @@ grpc::ServerUnaryReactor* AdminHandler::ListApiKeys(grpc::CallbackServerContext*
 
 grpc::ServerUnaryReactor* AdminHandler::RevokeApiKey(grpc::CallbackServerContext* ctx,
                                                      const v1::RevokeApiKeyRequest* req, v1::ApiKey* resp) {
-  return gate_.Mutate(ctx, "/biopolis.v1.AdminService/RevokeApiKey", *req, resp,
+  return gate_.Mutate(ctx, methods::kRevokeApiKey, *req, resp,
                       [&](const Caller& caller, CommandMeta meta, Reply reply) {
                         auto id = ParseName(req->name(), "apiKeys", "name");
                         if (!id.ok()) return reply(id.status());
@@ -104,7 +107,7 @@ grpc::ServerUnaryReactor* AdminHandler::RevokeApiKey(grpc::CallbackServerContext
 
 grpc::ServerUnaryReactor* AdminHandler::CreateBackup(grpc::CallbackServerContext* ctx,
                                                      const v1::CreateBackupRequest* req, v1::Backup* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AdminService/CreateBackup", *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kCreateBackup, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto info, gate_.domain().backups.Create(caller, req->destination_path()));
     resp->set_path(info.path);
     resp->set_size_bytes(info.size_bytes);
@@ -116,7 +119,7 @@ grpc::ServerUnaryReactor* AdminHandler::CreateBackup(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* AuditHandler::ListAuditRecords(grpc::CallbackServerContext* ctx,
                                                          const v1::ListAuditRecordsRequest* req,
                                                          v1::ListAuditRecordsResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditRecords", *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListAuditRecords, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().audit.List(caller, ListParamsOf(*req)), resp,
                     [&](const AuditRecord& r) { ToProto(r, resp->add_audit_records()); });
   });
@@ -125,7 +128,7 @@ grpc::ServerUnaryReactor* AuditHandler::ListAuditRecords(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* AuditHandler::ListAuditCheckpoints(grpc::CallbackServerContext* ctx,
                                                              const v1::ListAuditCheckpointsRequest* req,
                                                              v1::ListAuditCheckpointsResponse* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.AuditService/ListAuditCheckpoints", *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kListAuditCheckpoints, *req, [&](const Caller&) -> Status {
     std::int64_t before = 0;
     if (!req->page_token().empty()) {
       const std::string& t = req->page_token();

@@ -1,15 +1,15 @@
 #include "services/api/application_handler.h"
 
+#include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/application_convert.h"
 #include "services/api/handler_support.h"
 #include "services/api/resident_convert.h"
 
 namespace biopolis {
-namespace {
 
-constexpr char kService[] = "/biopolis.v1.ApplicationService/";
-std::string M(const char* method) { return std::string(kService) + method; }
+namespace methods = ::biopolis::v1::methods;
+namespace {
 
 Result<std::int64_t> AppId(const std::string& name, const char* field = "name") {
   return ParseName(name, "applications", field);
@@ -22,7 +22,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::Act(Ctx* ctx, const char* method, 
                                                   v1::Application* resp, ApplicationAction action,
                                                   ApplicationActionArgs args) {
   return gate_.Mutate(
-      ctx, M(method), req, resp, [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+      ctx, method, req, resp, [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
         auto id = AppId(req.name());
         if (!id.ok()) return reply(id.status());
         gate_.domain().applications.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
@@ -32,7 +32,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::Act(Ctx* ctx, const char* method, 
 
 grpc::ServerUnaryReactor* ApplicationHandler::GetApplication(Ctx* ctx, const v1::GetApplicationRequest* req,
                                                              v1::Application* resp) {
-  return gate_.Read(ctx, M("GetApplication"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kGetApplication, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, AppId(req->name()));
     BIOPOLIS_ASSIGN_OR_RETURN(auto app, gate_.domain().applications.Get(caller, id));
     ToProto(app, resp);
@@ -42,7 +42,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::GetApplication(Ctx* ctx, const v1:
 
 grpc::ServerUnaryReactor* ApplicationHandler::ListApplications(Ctx* ctx, const v1::ListApplicationsRequest* req,
                                                                v1::ListApplicationsResponse* resp) {
-  return gate_.Read(ctx, M("ListApplications"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListApplications, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().applications.List(caller, ListParamsOf(*req)), resp,
                     [&](const ApplicationRecord& r) { ToProto(r, resp->add_applications()); });
   });
@@ -51,7 +51,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::ListApplications(Ctx* ctx, const v
 grpc::ServerUnaryReactor* ApplicationHandler::CreateApplication(Ctx* ctx, const v1::CreateApplicationRequest* req,
                                                                 v1::Application* resp) {
   return gate_.Mutate(
-      ctx, M("CreateApplication"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kCreateApplication, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto draft = FromProto(req->application(), "application");
         if (!draft.ok()) return reply(draft.status());
         gate_.domain().applications.Create(caller, std::move(meta), std::move(*draft),
@@ -62,7 +62,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::CreateApplication(Ctx* ctx, const 
 grpc::ServerUnaryReactor* ApplicationHandler::UpdateApplication(Ctx* ctx, const v1::UpdateApplicationRequest* req,
                                                                 v1::Application* resp) {
   return gate_.Mutate(
-      ctx, M("UpdateApplication"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kUpdateApplication, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto id = AppId(req->application().name(), "application.name");
         if (!id.ok()) return reply(id.status());
         auto patch = FromProto(req->application(), "application");
@@ -77,7 +77,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::UpdateApplication(Ctx* ctx, const 
 grpc::ServerUnaryReactor* ApplicationHandler::DeleteApplication(Ctx* ctx, const v1::DeleteApplicationRequest* req,
                                                                 google::protobuf::Empty* resp) {
   return gate_.Mutate(
-      ctx, M("DeleteApplication"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kDeleteApplication, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto id = AppId(req->name());
         if (!id.ok()) return reply(id.status());
         gate_.domain().applications.Delete(
@@ -88,7 +88,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::DeleteApplication(Ctx* ctx, const 
 
 grpc::ServerUnaryReactor* ApplicationHandler::CheckApplicationEligibility(
     Ctx* ctx, const v1::CheckApplicationEligibilityRequest* req, v1::CheckApplicationEligibilityResponse* resp) {
-  return gate_.Read(ctx, M("CheckApplicationEligibility"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kCheckApplicationEligibility, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, AppId(req->name()));
     BIOPOLIS_ASSIGN_OR_RETURN(auto report, gate_.domain().applications.CheckEligibility(caller, id));
     resp->set_eligible(report.violations.empty());
@@ -100,31 +100,31 @@ grpc::ServerUnaryReactor* ApplicationHandler::CheckApplicationEligibility(
 
 grpc::ServerUnaryReactor* ApplicationHandler::SubmitApplication(Ctx* ctx, const v1::SubmitApplicationRequest* req,
                                                                 v1::Application* resp) {
-  return Act(ctx, "SubmitApplication", *req, resp, ApplicationAction::kSubmit, {});
+  return Act(ctx, methods::kSubmitApplication, *req, resp, ApplicationAction::kSubmit, {});
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::AcceptApplication(Ctx* ctx, const v1::AcceptApplicationRequest* req,
                                                                 v1::Application* resp) {
-  return Act(ctx, "AcceptApplication", *req, resp, ApplicationAction::kAccept, {});
+  return Act(ctx, methods::kAcceptApplication, *req, resp, ApplicationAction::kAccept, {});
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::RequestApplicationInformation(
     Ctx* ctx, const v1::RequestApplicationInformationRequest* req, v1::Application* resp) {
   ApplicationActionArgs args;
   args.text = req->text();
-  return Act(ctx, "RequestApplicationInformation", *req, resp, ApplicationAction::kRequestInformation, args);
+  return Act(ctx, methods::kRequestApplicationInformation, *req, resp, ApplicationAction::kRequestInformation, args);
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::RespondToInformationRequest(
     Ctx* ctx, const v1::RespondToInformationRequestRequest* req, v1::Application* resp) {
   ApplicationActionArgs args;
   args.text = req->response();
-  return Act(ctx, "RespondToInformationRequest", *req, resp, ApplicationAction::kRespond, args);
+  return Act(ctx, methods::kRespondToInformationRequest, *req, resp, ApplicationAction::kRespond, args);
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::ReferApplicationToExpertCouncil(
     Ctx* ctx, const v1::ReferApplicationToExpertCouncilRequest* req, v1::Application* resp) {
-  return Act(ctx, "ReferApplicationToExpertCouncil", *req, resp, ApplicationAction::kReferToExpertCouncil, {});
+  return Act(ctx, methods::kReferApplicationToExpertCouncil, *req, resp, ApplicationAction::kReferToExpertCouncil, {});
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::RecordExpertOpinion(Ctx* ctx, const v1::RecordExpertOpinionRequest* req,
@@ -135,14 +135,14 @@ grpc::ServerUnaryReactor* ApplicationHandler::RecordExpertOpinion(Ctx* ctx, cons
     args.opinion = static_cast<ExpertOpinion>(req->opinion());
   }
   args.text = req->summary();
-  return Act(ctx, "RecordExpertOpinion", *req, resp, ApplicationAction::kRecordExpertOpinion, args);
+  return Act(ctx, methods::kRecordExpertOpinion, *req, resp, ApplicationAction::kRecordExpertOpinion, args);
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::ApproveApplication(Ctx* ctx, const v1::ApproveApplicationRequest* req,
                                                                  v1::Application* resp) {
   ApplicationActionArgs args;
   args.text = req->comment();
-  return Act(ctx, "ApproveApplication", *req, resp, ApplicationAction::kApprove, args);
+  return Act(ctx, methods::kApproveApplication, *req, resp, ApplicationAction::kApprove, args);
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::RejectApplication(Ctx* ctx, const v1::RejectApplicationRequest* req,
@@ -152,14 +152,14 @@ grpc::ServerUnaryReactor* ApplicationHandler::RejectApplication(Ctx* ctx, const 
     args.ground = static_cast<RejectionGround>(req->ground());
   }
   args.text = req->explanation();
-  return Act(ctx, "RejectApplication", *req, resp, ApplicationAction::kReject, args);
+  return Act(ctx, methods::kRejectApplication, *req, resp, ApplicationAction::kReject, args);
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::WithdrawApplication(Ctx* ctx, const v1::WithdrawApplicationRequest* req,
                                                                   v1::Application* resp) {
   ApplicationActionArgs args;
   args.text = req->reason();
-  return Act(ctx, "WithdrawApplication", *req, resp, ApplicationAction::kWithdraw, args);
+  return Act(ctx, methods::kWithdrawApplication, *req, resp, ApplicationAction::kWithdraw, args);
 }
 
 grpc::ServerUnaryReactor* ApplicationHandler::SignAgreement(Ctx* ctx, const v1::SignAgreementRequest* req,
@@ -168,7 +168,7 @@ grpc::ServerUnaryReactor* ApplicationHandler::SignAgreement(Ctx* ctx, const v1::
   args.agreement_number = req->agreement_number();
   if (req->has_agreement_date()) args.agreement_date = FromDate(req->agreement_date());
   args.commitments = FromProto(req->commitments());
-  return Act(ctx, "SignAgreement", *req, resp, ApplicationAction::kSignAgreement, args);
+  return Act(ctx, methods::kSignAgreement, *req, resp, ApplicationAction::kSignAgreement, args);
 }
 
 }  // namespace biopolis

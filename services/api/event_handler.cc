@@ -2,10 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include "biopolis/v1/method_paths.h"
 #include "core/bounded_text.h"
 #include "services/api/status_mapping.h"
 
 namespace biopolis {
+
+namespace methods = ::biopolis::v1::methods;
 namespace {
 
 // Initial metadata naming the sequence a stream starts after (see events.proto).
@@ -22,7 +25,7 @@ class RefusedStream final : public grpc::ServerWriteReactor<v1::Event> {
 
 grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackServerContext* ctx,
                                                                const v1::WatchEventsRequest* req) {
-  constexpr char kMethod[] = "/biopolis.v1.EventService/WatchEvents";
+  constexpr const char* kMethod = methods::kWatchEvents;
   auto caller = gate_.Admit(ctx, kMethod, *req);
   Status refusal = caller.ok() ? Status::Ok() : caller.status();
   std::vector<std::string> collections(req->resource_types().begin(), req->resource_types().end());

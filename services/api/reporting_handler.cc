@@ -1,20 +1,20 @@
 #include "services/api/reporting_handler.h"
 
+#include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/handler_support.h"
 #include "services/api/reporting_convert.h"
 
 namespace biopolis {
-namespace {
-constexpr char kService[] = "/biopolis.v1.ReportingService/";
-std::string M(const char* method) { return std::string(kService) + method; }
-}  // namespace
+
+namespace methods = ::biopolis::v1::methods;
+namespace {}  // namespace
 
 template <typename Request>
 grpc::ServerUnaryReactor* ReportingHandler::Act(Ctx* ctx, const char* method, const Request& req, v1::Report* resp,
                                                 ReportAction action, std::string comment) {
   return gate_.Mutate(
-      ctx, M(method), req, resp, [&, action, comment](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+      ctx, method, req, resp, [&, action, comment](const Caller& caller, CommandMeta meta, Reply reply) mutable {
         auto id = ParseName(req.name(), "reports", "name");
         if (!id.ok()) return reply(id.status());
         gate_.domain().reporting.Act(caller, std::move(meta), *id, req.etag(), action, std::move(comment),
@@ -23,7 +23,7 @@ grpc::ServerUnaryReactor* ReportingHandler::Act(Ctx* ctx, const char* method, co
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::GetReport(Ctx* ctx, const v1::GetReportRequest* req, v1::Report* resp) {
-  return gate_.Read(ctx, M("GetReport"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kGetReport, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "reports", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().reporting.Get(caller, id));
     ToProto(r, resp);
@@ -33,7 +33,7 @@ grpc::ServerUnaryReactor* ReportingHandler::GetReport(Ctx* ctx, const v1::GetRep
 
 grpc::ServerUnaryReactor* ReportingHandler::ListReports(Ctx* ctx, const v1::ListReportsRequest* req,
                                                         v1::ListReportsResponse* resp) {
-  return gate_.Read(ctx, M("ListReports"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListReports, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().reporting.List(caller, ListParamsOf(*req)), resp,
                     [&](const ReportRecord& r) { ToProto(r, resp->add_reports()); });
   });
@@ -41,51 +41,54 @@ grpc::ServerUnaryReactor* ReportingHandler::ListReports(Ctx* ctx, const v1::List
 
 grpc::ServerUnaryReactor* ReportingHandler::CreateReport(Ctx* ctx, const v1::CreateReportRequest* req,
                                                          v1::Report* resp) {
-  return gate_.Mutate(ctx, M("CreateReport"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
-    gate_.domain().reporting.Create(caller, std::move(meta), FromProto(req->report()),
-                                    EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
-  });
+  return gate_.Mutate(ctx, methods::kCreateReport, *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        gate_.domain().reporting.Create(caller, std::move(meta), FromProto(req->report()),
+                                                        EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
+                      });
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::UpdateReport(Ctx* ctx, const v1::UpdateReportRequest* req,
                                                          v1::Report* resp) {
-  return gate_.Mutate(ctx, M("UpdateReport"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
-    auto id = ParseName(req->report().name(), "reports", "report.name");
-    if (!id.ok()) return reply(id.status());
-    std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
-    gate_.domain().reporting.Update(caller, std::move(meta), *id, req->report().etag(), FromProto(req->report()),
-                                    std::move(paths), EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
-  });
+  return gate_.Mutate(
+      ctx, methods::kUpdateReport, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto id = ParseName(req->report().name(), "reports", "report.name");
+        if (!id.ok()) return reply(id.status());
+        std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
+        gate_.domain().reporting.Update(caller, std::move(meta), *id, req->report().etag(), FromProto(req->report()),
+                                        std::move(paths), EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::SubmitReport(Ctx* ctx, const v1::SubmitReportRequest* req,
                                                          v1::Report* resp) {
-  return Act(ctx, "SubmitReport", *req, resp, ReportAction::kSubmit, "");
+  return Act(ctx, methods::kSubmitReport, *req, resp, ReportAction::kSubmit, "");
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::AcceptReport(Ctx* ctx, const v1::AcceptReportRequest* req,
                                                          v1::Report* resp) {
-  return Act(ctx, "AcceptReport", *req, resp, ReportAction::kAccept, "");
+  return Act(ctx, methods::kAcceptReport, *req, resp, ReportAction::kAccept, "");
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::ReturnReport(Ctx* ctx, const v1::ReturnReportRequest* req,
                                                          v1::Report* resp) {
-  return Act(ctx, "ReturnReport", *req, resp, ReportAction::kReturn, req->comment());
+  return Act(ctx, methods::kReturnReport, *req, resp, ReportAction::kReturn, req->comment());
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::CorrectReport(Ctx* ctx, const v1::CorrectReportRequest* req,
                                                           v1::Report* resp) {
-  return gate_.Mutate(ctx, M("CorrectReport"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
-    auto id = ParseName(req->name(), "reports", "name");
-    if (!id.ok()) return reply(id.status());
-    gate_.domain().reporting.Correct(caller, std::move(meta), *id, EncodeAs<v1::Report, ReportRecord>(),
-                                     std::move(reply));
-  });
+  return gate_.Mutate(ctx, methods::kCorrectReport, *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        auto id = ParseName(req->name(), "reports", "name");
+                        if (!id.ok()) return reply(id.status());
+                        gate_.domain().reporting.Correct(caller, std::move(meta), *id,
+                                                         EncodeAs<v1::Report, ReportRecord>(), std::move(reply));
+                      });
 }
 
 grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v1::ListOverdueReportsRequest* req,
                                                                v1::ListOverdueReportsResponse* resp) {
-  return gate_.Read(ctx, M("ListOverdueReports"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListOverdueReports, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().reporting.Overdue(caller, ListParamsOf(*req)), resp, [&](const OverdueQuarter& o) {
       auto* e = resp->add_overdue();
       e->set_resident(FormatName("residents", o.resident_id));
@@ -98,7 +101,7 @@ grpc::ServerUnaryReactor* ReportingHandler::ListOverdueReports(Ctx* ctx, const v
 
 grpc::ServerUnaryReactor* ReportingHandler::GetResidentCompliance(Ctx* ctx, const v1::GetResidentComplianceRequest* req,
                                                                   v1::ResidentCompliance* resp) {
-  return gate_.Read(ctx, M("GetResidentCompliance"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kGetResidentCompliance, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->resident(), "residents", "resident"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto c, gate_.domain().reporting.ComplianceOf(caller, id));
     ToProto(c, resp);
@@ -109,7 +112,7 @@ grpc::ServerUnaryReactor* ReportingHandler::GetResidentCompliance(Ctx* ctx, cons
 grpc::ServerUnaryReactor* ReportingHandler::ListResidentCompliance(Ctx* ctx,
                                                                    const v1::ListResidentComplianceRequest* req,
                                                                    v1::ListResidentComplianceResponse* resp) {
-  return gate_.Read(ctx, M("ListResidentCompliance"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListResidentCompliance, *req, [&](const Caller& caller) -> Status {
     ComplianceStatus only = v1::ComplianceStatus_IsValid(req->status()) ? static_cast<ComplianceStatus>(req->status())
                                                                         : ComplianceStatus::kUnspecified;
     return FillPage(gate_.domain().reporting.ListCompliance(caller, ListParamsOf(*req), only), resp,
@@ -120,7 +123,7 @@ grpc::ServerUnaryReactor* ReportingHandler::ListResidentCompliance(Ctx* ctx,
 grpc::ServerUnaryReactor* StatisticsHandler::GetZoneStatistics(grpc::CallbackServerContext* ctx,
                                                                const v1::GetZoneStatisticsRequest* req,
                                                                v1::ZoneStatistics* resp) {
-  return gate_.Read(ctx, "/biopolis.v1.StatisticsService/GetZoneStatistics", *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetZoneStatistics, *req, [&](const Caller&) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto f,
                               gate_.domain().statistics.Compute(req->has_as_of() ? FromDate(req->as_of()) : Date{}));
     const ZoneTotals& t = f.totals;

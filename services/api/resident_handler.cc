@@ -1,19 +1,19 @@
 #include "services/api/resident_handler.h"
 
+#include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/handler_support.h"
 #include "services/api/resident_convert.h"
 
 namespace biopolis {
-namespace {
-constexpr char kService[] = "/biopolis.v1.ResidentService/";
-std::string M(const char* method) { return std::string(kService) + method; }
-}  // namespace
+
+namespace methods = ::biopolis::v1::methods;
+namespace {}  // namespace
 
 template <typename Request>
 grpc::ServerUnaryReactor* ResidentHandler::Act(Ctx* ctx, const char* method, const Request& req, v1::Resident* resp,
                                                ResidentAction action, ResidentActionArgs args) {
-  return gate_.Mutate(ctx, M(method), req, resp,
+  return gate_.Mutate(ctx, method, req, resp,
                       [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
                         auto id = ParseName(req.name(), "residents", "name");
                         if (!id.ok()) return reply(id.status());
@@ -24,7 +24,7 @@ grpc::ServerUnaryReactor* ResidentHandler::Act(Ctx* ctx, const char* method, con
 
 grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetResidentRequest* req,
                                                        v1::Resident* resp) {
-  return gate_.Read(ctx, M("GetResident"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kGetResident, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "residents", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().residents.Get(caller, id));
     ToProto(r, resp);
@@ -34,7 +34,7 @@ grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetRe
 
 grpc::ServerUnaryReactor* ResidentHandler::ListResidents(Ctx* ctx, const v1::ListResidentsRequest* req,
                                                          v1::ListResidentsResponse* resp) {
-  return gate_.Read(ctx, M("ListResidents"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListResidents, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().residents.List(caller, ListParamsOf(*req)), resp,
                     [&](const ResidentRecord& r) { ToProto(r, resp->add_residents()); });
   });
@@ -45,14 +45,14 @@ grpc::ServerUnaryReactor* ResidentHandler::IssueViolationNotice(Ctx* ctx, const 
   ResidentActionArgs args;
   args.text = req->description();
   if (req->has_cure_by()) args.date = FromDate(req->cure_by());
-  return Act(ctx, "IssueViolationNotice", *req, resp, ResidentAction::kIssueViolationNotice, args);
+  return Act(ctx, methods::kIssueViolationNotice, *req, resp, ResidentAction::kIssueViolationNotice, args);
 }
 
 grpc::ServerUnaryReactor* ResidentHandler::CureViolation(Ctx* ctx, const v1::CureViolationRequest* req,
                                                          v1::Resident* resp) {
   ResidentActionArgs args;
   args.text = req->note();
-  return Act(ctx, "CureViolation", *req, resp, ResidentAction::kCureViolation, args);
+  return Act(ctx, methods::kCureViolation, *req, resp, ResidentAction::kCureViolation, args);
 }
 
 grpc::ServerUnaryReactor* ResidentHandler::TerminateResident(Ctx* ctx, const v1::TerminateResidentRequest* req,
@@ -63,7 +63,7 @@ grpc::ServerUnaryReactor* ResidentHandler::TerminateResident(Ctx* ctx, const v1:
   if (v1::Resident::TerminationGround_IsValid(req->ground())) {
     args.ground = static_cast<TerminationGround>(req->ground());
   }
-  return Act(ctx, "TerminateResident", *req, resp, ResidentAction::kTerminate, args);
+  return Act(ctx, methods::kTerminateResident, *req, resp, ResidentAction::kTerminate, args);
 }
 
 }  // namespace biopolis

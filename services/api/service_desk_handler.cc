@@ -1,14 +1,14 @@
 #include "services/api/service_desk_handler.h"
 
+#include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/handler_support.h"
 #include "services/api/service_desk_convert.h"
 
 namespace biopolis {
-namespace {
-constexpr char kService[] = "/biopolis.v1.ServiceDeskService/";
-std::string M(const char* method) { return std::string(kService) + method; }
-}  // namespace
+
+namespace methods = ::biopolis::v1::methods;
+namespace {}  // namespace
 
 Encoder<ServiceRequestRecord> ServiceDeskHandler::RequestEncoder() {
   const Clock& clock = gate_.domain().clock();
@@ -22,7 +22,7 @@ Encoder<ServiceRequestRecord> ServiceDeskHandler::RequestEncoder() {
 template <typename Request>
 grpc::ServerUnaryReactor* ServiceDeskHandler::Act(Ctx* ctx, const char* method, const Request& req,
                                                   v1::ServiceRequest* resp, ServiceAction action, std::string text) {
-  return gate_.Mutate(ctx, M(method), req, resp,
+  return gate_.Mutate(ctx, method, req, resp,
                       [&, action, text](const Caller& caller, CommandMeta meta, Reply reply) mutable {
                         auto id = ParseName(req.name(), "serviceRequests", "name");
                         if (!id.ok()) return reply(id.status());
@@ -33,7 +33,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::Act(Ctx* ctx, const char* method, 
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceType(Ctx* ctx, const v1::GetServiceTypeRequest* req,
                                                              v1::ServiceType* resp) {
-  return gate_.Read(ctx, M("GetServiceType"), *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetServiceType, *req, [&](const Caller&) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "serviceTypes", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto t, gate_.domain().service_desk.GetType(id));
     ToProto(t, resp);
@@ -43,7 +43,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceType(Ctx* ctx, const v1:
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceTypes(Ctx* ctx, const v1::ListServiceTypesRequest* req,
                                                                v1::ListServiceTypesResponse* resp) {
-  return gate_.Read(ctx, M("ListServiceTypes"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListServiceTypes, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().service_desk.ListTypes(caller, ListParamsOf(*req)), resp,
                     [&](const ServiceTypeRecord& r) { ToProto(r, resp->add_service_types()); });
   });
@@ -52,7 +52,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceTypes(Ctx* ctx, const v
 grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceType(Ctx* ctx, const v1::CreateServiceTypeRequest* req,
                                                                 v1::ServiceType* resp) {
   return gate_.Mutate(
-      ctx, M("CreateServiceType"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kCreateServiceType, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         gate_.domain().service_desk.CreateType(caller, std::move(meta), FromProto(req->service_type()),
                                                EncodeAs<v1::ServiceType, ServiceTypeRecord>(), std::move(reply));
       });
@@ -61,7 +61,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceType(Ctx* ctx, const 
 grpc::ServerUnaryReactor* ServiceDeskHandler::UpdateServiceType(Ctx* ctx, const v1::UpdateServiceTypeRequest* req,
                                                                 v1::ServiceType* resp) {
   return gate_.Mutate(
-      ctx, M("UpdateServiceType"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kUpdateServiceType, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto id = ParseName(req->service_type().name(), "serviceTypes", "service_type.name");
         if (!id.ok()) return reply(id.status());
         std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
@@ -73,7 +73,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::UpdateServiceType(Ctx* ctx, const 
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
                                                                 v1::ServiceRequest* resp) {
-  return gate_.Read(ctx, M("GetServiceRequest"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kGetServiceRequest, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "serviceRequests", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().service_desk.GetRequest(caller, id));
     ToProto(r, gate_.domain().clock().Now(), resp);
@@ -83,7 +83,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceRequest(Ctx* ctx, const 
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceRequests(Ctx* ctx, const v1::ListServiceRequestsRequest* req,
                                                                   v1::ListServiceRequestsResponse* resp) {
-  return gate_.Read(ctx, M("ListServiceRequests"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListServiceRequests, *req, [&](const Caller& caller) -> Status {
     TimeMicros now = gate_.domain().clock().Now();
     return FillPage(gate_.domain().service_desk.ListRequests(caller, ListParamsOf(*req), req->overdue_only()), resp,
                     [&](const ServiceRequestRecord& r) { ToProto(r, now, resp->add_requests()); });
@@ -92,7 +92,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceRequests(Ctx* ctx, cons
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceRequest(Ctx* ctx, const v1::CreateServiceRequestRequest* req,
                                                                    v1::ServiceRequest* resp) {
-  return gate_.Mutate(ctx, M("CreateServiceRequest"), *req, resp,
+  return gate_.Mutate(ctx, methods::kCreateServiceRequest, *req, resp,
                       [&](const Caller& caller, CommandMeta meta, Reply reply) {
                         auto r = FromProto(req->service_request(), "service_request");
                         if (!r.ok()) return reply(r.status());
@@ -103,46 +103,46 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceRequest(Ctx* ctx, con
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::TakeServiceRequest(Ctx* ctx, const v1::TakeServiceRequestRequest* req,
                                                                  v1::ServiceRequest* resp) {
-  return Act(ctx, "TakeServiceRequest", *req, resp, ServiceAction::kTake, "");
+  return Act(ctx, methods::kTakeServiceRequest, *req, resp, ServiceAction::kTake, "");
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::AskResident(Ctx* ctx, const v1::AskResidentRequest* req,
                                                           v1::ServiceRequest* resp) {
-  return Act(ctx, "AskResident", *req, resp, ServiceAction::kAsk, req->text());
+  return Act(ctx, methods::kAskResident, *req, resp, ServiceAction::kAsk, req->text());
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::RespondToServiceRequest(Ctx* ctx,
                                                                       const v1::RespondToServiceRequestRequest* req,
                                                                       v1::ServiceRequest* resp) {
-  return Act(ctx, "RespondToServiceRequest", *req, resp, ServiceAction::kRespond, req->text());
+  return Act(ctx, methods::kRespondToServiceRequest, *req, resp, ServiceAction::kRespond, req->text());
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ResolveServiceRequest(Ctx* ctx,
                                                                     const v1::ResolveServiceRequestRequest* req,
                                                                     v1::ServiceRequest* resp) {
-  return Act(ctx, "ResolveServiceRequest", *req, resp, ServiceAction::kResolve, req->outcome());
+  return Act(ctx, methods::kResolveServiceRequest, *req, resp, ServiceAction::kResolve, req->outcome());
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ConfirmServiceRequest(Ctx* ctx,
                                                                     const v1::ConfirmServiceRequestRequest* req,
                                                                     v1::ServiceRequest* resp) {
-  return Act(ctx, "ConfirmServiceRequest", *req, resp, ServiceAction::kConfirm, "");
+  return Act(ctx, methods::kConfirmServiceRequest, *req, resp, ServiceAction::kConfirm, "");
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ReopenServiceRequest(Ctx* ctx, const v1::ReopenServiceRequestRequest* req,
                                                                    v1::ServiceRequest* resp) {
-  return Act(ctx, "ReopenServiceRequest", *req, resp, ServiceAction::kReopen, req->reason());
+  return Act(ctx, methods::kReopenServiceRequest, *req, resp, ServiceAction::kReopen, req->reason());
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::CancelServiceRequest(Ctx* ctx, const v1::CancelServiceRequestRequest* req,
                                                                    v1::ServiceRequest* resp) {
-  return Act(ctx, "CancelServiceRequest", *req, resp, ServiceAction::kCancel, req->reason());
+  return Act(ctx, methods::kCancelServiceRequest, *req, resp, ServiceAction::kCancel, req->reason());
 }
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceMessage(Ctx* ctx, const v1::CreateServiceMessageRequest* req,
                                                                    v1::ServiceMessage* resp) {
   return gate_.Mutate(
-      ctx, M("CreateServiceMessage"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kCreateServiceMessage, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto id = ParseName(req->parent(), "serviceRequests", "parent");
         if (!id.ok()) return reply(id.status());
         gate_.domain().service_desk.AddMessage(caller, std::move(meta), *id, req->message().text(),
@@ -152,7 +152,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::CreateServiceMessage(Ctx* ctx, con
 
 grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceMessages(Ctx* ctx, const v1::ListServiceMessagesRequest* req,
                                                                   v1::ListServiceMessagesResponse* resp) {
-  return gate_.Read(ctx, M("ListServiceMessages"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListServiceMessages, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->parent(), "serviceRequests", "parent"));
     return FillPage(gate_.domain().service_desk.ListMessages(caller, id, ListParamsOf(*req)), resp,
                     [&](const ServiceMessageRecord& r) { ToProto(r, resp->add_messages()); });
@@ -162,7 +162,7 @@ grpc::ServerUnaryReactor* ServiceDeskHandler::ListServiceMessages(Ctx* ctx, cons
 grpc::ServerUnaryReactor* ServiceDeskHandler::GetServiceDeskStatistics(Ctx* ctx,
                                                                        const v1::GetServiceDeskStatisticsRequest* req,
                                                                        v1::ServiceDeskStatistics* resp) {
-  return gate_.Read(ctx, M("GetServiceDeskStatistics"), *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetServiceDeskStatistics, *req, [&](const Caller&) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto t, gate_.domain().service_desk.Totals());
     resp->set_opened(t.opened);
     resp->set_resolved(t.resolved);

@@ -1,20 +1,20 @@
 #include "services/api/support_handler.h"
 
+#include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/handler_support.h"
 #include "services/api/support_convert.h"
 
 namespace biopolis {
-namespace {
-constexpr char kService[] = "/biopolis.v1.SupportService/";
-std::string M(const char* method) { return std::string(kService) + method; }
-}  // namespace
+
+namespace methods = ::biopolis::v1::methods;
+namespace {}  // namespace
 
 template <typename Request>
 grpc::ServerUnaryReactor* SupportHandler::Act(Ctx* ctx, const char* method, const Request& req,
                                               v1::SupportRequest* resp, SupportAction action, SupportActionArgs args) {
   return gate_.Mutate(
-      ctx, M(method), req, resp, [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
+      ctx, method, req, resp, [&, action, args](const Caller& caller, CommandMeta meta, Reply reply) mutable {
         auto id = ParseName(req.name(), "supportRequests", "name");
         if (!id.ok()) return reply(id.status());
         gate_.domain().support.Act(caller, std::move(meta), *id, req.etag(), action, std::move(args),
@@ -24,7 +24,7 @@ grpc::ServerUnaryReactor* SupportHandler::Act(Ctx* ctx, const char* method, cons
 
 grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::GetSupportMeasureRequest* req,
                                                             v1::SupportMeasure* resp) {
-  return gate_.Read(ctx, M("GetSupportMeasure"), *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetSupportMeasure, *req, [&](const Caller&) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "supportMeasures", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto m, gate_.domain().support.GetMeasure(id));
     ToProto(m, resp);
@@ -34,7 +34,7 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasure(Ctx* ctx, const v1::
 
 grpc::ServerUnaryReactor* SupportHandler::ListSupportMeasures(Ctx* ctx, const v1::ListSupportMeasuresRequest* req,
                                                               v1::ListSupportMeasuresResponse* resp) {
-  return gate_.Read(ctx, M("ListSupportMeasures"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListSupportMeasures, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().support.ListMeasures(caller, ListParamsOf(*req), req->open_only()), resp,
                     [&](const SupportMeasureRecord& r) { ToProto(r, resp->add_measures()); });
   });
@@ -43,7 +43,7 @@ grpc::ServerUnaryReactor* SupportHandler::ListSupportMeasures(Ctx* ctx, const v1
 grpc::ServerUnaryReactor* SupportHandler::CreateSupportMeasure(Ctx* ctx, const v1::CreateSupportMeasureRequest* req,
                                                                v1::SupportMeasure* resp) {
   return gate_.Mutate(
-      ctx, M("CreateSupportMeasure"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kCreateSupportMeasure, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         gate_.domain().support.CreateMeasure(caller, std::move(meta), FromProto(req->measure()),
                                              EncodeAs<v1::SupportMeasure, SupportMeasureRecord>(), std::move(reply));
       });
@@ -52,7 +52,7 @@ grpc::ServerUnaryReactor* SupportHandler::CreateSupportMeasure(Ctx* ctx, const v
 grpc::ServerUnaryReactor* SupportHandler::UpdateSupportMeasure(Ctx* ctx, const v1::UpdateSupportMeasureRequest* req,
                                                                v1::SupportMeasure* resp) {
   return gate_.Mutate(
-      ctx, M("UpdateSupportMeasure"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kUpdateSupportMeasure, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto id = ParseName(req->measure().name(), "supportMeasures", "measure.name");
         if (!id.ok()) return reply(id.status());
         std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
@@ -65,7 +65,7 @@ grpc::ServerUnaryReactor* SupportHandler::UpdateSupportMeasure(Ctx* ctx, const v
 grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
                                                                   const v1::CheckSupportEligibilityRequest* req,
                                                                   v1::CheckSupportEligibilityResponse* resp) {
-  return gate_.Read(ctx, M("CheckSupportEligibility"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kCheckSupportEligibility, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto measure, ParseName(req->measure(), "supportMeasures", "measure"));
     std::int64_t resident = 0;
     if (!req->resident().empty()) {
@@ -86,7 +86,7 @@ grpc::ServerUnaryReactor* SupportHandler::CheckSupportEligibility(Ctx* ctx,
 grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
                                                                       const v1::GetSupportMeasureStatisticsRequest* req,
                                                                       v1::SupportMeasureStatistics* resp) {
-  return gate_.Read(ctx, M("GetSupportMeasureStatistics"), *req, [&](const Caller&) -> Status {
+  return gate_.Read(ctx, methods::kGetSupportMeasureStatistics, *req, [&](const Caller&) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->measure(), "supportMeasures", "measure"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto books, gate_.domain().support.Books(id));
     const SupportMeasureRecord& m = books.measure;
@@ -107,7 +107,7 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportMeasureStatistics(Ctx* ctx,
 
 grpc::ServerUnaryReactor* SupportHandler::GetSupportRequest(Ctx* ctx, const v1::GetSupportRequestRequest* req,
                                                             v1::SupportRequest* resp) {
-  return gate_.Read(ctx, M("GetSupportRequest"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kGetSupportRequest, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "supportRequests", "name"));
     BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().support.GetRequest(caller, id));
     ToProto(r, resp);
@@ -117,7 +117,7 @@ grpc::ServerUnaryReactor* SupportHandler::GetSupportRequest(Ctx* ctx, const v1::
 
 grpc::ServerUnaryReactor* SupportHandler::ListSupportRequests(Ctx* ctx, const v1::ListSupportRequestsRequest* req,
                                                               v1::ListSupportRequestsResponse* resp) {
-  return gate_.Read(ctx, M("ListSupportRequests"), *req, [&](const Caller& caller) -> Status {
+  return gate_.Read(ctx, methods::kListSupportRequests, *req, [&](const Caller& caller) -> Status {
     return FillPage(gate_.domain().support.ListRequests(caller, ListParamsOf(*req)), resp,
                     [&](const SupportRequestRecord& r) { ToProto(r, resp->add_requests()); });
   });
@@ -126,7 +126,7 @@ grpc::ServerUnaryReactor* SupportHandler::ListSupportRequests(Ctx* ctx, const v1
 grpc::ServerUnaryReactor* SupportHandler::CreateSupportRequest(Ctx* ctx, const v1::CreateSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
   return gate_.Mutate(
-      ctx, M("CreateSupportRequest"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kCreateSupportRequest, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto r = FromProto(req->request(), "request");
         if (!r.ok()) return reply(r.status());
         if (r->measure_id == 0) {
@@ -140,7 +140,7 @@ grpc::ServerUnaryReactor* SupportHandler::CreateSupportRequest(Ctx* ctx, const v
 grpc::ServerUnaryReactor* SupportHandler::UpdateSupportRequest(Ctx* ctx, const v1::UpdateSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
   return gate_.Mutate(
-      ctx, M("UpdateSupportRequest"), *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+      ctx, methods::kUpdateSupportRequest, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
         auto id = ParseName(req->request().name(), "supportRequests", "request.name");
         if (!id.ok()) return reply(id.status());
         auto patch = FromProto(req->request(), "request");
@@ -154,12 +154,12 @@ grpc::ServerUnaryReactor* SupportHandler::UpdateSupportRequest(Ctx* ctx, const v
 
 grpc::ServerUnaryReactor* SupportHandler::SubmitSupportRequest(Ctx* ctx, const v1::SubmitSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
-  return Act(ctx, "SubmitSupportRequest", *req, resp, SupportAction::kSubmit, {});
+  return Act(ctx, methods::kSubmitSupportRequest, *req, resp, SupportAction::kSubmit, {});
 }
 
 grpc::ServerUnaryReactor* SupportHandler::AcceptSupportRequest(Ctx* ctx, const v1::AcceptSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
-  return Act(ctx, "AcceptSupportRequest", *req, resp, SupportAction::kAccept, {});
+  return Act(ctx, methods::kAcceptSupportRequest, *req, resp, SupportAction::kAccept, {});
 }
 
 grpc::ServerUnaryReactor* SupportHandler::RequestSupportInformation(Ctx* ctx,
@@ -167,49 +167,49 @@ grpc::ServerUnaryReactor* SupportHandler::RequestSupportInformation(Ctx* ctx,
                                                                     v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.text = req->text();
-  return Act(ctx, "RequestSupportInformation", *req, resp, SupportAction::kRequestInformation, args);
+  return Act(ctx, methods::kRequestSupportInformation, *req, resp, SupportAction::kRequestInformation, args);
 }
 
 grpc::ServerUnaryReactor* SupportHandler::RespondToSupportInformationRequest(
     Ctx* ctx, const v1::RespondToSupportInformationRequestRequest* req, v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.text = req->response();
-  return Act(ctx, "RespondToSupportInformationRequest", *req, resp, SupportAction::kRespond, args);
+  return Act(ctx, methods::kRespondToSupportInformationRequest, *req, resp, SupportAction::kRespond, args);
 }
 
 grpc::ServerUnaryReactor* SupportHandler::ApproveSupportRequest(Ctx* ctx, const v1::ApproveSupportRequestRequest* req,
                                                                 v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.granted_kopecks = req->granted_kopecks();
-  return Act(ctx, "ApproveSupportRequest", *req, resp, SupportAction::kApprove, args);
+  return Act(ctx, methods::kApproveSupportRequest, *req, resp, SupportAction::kApprove, args);
 }
 
 grpc::ServerUnaryReactor* SupportHandler::RejectSupportRequest(Ctx* ctx, const v1::RejectSupportRequestRequest* req,
                                                                v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.text = req->reason();
-  return Act(ctx, "RejectSupportRequest", *req, resp, SupportAction::kReject, args);
+  return Act(ctx, methods::kRejectSupportRequest, *req, resp, SupportAction::kReject, args);
 }
 
 grpc::ServerUnaryReactor* SupportHandler::WithdrawSupportRequest(Ctx* ctx, const v1::WithdrawSupportRequestRequest* req,
                                                                  v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.text = req->reason();
-  return Act(ctx, "WithdrawSupportRequest", *req, resp, SupportAction::kWithdraw, args);
+  return Act(ctx, methods::kWithdrawSupportRequest, *req, resp, SupportAction::kWithdraw, args);
 }
 
 grpc::ServerUnaryReactor* SupportHandler::RecordDisbursement(Ctx* ctx, const v1::RecordDisbursementRequest* req,
                                                              v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.disbursement = FromProto(req->disbursement());
-  return Act(ctx, "RecordDisbursement", *req, resp, SupportAction::kDisburse, args);
+  return Act(ctx, methods::kRecordDisbursement, *req, resp, SupportAction::kDisburse, args);
 }
 
 grpc::ServerUnaryReactor* SupportHandler::CloseSupportRequest(Ctx* ctx, const v1::CloseSupportRequestRequest* req,
                                                               v1::SupportRequest* resp) {
   SupportActionArgs args;
   args.text = req->reason();
-  return Act(ctx, "CloseSupportRequest", *req, resp, SupportAction::kClose, args);
+  return Act(ctx, methods::kCloseSupportRequest, *req, resp, SupportAction::kClose, args);
 }
 
 }  // namespace biopolis
