@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <random>
 #include <set>
@@ -66,6 +67,7 @@ class Server {
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
   }
+  std::string target() const { return "127.0.0.1:" + std::to_string(port_); }
   // Returns the exit status.
   int Stop(int signal) {
     kill(pid_, signal);
@@ -93,6 +95,40 @@ struct Attempt {
   std::string request_id;
 };
 
+// The first key, made on the database before the server starts ("" on failure).
+std::string BootstrapAdminKey(const std::filesystem::path& dir, const std::string& db) {
+  std::string out = (dir / "bootstrap.txt").string();
+  std::string cmd = g_biopolisd + " bootstrap-admin-key --db " + db + " --name crash > " + out;
+  if (std::system(cmd.c_str()) != 0) return "";
+  std::ifstream in(out);
+  std::string key;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("bpk_", 0) == 0) key = line;
+  }
+  return key;
+}
+
+// A new key of `role`, made with the administrator's `options` ("" on failure).
+std::string CreateKey(const biopolis::client::ClientOptions& options, biopolis::v1::Role role) {
+  biopolis::client::Client admin(options);
+  biopolis::v1::ApiKey key;
+  key.set_display_name(std::string("crash ") + biopolis::v1::Role_Name(role));
+  key.set_role(role);
+  auto created = admin.api_keys().Create(key);
+  if (!created.ok()) ADD_FAILURE() << created.error().ToString();
+  return created.ok() ? created->secret() : "";
+}
+
+biopolis::v1::Organization NewOrganization(int n) {
+  biopolis::v1::Organization org;
+  org.set_inn(Inn(n));
+  org.set_ogrn(Ogrn(n));
+  org.set_kpp("434501001");
+  org.set_full_name("Crash test " + std::to_string(n));
+  org.set_legal_address("Kirov");
+  return org;
+}
+
 TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByRetry) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("biopolis-crash-" + std::to_string(getpid()));
@@ -100,18 +136,7 @@ TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByR
   std::string db = (dir / "crash.db").string();
   const int port = FreePort();
 
-  // The first key, made on the database before the server starts.
-  std::string bootstrap_out = (dir / "bootstrap.txt").string();
-  std::string cmd = g_biopolisd + " bootstrap-admin-key --db " + db + " --name crash > " + bootstrap_out;
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::string admin_key;
-  {
-    std::ifstream in(bootstrap_out);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.rfind("bpk_", 0) == 0) admin_key = line;
-    }
-  }
+  const std::string admin_key = BootstrapAdminKey(dir, db);
   ASSERT_FALSE(admin_key.empty());
 
   Server server(db, port);
@@ -121,16 +146,8 @@ TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByR
   options.api_key = admin_key;
   options.deadline = std::chrono::seconds(5);
   options.retry.max_attempts = 1;  // the harness itself decides about retries
-  std::string officer_key;
-  {
-    biopolis::client::Client admin(options);
-    biopolis::v1::ApiKey key;
-    key.set_display_name("crash officer");
-    key.set_role(biopolis::v1::ROLE_OFFICER);
-    auto created = admin.api_keys().Create(key);
-    ASSERT_TRUE(created.ok()) << created.error().ToString();
-    officer_key = created->secret();
-  }
+  const std::string officer_key = CreateKey(options, biopolis::v1::ROLE_OFFICER);
+  ASSERT_FALSE(officer_key.empty());
   options.api_key = officer_key;
 
   std::mt19937 rng(12345);
@@ -150,11 +167,7 @@ TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByR
           while (!stop) {
             int n = counter.fetch_add(1);
             Attempt a;
-            a.org.set_inn(Inn(n));
-            a.org.set_ogrn(Ogrn(n));
-            a.org.set_kpp("434501001");
-            a.org.set_full_name("Crash test " + std::to_string(n));
-            a.org.set_legal_address("Kirov");
+            a.org = NewOrganization(n);
             a.request_id = biopolis::client::NewRequestId();
             auto r = client.organizations().Create(a.org, a.request_id);
             {
@@ -214,6 +227,93 @@ TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByR
               g_cycles, acknowledged_inns.size(), lost, unknown_resolved);
   EXPECT_EQ(lost, 0);
   EXPECT_GT(acknowledged_inns.size(), static_cast<std::size_t>(g_cycles));
+  fs::remove_all(dir);
+}
+
+// The SDK's watch across the real server killed (SIGKILL) and stopped
+// (SIGTERM) in turn while it is open, with writes between: every event
+// arrives once, in order — the stream reconnects by itself after the last
+// sequence it delivered, whatever ended the connection.
+TEST(CrashSafetyTest, AWatchRidesOverKillsAndStopsAndDeliversEveryEventOnceInOrder) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("biopolis-crash-watch-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::string db = (dir / "watch.db").string();
+  const std::string admin_key = BootstrapAdminKey(dir, db);
+  ASSERT_FALSE(admin_key.empty());
+  Server server(db, FreePort() + 1);
+  server.Start();
+  biopolis::client::ClientOptions options;
+  options.target = server.target();
+  options.api_key = admin_key;
+  biopolis::client::ClientOptions auditor = options;
+  auditor.api_key = CreateKey(options, biopolis::v1::ROLE_AUDITOR);
+  options.api_key = CreateKey(options, biopolis::v1::ROLE_OFFICER);
+  ASSERT_FALSE(auditor.api_key.empty());
+  ASSERT_FALSE(options.api_key.empty());
+
+  // The watch starts now: events of the key set-up above are not expected.
+  biopolis::client::Events events(auditor);
+  auto stream = events.Watch({.start_at_now = true});
+  std::mutex mu;
+  std::vector<biopolis::v1::Event> seen;
+  std::string last_wanted;
+  std::thread reader([&] {
+    biopolis::v1::Event e;
+    while (stream->Next(&e)) {
+      std::lock_guard<std::mutex> lock(mu);
+      seen.push_back(e);
+      if (!last_wanted.empty() && e.resource() == last_wanted) return;
+    }
+  });
+
+  std::vector<std::string> created;
+  biopolis::client::Organizations organizations(options);  // default retries ride over the restarts
+  const int cycles = 6;
+  int n = 500000;
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    for (int i = 0; i < 3; ++i) {
+      auto org = organizations.Create(NewOrganization(n++));
+      ASSERT_TRUE(org.ok()) << "cycle " << cycle << ": " << org.error().ToString();
+      created.push_back(org->name());
+    }
+    server.Stop(cycle % 2 == 0 ? SIGKILL : SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    server.Start();
+  }
+  auto last = organizations.Create(NewOrganization(n++));
+  ASSERT_TRUE(last.ok()) << last.error().ToString();
+  created.push_back(last->name());
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    last_wanted = last->name();
+    for (const auto& e : seen) {
+      if (e.resource() == last_wanted) stream->Cancel();  // already there: the reader may be blocked
+    }
+  }
+  // The reader stops at the last write; give the stream its reconnection time.
+  for (int i = 0; i < 600; ++i) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!seen.empty() && seen.back().resource() == last_wanted) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  stream->Cancel();
+  reader.join();
+  server.Stop(SIGTERM);
+
+  std::lock_guard<std::mutex> lock(mu);
+  ASSERT_FALSE(seen.empty()) << (stream->error() ? stream->error()->ToString() : "");
+  // In order, no gap, no repeat: each sequence the one after the previous.
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].sequence(), seen[i - 1].sequence() + 1) << "after event " << i - 1;
+  }
+  std::map<std::string, int> times;
+  for (const auto& e : seen) ++times[e.resource()];
+  for (const auto& org : created) EXPECT_EQ(times[org], 1) << org;
+  std::printf("watch across %d kills/stops: %zu events, %zu writes, all once and in order\n", cycles, seen.size(),
+              created.size());
   fs::remove_all(dir);
 }
 

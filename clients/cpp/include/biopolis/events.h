@@ -22,7 +22,7 @@ namespace biopolis::client {
 struct WatchOptions {
   std::int64_t after_sequence = 0;
   bool start_at_now = false;
-  std::vector<std::string> resource_types;
+  std::vector<std::string> resource_types{};
   // Reconnection attempts in a row before Next() gives up; 0 = forever.
   int max_reconnects = 0;
 };

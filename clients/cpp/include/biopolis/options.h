@@ -38,24 +38,24 @@ struct ClientOptions {
   // HOST:PORT of biopolisd.
   std::string target = "127.0.0.1:50051";
   // The API key's secret.
-  std::string api_key;
+  std::string api_key{};
   // Credentials provider: when set, called before every attempt for the API
   // key to send (e.g. read from a secrets store that rotates it); api_key is
   // then ignored. Must be thread-safe.
-  std::function<std::string()> api_key_provider;
+  std::function<std::string()> api_key_provider{};
   // PEM root certificates; when set, the channel uses TLS.
-  std::string tls_root_certs;
+  std::string tls_root_certs{};
   // Optional client certificate and key (PEM) for mutual TLS.
-  std::string tls_client_cert;
-  std::string tls_client_key;
+  std::string tls_client_cert{};
+  std::string tls_client_key{};
   // Prepended to gRPC's own user agent, e.g. "acme-erp/4.2".
-  std::string user_agent;
+  std::string user_agent{};
   // Extra gRPC channel arguments (GRPC_ARG_* names), applied after the SDK's.
-  std::map<std::string, int> channel_int_args;
-  std::map<std::string, std::string> channel_string_args;
+  std::map<std::string, int> channel_int_args{};
+  std::map<std::string, std::string> channel_string_args{};
   // Deadline of each attempt.
   std::chrono::milliseconds deadline{10000};
-  RetryPolicy retry;
+  RetryPolicy retry{};
 };
 
 // Cancels calls from another thread: an attempt in flight ends CANCELLED
@@ -97,19 +97,19 @@ class CancellationToken {
 // With(CallOptions)): unset fields take the client's.
 struct CallOptions {
   // Deadline of each attempt.
-  std::optional<std::chrono::milliseconds> deadline;
-  std::optional<RetryPolicy> retry;
+  std::optional<std::chrono::milliseconds> deadline{};
+  std::optional<RetryPolicy> retry{};
   // Cancels the call (and cuts its retries' backoff).
-  std::optional<CancellationToken> cancel;
+  std::optional<CancellationToken> cancel{};
   // Extra request metadata, e.g. {"x-correlation-id", "..."}; lower-case keys.
-  std::vector<std::pair<std::string, std::string>> metadata;
+  std::vector<std::pair<std::string, std::string>> metadata{};
 };
 
 // Options of a List call, built fluently:
 //   ListOptions().Filter("state = \"STATE_SUBMITTED\"").OrderBy("create_time desc").PageSize(100)
 struct ListOptions {
-  std::string filter;
-  std::string order_by;
+  std::string filter{};
+  std::string order_by{};
   // 0: the server's default (50).
   int page_size = 0;
   // Support::ListMeasures only: measures open today.
