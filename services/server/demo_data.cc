@@ -1,7 +1,6 @@
 #include "services/server/demo_data.h"
 
-#include <future>
-
+#include "services/domain/await_command.h"
 #include "services/domain/domain.h"
 
 namespace biopolis {
@@ -9,14 +8,6 @@ namespace {
 
 constexpr std::int64_t kRouble = 100;  // kopecks
 constexpr std::int64_t kMillion = 1'000'000 * kRouble;
-
-// Runs an asynchronous domain command and waits for its outcome.
-Status Await(const std::function<void(Reply)>& start) {
-  std::promise<Status> promise;
-  auto future = promise.get_future();
-  start([&promise](Result<std::string> r) { promise.set_value(r.ok() ? Status::Ok() : r.status()); });
-  return future.get();
-}
 
 struct DemoOrganization {
   const char* inn;
@@ -121,17 +112,11 @@ Result<bool> SeedDemoData(Domain& domain) {
     r.contact_person = o.person;
     r.contact_email = o.email;
     r.contact_phone = o.phone;
-    std::int64_t id = 0;
-    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-      domain.organizations.Create(
-          officer_intake, {"CreateOrganization", "", ""}, r,
-          [&id](const OrganizationRecord& rec) {
-            id = rec.id;
-            return std::string();
-          },
-          reply);
-    }));
-    org_ids.push_back(id);
+    BIOPOLIS_ASSIGN_OR_RETURN(
+        auto created, AwaitCommand<OrganizationRecord>([&](auto encode, auto reply) {
+          domain.organizations.Create(officer_intake, {"CreateOrganization", "", ""}, r, encode, reply);
+        }));
+    org_ids.push_back(created.id);
   }
 
   // Keys: admin, officer, auditor, and residents bound to organizations 1, 2, 4.
@@ -157,23 +142,20 @@ Result<bool> SeedDemoData(Domain& domain) {
     return Caller{"system", Role::kResident, org_ids[org_index]};
   };
 
-  auto create = [&](std::size_t org_index, const ApplicationRecord& draft, std::int64_t& id) {
-    return Await([&](Reply reply) {
-      domain.applications.Create(
-          applicant(org_index), {"CreateApplication", "", ""}, draft,
-          [&id](const ApplicationRecord& r) {
-            id = r.id;
-            return std::string();
-          },
-          reply);
-    });
+  auto create = [&](std::size_t org_index, const ApplicationRecord& draft, std::int64_t& id) -> Status {
+    BIOPOLIS_ASSIGN_OR_RETURN(
+        auto created, AwaitCommand<ApplicationRecord>([&](auto encode, auto reply) {
+          domain.applications.Create(applicant(org_index), {"CreateApplication", "", ""}, draft, encode, reply);
+        }));
+    id = created.id;
+    return Status::Ok();
   };
   auto act = [&](const Caller& who, std::int64_t id, ApplicationAction action, ApplicationActionArgs args,
                  const char* method) {
-    return Await([&](Reply reply) {
-      domain.applications.Act(
-          who, {method, "", ""}, id, "", action, args, [](const ApplicationRecord&) { return std::string(); }, reply);
-    });
+    return AwaitCommand<ApplicationRecord>([&](auto encode, auto reply) {
+             domain.applications.Act(who, {method, "", ""}, id, "", action, args, encode, reply);
+           })
+        .status();
   };
   ApplicationActionArgs none;
 
@@ -291,23 +273,16 @@ Result<bool> SeedDemoData(Domain& domain) {
     p.has_location = true;
     p.latitude = d.lat;
     p.longitude = d.lon;
-    std::int64_t id = 0;
-    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-      domain.land.CreatePlot(
-          officer, {"CreatePlot", "", ""}, p,
-          [&id](const PlotRecord& r) {
-            id = r.id;
-            return std::string();
-          },
-          reply);
-    }));
-    plot_ids.push_back(id);
+    BIOPOLIS_ASSIGN_OR_RETURN(auto created, AwaitCommand<PlotRecord>([&](auto encode, auto reply) {
+                                domain.land.CreatePlot(officer, {"CreatePlot", "", ""}, p, encode, reply);
+                              }));
+    plot_ids.push_back(created.id);
   }
   auto plot_act = [&](std::int64_t id, PlotAction action, PlotActionArgs args, const char* method) {
-    return Await([&](Reply reply) {
-      domain.land.ActOnPlot(
-          officer, {method, "", ""}, id, "", action, args, [](const PlotRecord&) { return std::string(); }, reply);
-    });
+    return AwaitCommand<PlotRecord>([&](auto encode, auto reply) {
+             domain.land.ActOnPlot(officer, {method, "", ""}, id, "", action, args, encode, reply);
+           })
+        .status();
   };
   // АО «ВБФК», the registered resident, leases plot 1 for 49 years.
   LeaseRecord lease;
@@ -320,10 +295,9 @@ Result<bool> SeedDemoData(Domain& domain) {
   lease.end_date = Date{today.year + 49, today.month, 1};
   lease.annual_rent_kopecks = 2'520'000 * kRouble;
   lease.agreement_number = "А-43-2026/01";
-  BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-    domain.land.CreateLease(
-        officer, {"CreateLease", "", ""}, lease, [](const LeaseRecord&) { return std::string(); }, reply);
-  }));
+  BIOPOLIS_RETURN_IF_ERROR(AwaitCommand<LeaseRecord>([&](auto encode, auto reply) {
+                             domain.land.CreateLease(officer, {"CreateLease", "", ""}, lease, encode, reply);
+                           }).status());
   // ООО «КЦКТ»'s application under review holds plot 14 (laboratory campus).
   PlotActionArgs reserve;
   reserve.application_id = a2;
@@ -391,17 +365,11 @@ Result<bool> SeedDemoData(Domain& domain) {
     m.cap_per_resident_kopecks = d.cap_millions * kMillion;
     m.eligibility.require_active_status = true;
     m.eligibility.okved_prefixes = d.okved;
-    std::int64_t id = 0;
-    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-      domain.support.CreateMeasure(
-          officer, {"CreateSupportMeasure", "", ""}, m,
-          [&id](const SupportMeasureRecord& r) {
-            id = r.id;
-            return std::string();
-          },
-          reply);
-    }));
-    measure_ids.push_back(id);
+    BIOPOLIS_ASSIGN_OR_RETURN(
+        auto created, AwaitCommand<SupportMeasureRecord>([&](auto encode, auto reply) {
+          domain.support.CreateMeasure(officer, {"CreateSupportMeasure", "", ""}, m, encode, reply);
+        }));
+    measure_ids.push_back(created.id);
   }
   // АО «ВБФК» asked for 8 mln of the GMP subsidy: 6 mln granted, 3 mln paid.
   const Caller& vbfk = callers[3];
@@ -411,21 +379,15 @@ Result<bool> SeedDemoData(Domain& domain) {
   sr.requested_kopecks = 8 * kMillion;
   sr.purpose = "Линия асептического розлива и изоляторы класса A";
   sr.justification = "Инвестиционный проект по соглашению С-43-001";
-  BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-    domain.support.CreateRequest(
-        vbfk, {"CreateSupportRequest", "", ""}, sr,
-        [&support_id](const SupportRequestRecord& r) {
-          support_id = r.id;
-          return std::string();
-        },
-        reply);
-  }));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto support_request, AwaitCommand<SupportRequestRecord>([&](auto encode, auto reply) {
+                              domain.support.CreateRequest(vbfk, {"CreateSupportRequest", "", ""}, sr, encode, reply);
+                            }));
+  support_id = support_request.id;
   auto support_act = [&](const Caller& who, SupportAction action, SupportActionArgs args, const char* method) {
-    return Await([&](Reply reply) {
-      domain.support.Act(
-          who, {method, "", ""}, support_id, "", action, args,
-          [](const SupportRequestRecord&) { return std::string(); }, reply);
-    });
+    return AwaitCommand<SupportRequestRecord>([&](auto encode, auto reply) {
+             domain.support.Act(who, {method, "", ""}, support_id, "", action, args, encode, reply);
+           })
+        .status();
   };
   BIOPOLIS_RETURN_IF_ERROR(support_act(vbfk, SupportAction::kSubmit, {}, "SubmitSupportRequest"));
   BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kAccept, {}, "AcceptSupportRequest"));
@@ -461,40 +423,27 @@ Result<bool> SeedDemoData(Domain& domain) {
     t.category = d.category;
     t.responsible_unit = d.unit;
     t.sla_working_days = d.sla;
-    std::int64_t id = 0;
-    BIOPOLIS_RETURN_IF_ERROR(Await([&](Reply reply) {
-      domain.service_desk.CreateType(
-          callers[0], {"CreateServiceType", "", ""}, t,
-          [&id](const ServiceTypeRecord& r) {
-            id = r.id;
-            return std::string();
-          },
-          reply);
-    }));
-    type_ids.push_back(id);
+    BIOPOLIS_ASSIGN_OR_RETURN(
+        auto created, AwaitCommand<ServiceTypeRecord>([&](auto encode, auto reply) {
+          domain.service_desk.CreateType(callers[0], {"CreateServiceType", "", ""}, t, encode, reply);
+        }));
+    type_ids.push_back(created.id);
   }
-  auto open_request = [&](std::int64_t type_id, const char* description) {
+  auto open_request = [&](std::int64_t type_id, const char* description) -> Result<std::int64_t> {
     ServiceRequestRecord r;
     r.service_type_id = type_id;
     r.description = description;
-    std::int64_t id = 0;
-    Status st = Await([&](Reply reply) {
-      domain.service_desk.CreateRequest(
-          vbfk, {"CreateServiceRequest", "", ""}, r,
-          [&id](const ServiceRequestRecord& rec) {
-            id = rec.id;
-            return std::string();
-          },
-          reply);
-    });
-    return st.ok() ? Result<std::int64_t>(id) : Result<std::int64_t>(st);
+    BIOPOLIS_ASSIGN_OR_RETURN(
+        auto created, AwaitCommand<ServiceRequestRecord>([&](auto encode, auto reply) {
+          domain.service_desk.CreateRequest(vbfk, {"CreateServiceRequest", "", ""}, r, encode, reply);
+        }));
+    return created.id;
   };
   auto desk_act = [&](const Caller& who, std::int64_t id, ServiceAction action, std::string text, const char* method) {
-    return Await([&](Reply reply) {
-      domain.service_desk.Act(
-          who, {method, "", ""}, id, "", action, text, [](const ServiceRequestRecord&) { return std::string(); },
-          reply);
-    });
+    return AwaitCommand<ServiceRequestRecord>([&](auto encode, auto reply) {
+             domain.service_desk.Act(who, {method, "", ""}, id, "", action, text, encode, reply);
+           })
+        .status();
   };
   BIOPOLIS_ASSIGN_OR_RETURN(
       auto gmp, open_request(type_ids[0], "Просим организовать инспектирование GMP участка розлива до 1 марта"));
