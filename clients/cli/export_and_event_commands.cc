@@ -84,6 +84,21 @@ void AddExportAndEvents(CLI::App& app, Action& action) {
       };
     });
   }
+  {
+    auto* c = events->add_subcommand("list", "List stored events, oldest first (a snapshot; then `watch --after`)")
+                  ->footer(
+                      "Example:\n  biopolisctl events list --after 120 --type applications --organization "
+                      "organizations/3");
+    auto filter = std::make_shared<client::EventFilter>();
+    c->add_option("--after", filter->after_sequence, "Events after this sequence (default: from the first)");
+    c->add_option("--type", filter->resource_types, "Only this collection (repeat), e.g. applications");
+    c->add_option("--organization", filter->organization, "Only events concerning organizations/{id}");
+    c->callback([&action, filter] {
+      action = [filter](Client& cl, OutputFormat f) {
+        return PrintAll(cl.events().List(*filter, ListOptions().PageSize(500)), f);
+      };
+    });
+  }
 }
 
 }  // namespace biopolis::cli

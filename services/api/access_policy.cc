@@ -122,6 +122,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {methods::kGetZoneStatistics, {O, U}},
       // The change feed: everyone authenticated; residents see their own organization's events.
       {methods::kWatchEvents, {A, O, R, U}},
+      {methods::kListEvents, {A, O, R, U}},
       // Audit log: auditors and administrators.
       {methods::kListAuditRecords, {A, U}},
       {methods::kListAuditCheckpoints, {A, U}},

@@ -4,6 +4,9 @@
 
 #include "biopolis/v1/method_paths.h"
 #include "core/bounded_text.h"
+#include "core/resource_name.h"
+#include "services/api/event_convert.h"
+#include "services/api/handler_support.h"
 #include "services/api/status_mapping.h"
 
 namespace biopolis {
@@ -52,6 +55,23 @@ grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackSer
   auto* watch = new EventWatch(hub_, *caller, gate_.RecheckFor(ctx, kMethod, *caller), after, std::move(collections));
   watch->Start();
   return watch;
+}
+
+grpc::ServerUnaryReactor* EventHandler::ListEvents(grpc::CallbackServerContext* ctx, const v1::ListEventsRequest* req,
+                                                   v1::ListEventsResponse* resp) {
+  return gate_.Read(ctx, methods::kListEvents, *req, [&](const Caller& caller) -> Status {
+    EventQuery query;
+    query.after_sequence = req->after_sequence();
+    query.collections.assign(req->resource_types().begin(), req->resource_types().end());
+    if (!req->organization().empty()) {
+      BIOPOLIS_ASSIGN_OR_RETURN(query.organization_id, ParseName(req->organization(), "organizations", "organization"));
+    }
+    BIOPOLIS_ASSIGN_OR_RETURN(auto listed, hub_.feed().List(caller, query, ListParamsOf(*req)));
+    for (const auto& e : listed.page.items) ToProto(e, resp->add_events());
+    resp->set_next_page_token(listed.page.next_page_token);
+    resp->set_last_sequence(listed.last_sequence);
+    return Status::Ok();
+  });
 }
 
 }  // namespace biopolis

@@ -13,6 +13,8 @@ class EventHandler final : public v1::EventService::CallbackService {
 
   grpc::ServerWriteReactor<v1::Event>* WatchEvents(grpc::CallbackServerContext* ctx,
                                                    const v1::WatchEventsRequest* req) override;
+  grpc::ServerUnaryReactor* ListEvents(grpc::CallbackServerContext* ctx, const v1::ListEventsRequest* req,
+                                       v1::ListEventsResponse* resp) override;
 
  private:
   CallGate& gate_;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "services/api/event_convert.h"
 #include "services/api/proto_convert.h"
 #include "services/api/status_mapping.h"
 
@@ -120,11 +121,7 @@ void EventWatch::Pump() {
   }
   const EventRecord& e = buffer_.front();
   current_.Clear();
-  current_.set_sequence(e.sequence);
-  current_.set_type(e.type);
-  current_.set_resource(e.resource);
-  current_.set_summary(e.summary);
-  SetTimestamp(e.create_time, current_.mutable_create_time());
+  ToProto(e, &current_);
   after_ = e.sequence;
   buffer_.pop_front();
   writing_ = true;

@@ -62,6 +62,7 @@ const std::map<std::string, int>& RepeatedFieldLimits() {
       {"biopolis.v1.SignAgreementRequest.commitments", 40},
       {"biopolis.v1.Resident.commitments", 40},
       {"biopolis.v1.WatchEventsRequest.resource_types", 20},
+      {"biopolis.v1.ListEventsRequest.resource_types", 20},
       {"biopolis.v1.Plot.predecessors", 32},
       {"biopolis.v1.Plot.successors", 32},
       {"biopolis.v1.RetirePlotRequest.successors", 32},

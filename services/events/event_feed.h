@@ -10,12 +10,36 @@
 
 namespace biopolis {
 
+// The collections events are recorded for ("applications", "plots", ...):
+// the names WatchEvents and ListEvents accept in resource_types.
+const std::vector<std::string>& EventCollections();
+
+// What ListEvents asks for besides paging.
+struct EventQuery {
+  std::int64_t after_sequence = 0;
+  std::vector<std::string> collections;
+  // 0: every organization the caller may see (and zone-wide events).
+  std::int64_t organization_id = 0;
+};
+
+// A page of events, and the newest sequence when it was read.
+struct EventPage {
+  Page<EventRecord> page;
+  std::int64_t last_sequence = 0;
+};
+
 class EventFeed {
  public:
   explicit EventFeed(DomainEnv env) : env_(env) {}
 
-  // Checks the requested collections (lower-case names like "applications").
+  // Checks the requested collections: at most 20, each one of EventCollections()
+  // (INVALID_ARGUMENT, reason INVALID_RESOURCE_TYPE, naming the accepted ones).
   static Status ValidateCollections(const std::vector<std::string>& collections);
+  // One page of stored events after query.after_sequence, oldest first, with
+  // the same visibility as the stream (a resident: its own organization's
+  // only; naming another organization is NOT_FOUND). Page tokens are bound to
+  // the query and the caller.
+  Result<EventPage> List(const Caller& caller, const EventQuery& query, const ListParams& params);
   // Up to `limit` events after `after`, oldest first.
   Result<std::vector<EventRecord>> Fetch(const Caller& caller, std::int64_t after,
                                          const std::vector<std::string>& collections, int limit);

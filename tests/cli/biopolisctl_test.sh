@@ -150,6 +150,12 @@ out=$(BIOPOLIS_API_KEY=$OFFICER timeout 20 "$CTL" events watch --count 3 2>&1)
 check "event stream replays from the start" 0 $? "$out" '"sequence": *"3"'
 out=$(BIOPOLIS_API_KEY=$VBFK timeout 20 "$CTL" events watch --count 2 --type supportRequests 2>&1)
 check "resident's filtered event stream" 0 $? "$out" '"resource": *"supportRequests/1"'
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" events list --type supportRequests -o json 2>&1)
+check "resident lists its stored events" 0 $? "$out" '"organization": *"organizations/1"'
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" events list --organization organizations/2 2>&1)
+check "another organization's events hidden" 3 $? "$out" "NOT_FOUND"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" events list --type aplications 2>&1)
+check "unknown event collection" 2 $? "$out" "INVALID_RESOURCE_TYPE"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" compliance list 2>&1); check "compliance list" 0 $? "$out" "COMPLIANCE_STATUS_ON_TRACK"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots create --cadastral-number 43-40 --site X --area 5 --use PERMITTED_USE_OFFICE 2>&1)
 check "bad cadastral number" 2 $? "$out" "INVALID_CADASTRAL_NUMBER"

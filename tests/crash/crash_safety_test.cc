@@ -22,6 +22,7 @@
 #include <set>
 #include <thread>
 
+#include "../unit/test_identifiers.h"
 #include "biopolis/biopolis.h"
 
 namespace {
@@ -29,21 +30,8 @@ namespace {
 std::string g_biopolisd;
 int g_cycles = 20;
 
-// A valid 10-digit INN and 13-digit OGRN from a counter.
-std::string Inn(int n) {
-  char base[10];
-  std::snprintf(base, sizeof base, "43%07d", n);
-  const int w[] = {2, 4, 10, 3, 5, 9, 4, 6, 8};
-  int sum = 0;
-  for (int i = 0; i < 9; ++i) sum += w[i] * (base[i] - '0');
-  return std::string(base) + std::to_string(sum % 11 % 10);
-}
-std::string Ogrn(int n) {
-  char base[13];
-  std::snprintf(base, sizeof base, "10243%07d", n);
-  unsigned long long v = std::stoull(base);
-  return std::string(base) + std::to_string(v % 11 % 10);
-}
+using biopolis::testing::InnFor;
+using biopolis::testing::OgrnFor;
 
 class Server {
  public:
@@ -121,8 +109,8 @@ std::string CreateKey(const biopolis::client::ClientOptions& options, biopolis::
 
 biopolis::v1::Organization NewOrganization(int n) {
   biopolis::v1::Organization org;
-  org.set_inn(Inn(n));
-  org.set_ogrn(Ogrn(n));
+  org.set_inn(InnFor(n));
+  org.set_ogrn(OgrnFor(n));
   org.set_kpp("434501001");
   org.set_full_name("Crash test " + std::to_string(n));
   org.set_legal_address("Kirov");

@@ -1,9 +1,11 @@
 // Periodic reports, compliance, zone statistics and the event stream through
 // the SDK against the real server.
+#include <atomic>
 #include <future>
 #include <set>
 #include <thread>
 
+#include "../unit/test_identifiers.h"
 #include "server_fixture.h"
 
 namespace biopolis::testing {
@@ -257,6 +259,105 @@ TEST_F(EventsTest, ReplayResumeFilterAndFollow) {
   v1::Event e;
   EXPECT_FALSE(refused->Next(&e));
   EXPECT_EQ(refused->error()->code(), client::StatusCode::INVALID_ARGUMENT);
+}
+
+// ListEvents paged while a writer commits: the pages (re-synced after the last
+// sequence seen) deliver every event once, in order, as the stream does.
+TEST_F(EventsTest, ListEventsPagesWithoutGapsOrRepeatsUnderAConcurrentWriterAndTheWatchFollowsOn) {
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    for (int n = 1000; n < 1040; ++n) EXPECT_FALSE(CreateOrganization(InnFor(n), OgrnFor(n)).empty());
+    done = true;
+  });
+  // Page through; at the end of the stored events, re-sync after the last one
+  // seen (a new query), until the writer is done and everything is drained.
+  std::vector<std::int64_t> listed;
+  std::string token;
+  std::int64_t after = 0;
+  int pages = 0;
+  while (true) {
+    const bool writer_done = done;
+    auto page = auditor().events().ListPage({.after_sequence = after}, client::ListOptions().PageSize(3), token);
+    ASSERT_TRUE(page.ok()) << page.error().ToString();
+    ++pages;
+    EXPECT_LE(page->events_size(), 3);
+    for (const auto& e : page->events()) listed.push_back(e.sequence());
+    if (!listed.empty()) {
+      EXPECT_GE(page->last_sequence(), listed.back());
+    }
+    token = page->next_page_token();
+    if (!token.empty()) continue;
+    if (writer_done) break;
+    after = listed.empty() ? 0 : listed.back();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  writer.join();
+  // The auditor sees every event: 1, 2, 3, ... with no gap and no repeat.
+  ASSERT_GE(listed.size(), 40u);
+  for (std::size_t i = 0; i < listed.size(); ++i) EXPECT_EQ(listed[i], static_cast<std::int64_t>(i + 1));
+  EXPECT_GT(pages, 14);
+  // And the stream agrees: watching after any listed sequence delivers exactly the listed rest.
+  const std::size_t half = listed.size() / 2;
+  auto stream = auditor().events().Watch({.after_sequence = listed[half - 1]});
+  auto rest = ReadN(*stream, listed.size() - half);
+  stream->Cancel();
+  ASSERT_EQ(rest.size(), listed.size() - half);
+  for (std::size_t i = 0; i < rest.size(); ++i) EXPECT_EQ(rest[i].sequence(), listed[half + i]);
+}
+
+TEST_F(EventsTest, ListEventsNamesEachEventsOrganizationAndKeepsResidentsToTheirOwn) {
+  auto a = ApplicantUnderReview("4345042753", "1024317979080");
+  auto b = ApplicantUnderReview("4345695985", "1024366201166");
+  CreatePlot("43:40:000000:1", 5000);  // a zone-wide event
+
+  // Every event names the organization it concerns; zone-wide ones name none.
+  auto all = auditor().events().List(client::EventFilter{}, client::ListOptions().PageSize(500)).All();
+  ASSERT_TRUE(all.ok()) << all.error().ToString();
+  bool saw_plot = false;
+  for (const auto& e : *all) {
+    if (e.resource() == a.application) {
+      EXPECT_EQ(e.organization(), a.organization) << e.type();
+    }
+    if (e.resource() == b.application) {
+      EXPECT_EQ(e.organization(), b.organization) << e.type();
+    }
+    if (e.type() == "plot.created") {
+      saw_plot = true;
+      EXPECT_EQ(e.organization(), "");
+    }
+  }
+  EXPECT_TRUE(saw_plot);
+
+  // A resident lists only its own organization's events, with or without naming it.
+  for (const auto& filter : {client::EventFilter{}, client::EventFilter{.organization = a.organization}}) {
+    auto own = a.client->events().List(filter).All();
+    ASSERT_TRUE(own.ok()) << own.error().ToString();
+    ASSERT_FALSE(own->empty());
+    for (const auto& e : *own) EXPECT_EQ(e.organization(), a.organization) << e.resource();
+  }
+  // Naming another organization is NOT_FOUND, as for its resources.
+  EXPECT_EQ(a.client->events().List({.organization = b.organization}).All().code(), client::StatusCode::NOT_FOUND);
+
+  // An officer narrows by organization and by collection.
+  auto only_b = officer().events().List({.resource_types = {"applications"}, .organization = b.organization}).All();
+  ASSERT_TRUE(only_b.ok()) << only_b.error().ToString();
+  ASSERT_EQ(only_b->size(), 3u);  // created, submitted, accepted
+  for (const auto& e : *only_b) EXPECT_EQ(e.resource(), b.application);
+
+  // An unknown collection is INVALID_ARGUMENT naming the field, for the list and the stream.
+  auto bad = auditor().events().ListPage({.resource_types = {"applications", "aplications"}});
+  ASSERT_EQ(bad.code(), client::StatusCode::INVALID_ARGUMENT);
+  ASSERT_NE(bad.error().violation("resource_types[1]"), nullptr) << bad.error().ToString();
+  EXPECT_EQ(bad.error().violation("resource_types[1]")->reason, "INVALID_RESOURCE_TYPE");
+  EXPECT_EQ(auditor().events().ListPage({.after_sequence = -1}).code(), client::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(auditor().events().ListPage({.organization = "plots/1"}).code(), client::StatusCode::INVALID_ARGUMENT);
+
+  // A page token belongs to its query: reused with other filters it is refused.
+  auto first = auditor().events().ListPage({}, client::ListOptions().PageSize(2));
+  ASSERT_TRUE(first.ok());
+  ASSERT_FALSE(first->next_page_token().empty());
+  EXPECT_EQ(auditor().events().ListPage({.resource_types = {"plots"}}, {}, first->next_page_token()).code(),
+            client::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(EventsTest, TheStreamResumesAcrossAServerRestart) {

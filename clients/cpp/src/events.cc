@@ -31,6 +31,31 @@ std::unique_ptr<EventStream> Events::Watch(WatchOptions options) const {
   return std::make_unique<EventStream>(runner(), call_options(), std::move(options));
 }
 
+namespace {
+
+v1::ListEventsRequest ListRequest(const EventFilter& filter) {
+  v1::ListEventsRequest req;
+  req.set_after_sequence(filter.after_sequence);
+  for (const auto& t : filter.resource_types) req.add_resource_types(t);
+  req.set_organization(filter.organization);
+  return req;
+}
+
+}  // namespace
+
+Pager<v1::Event> Events::List(const EventFilter& filter, const ListOptions& options) const {
+  return Paged<v1::Event, v1::ListEventsResponse>(
+      v1::methods::kListEvents, ListRequest(filter), options,
+      [](const v1::ListEventsResponse& r) -> const auto& { return r.events(); });
+}
+
+Result<v1::ListEventsResponse> Events::ListPage(const EventFilter& filter, const ListOptions& options,
+                                                const std::string& page_token) const {
+  v1::ListEventsRequest req = ListRequest(filter);
+  ApplyListOptions(req, options, page_token);
+  return Call<v1::ListEventsResponse>(v1::methods::kListEvents, req);
+}
+
 EventStream::EventStream(std::shared_ptr<const internal::CallRunner> runner, CallOptions call, WatchOptions options)
     : runner_(std::move(runner)), options_(std::move(options)), last_sequence_(options_.after_sequence) {
   // The stream's own token: Cancel() and the destructor cancel it, never a

@@ -76,10 +76,26 @@ class EventStream {
   std::optional<Error> error_;
 };
 
+// Which stored events ListEvents returns (besides paging).
+struct EventFilter {
+  // Events with a greater sequence; 0 = from the first.
+  std::int64_t after_sequence = 0;
+  // Only these collections, e.g. "applications" (the accepted names: events.proto).
+  std::vector<std::string> resource_types{};
+  // Only events concerning this organization, "organizations/{id}".
+  std::string organization{};
+};
+
 class Events : public ServiceClient<Events> {
  public:
   using ServiceClient::ServiceClient;
   std::unique_ptr<EventStream> Watch(WatchOptions options = {}) const;
+  // Stored events, oldest first, a page at a time: for a snapshot or a re-sync
+  // without a stream. Then Watch({.after_sequence = <last seen>}) follows on.
+  Pager<v1::Event> List(const EventFilter& filter = {}, const ListOptions& options = {}) const;
+  // One raw page; its last_sequence is the newest event when it was read.
+  Result<v1::ListEventsResponse> ListPage(const EventFilter& filter, const ListOptions& options = {},
+                                          const std::string& page_token = "") const;
 };
 
 }  // namespace biopolis::client
