@@ -1,7 +1,12 @@
 #include "services/server/demo_data.h"
 
+#include <algorithm>
+#include <utility>
+
+#include "core/clock.h"
 #include "services/domain/await_command.h"
 #include "services/domain/domain.h"
+#include "services/reporting/report_rules.h"
 
 namespace biopolis {
 namespace {
@@ -74,18 +79,32 @@ const std::vector<DemoKey>& DemoKeys() {
   return kKeys;
 }
 
-Result<bool> SeedDemoData(Domain& domain) {
+Result<bool> SeedDemoData(Domain& live) {
   bool empty = false;
-  Status st = domain.store().Read([&](Transaction& tx) {
+  Status st = live.store().Read([&](Transaction& tx) {
     empty = !tx.policies().Get(1).has_value();
     return Status::Ok();
   });
   if (!st.ok()) return st;
   if (!empty) return false;
 
-  TimeMicros now = domain.clock().Now();
-  Date today = ZoneDateOf(now);
+  // The demo zone is seeded as its history happened: through the domain's
+  // own commands, on a clock that starts about two years back and walks
+  // forward to now (never past it), so every record, audit entry and event
+  // carries the time it would have had. АО «ВБФК» registers then and has
+  // two years of reports; the applications in progress are recent.
+  const TimeMicros now = live.clock().Now();
+  const Date today = ZoneDateOf(now);
+  const Date start = Date{today.year - 2, (today.month - 1) / 3 * 3 + 1, 1}.AddDays(9);
+  ManualClock clock(std::min(ZoneStartOf(start), now));
+  Domain domain(live.store(), clock);
+  // Moves the history clock to 10:00 on `d` (never backwards, never past now).
+  auto at = [&](Date d) {
+    const TimeMicros t = std::min(ZoneStartOf(d) + TimeMicros{10} * 3600 * 1'000'000, now);
+    clock.Set(std::max(t, clock.Now()));
+  };
 
+  at(start);
   PolicyRecord policy;
   policy.effective_from = Date{2020, 1, 1};
   policy.min_investment_kopecks = 120 * kMillion;
@@ -159,75 +178,6 @@ Result<bool> SeedDemoData(Domain& domain) {
   };
   ApplicationActionArgs none;
 
-  // 1. АО «ВБФК»: registered resident.
-  std::int64_t a1 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(0,
-                                  Project("Производство рекомбинантного инсулина",
-                                          "GMP-производство субстанции и готовых форм инсулина для эндокринологии.",
-                                          {"21.10", "21.20.1"}, 1850, 900, 240, 42000, {2025, 3, 1}, {2029, 12, 31}),
-                                  a1));
-  BIOPOLIS_RETURN_IF_ERROR(act(applicant(0), a1, ApplicationAction::kSubmit, none, "SubmitApplication"));
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kAccept, none, "AcceptApplication"));
-  BIOPOLIS_RETURN_IF_ERROR(
-      act(officer, a1, ApplicationAction::kReferToExpertCouncil, none, "ReferApplicationToExpertCouncil"));
-  ApplicationActionArgs opinion;
-  opinion.opinion = ExpertOpinion::kPositive;
-  opinion.text = "Проект соответствует целям ОЭЗ; источники финансирования подтверждены.";
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kRecordExpertOpinion, opinion, "RecordExpertOpinion"));
-  ApplicationActionArgs approve;
-  approve.text = "Одобрено по итогам экспертного совета.";
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kApprove, approve, "ApproveApplication"));
-  ApplicationActionArgs sign;
-  sign.agreement_number = "С-43-001/" + std::to_string(today.year);
-  sign.agreement_date = today.AddDays(-1);
-  sign.commitments = {{Date{today.year + 1, 12, 31}, 400 * kMillion, 80},
-                      {Date{today.year + 3, 12, 31}, 900 * kMillion, 180},
-                      {Date{today.year + 5, 12, 31}, 1850 * kMillion, 240}};
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kSignAgreement, sign, "SignAgreement"));
-
-  // 2. ООО «КЦКТ»: under review.
-  std::int64_t a2 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(1,
-                                  Project("Биобанк и производство клеточных продуктов",
-                                          "Лаборатория клеточных технологий и биобанк с чистыми помещениями класса B.",
-                                          {"72.11", "21.20"}, 320, 150, 65, 8000, {2026, 1, 15}, {2028, 6, 30}),
-                                  a2));
-  BIOPOLIS_RETURN_IF_ERROR(act(applicant(1), a2, ApplicationAction::kSubmit, none, "SubmitApplication"));
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a2, ApplicationAction::kAccept, none, "AcceptApplication"));
-
-  // 3. ООО «БиоСинтез Вятка»: submitted, waiting for intake.
-  std::int64_t a3 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(
-      create(2,
-             Project("Ферментация пробиотических штаммов", "Промышленная ферментация и лиофилизация пробиотиков.",
-                     {"21.20.2", "72.19"}, 210, 80, 40, 12000, {2026, 6, 1}, {2029, 5, 31}),
-             a3));
-  BIOPOLIS_RETURN_IF_ERROR(act(applicant(2), a3, ApplicationAction::kSubmit, none, "SubmitApplication"));
-
-  // 4. ООО «НЗФ»: a draft still below the minimum investment (the dry-run shows why).
-  std::int64_t a4 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(
-      create(3,
-             Project("Производство технических ферментов", "Ферменты для пищевой и кормовой промышленности.", {"20.14"},
-                     95, 30, 25, 5000, {2027, 1, 1}, {2028, 12, 31}),
-             a4));
-
-  // 5. ООО «СФЗ»: the ministry asked for information.
-  std::int64_t a5 = 0;
-  BIOPOLIS_RETURN_IF_ERROR(create(4,
-                                  Project("Модернизация производства стерильных растворов",
-                                          "Новая линия асептического розлива инфузионных растворов.", {"21.20.1"}, 450,
-                                          200, 90, 15000, {2026, 4, 1}, {2029, 3, 31}),
-                                  a5));
-  BIOPOLIS_RETURN_IF_ERROR(act(applicant(4), a5, ApplicationAction::kSubmit, none, "SubmitApplication"));
-  BIOPOLIS_RETURN_IF_ERROR(act(officer, a5, ApplicationAction::kAccept, none, "AcceptApplication"));
-  ApplicationActionArgs info;
-  info.text = "Представьте письмо банка о готовности финансирования и уточнённую финансовую модель.";
-  BIOPOLIS_RETURN_IF_ERROR(
-      act(officer, a5, ApplicationAction::kRequestInformation, info, "RequestApplicationInformation"));
-
-  // The land catalogue: 20 plots on three sites, one leased to АО «ВБФК»,
-  // one reserved for ООО «КЦКТ»'s application, one blocked.
   struct DemoPlot {
     const char* cadastral;
     const char* site;
@@ -278,36 +228,6 @@ Result<bool> SeedDemoData(Domain& domain) {
                               }));
     plot_ids.push_back(created.id);
   }
-  auto plot_act = [&](std::int64_t id, PlotAction action, PlotActionArgs args, const char* method) {
-    return AwaitCommand<PlotRecord>([&](auto encode, auto reply) {
-             domain.land.ActOnPlot(officer, {method, "", ""}, id, "", action, args, encode, reply);
-           })
-        .status();
-  };
-  // АО «ВБФК», the registered resident, leases plot 1 for 49 years.
-  LeaseRecord lease;
-  lease.plot_id = plot_ids[0];
-  BIOPOLIS_RETURN_IF_ERROR(domain.store().Read([&](Transaction& tx) {
-    if (auto app = tx.applications().Get(a1)) lease.resident_id = app->resident_id;
-    return Status::Ok();
-  }));
-  lease.start_date = today.AddDays(-1);
-  lease.end_date = Date{today.year + 49, today.month, 1};
-  lease.annual_rent_kopecks = 2'520'000 * kRouble;
-  lease.agreement_number = "А-43-2026/01";
-  BIOPOLIS_RETURN_IF_ERROR(AwaitCommand<LeaseRecord>([&](auto encode, auto reply) {
-                             domain.land.CreateLease(officer, {"CreateLease", "", ""}, lease, encode, reply);
-                           }).status());
-  // ООО «КЦКТ»'s application under review holds plot 14 (laboratory campus).
-  PlotActionArgs reserve;
-  reserve.application_id = a2;
-  BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[13], PlotAction::kReserve, reserve, "ReservePlot"));
-  // A plot blocked for utility works.
-  PlotActionArgs block;
-  block.reason = "Перекладка сетей водоснабжения до 2027 года";
-  BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[6], PlotAction::kBlock, block, "BlockPlot"));
-
-  // The support catalogue.
   struct DemoMeasure {
     SupportKind kind;
     const char* title;
@@ -360,7 +280,7 @@ Result<bool> SeedDemoData(Domain& domain) {
     m.kind = d.kind;
     m.title = d.title;
     m.legal_basis = d.basis;
-    m.open_from = Date{2026, 1, 1};
+    m.open_from = start;  // open since the zone's demo history began
     m.total_budget_kopecks = d.budget_millions * kMillion;
     m.cap_per_resident_kopecks = d.cap_millions * kMillion;
     m.eligibility.require_active_status = true;
@@ -371,34 +291,6 @@ Result<bool> SeedDemoData(Domain& domain) {
         }));
     measure_ids.push_back(created.id);
   }
-  // АО «ВБФК» asked for 8 mln of the GMP subsidy: 6 mln granted, 3 mln paid.
-  const Caller& vbfk = callers[3];
-  std::int64_t support_id = 0;
-  SupportRequestRecord sr;
-  sr.measure_id = measure_ids[1];
-  sr.requested_kopecks = 8 * kMillion;
-  sr.purpose = "Линия асептического розлива и изоляторы класса A";
-  sr.justification = "Инвестиционный проект по соглашению С-43-001";
-  BIOPOLIS_ASSIGN_OR_RETURN(auto support_request, AwaitCommand<SupportRequestRecord>([&](auto encode, auto reply) {
-                              domain.support.CreateRequest(vbfk, {"CreateSupportRequest", "", ""}, sr, encode, reply);
-                            }));
-  support_id = support_request.id;
-  auto support_act = [&](const Caller& who, SupportAction action, SupportActionArgs args, const char* method) {
-    return AwaitCommand<SupportRequestRecord>([&](auto encode, auto reply) {
-             domain.support.Act(who, {method, "", ""}, support_id, "", action, args, encode, reply);
-           })
-        .status();
-  };
-  BIOPOLIS_RETURN_IF_ERROR(support_act(vbfk, SupportAction::kSubmit, {}, "SubmitSupportRequest"));
-  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kAccept, {}, "AcceptSupportRequest"));
-  SupportActionArgs grant;
-  grant.granted_kopecks = 6 * kMillion;
-  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kApprove, grant, "ApproveSupportRequest"));
-  SupportActionArgs pay;
-  pay.disbursement = {3 * kMillion, today.AddDays(-1), "п/п № 1174"};
-  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kDisburse, pay, "RecordDisbursement"));
-
-  // The one-stop shop's catalogue and two requests of АО «ВБФК».
   struct DemoService {
     const char* title;
     ServiceCategory category;
@@ -429,6 +321,13 @@ Result<bool> SeedDemoData(Domain& domain) {
         }));
     type_ids.push_back(created.id);
   }
+  auto plot_act = [&](std::int64_t id, PlotAction action, PlotActionArgs args, const char* method) {
+    return AwaitCommand<PlotRecord>([&](auto encode, auto reply) {
+             domain.land.ActOnPlot(officer, {method, "", ""}, id, "", action, args, encode, reply);
+           })
+        .status();
+  };
+  const Caller& vbfk = callers[3];
   auto open_request = [&](std::int64_t type_id, const char* description) -> Result<std::int64_t> {
     ServiceRequestRecord r;
     r.service_type_id = type_id;
@@ -445,15 +344,265 @@ Result<bool> SeedDemoData(Domain& domain) {
            })
         .status();
   };
-  BIOPOLIS_ASSIGN_OR_RETURN(
-      auto gmp, open_request(type_ids[0], "Просим организовать инспектирование GMP участка розлива до 1 марта"));
+
+  // 1. АО «ВБФК»: registered resident.
+  std::int64_t a1 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(0,
+                                  Project("Производство рекомбинантного инсулина",
+                                          "GMP-производство субстанции и готовых форм инсулина для эндокринологии.",
+                                          {"21.10", "21.20.1"}, 1850, 900, 240, 42000, {2025, 3, 1}, {2029, 12, 31}),
+                                  a1));
+  at(start.AddDays(3));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(0), a1, ApplicationAction::kSubmit, none, "SubmitApplication"));
+  at(start.AddDays(5));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kAccept, none, "AcceptApplication"));
+  at(start.AddDays(12));
+  BIOPOLIS_RETURN_IF_ERROR(
+      act(officer, a1, ApplicationAction::kReferToExpertCouncil, none, "ReferApplicationToExpertCouncil"));
+  at(start.AddDays(26));
+  ApplicationActionArgs opinion;
+  opinion.opinion = ExpertOpinion::kPositive;
+  opinion.text = "Проект соответствует целям ОЭЗ; источники финансирования подтверждены.";
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kRecordExpertOpinion, opinion, "RecordExpertOpinion"));
+  at(start.AddDays(30));
+  ApplicationActionArgs approve;
+  approve.text = "Одобрено по итогам экспертного совета.";
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kApprove, approve, "ApproveApplication"));
+  // Registration: the agreement is signed the day before the officer enters
+  // it; the registry's registration date is the day of entry (SignAgreement),
+  // not the agreement's date.
+  const Date registered = start.AddDays(40);
+  at(registered);
+  ApplicationActionArgs sign;
+  sign.agreement_number = "С-43-001/" + std::to_string(registered.year);
+  sign.agreement_date = registered.AddDays(-1);
+  sign.commitments = {{Date{registered.year + 1, 12, 31}, 400 * kMillion, 80},
+                      {Date{registered.year + 3, 12, 31}, 900 * kMillion, 180},
+                      {Date{registered.year + 5, 12, 31}, 1850 * kMillion, 240}};
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a1, ApplicationAction::kSignAgreement, sign, "SignAgreement"));
+
+  // АО «ВБФК» leases plot 1 for 49 years.
+  at(registered.AddDays(3));
+  LeaseRecord lease;
+  lease.plot_id = plot_ids[0];
+  BIOPOLIS_RETURN_IF_ERROR(domain.store().Read([&](Transaction& tx) {
+    if (auto app = tx.applications().Get(a1)) lease.resident_id = app->resident_id;
+    return Status::Ok();
+  }));
+  lease.start_date = registered.AddDays(3);
+  lease.end_date = Date{registered.year + 49, registered.month, 1};
+  lease.annual_rent_kopecks = 2'520'000 * kRouble;
+  lease.agreement_number = "А-43-" + std::to_string(registered.year) + "/01";
+  BIOPOLIS_RETURN_IF_ERROR(AwaitCommand<LeaseRecord>([&](auto encode, auto reply) {
+                             domain.land.CreateLease(officer, {"CreateLease", "", ""}, lease, encode, reply);
+                           }).status());
+
+  // АО «ВБФК» asked for 8 mln of the GMP subsidy: 6 mln granted, 3 mln paid in two parts.
+  at(registered.AddDays(5));
+  SupportRequestRecord sr;
+  sr.measure_id = measure_ids[1];
+  sr.requested_kopecks = 8 * kMillion;
+  sr.purpose = "Линия асептического розлива и изоляторы класса A";
+  sr.justification = "Инвестиционный проект по соглашению С-43-001";
+  BIOPOLIS_ASSIGN_OR_RETURN(auto support_request, AwaitCommand<SupportRequestRecord>([&](auto encode, auto reply) {
+                              domain.support.CreateRequest(vbfk, {"CreateSupportRequest", "", ""}, sr, encode, reply);
+                            }));
+  const std::int64_t support_id = support_request.id;
+  auto support_act = [&](const Caller& who, SupportAction action, SupportActionArgs args, const char* method) {
+    return AwaitCommand<SupportRequestRecord>([&](auto encode, auto reply) {
+             domain.support.Act(who, {method, "", ""}, support_id, "", action, args, encode, reply);
+           })
+        .status();
+  };
+  BIOPOLIS_RETURN_IF_ERROR(support_act(vbfk, SupportAction::kSubmit, {}, "SubmitSupportRequest"));
+  at(registered.AddDays(10));
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kAccept, {}, "AcceptSupportRequest"));
+  at(registered.AddDays(20));
+  SupportActionArgs grant;
+  grant.granted_kopecks = 6 * kMillion;
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kApprove, grant, "ApproveSupportRequest"));
+  at(registered.AddDays(30));
+  SupportActionArgs pay;
+  pay.disbursement = {2 * kMillion, registered.AddDays(30), "п/п № 412"};
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kDisburse, pay, "RecordDisbursement"));
+  at(registered.AddDays(38));
+  pay.disbursement = {1 * kMillion, registered.AddDays(38), "п/п № 1174"};
+  BIOPOLIS_RETURN_IF_ERROR(support_act(officer, SupportAction::kDisburse, pay, "RecordDisbursement"));
+
+  // Service requests of long ago: one closed (confirmed by the resident), one cancelled.
+  at(registered.AddDays(41));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto customs,
+                            open_request(type_ids[3], "Оформление процедуры СТЗ для ввоза линии розлива"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, customs, ServiceAction::kTake, "", "TakeServiceRequest"));
+  at(registered.AddDays(44));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, customs, ServiceAction::kResolve,
+                                    "Процедура СТЗ оформлена, заключение № 10216/0041", "ResolveServiceRequest"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(vbfk, customs, ServiceAction::kConfirm, "", "ConfirmServiceRequest"));
+  at(registered.AddDays(47));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto expo, open_request(type_ids[2], "Стенд на выставке «Фармтех» в ноябре"));
+  BIOPOLIS_RETURN_IF_ERROR(
+      desk_act(vbfk, expo, ServiceAction::kCancel, "Участие перенесено на следующий год", "CancelServiceRequest"));
+
+  // Two years of quarterly reports: every ended quarter from registration,
+  // filed ten days after it ends and accepted ten days later — the second one
+  // returned once and fixed, the third corrected after acceptance — except
+  // the latest quarter already past its due date, left unfiled (overdue), and
+  // any ended quarter not yet due.
+  const int due_days = policy.report_due_days;
+  std::vector<std::pair<int, int>> to_file;
+  for (int y = registered.year, q = (registered.month - 1) / 3 + 1;; q == 4 ? (++y, q = 1) : ++q) {
+    if (!(QuarterEnd(y, q) < today)) break;
+    to_file.emplace_back(y, q);
+  }
+  while (!to_file.empty() && !(ReportDueDate(to_file.back().first, to_file.back().second, due_days) < today)) {
+    to_file.pop_back();  // ended but not yet due: not overdue, simply open
+  }
+  if (!to_file.empty()) to_file.pop_back();  // the overdue one
+  auto report_act = [&](const Caller& who, std::int64_t id, ReportAction action, std::string comment,
+                        const char* method) {
+    return AwaitCommand<ReportRecord>([&](auto encode, auto reply) {
+             domain.reporting.Act(who, {method, "", ""}, id, "", action, comment, encode, reply);
+           })
+        .status();
+  };
+  for (std::size_t i = 0; i < to_file.size(); ++i) {
+    const auto [year, quarter] = to_file[i];
+    const Date end = QuarterEnd(year, quarter);
+    at(end.AddDays(10));
+    ReportRecord r;
+    r.year = year;
+    r.quarter = quarter;
+    r.investment_kopecks = (60 + 10 * static_cast<std::int64_t>(i)) * kMillion;
+    r.capex_kopecks = r.investment_kopecks * 8 / 10;
+    r.jobs_at_period_end = 40 + 15 * static_cast<int>(i);
+    r.revenue_kopecks = i < 2 ? 0 : (25 + 12 * static_cast<std::int64_t>(i)) * kMillion;
+    r.taxes_paid_kopecks = r.revenue_kopecks / 20;
+    r.tax_benefits_used_kopecks = r.revenue_kopecks / 50;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto report, AwaitCommand<ReportRecord>([&](auto encode, auto reply) {
+                                domain.reporting.Create(vbfk, {"CreateReport", "", ""}, r, encode, reply);
+                              }));
+    BIOPOLIS_RETURN_IF_ERROR(report_act(vbfk, report.id, ReportAction::kSubmit, "", "SubmitReport"));
+    if (i == 1) {
+      at(end.AddDays(16));
+      BIOPOLIS_RETURN_IF_ERROR(report_act(officer, report.id, ReportAction::kReturn,
+                                          "Численность не совпадает со справкой СФР: уточните на конец квартала",
+                                          "ReturnReport"));
+      at(end.AddDays(17));
+      ReportRecord fix;
+      fix.jobs_at_period_end = r.jobs_at_period_end - 3;
+      BIOPOLIS_RETURN_IF_ERROR(AwaitCommand<ReportRecord>([&](auto encode, auto reply) {
+                                 domain.reporting.Update(vbfk, {"UpdateReport", "", ""}, report.id, "", fix,
+                                                         {"jobs_at_period_end"}, encode, reply);
+                               }).status());
+      BIOPOLIS_RETURN_IF_ERROR(report_act(vbfk, report.id, ReportAction::kSubmit, "", "SubmitReport"));
+    }
+    at(end.AddDays(20));
+    BIOPOLIS_RETURN_IF_ERROR(report_act(officer, report.id, ReportAction::kAccept, "", "AcceptReport"));
+    if (i == 2) {
+      // Revenue restated after the annual audit: a correction, filed and accepted.
+      at(end.AddDays(45));
+      BIOPOLIS_ASSIGN_OR_RETURN(auto correction, AwaitCommand<ReportRecord>([&](auto encode, auto reply) {
+                                  domain.reporting.Correct(vbfk, {"CorrectReport", "", ""}, report.id, encode, reply);
+                                }));
+      ReportRecord fix;
+      fix.revenue_kopecks = r.revenue_kopecks + 4 * kMillion;
+      BIOPOLIS_RETURN_IF_ERROR(AwaitCommand<ReportRecord>([&](auto encode, auto reply) {
+                                 domain.reporting.Update(vbfk, {"UpdateReport", "", ""}, correction.id, "", fix,
+                                                         {"revenue_kopecks"}, encode, reply);
+                               }).status());
+      BIOPOLIS_RETURN_IF_ERROR(report_act(vbfk, correction.id, ReportAction::kSubmit, "", "SubmitReport"));
+      at(end.AddDays(50));
+      BIOPOLIS_RETURN_IF_ERROR(report_act(officer, correction.id, ReportAction::kAccept, "", "AcceptReport"));
+    }
+  }
+
+  // The recent weeks: a plot blocked for works, the applications in progress,
+  // and the one-stop shop's open requests.
+  at(today.AddDays(-30));
+  PlotActionArgs block;
+  block.reason = "Перекладка сетей водоснабжения до " + std::to_string(today.year + 1) + " года";
+  BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[6], PlotAction::kBlock, block, "BlockPlot"));
+  at(today.AddDays(-28));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto reopened,
+                            open_request(type_ids[1], "Регистрация препарата инсулина гларгин: досье модуля 3"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, reopened, ServiceAction::kTake, "", "TakeServiceRequest"));
+  at(today.AddDays(-24));
+  BIOPOLIS_RETURN_IF_ERROR(
+      desk_act(officer, reopened, ServiceAction::kResolve, "Досье подано в Минздрав", "ResolveServiceRequest"));
+  at(today.AddDays(-22));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(vbfk, reopened, ServiceAction::kReopen,
+                                    "Минздрав вернул досье: нужны данные стабильности", "ReopenServiceRequest"));
+  at(today.AddDays(-20));
+  // 2. ООО «КЦКТ»: under review.
+  std::int64_t a2 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(1,
+                                  Project("Биобанк и производство клеточных продуктов",
+                                          "Лаборатория клеточных технологий и биобанк с чистыми помещениями класса B.",
+                                          {"72.11", "21.20"}, 320, 150, 65, 8000, {2026, 1, 15}, {2028, 6, 30}),
+                                  a2));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(1), a2, ApplicationAction::kSubmit, none, "SubmitApplication"));
+  at(today.AddDays(-18));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a2, ApplicationAction::kAccept, none, "AcceptApplication"));
+  // Its application holds plot 14 (laboratory campus).
+  PlotActionArgs reserve;
+  reserve.application_id = a2;
+  BIOPOLIS_RETURN_IF_ERROR(plot_act(plot_ids[13], PlotAction::kReserve, reserve, "ReservePlot"));
+  at(today.AddDays(-10));
+
+  // 3. ООО «БиоСинтез Вятка»: submitted, waiting for intake.
+  std::int64_t a3 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(
+      create(2,
+             Project("Ферментация пробиотических штаммов", "Промышленная ферментация и лиофилизация пробиотиков.",
+                     {"21.20.2", "72.19"}, 210, 80, 40, 12000, {2026, 6, 1}, {2029, 5, 31}),
+             a3));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(2), a3, ApplicationAction::kSubmit, none, "SubmitApplication"));
+
+  at(today.AddDays(-8));
+  // 4. ООО «НЗФ»: a draft still below the minimum investment (the dry-run shows why).
+  std::int64_t a4 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(
+      create(3,
+             Project("Производство технических ферментов", "Ферменты для пищевой и кормовой промышленности.", {"20.14"},
+                     95, 30, 25, 5000, {2027, 1, 1}, {2028, 12, 31}),
+             a4));
+
+  at(today.AddDays(-6));
+  // 5. ООО «СФЗ»: the ministry asked for information.
+  std::int64_t a5 = 0;
+  BIOPOLIS_RETURN_IF_ERROR(create(4,
+                                  Project("Модернизация производства стерильных растворов",
+                                          "Новая линия асептического розлива инфузионных растворов.", {"21.20.1"}, 450,
+                                          200, 90, 15000, {2026, 4, 1}, {2029, 3, 31}),
+                                  a5));
+  BIOPOLIS_RETURN_IF_ERROR(act(applicant(4), a5, ApplicationAction::kSubmit, none, "SubmitApplication"));
+  BIOPOLIS_RETURN_IF_ERROR(act(officer, a5, ApplicationAction::kAccept, none, "AcceptApplication"));
+  at(today.AddDays(-4));
+  ApplicationActionArgs info;
+  info.text = "Представьте письмо банка о готовности финансирования и уточнённую финансовую модель.";
+  BIOPOLIS_RETURN_IF_ERROR(
+      act(officer, a5, ApplicationAction::kRequestInformation, info, "RequestApplicationInformation"));
+
+  at(today.AddDays(-4));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto gmp,
+                            open_request(type_ids[0], "Просим организовать инспектирование GMP участка розлива"));
   BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, gmp, ServiceAction::kTake, "", "TakeServiceRequest"));
+  at(today.AddDays(-3));
   BIOPOLIS_ASSIGN_OR_RETURN(auto power,
                             open_request(type_ids[4], "Нужна дополнительная мощность 1,5 МВт для второй очереди"));
   BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, power, ServiceAction::kTake, "", "TakeServiceRequest"));
   BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, power, ServiceAction::kAsk,
                                     "Пришлите, пожалуйста, однолинейную схему и график ввода мощностей",
                                     "AskResident"));
+  at(today.AddDays(-3));
+  BIOPOLIS_ASSIGN_OR_RETURN(auto certificate, open_request(type_ids[0], "Выдача копии сертификата GMP для тендера"));
+  BIOPOLIS_RETURN_IF_ERROR(desk_act(officer, certificate, ServiceAction::kTake, "", "TakeServiceRequest"));
+  at(today.AddDays(-2));
+  BIOPOLIS_RETURN_IF_ERROR(
+      desk_act(officer, certificate, ServiceAction::kResolve, "Копия направлена на e-mail", "ResolveServiceRequest"));
+  at(today.AddDays(-1));
+  BIOPOLIS_RETURN_IF_ERROR(
+      open_request(type_ids[3], "Продление процедуры СТЗ на оборудование второй очереди").status());
   return true;
 }
 

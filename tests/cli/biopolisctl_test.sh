@@ -137,11 +137,21 @@ check "support request draft" 0 $? "$out" "state: STATE_DRAFT"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support requests approve supportRequests/1 --granted 1 2>&1)
 check "approve twice: conflict" 6 $? "$out" "WRONG_STATE"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk requests list 2>&1); check "service desk queue" 0 $? "$out" "STATE_WAITING_FOR_RESIDENT"
-out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" desk requests respond serviceRequests/2 --text "Схема во вложении" 2>&1)
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" desk requests respond serviceRequests/5 --text "Схема во вложении" 2>&1)
 check "resident answers, clock resumes" 0 $? "$out" "state: STATE_IN_PROGRESS"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" desk requests get serviceRequests/1 2>&1); check "other resident's request hidden" 3 $? "$out" "NOT_FOUND"
-out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk stats 2>&1); check "SLA statistics" 0 $? "$out" "opened: 2"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk stats 2>&1); check "SLA statistics" 0 $? "$out" "opened: 7"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" stats 2>&1); check "zone statistics" 0 $? "$out" "residents_active: 1"
+# The demo zone has two years of history (demo_data.cc): reports, an overdue quarter, requests in every state.
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 2>&1)
+check "the demo resident registered two years back" 0 $? "$out" "registration_date: \\{\"year\":$(( $(date +%Y) - 2 ))"
+out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" reports list 2>&1)
+[ "$(echo "$out" | grep -c STATE_ACCEPTED)" -ge 6 ]; check "the demo resident's accepted reports" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" reports overdue -o json 2>&1); check "an overdue quarter" 0 $? "$out" '"quarter": [1-4]'
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk requests list 2>&1)
+for state in NEW IN_PROGRESS RESOLVED CLOSED REOPENED CANCELLED; do  # WAITING_FOR_RESIDENT: "service desk queue" above
+  echo "$out" | grep -q "STATE_$state"; check "a demo service request $state" 0 $? "$out"
+done
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" export residents 2>&1)
 check "export the registry as CSV" 0 $? "$out" "^43-20[0-9]{2}-0001,residents/1,organizations/1,"
 BIOPOLIS_API_KEY=$OFFICER "$CTL" export plots --out "$WORK/plots.csv" >/dev/null 2>&1
