@@ -80,7 +80,13 @@ void AddBackup(CLI::App& app, Action& action) {
   auto path = std::make_shared<std::string>();
   c->add_option("path", *path, "Absolute path; the folder must exist and the file must not")->required();
   c->callback([&action, path] {
-    action = [path](Client& cl, OutputFormat f) { return Print(cl.backups().Create(*path), f); };
+    action = [path](Client& cl, OutputFormat f) {
+      Progress progress("backup");
+      progress.Count(0);  // a line while the server writes the copy (one call, no steps to count)
+      auto backup = cl.backups().Create(*path);
+      progress.Done();
+      return Print(backup, f);
+    };
   });
 }
 

@@ -39,8 +39,9 @@ int main(int argc, char** argv) {
   Globals g;
   app.add_option("--address", g.address, "biopolisd HOST:PORT")->envname("BIOPOLIS_ADDRESS")->capture_default_str();
   app.add_option("--api-key", g.api_key, "API key (prefer the environment variable)")->envname("BIOPOLIS_API_KEY");
-  app.add_option("--output,-o", g.output, "table or json")
-      ->check(CLI::IsMember({"table", "json"}))
+  app.add_option("--output,-o", g.output,
+                 "table (for people: aligned, roubles, dates), wide (every field), name (names only), json (exact)")
+      ->check(CLI::IsMember({"table", "wide", "name", "json"}))
       ->capture_default_str();
   app.add_option("--ca-file", g.ca_file, "PEM root certificates: connect with TLS")->check(CLI::ExistingFile);
   app.add_option("--timeout", g.timeout_seconds, "Seconds per attempt")->capture_default_str();
@@ -78,5 +79,7 @@ int main(int argc, char** argv) {
     options.tls_root_certs.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   biopolis::client::Client client(options);
-  return action(client, g.output == "json" ? OutputFormat::kJson : OutputFormat::kTable);
+  OutputFormat format = OutputFormat::kTable;
+  biopolis::cli::ParseOutputFormat(g.output, &format);  // checked by the option's validator
+  return action(client, format);
 }

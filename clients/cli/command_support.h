@@ -136,6 +136,8 @@ int ExportCsv(client::Pager<T> pager, const std::string& out, const std::vector<
     *os << "\r\n";
   };
   write(header);
+  Progress progress("exported");
+  long long rows = 0;
   for (const auto& item : pager) {
     if (!item) {
       if (out != "-") {
@@ -145,7 +147,9 @@ int ExportCsv(client::Pager<T> pager, const std::string& out, const std::vector<
       return ReportError(item.error());
     }
     write(row(*item));
+    progress.Count(++rows);
   }
+  progress.Done();
   if (out != "-") {
     file.close();
     if (!file || std::rename(partial.c_str(), out.c_str()) != 0) {

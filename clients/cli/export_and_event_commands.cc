@@ -68,10 +68,22 @@ void AddExportAndEvents(CLI::App& app, Action& action) {
     c->add_option("--count", *count, "Stop after this many events (default: never)");
     c->callback([&action, options, count] {
       action = [=](Client& cl, OutputFormat) {
+        // Catching up with stored events: a progress bar on a terminal's stderr until the newest one.
+        std::int64_t newest = 0;
+        if (!options->start_at_now) {
+          auto head = cl.events().ListPage({}, ListOptions().PageSize(1));
+          if (head.ok()) newest = head->last_sequence();
+        }
+        Progress catch_up("catching up");
         auto stream = cl.events().Watch(*options);
         v1::Event e;
         long long n = 0;
         while ((*count == 0 || n < *count) && stream->Next(&e)) {
+          if (e.sequence() < newest) {
+            catch_up.Fraction(e.sequence(), newest);
+          } else {
+            catch_up.Done();
+          }
           std::string line;
           google::protobuf::util::JsonPrintOptions o;
           o.preserve_proto_field_names = true;

@@ -2,8 +2,14 @@
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/util/json_util.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
+
+#include "table_renderer.h"
 
 namespace biopolis::cli {
 namespace {
@@ -17,55 +23,6 @@ std::string Json(const google::protobuf::Message& m, bool compact = false) {
   (void)google::protobuf::util::MessageToJsonString(m, &out, options);
   if (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
-}
-
-// The columns shown per message type in table output.
-std::vector<std::string> ColumnsOf(const google::protobuf::Descriptor* d) {
-  const std::string& type = d->name();
-  if (type == "Organization") return {"name", "inn", "ogrn", "kpp", "short_name"};
-  if (type == "Application") return {"name", "state", "organization", "project_name", "planned_investment_kopecks"};
-  if (type == "Resident") return {"name", "registry_number", "state", "organization", "organization_display_name"};
-  if (type == "ZonePolicy") return {"name", "effective_from", "min_investment_kopecks", "info_request_days"};
-  if (type == "ApiKey") return {"name", "role", "state", "organization", "display_name"};
-  if (type == "Plot") return {"name", "cadastral_number", "state", "area_m2", "permitted_use", "site"};
-  if (type == "Lease") return {"name", "plot", "resident", "state", "start_date", "end_date", "annual_rent_kopecks"};
-  if (type == "SupportMeasure") return {"name", "kind", "title", "total_budget_kopecks", "committed_kopecks"};
-  if (type == "SupportRequest") return {"name", "measure", "resident", "state", "requested_kopecks", "granted_kopecks"};
-  if (type == "ServiceType") return {"name", "category", "title", "sla_working_days", "responsible_unit"};
-  if (type == "ServiceRequest") return {"name", "state", "service_type", "organization", "due_time", "overdue"};
-  if (type == "ServiceMessage") return {"create_time", "author", "from_resident", "text"};
-  if (type == "Report") return {"name", "resident", "year", "quarter", "version", "state", "investment_kopecks"};
-  if (type == "ResidentCompliance")
-    return {"resident", "status", "investment_made_kopecks", "expected_investment_kopecks", "jobs"};
-  if (type == "AuditRecord") return {"sequence", "create_time", "actor", "action", "resource", "summary"};
-  return {"name"};
-}
-
-std::string FieldText(const google::protobuf::Message& m, const std::string& field_name) {
-  const auto* field = m.GetDescriptor()->FindFieldByName(field_name);
-  if (field == nullptr) return "";
-  const auto* r = m.GetReflection();
-  using FD = google::protobuf::FieldDescriptor;
-  switch (field->cpp_type()) {
-    case FD::CPPTYPE_STRING:
-      return r->GetString(m, field);
-    case FD::CPPTYPE_INT64:
-      return std::to_string(r->GetInt64(m, field));
-    case FD::CPPTYPE_INT32:
-      return std::to_string(r->GetInt32(m, field));
-    case FD::CPPTYPE_ENUM:
-      return r->GetEnum(m, field)->name();
-    case FD::CPPTYPE_BOOL:
-      return r->GetBool(m, field) ? "true" : "false";
-    case FD::CPPTYPE_DOUBLE: {
-      double v = r->GetDouble(m, field);
-      return v == 0 ? "" : std::to_string(v);
-    }
-    case FD::CPPTYPE_MESSAGE:
-      return r->HasField(m, field) ? Json(r->GetMessage(m, field), /*compact=*/true) : "";
-    default:
-      return "";
-  }
 }
 
 }  // namespace
@@ -94,57 +51,122 @@ int ExitCodeFor(client::StatusCode code) {
   }
 }
 
-void PrintMessage(const google::protobuf::Message& message, OutputFormat format) {
-  if (format == OutputFormat::kJson) {
-    std::cout << Json(message) << "\n";
-    return;
+bool ParseOutputFormat(const std::string& text, OutputFormat* out) {
+  if (text == "table")
+    *out = OutputFormat::kTable;
+  else if (text == "wide")
+    *out = OutputFormat::kWide;
+  else if (text == "name")
+    *out = OutputFormat::kName;
+  else if (text == "json")
+    *out = OutputFormat::kJson;
+  else
+    return false;
+  return true;
+}
+
+bool ColorOn(int fd) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(fd) == 1 && (no_color == nullptr || *no_color == '\0');
+}
+
+int TerminalWidth(int fd) {
+  if (isatty(fd) != 1) return 0;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    int n = std::atoi(columns);
+    if (n > 0) return n;
   }
-  const auto* d = message.GetDescriptor();
-  const auto* r = message.GetReflection();
-  for (int i = 0; i < d->field_count(); ++i) {
-    const auto* f = d->field(i);
-    if (f->is_repeated()) {
-      if (r->FieldSize(message, f) == 0) continue;
-      std::string joined;
-      for (int k = 0; k < r->FieldSize(message, f); ++k) {
-        if (!joined.empty()) joined += ", ";
-        if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_STRING) {
-          joined += r->GetRepeatedString(message, f, k);
-        } else if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
-          joined += Json(r->GetRepeatedMessage(message, f, k), /*compact=*/true);
-        }
-      }
-      std::cout << f->name() << ": " << joined << "\n";
-      continue;
-    }
-    std::string text = FieldText(message, f->name());
-    if (text.empty() || text == "0" || text.find("_UNSPECIFIED") != std::string::npos) continue;
-    std::cout << f->name() << ": " << text << "\n";
+  winsize ws{};
+  return ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
+}
+
+namespace {
+
+RenderStyle StdoutStyle() { return RenderStyle{ColorOn(STDOUT_FILENO), TerminalWidth(STDOUT_FILENO)}; }
+
+std::string NameOf(const google::protobuf::Message& m) {
+  const auto* f = m.GetDescriptor()->FindFieldByName("name");
+  return f != nullptr && f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_STRING
+             ? m.GetReflection()->GetString(m, f)
+             : "";
+}
+
+long long NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+void PrintMessage(const google::protobuf::Message& message, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kJson:
+      std::cout << Json(message) << "\n";
+      return;
+    case OutputFormat::kName:
+      std::cout << NameOf(message) << "\n";
+      return;
+    case OutputFormat::kTable:
+    case OutputFormat::kWide:
+      std::cout << RenderBlock(message, StdoutStyle());
+      return;
   }
 }
 
 void PrintList(const std::vector<const google::protobuf::Message*>& items, OutputFormat format) {
-  if (format == OutputFormat::kJson) {
-    std::cout << "[";
-    for (std::size_t i = 0; i < items.size(); ++i) std::cout << (i ? ",\n" : "\n") << Json(*items[i]);
-    std::cout << (items.empty() ? "]\n" : "\n]\n");
-    return;
-  }
-  if (items.empty()) {
-    std::cout << "(none)\n";
-    return;
-  }
-  std::vector<std::string> columns = ColumnsOf(items.front()->GetDescriptor());
-  for (std::size_t c = 0; c < columns.size(); ++c) std::cout << (c ? "\t" : "") << columns[c];
-  std::cout << "\n";
-  for (const auto* item : items) {
-    for (std::size_t c = 0; c < columns.size(); ++c) std::cout << (c ? "\t" : "") << FieldText(*item, columns[c]);
-    std::cout << "\n";
+  switch (format) {
+    case OutputFormat::kJson:
+      std::cout << "[";
+      for (std::size_t i = 0; i < items.size(); ++i) std::cout << (i ? ",\n" : "\n") << Json(*items[i]);
+      std::cout << (items.empty() ? "]\n" : "\n]\n");
+      return;
+    case OutputFormat::kName:
+      for (const auto* item : items) std::cout << NameOf(*item) << "\n";
+      return;
+    case OutputFormat::kTable:
+    case OutputFormat::kWide:
+      std::cout << RenderTable(items, format == OutputFormat::kWide, StdoutStyle());
+      return;
   }
 }
 
+Progress::Progress(std::string what) : what_(std::move(what)), on_(isatty(STDERR_FILENO) == 1), start_ms_(NowMs()) {}
+
+Progress::~Progress() { Done(); }
+
+void Progress::Draw(const std::string& text) {
+  const long long now = NowMs();
+  if (!on_ || now - last_drawn_ms_ < 100) return;  // at most ten redraws a second
+  last_drawn_ms_ = now;
+  std::cerr << "\r\033[K" << text << std::flush;
+  drawn_ = true;
+}
+
+void Progress::Count(long long n) {
+  const double seconds = static_cast<double>(NowMs() - start_ms_) / 1000.0;
+  char rate[48] = "";
+  if (seconds > 0.5) std::snprintf(rate, sizeof rate, " (%.0f/s)", static_cast<double>(n) / seconds);
+  Draw(what_ + ": " + std::to_string(n) + rate);
+}
+
+void Progress::Fraction(long long n, long long total) {
+  const int width = 30;
+  const int filled =
+      total > 0 ? static_cast<int>(std::min(1.0, static_cast<double>(n) / static_cast<double>(total)) * width) : 0;
+  Draw(what_ + " [" + std::string(static_cast<std::size_t>(filled), '#') +
+       std::string(static_cast<std::size_t>(width - filled), '.') + "] " + std::to_string(n) + "/" +
+       std::to_string(total));
+}
+
+void Progress::Done() {
+  if (on_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+  drawn_ = false;
+  on_ = false;
+}
+
 int ReportError(const client::Error& error) {
-  std::cerr << "error: " << error.ToString() << "\n";
+  const bool color = ColorOn(STDERR_FILENO);
+  std::cerr << (color ? "\033[1;31merror:\033[0m " : "error: ") << error.ToString() << "\n";
   for (const auto& p : error.precondition_violations()) {
     std::cerr << "  precondition " << p.type << " " << p.subject << ": " << p.description << "\n";
   }

@@ -11,7 +11,13 @@
 
 namespace biopolis::cli {
 
-enum class OutputFormat { kTable, kJson };
+// table: aligned columns for people (sized to the terminal, roubles, dates);
+// wide: a table of every field; name: resource names only, one per line (for
+// xargs); json: the proto's exact JSON mapping (kopecks, RFC 3339), for scripts.
+enum class OutputFormat { kTable, kWide, kName, kJson };
+
+// "table", "wide", "name", "json"; false for anything else.
+bool ParseOutputFormat(const std::string& text, OutputFormat* out);
 
 // Exit codes: stable, documented in docs/CLI.md.
 enum ExitCode : int {
@@ -31,6 +37,32 @@ int ExitCodeFor(client::StatusCode code);
 void PrintMessage(const google::protobuf::Message& message, OutputFormat format);
 // Prints a list: JSON array, or one table row per item.
 void PrintList(const std::vector<const google::protobuf::Message*>& items, OutputFormat format);
+// Whether standard output / standard error get colour: a terminal, and NO_COLOR unset or empty.
+bool ColorOn(int fd);
+// The terminal's width in columns for `fd` (COLUMNS when set), 0 when it is not a terminal.
+int TerminalWidth(int fd);
+
+// A progress line on standard error, redrawn in place, only when standard
+// error is a terminal (otherwise silent); Done() clears it.
+class Progress {
+ public:
+  explicit Progress(std::string what);
+  ~Progress();
+  // "what: N items" (and the rate).
+  void Count(long long n);
+  // "what: N of TOTAL" with a bar.
+  void Fraction(long long n, long long total);
+  void Done();
+
+ private:
+  void Draw(const std::string& text);
+  std::string what_;
+  bool on_;
+  bool drawn_ = false;
+  long long last_drawn_ms_ = -1000;
+  long long start_ms_;
+};
+
 // Prints the error to stderr and returns its exit code.
 int ReportError(const client::Error& error);
 

@@ -75,7 +75,7 @@ out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications get applications/1 2>&1); check 
 out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" keys create --role officer --name "Intake desk" 2>&1)
 check "admin creates an officer key" 0 $? "$out" "secret: bpk_"
 NEWKEY=$(sed -n 's/^secret: //p' <<<"$out")
-out=$(BIOPOLIS_API_KEY=$NEWKEY "$CTL" policy get 2>&1); check "new key works" 0 $? "$out" "min_investment_kopecks: 12000000000"
+out=$(BIOPOLIS_API_KEY=$NEWKEY "$CTL" policy get 2>&1); check "new key works" 0 $? "$out" "min_investment: 120 000 000,00 ₽"
 out=$("$CTL" --api-key "$OFFICER" residents list -o json 2>&1); check "flag instead of env" 0 $? "$out" '"registry_number": "43-'
 out=$("$CTL" --help 2>&1); check "help" 0 $? "$out" "applications"
 out=$(BIOPOLIS_API_KEY=bpk_demo_auditor_00000000000000000000000000000 "$CTL" audit verify 2>&1)
@@ -93,12 +93,12 @@ out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support measures list --open 2>&1); check "o
 out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support eligibility supportMeasures/3 -o json 2>&1)
 check "support eligibility explains" 0 $? "$out" "OKVED_NOT_ELIGIBLE"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures stats supportMeasures/2 2>&1)
-check "measure books" 0 $? "$out" "remaining_kopecks: 4400000000"
+check "measure books" 0 $? "$out" "remaining: 44 000 000,00 ₽"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 --budget 6000000000 --open-until 2030-12-31 -o json 2>&1)
 check "officer raises a budget and sets an end date" 0 $? "$out" '"total_budget_kopecks": "6000000000"'
 grep -q '"year": 2030' <<<"$out"; check "the end date is stored" 0 $? "$out"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures stats supportMeasures/2 2>&1)
-check "the books follow the new budget" 0 $? "$out" "remaining_kopecks: 5400000000"
+check "the books follow the new budget" 0 $? "$out" "remaining: 54 000 000,00 ₽"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 --budget 500000000 --cap 100000000 2>&1)
 check "budget below committed refused" 6 $? "$out" "BUDGET_BELOW_COMMITTED"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/2 --title X --etag 1 2>&1)
@@ -108,7 +108,7 @@ check "update with nothing to change is a usage error" 2 $? "$out" "at least one
 out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" support measures update supportMeasures/2 --title X 2>&1)
 check "a resident may not change a measure" 4 $? "$out" "PERMISSION_DENIED"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures get supportMeasures/2 2>&1)
-check "refused updates changed nothing" 0 $? "$out" "total_budget_kopecks: 6000000000"
+check "refused updates changed nothing" 0 $? "$out" "total_budget: 60 000 000,00 ₽"
 before=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures get supportMeasures/3 -o json 2>&1)
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" support measures update supportMeasures/3 --okved 21 --okved 72.11 -o json 2>&1)
 check "officer widens a measure's OKVED rule" 0 $? "$out" '"72.11"'
@@ -142,9 +142,39 @@ check "resident answers, clock resumes" 0 $? "$out" "state: STATE_IN_PROGRESS"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" desk requests get serviceRequests/1 2>&1); check "other resident's request hidden" 3 $? "$out" "NOT_FOUND"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" desk stats 2>&1); check "SLA statistics" 0 $? "$out" "opened: 7"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" stats 2>&1); check "zone statistics" 0 $? "$out" "residents_active: 1"
+# Output for people: roubles and aligned columns in tables, exact kopecks in JSON, names for xargs, colour
+# only on a terminal (a pty through util-linux's script) and never with NO_COLOR.
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications list 2>&1)
+check "tables show money in roubles" 0 $? "$out" "1 850 000 000,00 ₽"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications list -o json 2>&1)
+check "JSON keeps exact kopecks" 0 $? "$out" '"planned_investment_kopecks": *"185000000000"'
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots list -o name 2>&1)
+check "-o name prints only names" 0 $? "$out" "^plots/[0-9]+$"
+[ "$(echo "$out" | grep -vcE '^plots/[0-9]+$')" = 0 ]; check "-o name prints nothing else" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications list -o wide 2>&1); check "-o wide shows every field" 0 $? "$out" "planned_jobs"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 2>&1)
+check "a message as an indented block" 0 $? "$out" "^  - due_date: [0-9]{4}-12-31"
+printf -v ESC '\033'
+out=$(BIOPOLIS_API_KEY=$OFFICER script -qec "$CTL applications list" /dev/null 2>&1)
+check "colour on a terminal" 0 $? "$out" "${ESC}\\[1mname"
+out=$(NO_COLOR=1 BIOPOLIS_API_KEY=$OFFICER script -qec "$CTL applications list" /dev/null 2>&1)
+if grep -q "$ESC" <<<"$out"; then false; fi; check "no colour with NO_COLOR" 0 $? "$out"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications list 2>&1)
+if grep -q "$ESC" <<<"$out"; then false; fi; check "no colour into a pipe" 0 $? "$out"
+out=$(COLUMNS=60 BIOPOLIS_API_KEY=$OFFICER script -qec "$CTL applications list" /dev/null 2>&1)
+/usr/bin/python3 -c 'import re, sys
+lines = re.sub(r"\x1b\[[0-9;]*m|\r", "", sys.stdin.buffer.read().decode()).splitlines()
+sys.exit(0 if max(len(l) for l in lines) <= 64 else 1)' <<<"$out"
+check "a table fits a narrow terminal" 0 $? "$out" "…"
+
+out=$(BIOPOLIS_API_KEY=$OFFICER script -qec "$CTL export plots --out $WORK/tty.csv" /dev/null 2>&1)
+check "a progress line on a terminal's stderr" 0 $? "$out" "exported: [0-9]+"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" export plots --out "$WORK/pipe.csv" 2>&1)
+if grep -q "exported" <<<"$out"; then false; fi; check "no progress line into a pipe" 0 $? "$out"
+
 # The demo zone has two years of history (demo_data.cc): reports, an overdue quarter, requests in every state.
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 2>&1)
-check "the demo resident registered two years back" 0 $? "$out" "registration_date: \\{\"year\":$(( $(date +%Y) - 2 ))"
+check "the demo resident registered two years back" 0 $? "$out" "registration_date: $(( $(date +%Y) - 2 ))-"
 out=$(BIOPOLIS_API_KEY=$VBFK "$CTL" reports list 2>&1)
 [ "$(echo "$out" | grep -c STATE_ACCEPTED)" -ge 6 ]; check "the demo resident's accepted reports" 0 $? "$out"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" reports overdue -o json 2>&1); check "an overdue quarter" 0 $? "$out" '"quarter": [1-4]'
