@@ -298,11 +298,23 @@ std::string RenderTable(const std::vector<const Message*>& items, bool wide, con
     }
   }
   std::string out;
+  // Numbers and money are right-aligned, so their digits line up; the rest left-aligned.
+  std::vector<bool> right(fields.size());
+  for (std::size_t c = 0; c < fields.size(); ++c) {
+    const auto t = fields[c]->cpp_type();
+    right[c] =
+        !fields[c]->is_repeated() && (t == FieldDescriptor::CPPTYPE_INT64 || t == FieldDescriptor::CPPTYPE_INT32 ||
+                                      t == FieldDescriptor::CPPTYPE_DOUBLE);
+  }
   auto line = [&](const std::vector<std::string>& cells, bool head) {
     std::string text;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       std::string cell = Fit(cells[c], widths[c]);
-      text += c + 1 == cells.size() ? cell : Pad(cell, widths[c]) + "  ";
+      if (right[c]) {
+        text += std::string(widths[c] - DisplayWidth(cell), ' ') + cell + (c + 1 == cells.size() ? "" : "  ");
+      } else {
+        text += c + 1 == cells.size() ? cell : Pad(cell, widths[c]) + "  ";
+      }
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out += head && style.color ? kBold + text + kReset + "\n" : text + "\n";
