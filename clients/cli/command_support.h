@@ -19,6 +19,7 @@
 #include "biopolis/service_client.h"
 #include "google/type/date.pb.h"
 #include "output.h"
+#include "progress.h"
 
 namespace biopolis::cli {
 

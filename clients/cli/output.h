@@ -42,27 +42,6 @@ bool ColorOn(int fd);
 // The terminal's width in columns for `fd` (COLUMNS when set), 0 when it is not a terminal.
 int TerminalWidth(int fd);
 
-// A progress line on standard error, redrawn in place, only when standard
-// error is a terminal (otherwise silent); Done() clears it.
-class Progress {
- public:
-  explicit Progress(std::string what);
-  ~Progress();
-  // "what: N items" (and the rate).
-  void Count(long long n);
-  // "what: N of TOTAL" with a bar.
-  void Fraction(long long n, long long total);
-  void Done();
-
- private:
-  void Draw(const std::string& text);
-  std::string what_;
-  bool on_;
-  bool drawn_ = false;
-  long long last_drawn_ms_ = -1000;
-  long long start_ms_;
-};
-
 // Prints the error to stderr and returns its exit code.
 int ReportError(const client::Error& error);
 

@@ -32,10 +32,7 @@ grpc::ServerWriteReactor<v1::Event>* EventHandler::WatchEvents(grpc::CallbackSer
   auto caller = gate_.Admit(ctx, kMethod, *req);
   Status refusal = caller.ok() ? Status::Ok() : caller.status();
   std::vector<std::string> collections(req->resource_types().begin(), req->resource_types().end());
-  if (refusal.ok()) refusal = EventFeed::ValidateCollections(collections);
-  if (refusal.ok() && req->after_sequence() < 0) {
-    refusal = Status::InvalidField("after_sequence", "must not be negative", "VALUE_OUT_OF_RANGE");
-  }
+  if (refusal.ok()) refusal = EventFeed::Validate(collections, req->after_sequence());
   std::int64_t after = req->after_sequence();
   if (refusal.ok() && req->start_at_now()) {
     auto last = hub_.feed().LastSequence();

@@ -11,33 +11,38 @@ const std::vector<std::string>& EventCollections() {
   return kCollections;
 }
 
-Status EventFeed::ValidateCollections(const std::vector<std::string>& collections) {
+Status EventFeed::Validate(const std::vector<std::string>& collections, std::int64_t after_sequence) {
   FieldErrors errors;
   if (collections.size() > 20) errors.Add("resource_types", "at most 20", "FIELD_TOO_LONG");
   const auto& known = EventCollections();
+  static const std::string kAccepted = [&] {
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    return list;
+  }();
   for (std::size_t i = 0; i < collections.size() && i < 20; ++i) {
     if (std::find(known.begin(), known.end(), collections[i]) == known.end()) {
-      std::string accepted;
-      for (const auto& k : known) accepted += (accepted.empty() ? "" : ", ") + k;
       errors.Add("resource_types[" + std::to_string(i) + "]",
-                 "is not a collection events are recorded for (" + accepted + ")", "INVALID_RESOURCE_TYPE");
+                 "is not a collection events are recorded for (" + kAccepted + ")", "INVALID_RESOURCE_TYPE");
     }
   }
+  if (after_sequence < 0) errors.Add("after_sequence", "must not be negative", "VALUE_OUT_OF_RANGE");
   return errors.ToStatus();
 }
 
+Result<std::int64_t> EventFeed::VisibleOrganization(const Caller& caller, std::int64_t requested) {
+  if (!caller.is_resident()) return requested;
+  // A resident key sees only its own organization's events (never zone-wide
+  // ones); naming another organization is NOT_FOUND, as for its resources.
+  if (requested != 0 && requested != caller.organization_id) {
+    return Status::NotFound("organizations/" + std::to_string(requested));
+  }
+  return caller.organization_id;
+}
+
 Result<EventPage> EventFeed::List(const Caller& caller, const EventQuery& query, const ListParams& params) {
-  BIOPOLIS_RETURN_IF_ERROR(ValidateCollections(query.collections));
-  if (query.after_sequence < 0) {
-    return Status::InvalidField("after_sequence", "must not be negative", "VALUE_OUT_OF_RANGE");
-  }
-  std::int64_t organization = query.organization_id;
-  if (caller.is_resident()) {
-    if (organization != 0 && organization != caller.organization_id) {
-      return Status::NotFound("organizations/" + std::to_string(organization));
-    }
-    organization = caller.organization_id;  // a resident key sees only its own organization's events
-  }
+  BIOPOLIS_RETURN_IF_ERROR(Validate(query.collections, query.after_sequence));
+  BIOPOLIS_ASSIGN_OR_RETURN(const std::int64_t organization, VisibleOrganization(caller, query.organization_id));
   static const ListSpec kSpec{{}, {"sequence"}, "sequence", false};
   // The token is bound to the whole query: a token of another query is refused.
   std::string method = "ListEvents|" + std::to_string(query.after_sequence) + "|" + std::to_string(organization) + "|";
@@ -63,8 +68,7 @@ Result<EventPage> EventFeed::List(const Caller& caller, const EventQuery& query,
 
 Result<std::vector<EventRecord>> EventFeed::Fetch(const Caller& caller, std::int64_t after,
                                                   const std::vector<std::string>& collections, int limit) {
-  // A resident key sees only its organization's events (never zone-wide ones).
-  std::int64_t organization = caller.is_resident() ? caller.organization_id : 0;
+  BIOPOLIS_ASSIGN_OR_RETURN(const std::int64_t organization, VisibleOrganization(caller, 0));
   return ReadValue<std::vector<EventRecord>>(env_.store, [&](Transaction& tx) -> Result<std::vector<EventRecord>> {
     return tx.journal().EventsAfter(after, organization, collections, limit);
   });

@@ -32,9 +32,11 @@ class EventFeed {
  public:
   explicit EventFeed(DomainEnv env) : env_(env) {}
 
-  // Checks the requested collections: at most 20, each one of EventCollections()
-  // (INVALID_ARGUMENT, reason INVALID_RESOURCE_TYPE, naming the accepted ones).
-  static Status ValidateCollections(const std::vector<std::string>& collections);
+  // Checks what WatchEvents and ListEvents share, one violation per bad
+  // field: at most 20 collections, each one of EventCollections()
+  // (INVALID_RESOURCE_TYPE, naming the accepted ones), and a non-negative
+  // after_sequence.
+  static Status Validate(const std::vector<std::string>& collections, std::int64_t after_sequence);
   // One page of stored events after query.after_sequence, oldest first, with
   // the same visibility as the stream (a resident: its own organization's
   // only; naming another organization is NOT_FOUND). Page tokens are bound to
@@ -46,6 +48,10 @@ class EventFeed {
   Result<std::int64_t> LastSequence();
 
  private:
+  // The organization whose events `caller` may read: `requested` (0 = all)
+  // for officers and auditors, a resident's own always.
+  static Result<std::int64_t> VisibleOrganization(const Caller& caller, std::int64_t requested);
+
   DomainEnv env_;
 };
 

@@ -349,7 +349,11 @@ TEST_F(EventsTest, ListEventsNamesEachEventsOrganizationAndKeepsResidentsToTheir
   ASSERT_EQ(bad.code(), client::StatusCode::INVALID_ARGUMENT);
   ASSERT_NE(bad.error().violation("resource_types[1]"), nullptr) << bad.error().ToString();
   EXPECT_EQ(bad.error().violation("resource_types[1]")->reason, "INVALID_RESOURCE_TYPE");
-  EXPECT_EQ(auditor().events().ListPage({.after_sequence = -1}).code(), client::StatusCode::INVALID_ARGUMENT);
+  // Every bad field at once, one violation each.
+  auto both = auditor().events().ListPage({.after_sequence = -1, .resource_types = {"x"}});
+  ASSERT_EQ(both.code(), client::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(both.error().violation("after_sequence"), nullptr) << both.error().ToString();
+  EXPECT_NE(both.error().violation("resource_types[0]"), nullptr) << both.error().ToString();
   EXPECT_EQ(auditor().events().ListPage({.organization = "plots/1"}).code(), client::StatusCode::INVALID_ARGUMENT);
 
   // A page token belongs to its query: reused with other filters it is refused.

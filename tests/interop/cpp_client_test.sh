@@ -7,13 +7,7 @@ BIOPOLISD=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 GOOGLEAPIS=/usr/share/gocode/src/github.com/gogo/googleapis
-WORK=$(mktemp -d)
-PID=
-cleanup() {
-  if [ -n "$PID" ]; then kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source "$ROOT/tests/lib/demo_server.sh"  # WORK, PID, PORT, start/stop_demo_server
 
 # 1. Generate: the services a program calls, the messages they import, and the google/rpc details.
 mkdir -p "$WORK/gen"
@@ -29,8 +23,5 @@ g++ $FLAGS -c "$HERE/cpp_client.cc" -o "$WORK/cpp_client.o" || exit 1
 g++ -o "$WORK/cpp_client" "$WORK/cpp_client.o" $(find "$WORK/gen" -name '*.o') \
   $(pkg-config --libs grpc++ protobuf) || exit 1
 # 3. Run it against a demo server.
-PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$BIOPOLISD" --demo --db "$WORK/demo.db" --listen "127.0.0.1:$PORT" > "$WORK/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 100); do grep -q "DEMO MODE" "$WORK/server.log" && break; sleep 0.1; done
-"$WORK/cpp_client" "127.0.0.1:$PORT" bpk_demo_officer_00000000000000000000000000000
+start_demo_server "$BIOPOLISD" server || exit 1
+"$WORK/cpp_client" "127.0.0.1:$PORT" "$DEMO_OFFICER_KEY"
