@@ -24,7 +24,42 @@ const EVP_MD* Sha256() {
   return md;
 }
 
+std::string DigestHex(const unsigned char* digest, unsigned int len) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(len * 2, '0');
+  for (unsigned int i = 0; i < len; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 15];
+  }
+  return out;
+}
+
 }  // namespace
+
+struct Sha256Stream::State {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha256Stream::Sha256Stream() : state_(std::make_unique<State>()) {
+  state_->ctx = EVP_MD_CTX_new();
+  if (state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, Sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(state_->ctx);
+    throw std::runtime_error("SHA-256 failed");
+  }
+}
+
+Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(state_->ctx); }
+
+void Sha256Stream::Update(std::string_view data) {
+  if (EVP_DigestUpdate(state_->ctx, data.data(), data.size()) != 1) throw std::runtime_error("SHA-256 failed");
+}
+
+std::string Sha256Stream::FinishHex() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_DigestFinal_ex(state_->ctx, digest, &len) != 1) throw std::runtime_error("SHA-256 failed");
+  return DigestHex(digest, len);
+}
 
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -32,12 +67,7 @@ std::string Sha256Hex(std::string_view data) {
   if (EVP_Digest(data.data(), data.size(), digest, &len, Sha256(), nullptr) != 1) {
     throw std::runtime_error("SHA-256 failed");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(len * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 15];
-  }
+  std::string out = DigestHex(digest, len);
   return out;
 }
 

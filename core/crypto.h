@@ -3,11 +3,30 @@
 // Thread-safe (OpenSSL 3 is).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace biopolis {
+
+// SHA-256 of data given piece by piece (a streamed upload). Not thread-safe:
+// one per stream.
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+
+  void Update(std::string_view data);
+  // Lower-case hex of everything given; the stream is spent afterwards.
+  std::string FinishHex();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);

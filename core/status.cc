@@ -44,7 +44,14 @@ Status Status::WrongState(const std::string& resource_name, const std::string& s
 
 Status Status::FailedPrecondition(std::string message, std::string reason, PreconditionViolation violation) {
   Status st(StatusCode::kFailedPrecondition, std::move(message), std::move(reason));
-  st.precondition_ = std::move(violation);
+  st.preconditions_.push_back(std::move(violation));
+  return st;
+}
+
+Status Status::FailedPrecondition(std::string message, std::string reason,
+                                  std::vector<PreconditionViolation> violations) {
+  Status st(StatusCode::kFailedPrecondition, std::move(message), std::move(reason));
+  st.preconditions_ = std::move(violations);
   return st;
 }
 

@@ -76,6 +76,9 @@ class Status {
   // FAILED_PRECONDITION naming the resource's current state.
   static Status WrongState(const std::string& resource_name, const std::string& state_name, const std::string& wanted);
   static Status FailedPrecondition(std::string message, std::string reason, PreconditionViolation violation);
+  // FAILED_PRECONDITION with several violations (e.g. one per missing document kind).
+  static Status FailedPrecondition(std::string message, std::string reason,
+                                   std::vector<PreconditionViolation> violations);
   // ABORTED for an etag that does not match the stored version.
   static Status StaleEtag(const std::string& resource_name);
   static Status Internal(std::string message);
@@ -87,7 +90,12 @@ class Status {
   const std::string& message() const { return message_; }
   const std::string& reason() const { return reason_; }
   const std::vector<FieldViolation>& field_violations() const { return violations_; }
-  const std::optional<PreconditionViolation>& precondition() const { return precondition_; }
+  // The first precondition violation, if any.
+  std::optional<PreconditionViolation> precondition() const {
+    if (preconditions_.empty()) return std::nullopt;
+    return preconditions_.front();
+  }
+  const std::vector<PreconditionViolation>& preconditions() const { return preconditions_; }
 
   // "INVALID_ARGUMENT: message [reason]" for logs and tests.
   std::string ToString() const;
@@ -97,7 +105,7 @@ class Status {
   std::string message_;
   std::string reason_;
   std::vector<FieldViolation> violations_;
-  std::optional<PreconditionViolation> precondition_;
+  std::vector<PreconditionViolation> preconditions_;
 };
 
 const char* StatusCodeName(StatusCode code);

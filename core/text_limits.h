@@ -8,7 +8,8 @@
 
 namespace biopolis::text_limits {
 
-inline constexpr std::size_t kCode = 64;          // agreement numbers
+inline constexpr std::size_t kCode = 64;          // agreement numbers, SHA-256 hex digests
+inline constexpr std::size_t kFileName = 255;     // an uploaded document's file name (ext4's NAME_MAX)
 inline constexpr std::size_t kEmail = 254;        // an e-mail address (RFC 5321's path limit)
 inline constexpr std::size_t kLabel = 200;        // key and short names, sites, contact persons, references
 inline constexpr std::size_t kTitle = 300;        // titles, project names, responsible units

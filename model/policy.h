@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "model/document.h"
 
 namespace biopolis {
 
@@ -25,6 +26,8 @@ struct PolicyRecord {
   std::int32_t compliance_tolerance_percent = 20;
   std::string description;
   TimeMicros create_time = 0;
+  // Kinds an application needs among its documents before it is submitted.
+  std::vector<DocumentKind> required_application_documents;
 };
 
 }  // namespace biopolis

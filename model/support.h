@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/enum_table.h"
+#include "model/document.h"
 
 namespace biopolis {
 
@@ -59,6 +60,8 @@ struct SupportMeasureRecord {
   TimeMicros create_time = 0;
   TimeMicros update_time = 0;
   std::int64_t version = 0;
+  // Kinds a request for the measure needs among its documents before it is submitted.
+  std::vector<DocumentKind> required_documents;
 };
 
 enum class SupportRequestState {

@@ -12,12 +12,14 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/list_query.h"
 #include "model/api_key.h"
 #include "model/application.h"
+#include "model/document.h"
 #include "model/journal.h"
 #include "model/land.h"
 #include "model/organization.h"
@@ -240,6 +242,60 @@ class JournalRepository {
   virtual std::pair<std::int64_t, std::string> AuditHead() = 0;
   virtual std::optional<IdempotencyRecord> FindRequest(const std::string& principal, const std::string& request_id) = 0;
   virtual void SaveRequest(const IdempotencyRecord& record) = 0;
+};
+
+// Document bytes, kept per organization, one blob per distinct content. An
+// upload streams into a staging blob chunk by chunk (each chunk its own small
+// unit of work, so a large upload never holds the writer); the unit of work
+// that records the document seals it, or drops it for an identical sealed blob
+// the organization already has. Staging blobs are never referenced: an
+// abandoned upload's are discarded, and at start-up all that remain are.
+// The interface is storage-neutral (ids, sequence numbers and byte strings).
+class BlobStore {
+ public:
+  virtual ~BlobStore() = default;
+  // A new empty staging blob of the organization; returns its id.
+  virtual std::int64_t BeginStaging(std::int64_t organization_id, TimeMicros now) = 0;
+  // Appends chunk `index` (0, 1, ... in order) to a staging blob and adds its
+  // size to the blob's. False when the blob is not staging (discarded).
+  virtual bool AppendChunk(std::int64_t blob_id, std::int64_t index, std::string_view bytes) = 0;
+  virtual std::optional<BlobRecord> Get(std::int64_t blob_id) = 0;
+  // The organization's sealed blob with this content, if any.
+  virtual std::optional<BlobRecord> FindSealed(std::int64_t organization_id, const std::string& sha256) = 0;
+  // Seals a staging blob as content `sha256` of type `content_type`.
+  virtual void Seal(std::int64_t blob_id, const std::string& sha256, const std::string& content_type) = 0;
+  // Deletes a staging blob and its chunks; false when there was none (absent or sealed).
+  virtual bool DiscardStaging(std::int64_t blob_id) = 0;
+  // Deletes every staging blob (start-up: uploads cut short by a crash);
+  // returns how many.
+  virtual std::int64_t DiscardAllStaging() = 0;
+  // Chunk `index` of a blob; nullopt past its end.
+  virtual std::optional<std::string> ReadChunk(std::int64_t blob_id, std::int64_t index) = 0;
+  // Bytes the organization's blobs take, sealed and staging (its quota use).
+  virtual std::int64_t BytesUsed(std::int64_t organization_id) = 0;
+  // Deletes a sealed blob and its chunks when no document version refers to it.
+  virtual void DeleteIfUnreferenced(std::int64_t blob_id) = 0;
+};
+
+class DocumentRepository {
+ public:
+  virtual ~DocumentRepository() = default;
+  virtual std::optional<DocumentRecord> Get(std::int64_t id) = 0;
+  // A parent's documents. Fields: kind, id; order: id.
+  virtual Page<DocumentRecord> List(const DocumentParent& parent, const ListQuery& query) = 0;
+  // Inserts the document and its first version (record.current); returns the id.
+  virtual std::int64_t Insert(const DocumentRecord& record) = 0;
+  // Adds a version and makes it the document's current one.
+  virtual void AddVersion(const DocumentVersionRecord& version) = 0;
+  virtual std::optional<DocumentVersionRecord> GetVersion(std::int64_t document_id, std::int32_t version) = 0;
+  // Order: version.
+  virtual Page<DocumentVersionRecord> ListVersions(std::int64_t document_id, const ListQuery& query) = 0;
+  // Deletes the document and its versions; returns the blobs they referred to.
+  virtual std::vector<std::int64_t> Delete(std::int64_t id) = 0;
+  // The ids of a parent's documents.
+  virtual std::vector<std::int64_t> IdsOf(const DocumentParent& parent) = 0;
+  // The kinds among a parent's documents.
+  virtual std::vector<DocumentKind> KindsOf(const DocumentParent& parent) = 0;
 };
 
 }  // namespace biopolis

@@ -32,6 +32,8 @@ class Transaction {
   virtual ServiceDeskRepository& service_desk() = 0;
   virtual ReportRepository& reports() = 0;
   virtual JournalRepository& journal() = 0;
+  virtual BlobStore& blobs() = 0;
+  virtual DocumentRepository& documents() = 0;
 };
 
 class Store {

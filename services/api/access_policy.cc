@@ -123,6 +123,14 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       // The change feed: everyone authenticated; residents see their own organization's events.
       {methods::kWatchEvents, {A, O, R, U}},
       {methods::kListEvents, {A, O, R, U}},
+      // Documents: the parent's organization attaches and removes its
+      // evidence; officers and auditors read it (a resident only its own).
+      {methods::kUploadDocument, {R}},
+      {methods::kDownloadDocument, {O, R, U}},
+      {methods::kGetDocument, {O, R, U}},
+      {methods::kListDocuments, {O, R, U}},
+      {methods::kListDocumentVersions, {O, R, U}},
+      {methods::kDeleteDocument, {R}},
       // Audit log: auditors and administrators.
       {methods::kListAuditRecords, {A, U}},
       {methods::kListAuditCheckpoints, {A, U}},

@@ -33,24 +33,6 @@ std::string PeerAddress(grpc::CallbackServerContext* ctx) {
   return peer;
 }
 
-void FinishCall(grpc::ServerUnaryReactor* reactor, std::string_view method, const std::string& principal,
-                SteadyTime start, const Status& status, grpc::CallbackServerContext* ctx) {
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  if (status.ok()) {
-    spdlog::debug("rpc method={} caller={} code=OK ms={:.2f}", method, principal, ms);
-  } else {
-    // Messages may quote callers' input: escaped and cut, so a log line stays one printable line.
-    const auto level = status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnknown ||
-                               status.code() == StatusCode::kDataLoss
-                           ? spdlog::level::err
-                           : spdlog::level::warn;
-    spdlog::log(level, "rpc method={} caller={} peer={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
-                principal == "-" ? PeerAddress(ctx) : "-", StatusCodeName(status.code()),
-                BoundText(status.reason(), 64), ms, BoundText(status.message(), kMaxErrorMessageBytes));
-  }
-  reactor->Finish(ToGrpcStatus(status));
-}
-
 // The bearer secret of the call's one `authorization` header ("" when there
 // is none); UNAUTHENTICATED when the call carries more than one, so that no
 // part of the server can read another header than the one authenticated.
@@ -85,6 +67,23 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
     body.SerializeToCodedStream(&cos);
   }
   return Sha256Hex(std::string(body.GetTypeName()) + '\n' + bytes);
+}
+
+void CallGate::LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
+                       SteadyTime start, const Status& status) {
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (status.ok()) {
+    spdlog::debug("rpc method={} caller={} code=OK ms={:.2f}", method, principal, ms);
+  } else {
+    // Messages may quote callers' input: escaped and cut, so a log line stays one printable line.
+    const auto level = status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnknown ||
+                               status.code() == StatusCode::kDataLoss
+                           ? spdlog::level::err
+                           : spdlog::level::warn;
+    spdlog::log(level, "rpc method={} caller={} peer={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
+                principal == "-" ? PeerAddress(ctx) : "-", StatusCodeName(status.code()),
+                BoundText(status.reason(), 64), ms, BoundText(status.message(), kMaxErrorMessageBytes));
+  }
 }
 
 Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
@@ -157,7 +156,8 @@ bool CallGate::Enter() {
 
 void CallGate::Finish(grpc::ServerUnaryReactor* reactor, grpc::CallbackServerContext* ctx, std::string_view method,
                       const std::string& principal, SteadyTime start, const Status& status, bool counted) {
-  FinishCall(reactor, method, principal, start, status, ctx);
+  LogCall(ctx, method, principal, start, status);
+  reactor->Finish(ToGrpcStatus(status));
   if (counted) in_flight_.fetch_sub(1);
 }
 

@@ -79,6 +79,13 @@ class CallGate {
 
   Domain& domain() { return domain_; }
 
+  // Logs a call once, as every call is logged: debug when OK, warn (error
+  // for INTERNAL, UNKNOWN, DATA_LOSS) otherwise. Read and Mutate call it;
+  // streaming handlers call it when their stream ends. `principal` "-" when
+  // the caller is unknown (the peer's address is logged instead).
+  static void LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
+                      std::chrono::steady_clock::time_point start, const Status& status);
+
   // Authenticates and authorizes a call and checks its request's limits (for
   // streaming handlers, which cannot use Read/Mutate).
   Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method,

@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "services/api/document_convert.h"
 
 namespace biopolis {
 
@@ -16,6 +17,7 @@ void ToProto(const PolicyRecord& r, v1::ZonePolicy* out) {
   out->set_reservation_days(r.reservation_days);
   out->set_description(r.description);
   SetTimestamp(r.create_time, out->mutable_create_time());
+  KindsToProto(r.required_application_documents, out->mutable_required_application_documents());
 }
 
 PolicyRecord FromProto(const v1::ZonePolicy& p) {
@@ -27,6 +29,7 @@ PolicyRecord FromProto(const v1::ZonePolicy& p) {
   r.info_request_days = p.info_request_days();
   r.reservation_days = p.reservation_days();
   r.description = p.description();
+  r.required_application_documents = KindsFromProto(p.required_application_documents());
   return r;
 }
 

@@ -63,12 +63,16 @@ grpc::Status ToGrpcStatus(const Status& status) {
       rich.add_details()->PackFrom(quota);
     }
   }
-  if (status.precondition()) {
+  if (!status.preconditions().empty()) {
     google::rpc::PreconditionFailure failure;
-    auto* v = failure.add_violations();
-    v->set_type(BoundText(status.precondition()->type, kMaxShortTextBytes));
-    v->set_subject(BoundText(status.precondition()->subject, kMaxShortTextBytes));
-    v->set_description(BoundText(status.precondition()->description, kMaxDescriptionBytes));
+    std::size_t sent = 0;
+    for (const auto& p : status.preconditions()) {
+      if (sent++ == kMaxFieldViolations) break;
+      auto* v = failure.add_violations();
+      v->set_type(BoundText(p.type, kMaxShortTextBytes));
+      v->set_subject(BoundText(p.subject, kMaxShortTextBytes));
+      v->set_description(BoundText(p.description, kMaxDescriptionBytes));
+    }
     rich.add_details()->PackFrom(failure);
   }
   if (!status.field_violations().empty()) {

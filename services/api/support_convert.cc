@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "services/api/document_convert.h"
 
 namespace biopolis {
 
@@ -25,6 +26,7 @@ void ToProto(const SupportMeasureRecord& r, v1::SupportMeasure* out) {
   SetTimestamp(r.create_time, out->mutable_create_time());
   SetTimestamp(r.update_time, out->mutable_update_time());
   out->set_etag(FormatEtag(r.version));
+  KindsToProto(r.required_documents, out->mutable_required_documents());
 }
 
 SupportMeasureRecord FromProto(const v1::SupportMeasure& p) {
@@ -41,6 +43,7 @@ SupportMeasureRecord FromProto(const v1::SupportMeasure& p) {
   if (p.has_open_until()) r.open_until = FromDate(p.open_until());
   r.total_budget_kopecks = p.total_budget_kopecks();
   r.cap_per_resident_kopecks = p.cap_per_resident_kopecks();
+  r.required_documents = KindsFromProto(p.required_documents());
   return r;
 }
 

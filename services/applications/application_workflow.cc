@@ -5,6 +5,8 @@
 #include "core/etag.h"
 #include "core/resource_name.h"
 #include "core/text_limits.h"
+#include "services/documents/document_rules.h"
+#include "services/documents/document_seam.h"
 #include "services/land/land_seam.h"
 #include "services/policy/policy_seam.h"
 
@@ -240,6 +242,7 @@ void ApplicationWorkflow::Delete(const Caller& caller, CommandMeta meta, std::in
         BIOPOLIS_ASSIGN_OR_RETURN(auto loaded, LoadVisible(ctx.tx(), caller, id, ctx.now()));
         BIOPOLIS_RETURN_IF_ERROR(CheckEtag(etag, loaded.version, name));
         BIOPOLIS_RETURN_IF_ERROR(CheckApplicationTransition(name, loaded.state, ApplicationAction::kEdit, caller.role));
+        document_seam::DeleteDocumentsOf(ctx, {DocumentParentType::kApplication, id});
         ctx.tx().applications().Delete(id);
         ctx.Record(name, loaded.organization_id, "application.deleted", "draft deleted");
         return loaded;
@@ -252,7 +255,11 @@ Result<EligibilityReport> ApplicationWorkflow::CheckEligibility(const Caller& ca
   return ReadValue<EligibilityReport>(env_.store, [&](Transaction& tx) -> Result<EligibilityReport> {
     BIOPOLIS_ASSIGN_OR_RETURN(auto app, LoadVisible(tx, caller, id, now));
     BIOPOLIS_ASSIGN_OR_RETURN(auto policy, policy_seam::InForce(tx, now));
-    return EligibilityReport{CheckApplicationEligibility(app, policy, "application"), policy.version};
+    auto violations = CheckApplicationEligibility(app, policy, "application");
+    auto missing =
+        document_seam::MissingKinds(tx, {DocumentParentType::kApplication, id}, policy.required_application_documents);
+    for (auto& v : MissingDocumentViolations(missing)) violations.push_back(std::move(v));
+    return EligibilityReport{std::move(violations), policy.version};
   });
 }
 
@@ -280,6 +287,9 @@ void ApplicationWorkflow::Act(const Caller& caller, CommandMeta meta, std::int64
             BIOPOLIS_ASSIGN_OR_RETURN(auto policy, policy_seam::InForce(tx, ctx.now()));
             auto violations = CheckApplicationEligibility(app, policy, "application");
             if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
+            auto missing = document_seam::MissingKinds(tx, {DocumentParentType::kApplication, id},
+                                                       policy.required_application_documents);
+            if (!missing.empty()) return MissingDocuments(name, missing);
             app.policy_version = policy.version;
             app.submit_time = ctx.now();
             summary += " under policy version " + std::to_string(policy.version);

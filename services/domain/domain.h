@@ -7,6 +7,7 @@
 #include "services/admin/backups.h"
 #include "services/applications/application_workflow.h"
 #include "services/audit/audit_log.h"
+#include "services/documents/document_library.h"
 #include "services/events/event_feed.h"
 #include "services/land/land_registry.h"
 #include "services/organizations/organization_registry.h"
@@ -27,7 +28,7 @@ class Domain {
   DomainEnv env_;
 
  public:
-  Domain(Store& store, const Clock& clock)
+  Domain(Store& store, const Clock& clock, DocumentLimits document_limits = {})
       : commands_(store, clock),
         lists_(store.ServerSecret()),
         env_{store, commands_, clock, lists_},
@@ -43,7 +44,8 @@ class Domain {
         reporting(env_),
         statistics(env_),
         events(env_),
-        backups(env_) {}
+        backups(env_),
+        documents(env_, document_limits) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;
@@ -58,6 +60,7 @@ class Domain {
   ZoneStatistics statistics;
   EventFeed events;
   Backups backups;
+  DocumentLibrary documents;
 
   const Clock& clock() const { return env_.clock; }
   Store& store() { return env_.store; }

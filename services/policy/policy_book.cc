@@ -5,6 +5,7 @@
 #include "core/resource_name.h"
 #include "core/text_limits.h"
 #include "core/value_limits.h"
+#include "services/documents/document_rules.h"
 #include "services/policy/policy_seam.h"
 
 namespace biopolis {
@@ -42,6 +43,7 @@ std::vector<FieldViolation> ValidatePolicy(const PolicyRecord& p, const Date& to
     errors.Add(f + "reservation_days", "must be between 1 and 730", "VALUE_OUT_OF_RANGE");
   }
   errors.CheckText(f + "description", p.description, text_limits::kReason);
+  errors.Append(CheckRequiredKinds(p.required_application_documents, f + "required_application_documents"));
   return errors.violations();
 }
 

@@ -20,6 +20,7 @@
 #include "services/api/admin_handlers.h"
 #include "services/api/application_handler.h"
 #include "services/api/call_gate.h"
+#include "services/api/document_handler.h"
 #include "services/api/event_handler.h"
 #include "services/api/land_handler.h"
 #include "services/api/organization_handler.h"
@@ -38,6 +39,7 @@ const std::vector<std::string>& ServedServiceNames() {
       "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
       "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
       "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",  "biopolis.v1.EventService",
+      "biopolis.v1.DocumentService",
   };
   return kNames;
 }
@@ -104,7 +106,14 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   store_options.integrity_check_at_open = options.startup_check;
   BIOPOLIS_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(store_options));
   s->store_ = std::move(store);
-  s->domain_ = std::make_unique<Domain>(*s->store_, *clock);
+  s->domain_ = std::make_unique<Domain>(*s->store_, *clock,
+                                        DocumentLimits{static_cast<std::int64_t>(options.max_document_mib) << 20,
+                                                       static_cast<std::int64_t>(options.document_quota_mib) << 20});
+  {
+    // Uploads a crash or kill cut short left staging bytes: none is referenced.
+    BIOPOLIS_ASSIGN_OR_RETURN(auto discarded, s->domain_->documents.DiscardUnfinishedUploads());
+    if (discarded > 0) spdlog::info("discarded {} unfinished document upload(s) from before the restart", discarded);
+  }
   {
     const std::string keys_dir = options.signing_keys_dir.empty() ? options.db + ".keys" : options.signing_keys_dir;
     const std::string checkpoints =
@@ -171,6 +180,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   s->event_hub_ = std::make_unique<EventHub>(s->domain_->events);
   s->store_->SetCommitListener([hub = s->event_hub_.get()] { hub->Notify(); });
   s->events_ = std::make_unique<EventHandler>(*s->gate_, *s->event_hub_);
+  s->documents_ = std::make_unique<DocumentHandler>(*s->gate_);
 
   std::shared_ptr<grpc::ServerCredentials> creds;
   if (!options.tls_cert.empty()) {
@@ -220,6 +230,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.RegisterService(s->reporting_.get());
   builder.RegisterService(s->statistics_.get());
   builder.RegisterService(s->events_.get());
+  builder.RegisterService(s->documents_.get());
   s->server_ = builder.BuildAndStart();
   if (!s->server_ || s->port_ == 0) {
     return Status::Unavailable("cannot listen on " + options.listen + ": " + WhyCannotListen(options.listen));

@@ -43,6 +43,7 @@ class ReportingHandler;
 class StatisticsHandler;
 class EventHandler;
 class EventHub;
+class DocumentHandler;
 
 class BiopolisServer {
  public:
@@ -86,6 +87,7 @@ class BiopolisServer {
   std::unique_ptr<StatisticsHandler> statistics_;
   std::unique_ptr<EventHub> event_hub_;
   std::unique_ptr<EventHandler> events_;
+  std::unique_ptr<DocumentHandler> documents_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

@@ -83,33 +83,17 @@ int main(int argc, char** argv) {
       std::cerr << "error: " << st.message() << "\n";
       return 2;
     }
-    if (listen->count() == 0) options.listen = from_file.listen;
-    if (db->count() == 0) options.db = from_file.db;
-    if (level->count() == 0) options.log_level = from_file.log_level;
-    if (cert->count() == 0) options.tls_cert = from_file.tls_cert;
-    if (key->count() == 0) options.tls_key = from_file.tls_key;
-    if (insecure->count() == 0) options.insecure = from_file.insecure;
-    if (demo->count() == 0) options.demo = from_file.demo;
-    if (grace->count() == 0) options.shutdown_grace_seconds = from_file.shutdown_grace_seconds;
-    options.reader_connections = from_file.reader_connections;
-    options.tls_client_ca = from_file.tls_client_ca;
-    options.client_certificate_roles = from_file.client_certificate_roles;
-    options.group_commit = from_file.group_commit;
-    options.max_receive_message_bytes = from_file.max_receive_message_bytes;
-    options.max_metadata_bytes = from_file.max_metadata_bytes;
-    options.timed_transition_interval_seconds = from_file.timed_transition_interval_seconds;
-    options.max_concurrent_calls = from_file.max_concurrent_calls;
-    options.rate_limit_per_second = from_file.rate_limit_per_second;
-    options.rate_limit_burst = from_file.rate_limit_burst;
-    options.failed_auth_per_second = from_file.failed_auth_per_second;
-    options.failed_auth_burst = from_file.failed_auth_burst;
-    options.max_streams_per_connection = from_file.max_streams_per_connection;
-    options.grpc_memory_mib = from_file.grpc_memory_mib;
-    options.grpc_max_threads = from_file.grpc_max_threads;
-    options.startup_check = from_file.startup_check;
-    options.signing_keys_dir = from_file.signing_keys_dir;
-    options.audit_checkpoint_file = from_file.audit_checkpoint_file;
-    options.audit_checkpoint_interval_seconds = from_file.audit_checkpoint_interval_seconds;
+    // Every setting from the file, then the flags given on the command line again.
+    const biopolis::ServerOptions from_flags = options;
+    options = from_file;
+    if (listen->count() > 0) options.listen = from_flags.listen;
+    if (db->count() > 0) options.db = from_flags.db;
+    if (level->count() > 0) options.log_level = from_flags.log_level;
+    if (cert->count() > 0) options.tls_cert = from_flags.tls_cert;
+    if (key->count() > 0) options.tls_key = from_flags.tls_key;
+    if (insecure->count() > 0) options.insecure = from_flags.insecure;
+    if (demo->count() > 0) options.demo = from_flags.demo;
+    if (grace->count() > 0) options.shutdown_grace_seconds = from_flags.shutdown_grace_seconds;
   }
   if (skip->count() > 0) options.startup_check = !skip_check;
   biopolis::Status valid = biopolis::ValidateServerOptions(options);

@@ -119,6 +119,10 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.audit_checkpoint_file = value;
     else if (key == "audit_checkpoint_interval_seconds")
       ok = ParseInt(value, o.audit_checkpoint_interval_seconds);
+    else if (key == "max_document_mib")
+      ok = ParseInt(value, o.max_document_mib);
+    else if (key == "document_quota_mib")
+      ok = ParseInt(value, o.document_quota_mib);
     else
       return Status::InvalidField("config", where + ": unknown key `" + key + "`", "INVALID_CONFIG");
     if (!ok) return Status::InvalidField("config", where + ": bad value for `" + key + "`", "INVALID_CONFIG");
@@ -249,6 +253,12 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.failed_auth_per_second < 0 || o.failed_auth_burst < 1) {
     errors.Add("failed_auth_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");
+  }
+  if (o.max_document_mib < 1 || o.max_document_mib > 4096) {
+    errors.Add("max_document_mib", "must be between 1 and 4096", "INVALID_CONFIG");
+  }
+  if (o.document_quota_mib < 1 || o.document_quota_mib > 1 << 20) {
+    errors.Add("document_quota_mib", "must be between 1 and 1048576 (1 TiB)", "INVALID_CONFIG");
   }
   if (o.audit_checkpoint_interval_seconds < 1 || o.audit_checkpoint_interval_seconds > 86400) {
     errors.Add("audit_checkpoint_interval_seconds", "must be between 1 and 86400", "INVALID_CONFIG");

@@ -37,7 +37,9 @@ struct ServerOptions {
   // Group commit in the single writer (several units of work per durable
   // COMMIT). Off only to measure what it gains (bench/run_load.sh).
   bool group_commit = true;
-  int max_receive_message_bytes = 1 << 20;
+  // Largest request message. The default leaves room for a document upload's
+  // 1 MiB chunk and its framing.
+  int max_receive_message_bytes = (1 << 20) + (64 << 10);
   // Largest request metadata (headers) accepted; beyond it the call fails
   // with RESOURCE_EXHAUSTED before any of our code runs.
   int max_metadata_bytes = 16 * 1024;
@@ -71,6 +73,11 @@ struct ServerOptions {
   std::string audit_checkpoint_file;
   // How often a checkpoint is written (when the log moved); also at shutdown.
   int audit_checkpoint_interval_seconds = 300;
+  // Largest document (one version), MiB.
+  int max_document_mib = 100;
+  // What one organization's documents may take in all, MiB (identical
+  // content counted once).
+  int document_quota_mib = 5 * 1024;
 };
 
 // Applies the file's settings on top of `options`. INVALID_ARGUMENT names the

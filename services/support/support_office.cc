@@ -4,6 +4,8 @@
 #include "core/resource_name.h"
 #include "core/text_limits.h"
 #include "core/value_limits.h"
+#include "services/documents/document_rules.h"
+#include "services/documents/document_seam.h"
 #include "services/reporting/reporting_seam.h"
 #include "services/support/support_seam.h"
 
@@ -283,6 +285,9 @@ void SupportOffice::Act(const Caller& caller, CommandMeta meta, std::int64_t id,
             errors.Append(CheckSupportEligibility(*measure, ApplicantOf(tx, resident, ZoneDateOf(ctx.now())),
                                                   ZoneDateOf(ctx.now())));
             if (!errors.empty()) return errors.ToStatus();
+            auto missing = document_seam::MissingKinds(tx, {DocumentParentType::kSupportRequest, r.id},
+                                                       measure->required_documents);
+            if (!missing.empty()) return MissingDocuments(name, missing);
             r.submit_time = ctx.now();
             break;
           }

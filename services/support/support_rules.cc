@@ -4,6 +4,7 @@
 #include "core/patch_table.h"
 #include "core/text_limits.h"
 #include "core/value_limits.h"
+#include "services/documents/document_rules.h"
 
 namespace biopolis {
 namespace {
@@ -101,6 +102,7 @@ std::vector<FieldViolation> ValidateSupportMeasure(const SupportMeasureRecord& m
                  "INVALID_OKVED_CODE");
     }
   }
+  errors.Append(CheckRequiredKinds(m.required_documents, f + "required_documents"));
   return errors.violations();
 }
 
@@ -117,6 +119,7 @@ const MeasureFields& MeasureTable() {
       MeasureFields::Member("open_until", &SupportMeasureRecord::open_until),
       MeasureFields::Member("total_budget_kopecks", &SupportMeasureRecord::total_budget_kopecks),
       MeasureFields::Member("cap_per_resident_kopecks", &SupportMeasureRecord::cap_per_resident_kopecks),
+      MeasureFields::Member("required_documents", &SupportMeasureRecord::required_documents),
   });
   return kFields;
 }

@@ -466,6 +466,58 @@ CREATE INDEX plots_by_cadastral_number ON plots (cadastral_number, id);
       R"sql(
 CREATE INDEX support_measures_by_title ON support_measures (title, id);
 )sql",
+      // 8: documents. Bytes live in blobs (one per distinct content per
+      // organization) cut into chunk rows of at most 1 MiB, so neither an
+      // upload nor a download ever holds a whole file; a blob is staging
+      // (sealed = 0) while its upload streams in and is never referenced then.
+      // Chunks are a rowid table: WITHOUT ROWID suits small rows only.
+      R"sql(
+CREATE TABLE blobs (
+  id INTEGER PRIMARY KEY,
+  organization_id INTEGER NOT NULL,
+  sealed INTEGER NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '',
+  size_bytes INTEGER NOT NULL DEFAULT 0,
+  chunk_count INTEGER NOT NULL DEFAULT 0,
+  content_type TEXT NOT NULL DEFAULT '',
+  create_time INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX blobs_by_content ON blobs (organization_id, sha256) WHERE sealed = 1;
+CREATE INDEX blobs_staging ON blobs (id) WHERE sealed = 0;
+CREATE INDEX blobs_by_organization ON blobs (organization_id);
+CREATE TABLE blob_chunks (
+  id INTEGER PRIMARY KEY,
+  blob_id INTEGER NOT NULL,
+  chunk_index INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE UNIQUE INDEX blob_chunks_by_blob ON blob_chunks (blob_id, chunk_index);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  parent_type INTEGER NOT NULL,
+  parent_id INTEGER NOT NULL,
+  organization_id INTEGER NOT NULL,
+  kind INTEGER NOT NULL,
+  current_version INTEGER NOT NULL,
+  create_time INTEGER NOT NULL
+);
+CREATE INDEX documents_by_parent ON documents (parent_type, parent_id, id);
+CREATE TABLE document_versions (
+  document_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  blob_id INTEGER NOT NULL,
+  file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size_bytes INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (document_id, version)
+);
+CREATE INDEX document_versions_by_blob ON document_versions (blob_id);
+ALTER TABLE policies ADD COLUMN required_application_documents TEXT NOT NULL DEFAULT '';
+ALTER TABLE support_measures ADD COLUMN required_documents TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return kMigrations;
 }

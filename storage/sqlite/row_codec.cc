@@ -23,4 +23,16 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
+std::string KindsText(const std::vector<DocumentKind>& kinds) {
+  std::vector<std::string> numbers;
+  for (auto k : kinds) numbers.push_back(std::to_string(static_cast<int>(k)));
+  return JoinList(numbers);
+}
+
+std::vector<DocumentKind> KindsFrom(const std::string& text) {
+  std::vector<DocumentKind> kinds;
+  for (const auto& item : SplitList(text)) kinds.push_back(static_cast<DocumentKind>(std::stoi(item)));
+  return kinds;
+}
+
 }  // namespace biopolis

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "model/document.h"
 
 namespace biopolis {
 
@@ -21,5 +22,9 @@ inline Date DateFrom(const SQLite::Column& c) {
 // String lists are stored comma-separated (their items never hold commas).
 std::string JoinList(const std::vector<std::string>& items);
 std::vector<std::string> SplitList(const std::string& text);
+
+// Document kinds are stored as their numbers, comma-separated.
+std::string KindsText(const std::vector<DocumentKind>& kinds);
+std::vector<DocumentKind> KindsFrom(const std::string& text);
 
 }  // namespace biopolis

@@ -9,7 +9,7 @@ namespace {
 constexpr char kColumns[] =
     "version, effective_from, min_investment_kopecks, min_investment_3y_kopecks, "
     "allowed_okved_prefixes, info_request_days, description, create_time, reservation_days, report_due_days, "
-    "compliance_tolerance_percent";
+    "compliance_tolerance_percent, required_application_documents";
 
 PolicyRecord Read(SQLite::Statement& st) {
   PolicyRecord r;
@@ -24,6 +24,7 @@ PolicyRecord Read(SQLite::Statement& st) {
   r.reservation_days = st.getColumn(8).getInt();
   r.report_due_days = st.getColumn(9).getInt();
   r.compliance_tolerance_percent = st.getColumn(10).getInt();
+  r.required_application_documents = KindsFrom(st.getColumn(11).getString());
   return r;
 }
 
@@ -54,8 +55,8 @@ std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
   CachedStatement st(conn_,
                      "INSERT INTO policies (effective_from, min_investment_kopecks, "
                      "min_investment_3y_kopecks, allowed_okved_prefixes, info_request_days, "
-                     "description, create_time, reservation_days, report_due_days, compliance_tolerance_percent) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
+                     "description, create_time, reservation_days, report_due_days, compliance_tolerance_percent, "
+                     "required_application_documents) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, DateText(r.effective_from));
   st.bind(2, static_cast<int64_t>(r.min_investment_kopecks));
   st.bind(3, static_cast<int64_t>(r.min_investment_3y_kopecks));
@@ -66,6 +67,7 @@ std::int64_t SqlitePolicyRepository::Insert(const PolicyRecord& r) {
   st.bind(8, r.reservation_days);
   st.bind(9, r.report_due_days);
   st.bind(10, r.compliance_tolerance_percent);
+  st.bind(11, KindsText(r.required_application_documents));
   st.exec();
   return db_.getLastInsertRowid();
 }

@@ -10,7 +10,8 @@ namespace {
 constexpr char kMeasureColumns[] =
     "id, kind, title, description, legal_basis, require_active_status, min_investment_made_kopecks, "
     "okved_prefixes, require_no_open_violation, open_from, open_until, total_budget_kopecks, "
-    "cap_per_resident_kopecks, committed_kopecks, disbursed_kopecks, create_time, update_time, version";
+    "cap_per_resident_kopecks, committed_kopecks, disbursed_kopecks, create_time, update_time, version, "
+    "required_documents";
 
 SupportMeasureRecord ReadMeasure(SQLite::Statement& st) {
   SupportMeasureRecord r;
@@ -33,6 +34,7 @@ SupportMeasureRecord ReadMeasure(SQLite::Statement& st) {
   r.create_time = st.getColumn(i++).getInt64();
   r.update_time = st.getColumn(i++).getInt64();
   r.version = st.getColumn(i++).getInt64();
+  r.required_documents = KindsFrom(st.getColumn(i++).getString());
   return r;
 }
 
@@ -53,6 +55,7 @@ int BindMeasure(SQLite::Statement& st, const SupportMeasureRecord& r) {
   st.bind(i++, static_cast<int64_t>(r.create_time));
   st.bind(i++, static_cast<int64_t>(r.update_time));
   st.bind(i++, static_cast<int64_t>(r.version));
+  st.bind(i++, KindsText(r.required_documents));
   return i;
 }
 
@@ -135,18 +138,19 @@ std::int64_t SqliteSupportRepository::InsertMeasure(const SupportMeasureRecord& 
                      "INSERT INTO support_measures (kind, title, description, legal_basis, require_active_status, "
                      "min_investment_made_kopecks, okved_prefixes, require_no_open_violation, open_from, "
                      "open_until, total_budget_kopecks, cap_per_resident_kopecks, create_time, update_time, "
-                     "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                     "version, required_documents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindMeasure(st, record);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteSupportRepository::UpdateMeasure(const SupportMeasureRecord& record) {
-  CachedStatement st(conn_,
-                     "UPDATE support_measures SET kind=?, title=?, description=?, legal_basis=?, "
-                     "require_active_status=?, min_investment_made_kopecks=?, okved_prefixes=?, "
-                     "require_no_open_violation=?, open_from=?, open_until=?, total_budget_kopecks=?, "
-                     "cap_per_resident_kopecks=?, create_time=?, update_time=?, version=? WHERE id=?");
+  CachedStatement st(
+      conn_,
+      "UPDATE support_measures SET kind=?, title=?, description=?, legal_basis=?, "
+      "require_active_status=?, min_investment_made_kopecks=?, okved_prefixes=?, "
+      "require_no_open_violation=?, open_from=?, open_until=?, total_budget_kopecks=?, "
+      "cap_per_resident_kopecks=?, create_time=?, update_time=?, version=?, required_documents=? WHERE id=?");
   int next = BindMeasure(st, record);
   st.bind(next, static_cast<int64_t>(record.id));
   st.exec();

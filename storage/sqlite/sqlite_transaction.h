@@ -6,7 +6,9 @@
 
 #include "storage/sqlite/sqlite_api_key_repository.h"
 #include "storage/sqlite/sqlite_application_repository.h"
+#include "storage/sqlite/sqlite_blob_store.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_document_repository.h"
 #include "storage/sqlite/sqlite_journal_repository.h"
 #include "storage/sqlite/sqlite_lease_repository.h"
 #include "storage/sqlite/sqlite_organization_repository.h"
@@ -33,7 +35,9 @@ class SqliteTransaction final : public Transaction {
         leases_(db),
         support_(db),
         service_desk_(db),
-        reports_(db) {}
+        reports_(db),
+        blobs_(db),
+        documents_(db) {}
 
   OrganizationRepository& organizations() override { return organizations_; }
   ApplicationRepository& applications() override { return applications_; }
@@ -46,6 +50,8 @@ class SqliteTransaction final : public Transaction {
   SupportRepository& support() override { return support_; }
   ServiceDeskRepository& service_desk() override { return service_desk_; }
   ReportRepository& reports() override { return reports_; }
+  BlobStore& blobs() override { return blobs_; }
+  DocumentRepository& documents() override { return documents_; }
 
  private:
   SqliteOrganizationRepository organizations_;
@@ -59,6 +65,8 @@ class SqliteTransaction final : public Transaction {
   SqliteSupportRepository support_;
   SqliteServiceDeskRepository service_desk_;
   SqliteReportRepository reports_;
+  SqliteBlobStore blobs_;
+  SqliteDocumentRepository documents_;
 };
 
 }  // namespace biopolis

@@ -1,0 +1,176 @@
+#include "services/api/document_transfer.h"
+
+#include "biopolis/v1/method_paths.h"
+#include "services/api/document_convert.h"
+#include "services/api/handler_support.h"
+#include "services/api/status_mapping.h"
+
+namespace biopolis {
+
+namespace methods = ::biopolis::v1::methods;
+
+UploadReactor::UploadReactor(CallGate& gate, grpc::CallbackServerContext* ctx, v1::Document* response)
+    : gate_(gate), ctx_(ctx), response_(response) {
+  auto caller = gate_.Admit(ctx, methods::kUploadDocument, v1::UploadDocumentRequest());
+  if (!caller.ok()) {
+    FinishWith(caller.status());
+    return;
+  }
+  principal_ = caller->principal;
+  upload_ = gate_.domain().documents.StartUpload(*caller);
+  StartRead(&message_);
+}
+
+void UploadReactor::OnMetadata() {
+  const auto& m = message_.metadata();
+  UploadMetadata meta;
+  FieldErrors errors;
+  if (!m.parent().empty() && !m.document().empty()) {
+    errors.Add("metadata.document", "set `parent` for a new document or `document` for a new version, not both",
+               "CONFLICTING_FIELDS");
+  } else if (!m.document().empty()) {
+    auto ref = ParseDocumentName(m.document(), "metadata.document");
+    if (ref.ok()) {
+      meta.parent = ref->parent;
+      meta.document_id = ref->id;
+    } else {
+      errors.Append(ref.status().field_violations());
+    }
+  } else {
+    auto parent = ParseDocumentParent(m.parent(), "metadata.parent");
+    if (parent.ok()) {
+      meta.parent = *parent;
+    } else {
+      errors.Append(parent.status().field_violations());
+    }
+  }
+  meta.kind = static_cast<DocumentKind>(m.kind());
+  meta.file_name = m.file_name();
+  meta.expected_sha256 = m.expected_sha256();
+  meta.request_id = m.request_id();
+  if (!errors.empty()) {
+    FinishWith(errors.ToStatus());
+    return;
+  }
+  upload_->Begin(std::move(meta), [this](Status st, std::optional<std::string> prior) {
+    if (!st.ok()) return FinishWith(st);
+    if (prior) {
+      // The same upload completed before: its answer, nothing stored again.
+      response_->ParseFromString(*prior);
+      return FinishWith(Status::Ok());
+    }
+    began_ = true;
+    ReadNext();
+  });
+}
+
+void UploadReactor::OnReadDone(bool ok) {
+  if (!ok) {
+    // The client closed its side: the file is complete (or never began).
+    if (!began_) {
+      return FinishWith(Status::InvalidField("metadata", "the stream ended before its first message, the metadata",
+                                             "METADATA_REQUIRED"));
+    }
+    upload_->Finish(EncodeAs<v1::Document, DocumentRecord>(), [this](Result<std::string> reply) {
+      if (reply.ok()) response_->ParseFromString(*reply);
+      FinishWith(reply.ok() ? Status::Ok() : reply.status());
+    });
+    return;
+  }
+  if (!began_) {
+    if (!message_.has_metadata()) {
+      return FinishWith(Status::InvalidField(
+          "metadata", "the first message must carry the metadata (parent or document, kind, file_name)",
+          "METADATA_REQUIRED"));
+    }
+    return OnMetadata();
+  }
+  if (message_.has_metadata()) {
+    return FinishWith(
+        Status::InvalidField("metadata", "the metadata comes once, in the first message only", "METADATA_REPEATED"));
+  }
+  upload_->Append(message_.chunk(), [this](Status st) {
+    if (!st.ok()) return FinishWith(st);
+    ReadNext();
+  });
+}
+
+void UploadReactor::ReadNext() {
+  std::lock_guard lock(mu_);
+  if (!finished_) StartRead(&message_);
+}
+
+void UploadReactor::FinishWith(const Status& status) {
+  {
+    std::lock_guard lock(mu_);
+    if (finished_) return;
+    finished_ = true;
+    succeeded_ = status.ok();
+  }
+  if (!status.ok() && upload_) upload_->Abort();
+  CallGate::LogCall(ctx_, methods::kUploadDocument, principal_, start_, status);
+  Finish(ToGrpcStatus(status));
+}
+
+void UploadReactor::OnCancel() { FinishWith(Status(StatusCode::kCancelled, "the client cancelled the upload")); }
+
+void UploadReactor::OnDone() {
+  bool succeeded;
+  {
+    std::lock_guard lock(mu_);
+    succeeded = succeeded_;
+  }
+  if (!succeeded && upload_) upload_->Abort();
+  delete this;
+}
+
+DownloadReactor::DownloadReactor(CallGate& gate, grpc::CallbackServerContext* ctx,
+                                 const v1::DownloadDocumentRequest& request)
+    : gate_(gate), ctx_(ctx) {
+  auto caller = gate_.Admit(ctx, methods::kDownloadDocument, request);
+  if (!caller.ok()) {
+    FinishWith(caller.status());
+    return;
+  }
+  principal_ = caller->principal;
+  auto ref = ParseDocumentName(request.name(), "name", /*allow_version=*/true);
+  if (!ref.ok()) {
+    FinishWith(ref.status());
+    return;
+  }
+  auto plan = gate_.domain().documents.OpenDownload(*caller, *ref);
+  if (!plan.ok()) {
+    FinishWith(plan.status());
+    return;
+  }
+  plan_ = std::move(*plan);
+  ToProto(plan_.version, plan_.document.parent, message_.mutable_metadata());
+  StartWrite(&message_);
+}
+
+void DownloadReactor::OnWriteDone(bool ok) {
+  if (!ok) return FinishWith(Status(StatusCode::kCancelled, "the client went away during the download"));
+  if (next_chunk_ >= plan_.chunk_count) return FinishWith(Status::Ok());
+  auto chunk = gate_.domain().documents.ReadChunk(plan_, next_chunk_++);
+  if (!chunk.ok()) return FinishWith(chunk.status());
+  message_.Clear();
+  *message_.mutable_chunk() = std::move(*chunk);
+  std::lock_guard lock(mu_);
+  if (!finished_) StartWrite(&message_);
+}
+
+void DownloadReactor::FinishWith(const Status& status) {
+  {
+    std::lock_guard lock(mu_);
+    if (finished_) return;
+    finished_ = true;
+  }
+  CallGate::LogCall(ctx_, methods::kDownloadDocument, principal_, start_, status);
+  Finish(ToGrpcStatus(status));
+}
+
+void DownloadReactor::OnCancel() { FinishWith(Status(StatusCode::kCancelled, "the client cancelled the download")); }
+
+void DownloadReactor::OnDone() { delete this; }
+
+}  // namespace biopolis
