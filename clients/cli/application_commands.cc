@@ -1,5 +1,6 @@
 // biopolisctl: applications: resident-status applications, draft to agreement.
 #include "biopolis/applications.h"
+#include "biopolis/documents.h"
 #include "command_support.h"
 #include "commands.h"
 
@@ -23,8 +24,34 @@ void AddApplications(CLI::App& app, Action& action) {
     });
   }
   using A = v1::Application;
-  NameCommand<A>(apps, action, "get", "Show an application", "applications/{id}",
-                 [](Client& c, const std::string& n) { return c.applications().Get(n); });
+  {
+    // For people, the application with its dossier: the documents attached
+    // and, while it can still change, the kinds the policy requires that are missing.
+    auto* c = apps->add_subcommand("get", "Show an application with its documents");
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "applications/{id}")->required();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) {
+        int code = Print(cl.applications().Get(*name), f);
+        if (code != 0 || f == OutputFormat::kJson || f == OutputFormat::kName) return code;
+        std::cout << "\nDocuments:\n";
+        if (int listed = PrintAll(cl.documents().List(*name), f); listed != 0) return listed;
+        auto check = cl.applications().CheckEligibility(*name);
+        if (check.ok()) {
+          std::string missing;
+          for (const auto& v : check->violations()) {
+            if (v.reason() != "MISSING_DOCUMENTS") continue;
+            const std::string prefix = "no document of kind ";
+            std::string kind = v.description().rfind(prefix, 0) == 0 ? v.description().substr(prefix.size()) : "";
+            kind = kind.substr(0, kind.find(' '));
+            missing += (missing.empty() ? "" : ", ") + kind;
+          }
+          if (!missing.empty()) std::cout << "\nMissing documents (required by the policy): " << missing << "\n";
+        }
+        return 0;
+      };
+    });
+  }
   NameCommand<A>(apps, action, "submit", "Submit a draft (the company)", "applications/{id}",
                  [](Client& c, const std::string& n) { return c.applications().Submit(n); });
   NameCommand<A>(apps, action, "accept", "Accept a submitted application for review (officers)", "applications/{id}",

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   biopolis::cli::AddReporting(app, action);
   biopolis::cli::AddBackup(app, action);
   biopolis::cli::AddExportAndEvents(app, action);
+  biopolis::cli::AddDocuments(app, action);
   biopolis::cli::AddAudit(app, action);
 
   try {

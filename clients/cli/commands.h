@@ -20,5 +20,6 @@ void AddSupport(CLI::App& app, Action& action);
 void AddServiceDesk(CLI::App& app, Action& action);
 void AddReporting(CLI::App& app, Action& action);
 void AddExportAndEvents(CLI::App& app, Action& action);
+void AddDocuments(CLI::App& app, Action& action);
 
 }  // namespace biopolis::cli

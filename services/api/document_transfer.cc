@@ -9,6 +9,24 @@ namespace biopolis {
 
 namespace methods = ::biopolis::v1::methods;
 
+template <typename... Args>
+std::function<void(Args...)> UploadReactor::Pending(std::type_identity_t<std::function<void(Args...)>> fn) {
+  {
+    std::lock_guard lock(mu_);
+    ++pending_;
+  }
+  return [this, fn = std::move(fn)](Args... args) {
+    fn(std::forward<Args>(args)...);
+    bool reclaim;
+    {
+      std::lock_guard lock(mu_);
+      --pending_;
+      reclaim = Reclaimable();
+    }
+    if (reclaim) delete this;
+  };
+}
+
 UploadReactor::UploadReactor(CallGate& gate, grpc::CallbackServerContext* ctx, v1::Document* response)
     : gate_(gate), ctx_(ctx), response_(response) {
   auto caller = gate_.Admit(ctx, methods::kUploadDocument, v1::UploadDocumentRequest());
@@ -52,29 +70,35 @@ void UploadReactor::OnMetadata() {
     FinishWith(errors.ToStatus());
     return;
   }
-  upload_->Begin(std::move(meta), [this](Status st, std::optional<std::string> prior) {
-    if (!st.ok()) return FinishWith(st);
-    if (prior) {
-      // The same upload completed before: its answer, nothing stored again.
-      response_->ParseFromString(*prior);
-      return FinishWith(Status::Ok());
-    }
-    began_ = true;
-    ReadNext();
-  });
+  upload_->Begin(std::move(meta),
+                 Pending<Status, std::optional<std::string>>([this](Status st, std::optional<std::string> prior) {
+                   if (!st.ok()) return FinishWith(st);
+                   if (prior) {
+                     // The same upload completed before: its answer, nothing stored again.
+                     return FinishWith(Status::Ok(), &*prior);
+                   }
+                   began_ = true;
+                   ReadNext();
+                 }));
 }
 
 void UploadReactor::OnReadDone(bool ok) {
   if (!ok) {
     // The client closed its side: the file is complete (or never began).
     if (!began_) {
-      return FinishWith(Status::InvalidField("metadata", "the stream ended before its first message, the metadata",
+      return FinishWith(Status::InvalidField("metadata",
+                                             "no metadata arrived: the stream ended first, or its first message could "
+                                             "not be parsed (string fields must be valid UTF-8)",
                                              "METADATA_REQUIRED"));
     }
-    upload_->Finish(EncodeAs<v1::Document, DocumentRecord>(), [this](Result<std::string> reply) {
-      if (reply.ok()) response_->ParseFromString(*reply);
-      FinishWith(reply.ok() ? Status::Ok() : reply.status());
-    });
+    // A stream cut by the client (cancelled, its process gone) also ends the
+    // reads: that is an abandoned upload, never a complete file.
+    if (ctx_->IsCancelled()) return FinishWith(Status(StatusCode::kCancelled, "the client cancelled the upload"));
+    upload_->Finish(EncodeAs<v1::Document, DocumentRecord>(),
+                    Pending<Result<std::string>>([this](Result<std::string> reply) {
+                      if (!reply.ok()) return FinishWith(reply.status());
+                      FinishWith(Status::Ok(), &*reply);
+                    }));
     return;
   }
   if (!began_) {
@@ -89,10 +113,10 @@ void UploadReactor::OnReadDone(bool ok) {
     return FinishWith(
         Status::InvalidField("metadata", "the metadata comes once, in the first message only", "METADATA_REPEATED"));
   }
-  upload_->Append(message_.chunk(), [this](Status st) {
-    if (!st.ok()) return FinishWith(st);
-    ReadNext();
-  });
+  upload_->Append(message_.chunk(), Pending<Status>([this](Status st) {
+                    if (!st.ok()) return FinishWith(st);
+                    ReadNext();
+                  }));
 }
 
 void UploadReactor::ReadNext() {
@@ -100,12 +124,15 @@ void UploadReactor::ReadNext() {
   if (!finished_) StartRead(&message_);
 }
 
-void UploadReactor::FinishWith(const Status& status) {
+void UploadReactor::FinishWith(const Status& status, const std::string* reply) {
   {
     std::lock_guard lock(mu_);
     if (finished_) return;
     finished_ = true;
     succeeded_ = status.ok();
+    // gRPC owns the response and frees it once the call ends: filled only
+    // here, before Finish, never after a cancellation finished the call.
+    if (reply != nullptr) response_->ParseFromString(*reply);
   }
   if (!status.ok() && upload_) upload_->Abort();
   CallGate::LogCall(ctx_, methods::kUploadDocument, principal_, start_, status);
@@ -115,13 +142,15 @@ void UploadReactor::FinishWith(const Status& status) {
 void UploadReactor::OnCancel() { FinishWith(Status(StatusCode::kCancelled, "the client cancelled the upload")); }
 
 void UploadReactor::OnDone() {
-  bool succeeded;
+  bool succeeded, reclaim;
   {
     std::lock_guard lock(mu_);
     succeeded = succeeded_;
+    done_ = true;
+    reclaim = Reclaimable();
   }
   if (!succeeded && upload_) upload_->Abort();
-  delete this;
+  if (reclaim) delete this;
 }
 
 DownloadReactor::DownloadReactor(CallGate& gate, grpc::CallbackServerContext* ctx,

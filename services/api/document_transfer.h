@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <type_traits>
 
 #include "biopolis/v1/documents.grpc.pb.h"
 #include "services/api/call_gate.h"
@@ -35,7 +36,15 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::UploadDocumentReq
   void OnMetadata();
   // Reads the next message unless the call has ended.
   void ReadNext();
-  void FinishWith(const Status& status);
+  // Ends the call once; `reply` (an encoded Document) fills the response.
+  void FinishWith(const Status& status, const std::string* reply = nullptr);
+  // Wraps a completion the upload calls later (from the store's thread): the
+  // reactor is deleted only once gRPC is done with it and no such completion
+  // is pending.
+  template <typename... Args>
+  std::function<void(Args...)> Pending(std::type_identity_t<std::function<void(Args...)>> fn);
+  // Deletes the reactor when gRPC is done and nothing is pending; mu_ held.
+  bool Reclaimable() const { return done_ && pending_ == 0; }
 
   CallGate& gate_;
   grpc::CallbackServerContext* ctx_;
@@ -48,6 +57,8 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::UploadDocumentReq
   std::mutex mu_;
   bool finished_ = false;
   bool succeeded_ = false;
+  bool done_ = false;
+  int pending_ = 0;
 };
 
 class DownloadReactor final : public grpc::ServerWriteReactor<v1::DownloadDocumentResponse> {

@@ -59,6 +59,7 @@ void DocumentUpload::Begin(UploadMetadata meta, BeginDone done) {
     std::int64_t organization_id = 0;
     std::int64_t used = 0;
     std::optional<std::string> prior;
+    bool already_stored = false;
   };
   const Caller caller = caller_;
   auto checked = ReadValue<Checked>(env_.store, [&](Transaction& tx) -> Result<Checked> {
@@ -79,8 +80,11 @@ void DocumentUpload::Begin(UploadMetadata meta, BeginDone done) {
     if (!parent.rules.takes_uploads) {
       return Status::WrongState(parent.name, parent.state_name, "it takes no documents in this state");
     }
-    Checked out{parent.organization_id, tx.blobs().BytesUsed(parent.organization_id), std::nullopt};
-    if (out.used >= limits_.organization_quota_bytes) {
+    Checked out{parent.organization_id, tx.blobs().BytesUsed(parent.organization_id), std::nullopt, false};
+    // Content the organization already has costs no quota (checked again at the end).
+    out.already_stored = !meta.expected_sha256.empty() &&
+                         tx.blobs().FindSealed(parent.organization_id, meta.expected_sha256).has_value();
+    if (out.used >= limits_.organization_quota_bytes && !out.already_stored) {
       return Status::ResourceExhausted("the organization's documents take " + std::to_string(out.used) +
                                            " bytes, its quota is " + std::to_string(limits_.organization_quota_bytes) +
                                            "; delete documents or ask the zone to raise the quota",
@@ -111,7 +115,7 @@ void DocumentUpload::Begin(UploadMetadata meta, BeginDone done) {
     std::lock_guard lock(mu_);
     meta_ = std::move(meta);
     organization_id_ = checked->organization_id;
-    quota_used_at_begin_ = checked->used;
+    quota_used_at_begin_ = checked->already_stored ? 0 : checked->used;
   }
   auto blob = std::make_shared<std::int64_t>(0);
   const std::int64_t org = checked->organization_id;

@@ -80,14 +80,18 @@ std::string ServerFixture::CreateOrganization(const std::string& inn, const std:
   return created.ok() ? created->name() : "";
 }
 
-std::unique_ptr<client::Client> ServerFixture::ResidentClient(const std::string& organization) {
+std::string ServerFixture::ResidentKey(const std::string& organization) {
   v1::ApiKey key;
   key.set_display_name("resident of " + organization);
   key.set_role(v1::ROLE_RESIDENT);
   key.set_organization(organization);
   auto created = admin().api_keys().Create(key);
   EXPECT_TRUE(created.ok()) << created.error().ToString();
-  return ClientWithKey(created.ok() ? created->secret() : "");
+  return created.ok() ? created->secret() : "";
+}
+
+std::unique_ptr<client::Client> ServerFixture::ResidentClient(const std::string& organization) {
+  return ClientWithKey(ResidentKey(organization));
 }
 
 v1::Application ServerFixture::EligibleDraft() {

@@ -46,6 +46,8 @@ class ServerFixture : public ::testing::Test {
   std::string CreateOrganization(const std::string& inn, const std::string& ogrn, const std::string& kpp = "434501001");
   // Issues a resident key bound to `organization` (admin) and returns a client using it.
   std::unique_ptr<client::Client> ResidentClient(const std::string& organization);
+  // The secret of a new resident key bound to `organization`.
+  std::string ResidentKey(const std::string& organization);
   // A draft that passes the demo policy.
   static v1::Application EligibleDraft();
   // An organization with a resident key and an application accepted for review.

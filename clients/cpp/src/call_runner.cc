@@ -83,13 +83,20 @@ CallContext CallRunner::AttemptContext(const CallOptions& call, bool with_deadli
 std::optional<Error> CallRunner::Run(std::string_view method, google::protobuf::Message& request,
                                      google::protobuf::Message* response, const CallOptions& call, bool retry) const {
   EnsureRequestId(request);
+  return Retry(call, retry, /*with_deadline=*/true, [&](const CallContext& context) {
+    response->Clear();
+    return connection_->Unary(method, request, response, context);
+  });
+}
+
+std::optional<Error> CallRunner::Retry(const CallOptions& call, bool retry, bool with_deadline,
+                                       const Attempt& run_attempt) const {
   const RetryPolicy& policy = RetryFor(call);
   const auto budget_end = std::chrono::steady_clock::now() + policy.total_budget;
   auto backoff = policy.initial_backoff;
   for (int attempt = 1;; ++attempt) {
     if (call.cancel && call.cancel->cancelled()) return CancelledByCaller();
-    response->Clear();
-    std::optional<Error> error = connection_->Unary(method, request, response, AttemptContext(call, true));
+    std::optional<Error> error = run_attempt(AttemptContext(call, with_deadline));
     if (!error) return std::nullopt;
     if (call.cancel && call.cancel->cancelled()) return CancelledByCaller();
     if (!retry || !Retryable(*error)) return error;

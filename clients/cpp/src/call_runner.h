@@ -4,6 +4,7 @@
 // construction; thread-safe.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -27,6 +28,12 @@ class CallRunner {
   // filled first and kept across attempts. `retry` false: one attempt.
   std::optional<Error> Run(std::string_view method, google::protobuf::Message& request,
                            google::protobuf::Message* response, const CallOptions& call, bool retry) const;
+
+  // The retry loop itself: runs `attempt` with a fresh context (a deadline
+  // from now when `with_deadline`) until it succeeds, fails in a way not
+  // worth retrying, or the policy's attempts or budget run out.
+  using Attempt = std::function<std::optional<Error>(const CallContext&)>;
+  std::optional<Error> Retry(const CallOptions& call, bool retry, bool with_deadline, const Attempt& attempt) const;
 
   // The context of one attempt: the API key, `call`'s metadata and token,
   // and (when `with_deadline`) the attempt's deadline from now.

@@ -19,7 +19,8 @@ Client::Client(std::shared_ptr<Connection> connection, ClientOptions options)
       support_(std::make_unique<Support>(connection_, options)),
       service_desk_(std::make_unique<ServiceDesk>(connection_, options)),
       reporting_(std::make_unique<Reporting>(connection_, options)),
-      events_(std::make_unique<Events>(connection_, options)) {}
+      events_(std::make_unique<Events>(connection_, options)),
+      documents_(std::make_unique<Documents>(connection_, options)) {}
 
 Client::~Client() = default;
 

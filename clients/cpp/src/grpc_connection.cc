@@ -124,12 +124,44 @@ class GrpcServerStream final : public ServerStream {
   bool finished_ = false;
 };
 
+class GrpcClientStream final : public ClientStream {
+ public:
+  GrpcClientStream(grpc::Channel* channel, const grpc::internal::RpcMethod& method, Message* response,
+                   const CallContext& context) {
+    Prepare(&ctx_, context);
+    if (context.cancel) cancel_ = context.cancel->OnCancel([this] { ctx_.TryCancel(); });
+    writer_.reset(grpc::internal::ClientWriterFactory<Message>::Create(channel, method, &ctx_, response));
+  }
+  ~GrpcClientStream() override {
+    cancel_ = {};
+    if (writer_ && !finished_) {
+      ctx_.TryCancel();
+      writer_->Finish();
+    }
+  }
+  bool Write(const Message& message) override { return writer_->Write(message); }
+  std::optional<Error> Finish() override {
+    finished_ = true;
+    writer_->WritesDone();
+    grpc::Status status = writer_->Finish();
+    if (status.ok()) return std::nullopt;
+    return ErrorFromGrpc(status);
+  }
+
+ private:
+  grpc::ClientContext ctx_;
+  CancellationToken::Registration cancel_;
+  std::unique_ptr<grpc::ClientWriter<Message>> writer_;
+  bool finished_ = false;
+};
+
 class GrpcConnection final : public Connection {
  public:
   explicit GrpcConnection(const ClientOptions& options) : channel_(MakeChannel(options)) {
     for (const auto& m : v1::methods::kAll) {
-      const auto type =
-          m.server_streaming ? grpc::internal::RpcMethod::SERVER_STREAMING : grpc::internal::RpcMethod::NORMAL_RPC;
+      const auto type = m.server_streaming   ? grpc::internal::RpcMethod::SERVER_STREAMING
+                        : m.client_streaming ? grpc::internal::RpcMethod::CLIENT_STREAMING
+                                             : grpc::internal::RpcMethod::NORMAL_RPC;
       methods_.emplace(m.path, grpc::internal::RpcMethod(m.path, type, channel_));
     }
   }
@@ -153,6 +185,13 @@ class GrpcConnection final : public Connection {
     const grpc::internal::RpcMethod* rpc = Find(method);
     if (rpc == nullptr) return nullptr;
     return std::make_unique<GrpcServerStream>(channel_.get(), *rpc, request, context);
+  }
+
+  std::unique_ptr<ClientStream> OpenClientStream(std::string_view method, Message* response,
+                                                 const CallContext& context) override {
+    const grpc::internal::RpcMethod* rpc = Find(method);
+    if (rpc == nullptr) return nullptr;
+    return std::make_unique<GrpcClientStream>(channel_.get(), *rpc, response, context);
   }
 
  private:

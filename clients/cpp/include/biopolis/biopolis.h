@@ -9,6 +9,7 @@
 #include "biopolis/audit_verification.h"
 #include "biopolis/backups.h"
 #include "biopolis/client.h"
+#include "biopolis/documents.h"
 #include "biopolis/events.h"
 #include "biopolis/land.h"
 #include "biopolis/organizations.h"

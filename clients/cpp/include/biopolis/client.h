@@ -33,6 +33,7 @@ class ApiKeys;
 class Applications;
 class Audit;
 class Backups;
+class Documents;
 class Events;
 class Land;
 class Organizations;
@@ -65,6 +66,7 @@ class Client {
   ServiceDesk& service_desk() { return *service_desk_; }
   Reporting& reporting() { return *reporting_; }
   Events& events() { return *events_; }
+  Documents& documents() { return *documents_; }
 
  private:
   std::shared_ptr<Connection> connection_;
@@ -80,6 +82,7 @@ class Client {
   std::unique_ptr<ServiceDesk> service_desk_;
   std::unique_ptr<Reporting> reporting_;
   std::unique_ptr<Events> events_;
+  std::unique_ptr<Documents> documents_;
 };
 
 }  // namespace biopolis::client

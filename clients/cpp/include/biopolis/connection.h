@@ -49,6 +49,18 @@ class ServerStream {
   virtual std::optional<Error> Finish() = 0;
 };
 
+// A client-streaming call in progress. Write() and Finish() from one thread.
+class ClientStream {
+ public:
+  virtual ~ClientStream() = default;
+  // Sends the next message; false when the call has already ended (the
+  // server answered or failed: call Finish() to learn how).
+  virtual bool Write(const google::protobuf::Message& message) = 0;
+  // Closes the sending side and waits for the answer (into the response
+  // given at OpenClientStream): nullopt when OK.
+  virtual std::optional<Error> Finish() = 0;
+};
+
 // Thread-safe: one Connection serves all threads of a client.
 class Connection {
  public:
@@ -60,6 +72,10 @@ class Connection {
   // Opens the server-streaming call `method`.
   virtual std::unique_ptr<ServerStream> OpenServerStream(std::string_view method,
                                                          const google::protobuf::Message& request,
+                                                         const CallContext& context) = 0;
+  // Opens the client-streaming call `method`; its answer goes to `response`
+  // (which must outlive the stream).
+  virtual std::unique_ptr<ClientStream> OpenClientStream(std::string_view method, google::protobuf::Message* response,
                                                          const CallContext& context) = 0;
 };
 

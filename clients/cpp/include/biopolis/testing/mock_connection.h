@@ -36,6 +36,8 @@ class MockConnection : public Connection {
   MOCK_METHOD(std::unique_ptr<ServerStream>, OpenServerStream,
               (std::string_view method, const google::protobuf::Message& request, const CallContext& context),
               (override));
+  MOCK_METHOD(std::unique_ptr<ClientStream>, OpenClientStream,
+              (std::string_view method, google::protobuf::Message* response, const CallContext& context), (override));
 };
 
 // An action for Unary(): answers `response` (copied into the call's response message).
