@@ -67,6 +67,8 @@ const std::map<std::string, int>& RepeatedFieldLimits() {
       {"biopolis.v1.Plot.successors", 32},
       {"biopolis.v1.RetirePlotRequest.successors", 32},
       {"biopolis.v1.ZonePolicy.allowed_okved_prefixes", 200},
+      {"biopolis.v1.ZonePolicy.required_application_documents", 20},
+      {"biopolis.v1.SupportMeasure.required_documents", 20},
       {"biopolis.v1.SupportMeasure.Eligibility.okved_prefixes", 200},
   };
   return kLimits;
@@ -75,6 +77,8 @@ const std::map<std::string, int>& RepeatedFieldLimits() {
 const std::map<std::string, std::size_t>& TextFieldLimits() {
   static const std::map<std::string, std::size_t> kLimits = {
       {"biopolis.v1.ApiKey.display_name", text_limits::kLabel},
+      {"biopolis.v1.UploadDocumentRequest.Metadata.file_name", text_limits::kFileName},
+      {"biopolis.v1.UploadDocumentRequest.Metadata.expected_sha256", text_limits::kCode},
       {"biopolis.v1.Application.project_description", text_limits::kText},
       {"biopolis.v1.Application.project_name", text_limits::kTitle},
       {"biopolis.v1.ApproveApplicationRequest.comment", text_limits::kReason},

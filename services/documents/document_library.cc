@@ -60,7 +60,7 @@ void DocumentLibrary::Delete(const Caller& caller, CommandMeta meta, const Docum
         if (!parent.rules.allows_deletion) {
           return Status::WrongState(parent.name, parent.state_name,
                                     "its documents can be deleted only while it is a draft or answers an open "
-                                    "information request; upload a new version instead");
+                                    "information request: they are the record of what was submitted");
         }
         DeleteDocument(ctx, doc);
         return doc;

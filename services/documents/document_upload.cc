@@ -73,7 +73,7 @@ void DocumentUpload::Begin(UploadMetadata meta, BeginDone done) {
         return Status::InvalidField(
             "metadata.kind",
             std::string("a new version keeps the document's kind ") + DocumentKindName(doc->kind) + "; leave it unset",
-            "KIND_MISMATCH");
+            "DOCUMENT_KIND_MISMATCH");
       }
       meta.kind = doc->kind;
     }

@@ -213,7 +213,7 @@ TEST_F(DocumentsTest, ACorrectionIsANewVersionAndOldVersionsStayReadable) {
   meta.mutable_metadata()->set_document(doc->name());
   auto refused = SendRaw({meta, Chunk(Pdf(100))});
   ASSERT_TRUE(refused.error);
-  EXPECT_EQ(refused.error->reason(), "KIND_MISMATCH");
+  EXPECT_EQ(refused.error->reason(), "DOCUMENT_KIND_MISMATCH");
 }
 
 TEST_F(DocumentsTest, BadUploadsGetPreciseErrorsAndStoreNothing) {

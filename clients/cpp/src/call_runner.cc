@@ -90,7 +90,7 @@ std::optional<Error> CallRunner::Run(std::string_view method, google::protobuf::
 }
 
 std::optional<Error> CallRunner::Retry(const CallOptions& call, bool retry, bool with_deadline,
-                                       const Attempt& run_attempt) const {
+                                       const Attempt& run_attempt, const std::function<bool()>& may_retry) const {
   const RetryPolicy& policy = RetryFor(call);
   const auto budget_end = std::chrono::steady_clock::now() + policy.total_budget;
   auto backoff = policy.initial_backoff;
@@ -99,7 +99,7 @@ std::optional<Error> CallRunner::Retry(const CallOptions& call, bool retry, bool
     std::optional<Error> error = run_attempt(AttemptContext(call, with_deadline));
     if (!error) return std::nullopt;
     if (call.cancel && call.cancel->cancelled()) return CancelledByCaller();
-    if (!retry || !Retryable(*error)) return error;
+    if (!retry || !Retryable(*error) || (may_retry && !may_retry())) return error;
     if (policy.max_attempts > 0 && attempt >= policy.max_attempts) return error;
     // Full jitter: a random time up to the current backoff, but never less
     // than what the server asked for.

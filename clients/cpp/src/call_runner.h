@@ -31,9 +31,11 @@ class CallRunner {
 
   // The retry loop itself: runs `attempt` with a fresh context (a deadline
   // from now when `with_deadline`) until it succeeds, fails in a way not
-  // worth retrying, or the policy's attempts or budget run out.
+  // worth retrying, or the policy's attempts or budget run out. `may_retry`,
+  // when set, vetoes another attempt (e.g. a download that already wrote bytes).
   using Attempt = std::function<std::optional<Error>(const CallContext&)>;
-  std::optional<Error> Retry(const CallOptions& call, bool retry, bool with_deadline, const Attempt& attempt) const;
+  std::optional<Error> Retry(const CallOptions& call, bool retry, bool with_deadline, const Attempt& attempt,
+                             const std::function<bool()>& may_retry = {}) const;
 
   // The context of one attempt: the API key, `call`'s metadata and token,
   // and (when `with_deadline`) the attempt's deadline from now.

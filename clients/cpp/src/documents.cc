@@ -127,27 +127,33 @@ Result<v1::DocumentVersion> Documents::Download(const std::string& name, std::os
                                                 TransferProgress progress) const {
   v1::DownloadDocumentRequest req;
   req.set_name(name);
-  const CallOptions& call = call_options();
-  auto stream = runner()->connection().OpenServerStream(m::kDownloadDocument, req,
-                                                        runner()->AttemptContext(call, call.deadline.has_value()));
-  if (!stream) return Error(StatusCode::UNIMPLEMENTED, "the connection cannot stream downloads");
-  v1::DownloadDocumentResponse message;
   v1::DocumentVersion version;
-  biopolis::Sha256Stream hash;
+  std::optional<biopolis::Sha256Stream> hash;
   std::int64_t received = 0;
-  while (stream->Read(&message)) {
-    if (message.has_metadata()) {
-      version = message.metadata();
-      continue;
+  auto attempt = [&](const CallContext& context) -> std::optional<Error> {
+    auto stream = runner()->connection().OpenServerStream(m::kDownloadDocument, req, context);
+    if (!stream) return Error(StatusCode::UNIMPLEMENTED, "the connection cannot stream downloads");
+    hash.emplace();
+    v1::DownloadDocumentResponse message;
+    while (stream->Read(&message)) {
+      if (message.has_metadata()) {
+        version = message.metadata();
+        continue;
+      }
+      hash->Update(message.chunk());
+      out.write(message.chunk().data(), static_cast<std::streamsize>(message.chunk().size()));
+      if (!out) return Error(StatusCode::INTERNAL, "cannot write the downloaded bytes", "LOCAL_IO");
+      received += static_cast<std::int64_t>(message.chunk().size());
+      if (progress) progress(received, version.size_bytes());
     }
-    hash.Update(message.chunk());
-    out.write(message.chunk().data(), static_cast<std::streamsize>(message.chunk().size()));
-    if (!out) return Error(StatusCode::INTERNAL, "cannot write the downloaded bytes", "LOCAL_IO");
-    received += static_cast<std::int64_t>(message.chunk().size());
-    if (progress) progress(received, version.size_bytes());
+    return stream->Finish();
+  };
+  // Another attempt only while nothing was written: bytes in `out` cannot be taken back.
+  if (auto error = runner()->Retry(call_options(), /*retry=*/true, call_options().deadline.has_value(), attempt,
+                                   [&] { return received == 0; })) {
+    return *std::move(error);
   }
-  if (auto error = stream->Finish()) return *std::move(error);
-  const std::string got = hash.FinishHex();
+  const std::string got = hash->FinishHex();
   if (received != version.size_bytes() || got != version.sha256()) {
     return Error(StatusCode::DATA_LOSS,
                  "the bytes received (" + std::to_string(received) + ", sha256 " + got + ") are not the version's (" +

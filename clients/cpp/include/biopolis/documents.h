@@ -53,8 +53,9 @@ class Documents : public ServiceClient<Documents> {
   // Writes the bytes of `name` (a document: its current version; or
   // ".../versions/N") to `out` and returns the version's facts. The SHA-256
   // of what arrived is checked against the version's (DATA_LOSS, reason
-  // SHA256_MISMATCH, if they differ). One attempt: bytes already written to
-  // `out` cannot be taken back.
+  // SHA256_MISMATCH, if they differ). A failure before the first byte is
+  // retried like any read; after it, not (bytes written to `out` cannot be
+  // taken back): download again into a fresh stream.
   Result<v1::DocumentVersion> Download(const std::string& name, std::ostream& out,
                                        TransferProgress progress = {}) const;
 
