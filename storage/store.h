@@ -47,6 +47,12 @@ class Store {
   // `done` runs on the store's acknowledgement thread (not the caller's), in
   // commit order; it must not block, since later acknowledgements wait for it.
   virtual void Write(Work work, Done done) = 0;
+  // The same for bulk work (a chunk of a document upload): each bulk unit
+  // runs alone in its transaction, only when no ordinary unit is waiting, so
+  // a large upload delays another write by one chunk at most and never shares
+  // its commit. Bulk units run in the order given, but an ordinary unit given
+  // later may run before them. Default: Write().
+  virtual void WriteBulk(Work work, Done done) { Write(std::move(work), std::move(done)); }
   // Write() and wait for the outcome; for start-up, tools and tests.
   Status WriteAndWait(Work work);
 

@@ -243,6 +243,8 @@ std::vector<std::string> TableColumns(const Descriptor* d, bool wide) {
   if (type == "AuditRecord") return {"sequence", "create_time", "actor", "action", "resource", "summary"};
   if (type == "Event") return {"sequence", "create_time", "type", "resource", "organization", "summary"};
   if (type == "AuditCheckpoint") return {"sequence", "create_time", "key_id", "hash"};
+  if (type == "Document") return {"name", "kind", "file_name", "version", "size_bytes", "update_time"};
+  if (type == "DocumentVersion") return {"name", "file_name", "size_bytes", "content_type", "sha256", "create_time"};
   return {"name"};
 }
 

@@ -191,10 +191,12 @@ void DocumentUpload::Append(std::string_view bytes, std::function<void(Status)> 
       }
       if (outcome.ok()) {
         buffer_.append(bytes);
-        while (buffer_.size() >= kStoredChunkBytes) {
-          std::string chunk = buffer_.substr(0, kStoredChunkBytes);
-          buffer_.erase(0, kStoredChunkBytes);
-          WriteChunk(std::move(chunk));
+        if (buffer_.size() >= kStoredChunkBytes) {
+          std::size_t at = 0;
+          for (; buffer_.size() - at >= kStoredChunkBytes; at += kStoredChunkBytes) {
+            WriteChunk(buffer_.substr(at, kStoredChunkBytes));
+          }
+          buffer_.erase(0, at);
         }
         if (in_flight_ >= kWindow) {
           waiting_ready_ = std::move(ready);
@@ -213,7 +215,7 @@ void DocumentUpload::WriteChunk(std::string bytes) {
   const std::int64_t index = chunks_written_++;
   ++in_flight_;
   auto data = std::make_shared<std::string>(std::move(bytes));
-  env_.store.Write(
+  env_.store.WriteBulk(
       [blob, index, data](Transaction& tx) -> Status {
         if (!tx.blobs().AppendChunk(blob, index, *data)) {
           return Status(StatusCode::kAborted, "the upload was discarded", "UPLOAD_DISCARDED");
@@ -222,6 +224,7 @@ void DocumentUpload::WriteChunk(std::string bytes) {
       },
       [self = shared_from_this(), data](const Status& st) {
         std::function<void(Status)> ready;
+        std::function<void()> commit;
         Status outcome;
         {
           std::lock_guard lock(self->mu_);
@@ -233,8 +236,13 @@ void DocumentUpload::WriteChunk(std::string bytes) {
             ready = std::move(self->waiting_ready_);
             self->waiting_ready_ = nullptr;
           }
+          if (self->in_flight_ == 0 && self->commit_when_stored_) {
+            commit = std::move(self->commit_when_stored_);
+            self->commit_when_stored_ = nullptr;
+          }
         }
         if (ready) ready(outcome);
+        if (commit) commit();
       });
 }
 
@@ -280,6 +288,39 @@ void DocumentUpload::Finish(Encoder<DocumentRecord> encode, Reply reply) {
   if (!failed.ok()) {
     Abort();
     return reply(failed);
+  }
+  // Bulk chunk writes may still be queued behind ordinary writes: the unit of
+  // work that records the document runs once the last of them is stored.
+  auto commit = [self = shared_from_this(), meta, sha, blob, size, chunks, org, content_type,
+                 encode = std::move(encode), reply = std::move(reply)]() mutable {
+    self->Commit(std::move(meta), sha, blob, size, chunks, org, content_type, std::move(encode), std::move(reply));
+  };
+  {
+    std::unique_lock lock(mu_);
+    if (in_flight_ > 0) {
+      commit_when_stored_ = std::move(commit);
+      return;
+    }
+  }
+  commit();
+}
+
+void DocumentUpload::Commit(UploadMetadata meta, const std::string& sha, std::int64_t blob, std::int64_t size,
+                            std::int64_t chunks, std::int64_t org, const std::string& content_type,
+                            Encoder<DocumentRecord> encode, Reply reply) {
+  {
+    // A chunk that failed to store fails the upload (nothing was recorded).
+    std::lock_guard lock(mu_);
+    if (!error_.ok()) {
+      Status failed = error_;
+      env_.store.Write(
+          [blob](Transaction& tx) -> Status {
+            tx.blobs().DiscardStaging(blob);
+            return Status::Ok();
+          },
+          [](const Status&) {});
+      return reply(failed);
+    }
   }
   CommandMeta command{kUploadAction, meta.request_id, UploadFingerprint(meta, sha)};
   const DocumentLimits limits = limits_;

@@ -7,7 +7,7 @@
 // Any failure, and Abort(), discards the staging blob: nothing is stored
 // unless the whole upload succeeds.
 //
-// Memory: at most kStoredChunkBytes buffered, kWindow chunks in flight and
+// Memory: at most kStoredChunkBytes + 1 MiB buffered, kWindow chunks in flight and
 // the first kSniffBytes, whatever the file's size.
 //
 // Thread-safety: the owner calls Begin, Append, Finish and Abort one at a
@@ -45,9 +45,11 @@ struct UploadMetadata {
 class DocumentUpload : public std::enable_shared_from_this<DocumentUpload> {
  public:
   // Bytes per stored chunk row.
-  static constexpr std::size_t kStoredChunkBytes = 1 << 20;
+  // Bytes per stored chunk row: small enough that one chunk's unit of work
+  // delays another write by ~2 ms at most (WriteBulk).
+  static constexpr std::size_t kStoredChunkBytes = 256 << 10;
   // Chunk writes in flight at once.
-  static constexpr int kWindow = 4;
+  static constexpr int kWindow = 8;
 
   // Always owned by a shared_ptr (its callbacks keep it alive): use Create.
   static std::shared_ptr<DocumentUpload> Create(DomainEnv env, DocumentLimits limits, Caller caller);
@@ -81,6 +83,9 @@ class DocumentUpload : public std::enable_shared_from_this<DocumentUpload> {
  private:
   DocumentUpload(DomainEnv env, DocumentLimits limits, Caller caller);
   void WriteChunk(std::string bytes);
+  // The unit of work that checks, seals and records; after every chunk is stored.
+  void Commit(UploadMetadata meta, const std::string& sha, std::int64_t blob, std::int64_t size, std::int64_t chunks,
+              std::int64_t org, const std::string& content_type, Encoder<DocumentRecord> encode, Reply reply);
   // The failure that ends the upload: remembered, staged bytes discarded.
   Status Fail(Status status);
   Status CheckSniffed();
@@ -100,6 +105,7 @@ class DocumentUpload : public std::enable_shared_from_this<DocumentUpload> {
   bool finished_ = false;
   Status error_;
   std::function<void(Status)> waiting_ready_;
+  std::function<void()> commit_when_stored_;
   Sha256Stream hash_;
   std::string head_;
   std::optional<std::string> content_type_;

@@ -214,6 +214,12 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   // gRPC's buffers and callbacks.
   builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, options.max_streams_per_connection);
   builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, 10 * 1000);
+  // What a stream may send ahead of the handler's reads: a fixed 4 MiB
+  // window instead of one gRPC's bandwidth probe grows without bound when a
+  // client uploads faster than the store takes it (a 200 MiB upload held
+  // 40 MiB in transport buffers, 18 MiB with this; docs/PERFORMANCE.md).
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 4 << 20);
   grpc::ResourceQuota quota("biopolisd");
   quota.Resize(static_cast<std::size_t>(options.grpc_memory_mib) * 1024 * 1024);
   quota.SetMaxThreads(options.grpc_max_threads);

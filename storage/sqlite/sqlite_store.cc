@@ -312,6 +312,18 @@ void SqliteStore::Write(Work work, Done done) {
   done(Status::Unavailable("the server is shutting down"));
 }
 
+void SqliteStore::WriteBulk(Work work, Done done) {
+  {
+    std::lock_guard<std::mutex> lock(queue_mu_);
+    if (!stopping_) {
+      bulk_queue_.emplace_back(std::move(work), std::move(done));
+      queue_cv_.notify_one();
+      return;
+    }
+  }
+  done(Status::Unavailable("the server is shutting down"));
+}
+
 Status SqliteStore::RunWrite(const Work& work) {
   SqliteConnection& db = *writer_connection_;
   try {
@@ -347,12 +359,18 @@ void SqliteStore::WriterLoop() {
     std::vector<std::pair<Work, Done>> batch;
     {
       std::unique_lock<std::mutex> lock(queue_mu_);
-      queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and everything queued is done
+      queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty() || !bulk_queue_.empty(); });
+      if (queue_.empty() && bulk_queue_.empty()) return;  // stopping, and everything queued is done
       std::size_t take = options_.group_commit ? static_cast<std::size_t>(std::max(1, options_.max_batch)) : 1;
       while (!queue_.empty() && batch.size() < take) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
+      }
+      // A bulk unit runs in a transaction of its own, only when no ordinary
+      // unit waits: an ordinary write never shares a commit with a chunk.
+      if (batch.empty() && !bulk_queue_.empty()) {
+        batch.push_back(std::move(bulk_queue_.front()));
+        bulk_queue_.pop_front();
       }
     }
     RunBatch(batch);

@@ -59,6 +59,7 @@ class SqliteStore final : public Store {
 
   Status Read(const Work& work) override;
   void Write(Work work, Done done) override;
+  void WriteBulk(Work work, Done done) override;
   std::string ServerSecret() const override { return secret_; }
   void SetCommitListener(std::function<void()> listener) override { commit_listener_ = std::move(listener); }
 
@@ -98,6 +99,8 @@ class SqliteStore final : public Store {
   std::mutex queue_mu_;
   std::condition_variable queue_cv_;
   std::deque<std::pair<Work, Done>> queue_;
+  // WriteBulk's units: one per transaction, when no ordinary unit waits.
+  std::deque<std::pair<Work, Done>> bulk_queue_;
   bool stopping_ = false;
   std::thread writer_;
 

@@ -72,6 +72,25 @@ check "bad INN: invalid input with the field" 2 $? "$out" "organization.inn: che
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" applications sign 2>&1); check "usage error" 2 $? "$out" "required"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications eligibility applications/4 2>&1); check "eligibility dry run" 0 $? "$out" "INVESTMENT_BELOW_MINIMUM"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications get applications/1 2>&1); check "other organization hidden" 3 $? "$out" "NOT_FOUND"
+# Documents: the applicant attaches evidence to its draft; an officer gets the same bytes back, under the
+# original (Cyrillic) name; a text file named .pdf is refused for what it is.
+{ printf '%%PDF-1.4\n%% demo\n'; head -c 2500000 /dev/urandom; } > "$WORK/бизнес-план.pdf"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" documents upload "$WORK/бизнес-план.pdf" --parent applications/4 --kind KIND_BUSINESS_PLAN 2>&1)
+check "resident uploads a document" 0 $? "$out" "file_name: +бизнес-план.pdf"
+DOC=$(BIOPOLIS_API_KEY=$NZF "$CTL" -o name documents list applications/4)
+check "documents list -o name" 0 $? "$DOC" "^applications/4/documents/[0-9]+$"
+(cd "$WORK" && mkdir -p dl && cd dl && BIOPOLIS_API_KEY=$OFFICER "$CTL" documents download "$DOC" > /dev/null 2>&1)
+cmp -s "$WORK/бизнес-план.pdf" "$WORK/dl/бизнес-план.pdf"; check "officer downloads the same bytes under the original name" 0 $?
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" documents upload "$WORK/бизнес-план.pdf" --document "$DOC" --name "план v2.pdf" 2>&1)
+check "a new version" 0 $? "$out" "version: +2"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" documents versions "$DOC" 2>&1); check "versions listed" 0 $? "$out" "план v2.pdf"
+echo "just text" > "$WORK/fake.pdf"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" documents upload "$WORK/fake.pdf" --parent applications/4 --kind KIND_OTHER 2>&1)
+check "text named .pdf refused" 2 $? "$out" "CONTENT_TYPE_NOT_ALLOWED"
+out=$(BIOPOLIS_API_KEY= "$CTL" documents get "$DOC" 2>&1); check "no key: refused" 4 $? "$out" "UNAUTHENTICATED"
+out=$(BIOPOLIS_API_KEY=bpk_demo_resident_vbfk_0000000000000000000000 "$CTL" documents get "$DOC" 2>&1)
+check "another resident cannot see it" 3 $? "$out" "NOT_FOUND"
+out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications get applications/4 2>&1); check "applications get shows the dossier" 0 $? "$out" "KIND_BUSINESS_PLAN"
 out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" keys create --role officer --name "Intake desk" 2>&1)
 check "admin creates an officer key" 0 $? "$out" "secret: bpk_"
 NEWKEY=$(sed -n 's/^secret: //p' <<<"$out")

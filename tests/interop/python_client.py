@@ -11,6 +11,9 @@ sys.path.insert(0, sys.argv[1])
 import grpc  # noqa: E402
 from biopolis.v1 import admin_pb2, admin_pb2_grpc, application_pb2, application_pb2_grpc  # noqa: E402
 from biopolis.v1 import common_pb2, events_pb2, events_pb2_grpc, organization_pb2, organization_pb2_grpc  # noqa: E402
+from biopolis.v1 import documents_pb2, documents_pb2_grpc  # noqa: E402
+import hashlib  # noqa: E402
+import os  # noqa: E402
 from google.rpc import error_details_pb2, status_pb2  # noqa: E402
 
 address, admin_key, officer_key = sys.argv[2], sys.argv[3], sys.argv[4]
@@ -99,6 +102,49 @@ draft.planned_start_date.year, draft.planned_start_date.month, draft.planned_sta
 draft.planned_completion_date.year, draft.planned_completion_date.month, draft.planned_completion_date.day = 2029, 1, 1
 app = apps.CreateApplication(application_pb2.CreateApplicationRequest(application=draft),
                              metadata=auth(key.secret))
+# 3b. Documents through a client-streaming call from a generated stub: the company attaches a 2.5 MiB PDF in
+# 1 MiB messages (the API's maximum) with its hash; an officer streams it back; bad uploads are refused precisely.
+docs = documents_pb2_grpc.DocumentServiceStub(channel)
+pdf = b"%PDF-1.4\n" + os.urandom(2_500_000)
+
+
+def upload(meta, data, chunk=1 << 20):
+    yield documents_pb2.UploadDocumentRequest(metadata=meta)
+    for i in range(0, len(data), chunk):
+        yield documents_pb2.UploadDocumentRequest(chunk=data[i:i + chunk])
+
+
+meta = documents_pb2.UploadDocumentRequest.Metadata(
+    parent=app.name, kind=documents_pb2.Document.KIND_BUSINESS_PLAN, file_name="Бизнес-план.pdf",
+    expected_sha256=hashlib.sha256(pdf).hexdigest())
+doc = docs.UploadDocument(upload(meta, pdf), metadata=auth(key.secret))
+check("upload a document in 1 MiB messages", doc.sha256 == hashlib.sha256(pdf).hexdigest() and
+      doc.size_bytes == len(pdf) and doc.content_type == "application/pdf", doc)
+got, first = b"", None
+for m in docs.DownloadDocument(documents_pb2.DownloadDocumentRequest(name=doc.name), metadata=auth(officer_key)):
+    if m.HasField("metadata"):
+        first = m.metadata
+    else:
+        got += m.chunk
+check("download streams the metadata, then the same bytes",
+      first is not None and first.file_name == "Бизнес-план.pdf" and got == pdf, first)
+for what, messages, want in [
+        ("a chunk over 1 MiB", upload(documents_pb2.UploadDocumentRequest.Metadata(
+            parent=app.name, kind=documents_pb2.Document.KIND_OTHER, file_name="a.pdf"), pdf, (1 << 20) + 1),
+         "CHUNK_TOO_LARGE"),
+        ("bytes that do not match the hash", upload(documents_pb2.UploadDocumentRequest.Metadata(
+            parent=app.name, kind=documents_pb2.Document.KIND_OTHER, file_name="a.pdf",
+            expected_sha256="0" * 64), pdf), "SHA256_MISMATCH"),
+        ("no metadata first", iter([documents_pb2.UploadDocumentRequest(chunk=pdf[:1000])]), "METADATA_REQUIRED")]:
+    try:
+        docs.UploadDocument(messages, metadata=auth(key.secret))
+        check(what + " is refused", False)
+    except grpc.RpcError as e:
+        reason, _ = details(e)
+        check(what + " is INVALID_ARGUMENT " + want, e.code() == grpc.StatusCode.INVALID_ARGUMENT and reason == want,
+              (e.code(), reason))
+listed = docs.ListDocuments(documents_pb2.ListDocumentsRequest(parent=app.name), metadata=auth(officer_key))
+check("refused uploads stored nothing", [d.name for d in listed.documents] == [doc.name], listed)
 submitted = apps.SubmitApplication(application_pb2.SubmitApplicationRequest(name=app.name, etag=app.etag),
                                    metadata=auth(key.secret))
 check("submit an application", submitted.state == application_pb2.Application.STATE_SUBMITTED, submitted.state)
