@@ -8,11 +8,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <sstream>
 #include <thread>
 
 #include "biopolis/applications.h"
 #include "biopolis/backups.h"
 #include "biopolis/client.h"
+#include "biopolis/documents.h"
 #include "biopolis/events.h"
 #include "biopolis/organizations.h"
 #include "biopolis/testing/mock_connection.h"
@@ -24,6 +26,7 @@ using ::testing::_;
 using ::testing::ByMove;
 using ::testing::DoAll;
 using testing::FailWith;
+using testing::FakeClientStream;
 using ::testing::Invoke;
 using testing::MockConnection;
 using testing::RequestAs;
@@ -271,6 +274,70 @@ TEST(SdkCallTest, StatusCodesAreNamedAndNumberedAsGoogleRpcCode) {
   Error e = Error(StatusCode::INVALID_ARGUMENT, "bad").WithReason("X").WithMetadata("field", "inn");
   EXPECT_EQ(e.domain(), "biopolis.v1");
   EXPECT_EQ(e.metadata().at("field"), "inn");
+}
+
+// An upload from a seekable source is hashed first and sent again in full on
+// a retryable failure, with the same request_id and hash, so the server
+// stores it once; a download that failed after writing bytes is not retried.
+TEST(SdkCallTest, AnUploadIsResentWholeWithTheSameRequestIdAndHash) {
+  auto conn = std::make_shared<StrictMock<MockConnection>>();
+  std::vector<std::vector<std::string>> attempts(2);
+  v1::Document stored;
+  stored.set_name("applications/3/documents/1");
+  int attempt = 0;
+  EXPECT_CALL(*conn, OpenClientStream(m::kUploadDocument, _, _))
+      .Times(2)
+      .WillRepeatedly(Invoke([&](std::string_view, google::protobuf::Message* response, const CallContext&) {
+        const int n = attempt++;
+        std::optional<Error> end;
+        if (n == 0) end = Error(StatusCode::UNAVAILABLE, "connection reset");
+        return std::make_unique<FakeClientStream>(response, end, &stored, true, &attempts[n]);
+      }));
+  Documents docs(conn, FastRetries());
+  const std::string bytes = "%PDF-1.4\n" + std::string(2'500'000, 'x');
+  std::istringstream in(bytes);
+  auto doc = docs.Upload("applications/3", v1::Document::KIND_BUSINESS_PLAN, in, "plan.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  EXPECT_EQ(doc->name(), "applications/3/documents/1");
+  std::string request_id;
+  for (const auto& written : attempts) {
+    ASSERT_EQ(written.size(), 4u);  // metadata, then 3 chunks of at most 1 MiB
+    v1::UploadDocumentRequest first;
+    ASSERT_TRUE(first.ParseFromString(written[0]));
+    ASSERT_TRUE(first.has_metadata());
+    EXPECT_EQ(first.metadata().expected_sha256().size(), 64u);
+    if (request_id.empty()) request_id = first.metadata().request_id();
+    EXPECT_EQ(first.metadata().request_id(), request_id);
+    std::string sent;
+    for (std::size_t i = 1; i < written.size(); ++i) {
+      v1::UploadDocumentRequest chunk;
+      ASSERT_TRUE(chunk.ParseFromString(written[i]));
+      EXPECT_LE(chunk.chunk().size(), Documents::kChunkBytes);
+      sent += chunk.chunk();
+    }
+    EXPECT_EQ(sent, bytes);  // the whole file again, from the start
+  }
+  EXPECT_FALSE(request_id.empty());
+}
+
+TEST(SdkCallTest, ADownloadIsNotRetriedOnceBytesWereWritten) {
+  auto conn = std::make_shared<StrictMock<MockConnection>>();
+  std::vector<std::unique_ptr<google::protobuf::Message>> messages;
+  auto meta = std::make_unique<v1::DownloadDocumentResponse>();
+  meta->mutable_metadata()->set_size_bytes(10);
+  messages.push_back(std::move(meta));
+  auto chunk = std::make_unique<v1::DownloadDocumentResponse>();
+  chunk->set_chunk("hello");
+  messages.push_back(std::move(chunk));
+  EXPECT_CALL(*conn, OpenServerStream(m::kDownloadDocument, _, _))
+      .WillOnce(Return(ByMove(std::make_unique<testing::FakeServerStream>(
+          std::move(messages), Error(StatusCode::UNAVAILABLE, "connection reset")))));
+  Documents docs(conn, FastRetries());
+  std::ostringstream out;
+  auto version = docs.Download("applications/3/documents/1", out);
+  ASSERT_FALSE(version.ok());
+  EXPECT_EQ(version.code(), StatusCode::UNAVAILABLE);
+  EXPECT_EQ(out.str(), "hello");
 }
 
 }  // namespace

@@ -84,4 +84,31 @@ class FakeServerStream : public ServerStream {
   std::map<std::string, std::string> initial_metadata_;
 };
 
+// A scripted client-streaming call: OpenClientStream(): .WillOnce(Invoke(...))
+// returning a FakeClientStream that keeps what was written (serialized, in
+// order), answers `response` into the call's response message and ends with
+// `end` (nullopt: OK). `accept_writes` false: Write() reports the call ended.
+class FakeClientStream : public ClientStream {
+ public:
+  FakeClientStream(google::protobuf::Message* response_slot, std::optional<Error> end,
+                   const google::protobuf::Message* response = nullptr, bool accept_writes = true,
+                   std::vector<std::string>* written = nullptr)
+      : slot_(response_slot), end_(std::move(end)), response_(response), accept_(accept_writes), written_(written) {}
+  bool Write(const google::protobuf::Message& message) override {
+    if (written_ != nullptr) written_->push_back(message.SerializeAsString());
+    return accept_;
+  }
+  std::optional<Error> Finish() override {
+    if (!end_ && response_ != nullptr) slot_->CopyFrom(*response_);
+    return end_;
+  }
+
+ private:
+  google::protobuf::Message* slot_;
+  std::optional<Error> end_;
+  const google::protobuf::Message* response_;
+  bool accept_;
+  std::vector<std::string>* written_;
+};
+
 }  // namespace biopolis::client::testing
