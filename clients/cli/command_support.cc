@@ -48,4 +48,16 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
+CLI::Option* DocumentKindsOption(CLI::App* app, std::vector<std::string>& target, const std::string& help) {
+  return app->add_option("--require-document", target, help)
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            v1::Document::Kind kind;
+            return v1::Document::Kind_Parse(s, &kind) && kind != v1::Document::KIND_UNSPECIFIED
+                       ? std::string()
+                       : "unknown document kind " + s + " (KIND_BUSINESS_PLAN, KIND_INVOICE, ...)";
+          },
+          "KIND"));
+}
+
 }  // namespace biopolis::cli

@@ -17,6 +17,7 @@
 
 #include "biopolis/client.h"
 #include "biopolis/service_client.h"
+#include "biopolis/v1/documents.pb.h"
 #include "google/type/date.pb.h"
 #include "output.h"
 #include "progress.h"
@@ -69,6 +70,18 @@ CLI::Option* EnumOption(CLI::App* app, const std::string& name, std::string& tar
             return parse(s, &e) ? std::string() : "unknown value " + s;
           },
           "ENUM"));
+}
+
+// A repeatable `--require-document KIND` option (KIND_BUSINESS_PLAN, ...), checked at parse time.
+CLI::Option* DocumentKindsOption(CLI::App* app, std::vector<std::string>& target, const std::string& help);
+// Adds each kind named in `names` (already checked) through `add`.
+template <typename AddFn>
+void AddDocumentKinds(const std::vector<std::string>& names, AddFn add) {
+  for (const auto& name : names) {
+    v1::Document::Kind kind = v1::Document::KIND_UNSPECIFIED;
+    v1::Document::Kind_Parse(name, &kind);
+    add(kind);
+  }
 }
 
 // `cmd NAME`: one resource by name.

@@ -31,6 +31,7 @@ void AddPolicy(CLI::App& app, Action& action) {
     auto days = std::make_shared<int>(0);
     auto reservation_days = std::make_shared<int>(90);
     auto description = std::make_shared<std::string>();
+    auto documents = std::make_shared<std::vector<std::string>>();
     c->add_option("--effective-from", *from, "YYYY-MM-DD, today or later")->required()->check(kDate);
     c->add_option("--min-investment", *min, "Minimum total investment, kopecks")->required();
     c->add_option("--min-investment-3y", *min3, "Minimum within 3 years, kopecks")->required();
@@ -39,7 +40,8 @@ void AddPolicy(CLI::App& app, Action& action) {
     c->add_option("--reservation-days", *reservation_days, "Days a plot stays reserved for an application")
         ->capture_default_str();
     c->add_option("--description", *description, "What changed and why");
-    c->callback([&action, from, min, min3, okved, days, reservation_days, description] {
+    DocumentKindsOption(c, *documents, "A document kind every application must carry to be submitted (repeat)");
+    c->callback([&action, from, min, min3, okved, days, reservation_days, description, documents] {
       action = [=](Client& cl, OutputFormat f) {
         v1::ZonePolicy policy;
         ParseDate(*from, policy.mutable_effective_from());
@@ -49,6 +51,7 @@ void AddPolicy(CLI::App& app, Action& action) {
         policy.set_info_request_days(*days);
         policy.set_reservation_days(*reservation_days);
         policy.set_description(*description);
+        AddDocumentKinds(*documents, [&](v1::Document::Kind k) { policy.add_required_application_documents(k); });
         return Print(cl.policies().Create(policy), f);
       };
     });

@@ -39,8 +39,10 @@ void AddSupport(CLI::App& app, Action& action) {
     auto money = std::make_shared<std::array<long long, 3>>();     // budget, cap, min investment made
     auto okved = std::make_shared<std::vector<std::string>>();
     auto active = std::make_shared<bool>(false);
+    auto documents = std::make_shared<std::vector<std::string>>();
     EnumOption<v1::SupportMeasure::Kind>(c, "--kind", *kind, v1::SupportMeasure::Kind_Parse, "e.g. KIND_SUBSIDY")
         ->required();
+    DocumentKindsOption(c, *documents, "A document kind every request must carry to be submitted (repeat)");
     c->add_option("--title", (*fields)[0], "Title")->required();
     c->add_option("--legal-basis", (*fields)[1], "Legal act")->required();
     c->add_option("--open-from", (*fields)[2], "YYYY-MM-DD")->required()->check(kDate);
@@ -51,7 +53,7 @@ void AddSupport(CLI::App& app, Action& action) {
     c->add_option("--min-investment-made", (*money)[2], "Eligibility: investment made, kopecks");
     c->add_option("--okved", *okved, "Eligibility: OKVED prefix (repeat)");
     c->add_flag("--require-active", *active, "Eligibility: resident status active");
-    c->callback([&action, kind, fields, money, okved, active] {
+    c->callback([&action, kind, fields, money, okved, active, documents] {
       action = [=](Client& cl, OutputFormat f) {
         v1::SupportMeasure m;
         v1::SupportMeasure::Kind k;
@@ -67,6 +69,7 @@ void AddSupport(CLI::App& app, Action& action) {
         m.mutable_eligibility()->set_min_investment_made_kopecks((*money)[2]);
         for (const auto& o : *okved) m.mutable_eligibility()->add_okved_prefixes(o);
         m.mutable_eligibility()->set_require_active_status(*active);
+        AddDocumentKinds(*documents, [&](v1::Document::Kind k) { m.add_required_documents(k); });
         return Print(cl.support().CreateMeasure(m), f);
       };
     });

@@ -91,6 +91,8 @@ out=$(BIOPOLIS_API_KEY= "$CTL" documents get "$DOC" 2>&1); check "no key: refuse
 out=$(BIOPOLIS_API_KEY=bpk_demo_resident_vbfk_0000000000000000000000 "$CTL" documents get "$DOC" 2>&1)
 check "another resident cannot see it" 3 $? "$out" "NOT_FOUND"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" applications get applications/4 2>&1); check "applications get shows the dossier" 0 $? "$out" "KIND_BUSINESS_PLAN"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" policy create --effective-from 2030-01-01 --min-investment 1 --min-investment-3y 1 --okved 21 --info-days 30 --require-document KIND_NOPE 2>&1)
+check "an unknown document kind is a usage error" 2 $? "$out" "unknown document kind KIND_NOPE"
 out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" keys create --role officer --name "Intake desk" 2>&1)
 check "admin creates an officer key" 0 $? "$out" "secret: bpk_"
 NEWKEY=$(sed -n 's/^secret: //p' <<<"$out")

@@ -479,6 +479,66 @@ TEST_F(DocumentsTest, SubmissionNeedsThePolicysRequiredKinds) {
   EXPECT_NE(invalid.error().violation("policy.required_application_documents[2]"), nullptr);
 }
 
+TEST_F(DocumentsTest, ServiceRequestsTakeEvidenceAndSupportRequestsNeedTheMeasuresKinds) {
+  // A certification request carries the product's dossier; while an officer works on it, evidence is
+  // added but not withdrawn.
+  v1::ServiceType type;
+  type.set_title("GMP certification support");
+  type.set_category(v1::SERVICE_CATEGORY_CERTIFICATION);
+  type.set_responsible_unit("Ministry, industry department");
+  type.set_sla_working_days(5);
+  auto created_type = admin().service_desk().CreateType(type);
+  ASSERT_TRUE(created_type.ok()) << created_type.error().ToString();
+  v1::ServiceRequest request;
+  request.set_service_type(created_type->name());
+  request.set_description("GMP inspection before March");
+  auto opened = company_->service_desk().CreateRequest(request);
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  auto gmp = Upload(Pdf(2000), v1::Document::KIND_GMP_CERTIFICATE, "gmp.pdf", opened->name());
+  ASSERT_TRUE(gmp.ok()) << gmp.error().ToString();
+  EXPECT_EQ(gmp->name().rfind(opened->name() + "/documents/", 0), 0u);
+  ASSERT_TRUE(officer().service_desk().Take(opened->name()).ok());
+  EXPECT_TRUE(Upload(Pdf(2100), v1::Document::KIND_TEST_REPORT, "tests.pdf", opened->name()).ok());
+  EXPECT_EQ(company_->documents().Delete(gmp->name()).code(), client::StatusCode::FAILED_PRECONDITION);
+
+  // A measure that asks for a cost estimate and an invoice.
+  Applicant resident = ApplicantUnderReview("7707083893", "1027700132195");
+  Register(resident);
+  v1::SupportMeasure measure;
+  measure.set_kind(v1::SupportMeasure::KIND_SUBSIDY);
+  measure.set_title("Subsidy for GMP equipment");
+  measure.set_legal_basis("Kirov region decree No. 1-P");
+  measure.mutable_open_from()->set_year(2026);
+  measure.mutable_open_from()->set_month(1);
+  measure.mutable_open_from()->set_day(1);
+  measure.set_total_budget_kopecks(1'000'000'00);
+  measure.add_required_documents(v1::Document::KIND_COST_ESTIMATE);
+  measure.add_required_documents(v1::Document::KIND_INVOICE);
+  auto created_measure = officer().support().CreateMeasure(measure);
+  ASSERT_TRUE(created_measure.ok()) << created_measure.error().ToString();
+  EXPECT_EQ(created_measure->required_documents_size(), 2);
+  v1::SupportRequest ask;
+  ask.set_measure(created_measure->name());
+  ask.set_requested_kopecks(100'000'00);
+  ask.set_purpose("Cleanroom equipment");
+  auto draft = resident.client->support().CreateRequest(ask);
+  ASSERT_TRUE(draft.ok()) << draft.error().ToString();
+  auto refused = resident.client->support().Submit(draft->name());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "MISSING_DOCUMENTS");
+  EXPECT_EQ(refused.error().precondition_violations().size(), 2u);
+  for (auto kind : {v1::Document::KIND_COST_ESTIMATE, v1::Document::KIND_INVOICE}) {
+    std::istringstream in(Pdf(3000 + kind));
+    ASSERT_TRUE(resident.client->documents().Upload(draft->name(), kind, in, "evidence.pdf").ok());
+  }
+  auto submitted = resident.client->support().Submit(draft->name());
+  ASSERT_TRUE(submitted.ok()) << submitted.error().ToString();
+  // Submitted: its evidence is fixed.
+  std::istringstream late(Pdf(5000));
+  EXPECT_EQ(resident.client->documents().Upload(draft->name(), v1::Document::KIND_OTHER, late, "late.pdf").code(),
+            client::StatusCode::FAILED_PRECONDITION);
+}
+
 TEST_F(DocumentsTest, BackupsCarryDocuments) {
   const std::string pdf = Pdf(1'500'000);
   auto doc = Upload(pdf, v1::Document::KIND_BUSINESS_PLAN);
