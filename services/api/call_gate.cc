@@ -71,7 +71,9 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
 
 void CallGate::LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
                        SteadyTime start, const Status& status) {
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  metrics_.Record(method, status, std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
+  double ms = std::chrono::duration<double, std::milli>(elapsed).count();
   if (status.ok()) {
     spdlog::debug("rpc method={} caller={} code=OK ms={:.2f}", method, principal, ms);
   } else {

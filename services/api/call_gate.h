@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "core/rate_limiter.h"
+#include "services/api/call_metrics.h"
 #include "services/domain/domain.h"
 
 namespace google::protobuf {
@@ -83,8 +84,13 @@ class CallGate {
   // for INTERNAL, UNKNOWN, DATA_LOSS) otherwise. Read and Mutate call it;
   // streaming handlers call it when their stream ends. `principal` "-" when
   // the caller is unknown (the peer's address is logged instead).
-  static void LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
-                      std::chrono::steady_clock::time_point start, const Status& status);
+  // Also records the call in metrics() (by method and code, its latency).
+  void LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
+               std::chrono::steady_clock::time_point start, const Status& status);
+
+  const CallMetrics& metrics() const { return metrics_; }
+  // Unary calls in progress now.
+  int calls_in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
 
   // Authenticates and authorizes a call and checks its request's limits (for
   // streaming handlers, which cannot use Read/Mutate).
@@ -125,6 +131,7 @@ class CallGate {
   RateLimiter rate_;
   RateLimiter failed_auth_;
   std::atomic<int> in_flight_{0};
+  CallMetrics metrics_;
 };
 
 }  // namespace biopolis

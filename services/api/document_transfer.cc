@@ -135,7 +135,7 @@ void UploadReactor::FinishWith(const Status& status, const std::string* reply) {
     if (reply != nullptr) response_->ParseFromString(*reply);
   }
   if (!status.ok() && upload_) upload_->Abort();
-  CallGate::LogCall(ctx_, methods::kUploadDocument, principal_, start_, status);
+  gate_.LogCall(ctx_, methods::kUploadDocument, principal_, start_, status);
   Finish(ToGrpcStatus(status));
 }
 
@@ -194,7 +194,7 @@ void DownloadReactor::FinishWith(const Status& status) {
     if (finished_) return;
     finished_ = true;
   }
-  CallGate::LogCall(ctx_, methods::kDownloadDocument, principal_, start_, status);
+  gate_.LogCall(ctx_, methods::kDownloadDocument, principal_, start_, status);
   Finish(ToGrpcStatus(status));
 }
 

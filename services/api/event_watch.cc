@@ -23,6 +23,11 @@ void EventHub::Notify() {
   cv_.notify_one();
 }
 
+int EventHub::open_streams() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(watches_.size());
+}
+
 bool EventHub::Register(EventWatch* watch) {
   std::lock_guard<std::mutex> lock(mu_);
   if (stopping_) return false;

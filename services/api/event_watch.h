@@ -50,6 +50,8 @@ class EventHub {
   EventFeed& feed() { return feed_; }
   // False after Shutdown().
   bool Register(EventWatch* watch);
+  // Streams open now (for /metrics).
+  int open_streams();
   void Unregister(EventWatch* watch);
 
  private:

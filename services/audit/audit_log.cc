@@ -1,5 +1,7 @@
 #include "services/audit/audit_log.h"
 
+#include <chrono>
+
 namespace biopolis {
 
 Result<Page<AuditRecord>> AuditLog::List(const Caller& caller, const ListParams& params) {
@@ -26,8 +28,18 @@ void AuditLog::EnableCheckpoints(std::shared_ptr<const SigningKeyring> keys, std
   last_checkpointed_ = existing.empty() ? -1 : existing.back().sequence;
 }
 
+Result<std::int64_t> AuditLog::ChainLength() {
+  std::int64_t last = 0;
+  BIOPOLIS_RETURN_IF_ERROR(env_.store.Read([&](Transaction& tx) {
+    last = tx.journal().AuditHead().first;
+    return Status::Ok();
+  }));
+  return last;
+}
+
 Result<bool> AuditLog::Checkpoint() {
   std::lock_guard<std::mutex> lock(mu_);
+  const auto start = std::chrono::steady_clock::now();
   if (!keys_) return Status(StatusCode::kFailedPrecondition, "audit checkpoints are not configured", "NO_CHECKPOINTS");
   std::pair<std::int64_t, std::string> head;
   BIOPOLIS_RETURN_IF_ERROR(env_.store.Read([&](Transaction& tx) {
@@ -44,6 +56,10 @@ Result<bool> AuditLog::Checkpoint() {
   c.signature_hex = keys_->Sign(SignedText(c));
   BIOPOLIS_RETURN_IF_ERROR(AppendCheckpoint(path_, c));
   last_checkpointed_ = c.sequence;
+  checkpoint_micros_.Observe(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
+  last_sequence_metric_.store(c.sequence, std::memory_order_relaxed);
+  last_time_metric_.store(c.time_micros, std::memory_order_relaxed);
   return true;
 }
 

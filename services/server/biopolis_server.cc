@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -29,6 +30,8 @@
 #include "services/api/service_desk_handler.h"
 #include "services/api/support_handler.h"
 #include "services/domain/domain.h"
+#include "services/server/metrics_endpoint.h"
+#include "services/server/process_stats.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace biopolis {
@@ -244,6 +247,12 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   auto* health = s->server_->GetHealthCheckService();
   health->SetServingStatus("", true);
   for (const auto& name : ServedServiceNames()) health->SetServingStatus(name, true);
+  if (!options.metrics_listen.empty()) {
+    s->metrics_ = std::make_unique<MetricsEndpoint>();
+    BIOPOLIS_RETURN_IF_ERROR(
+        s->metrics_->Start(options.metrics_listen, [raw = s.get()] { return raw->ScrapeMetrics(); }));
+    spdlog::info("metrics on http://{}/metrics (port {})", options.metrics_listen, s->metrics_->port());
+  }
 
   int interval = std::min(options.timed_transition_interval_seconds, options.audit_checkpoint_interval_seconds);
   s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });
@@ -288,6 +297,7 @@ void BiopolisServer::Shutdown() {
   }
   cv_.notify_all();
   spdlog::info("shutting down: finishing in-flight calls (grace {} s)", options_.shutdown_grace_seconds);
+  if (metrics_) metrics_->Stop();
   // Open event streams end first (UNAVAILABLE: clients reconnect elsewhere or later).
   if (event_hub_) event_hub_->Shutdown();
   if (server_) {
@@ -321,6 +331,68 @@ BiopolisServer::~BiopolisServer() {
   event_hub_.reset();
   store_.reset();
   spdlog::info("biopolisd stopped");
+}
+
+int BiopolisServer::metrics_port() const { return metrics_ ? metrics_->port() : 0; }
+
+std::string BiopolisServer::ScrapeMetrics() {
+  PrometheusText out;
+  gate_->metrics().Write(out);
+  out.Family("biopolis_calls_in_flight", "gauge", "Unary calls in progress.");
+  out.Sample("biopolis_calls_in_flight", {}, gate_->calls_in_flight());
+  out.Family("biopolis_event_streams_open", "gauge", "WatchEvents streams open.");
+  out.Sample("biopolis_event_streams_open", {}, event_hub_->open_streams());
+
+  out.Family("biopolis_writer_queue_depth", "gauge", "Writes waiting for the single writer.");
+  out.Sample("biopolis_writer_queue_depth", {}, static_cast<double>(store_->queued_writes()));
+  out.Family("biopolis_writer_batch_size", "histogram", "Units of work per committed transaction (group commit).");
+  out.Histogram("biopolis_writer_batch_size", {}, store_->batch_sizes().Read());
+  out.Family("biopolis_writer_commit_duration_seconds", "histogram", "Time a COMMIT took (its fsync).");
+  out.Histogram("biopolis_writer_commit_duration_seconds", {}, store_->commit_latency().Read());
+  out.Family("biopolis_database_size_bytes", "gauge", "Size of the database file and of its write-ahead log.");
+  for (const auto& [file, path] : {std::pair<const char*, std::string>{"database", store_->path()},
+                                   std::pair<const char*, std::string>{"wal", store_->path() + "-wal"}}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    out.Sample("biopolis_database_size_bytes", {{"file", file}}, ec ? 0.0 : static_cast<double>(size));
+  }
+
+  {
+    // The disk the database is on: an alert fires before writes meet STORAGE_FULL.
+    std::error_code ec;
+    const auto space = std::filesystem::space(std::filesystem::absolute(store_->path()).parent_path(), ec);
+    out.Family("biopolis_database_disk_free_bytes", "gauge", "Free bytes on the database's file system.");
+    out.Sample("biopolis_database_disk_free_bytes", {}, ec ? 0.0 : static_cast<double>(space.available));
+    out.Family("biopolis_database_disk_size_bytes", "gauge", "Size of the database's file system, bytes.");
+    out.Sample("biopolis_database_disk_size_bytes", {}, ec ? 0.0 : static_cast<double>(space.capacity));
+  }
+
+  auto chain = domain_->audit.ChainLength();
+  out.Family("biopolis_audit_chain_length", "gauge", "Records in the audit log's hash chain (its last sequence).");
+  out.Sample("biopolis_audit_chain_length", {}, chain.ok() ? static_cast<double>(*chain) : 0.0);
+  out.Family("biopolis_audit_checkpoint_sequence", "gauge", "Sequence of the last signed audit checkpoint.");
+  out.Sample("biopolis_audit_checkpoint_sequence", {}, static_cast<double>(domain_->audit.last_checkpoint_sequence()));
+  out.Family("biopolis_audit_checkpoint_timestamp_seconds", "gauge",
+             "When the last signed audit checkpoint was written (Unix time; 0 before the first).");
+  out.Sample("biopolis_audit_checkpoint_timestamp_seconds", {},
+             static_cast<double>(domain_->audit.last_checkpoint_time()) / 1e6);
+  out.Family("biopolis_audit_checkpoint_duration_seconds", "histogram", "Time writing a signed checkpoint took.");
+  out.Histogram("biopolis_audit_checkpoint_duration_seconds", {}, domain_->audit.checkpoint_latency().Read());
+
+  const ProcessStats p = ReadProcessStats();
+  out.Family("process_cpu_seconds_total", "counter", "User and system CPU time spent, seconds.");
+  out.Sample("process_cpu_seconds_total", {}, p.cpu_seconds);
+  out.Family("process_resident_memory_bytes", "gauge", "Resident memory size, bytes.");
+  out.Sample("process_resident_memory_bytes", {}, static_cast<double>(p.resident_bytes));
+  out.Family("process_open_fds", "gauge", "Open file descriptors.");
+  out.Sample("process_open_fds", {}, static_cast<double>(p.open_fds));
+  out.Family("process_max_fds", "gauge", "The limit of open file descriptors.");
+  out.Sample("process_max_fds", {}, static_cast<double>(p.max_fds));
+  out.Family("process_start_time_seconds", "gauge", "Start time of the process, Unix seconds.");
+  out.Sample("process_start_time_seconds", {}, p.start_time_seconds);
+  out.Family("biopolis_build_info", "gauge", "The running build (always 1).");
+  out.Sample("biopolis_build_info", {{"version", BIOPOLIS_VERSION}}, 1);
+  return out.text();
 }
 
 }  // namespace biopolis

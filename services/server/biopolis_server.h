@@ -44,6 +44,7 @@ class StatisticsHandler;
 class EventHandler;
 class EventHub;
 class DocumentHandler;
+class MetricsEndpoint;
 
 class BiopolisServer {
  public:
@@ -63,6 +64,10 @@ class BiopolisServer {
   void Wait();
   // Persists timed transitions now (the scheduler does it periodically).
   Status RunTimedTransitions();
+  // The Prometheus text exposition of the server's figures (what GET /metrics serves).
+  std::string ScrapeMetrics();
+  // The metrics endpoint's bound port (0: off).
+  int metrics_port() const;
 
  private:
   BiopolisServer() = default;
@@ -88,6 +93,7 @@ class BiopolisServer {
   std::unique_ptr<EventHub> event_hub_;
   std::unique_ptr<EventHandler> events_;
   std::unique_ptr<DocumentHandler> documents_;
+  std::unique_ptr<MetricsEndpoint> metrics_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

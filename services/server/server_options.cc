@@ -119,6 +119,8 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.audit_checkpoint_file = value;
     else if (key == "audit_checkpoint_interval_seconds")
       ok = ParseInt(value, o.audit_checkpoint_interval_seconds);
+    else if (key == "metrics_listen")
+      o.metrics_listen = value;
     else if (key == "max_document_mib")
       ok = ParseInt(value, o.max_document_mib);
     else if (key == "document_quota_mib")
@@ -253,6 +255,16 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.failed_auth_per_second < 0 || o.failed_auth_burst < 1) {
     errors.Add("failed_auth_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");
+  }
+  if (!o.metrics_listen.empty()) {
+    if (o.metrics_listen.rfind(':') == std::string::npos) {
+      errors.Add("metrics_listen", "must be HOST:PORT, e.g. 127.0.0.1:9464", "INVALID_CONFIG");
+    } else if (!IsLoopbackAddress(o.metrics_listen) && !o.insecure) {
+      errors.Add("metrics_listen",
+                 "is not a loopback address; the endpoint has no TLS or authentication: keep it on 127.0.0.1 (a "
+                 "local scraper or proxy) or set insecure = true",
+                 "INSECURE_LISTEN");
+    }
   }
   if (o.max_document_mib < 1 || o.max_document_mib > 4096) {
     errors.Add("max_document_mib", "must be between 1 and 4096", "INVALID_CONFIG");

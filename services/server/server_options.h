@@ -73,6 +73,10 @@ struct ServerOptions {
   std::string audit_checkpoint_file;
   // How often a checkpoint is written (when the log moved); also at shutdown.
   int audit_checkpoint_interval_seconds = 300;
+  // The Prometheus endpoint (GET /metrics), HOST:PORT; empty: off. Loopback
+  // only unless `insecure` (it has no TLS and no authentication: put it
+  // behind the scraper's network or a TLS proxy).
+  std::string metrics_listen;
   // Largest document (one version), MiB.
   int max_document_mib = 100;
   // What one organization's documents may take in all, MiB (identical

@@ -324,6 +324,19 @@ void SqliteStore::WriteBulk(Work work, Done done) {
   done(Status::Unavailable("the server is shutting down"));
 }
 
+void SqliteStore::TimedCommit(SqliteConnection& db) {
+  const auto start = std::chrono::steady_clock::now();
+  db.Execute("COMMIT");
+  commit_micros_.Observe(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
+  commits_.fetch_add(1);
+}
+
+std::int64_t SqliteStore::queued_writes() const {
+  std::lock_guard<std::mutex> lock(queue_mu_);
+  return static_cast<std::int64_t>(queue_.size() + bulk_queue_.size());
+}
+
 Status SqliteStore::RunWrite(const Work& work) {
   SqliteConnection& db = *writer_connection_;
   try {
@@ -336,9 +349,9 @@ Status SqliteStore::RunWrite(const Work& work) {
     SqliteTransaction tx(*writer_connection_);
     result = work(tx);
     if (result.ok()) {
-      db.Execute("COMMIT");
-      commits_.fetch_add(1);
+      TimedCommit(db);
       units_committed_.fetch_add(1);
+      batch_sizes_.Observe(1);
       if (commit_listener_) commit_listener_();
       return result;
     }
@@ -430,8 +443,8 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
       continue;  // the rest in a new transaction
     }
     try {
-      db.Execute("COMMIT");
-      commits_.fetch_add(1);
+      TimedCommit(db);
+      batch_sizes_.Observe(static_cast<std::int64_t>(next - first));
       for (std::size_t i = first; i < next; ++i) {
         if (results[i].ok()) units_committed_.fetch_add(1);
       }

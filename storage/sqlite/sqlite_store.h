@@ -26,6 +26,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/metrics.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
 
@@ -75,6 +76,12 @@ class SqliteStore final : public Store {
   // Units of work committed and COMMITs issued, since start.
   std::int64_t units_committed() const { return units_committed_.load(); }
   std::int64_t commits() const { return commits_.load(); }
+  // For /metrics: writes waiting for the writer, units per committed
+  // transaction, and the time COMMIT took (the fsync), microseconds.
+  std::int64_t queued_writes() const;
+  const Histogram& batch_sizes() const { return batch_sizes_; }
+  const Histogram& commit_latency() const { return commit_micros_; }
+  const std::string& path() const { return options_.path; }
 
  private:
   explicit SqliteStore(SqliteStoreOptions options);
@@ -86,6 +93,8 @@ class SqliteStore final : public Store {
   void Acknowledge(std::vector<std::pair<Done, Status>> outcomes);
   void AcknowledgerLoop();
   Status RunWrite(const Work& work);
+  // COMMIT, timed and counted.
+  void TimedCommit(SqliteConnection& db);
   std::unique_ptr<SqliteConnection> AcquireReader();
   void ReleaseReader(std::unique_ptr<SqliteConnection> reader);
 
@@ -96,7 +105,7 @@ class SqliteStore final : public Store {
 
   // The only writing connection; used by the writer thread alone (and by Open).
   std::unique_ptr<SqliteConnection> writer_connection_;
-  std::mutex queue_mu_;
+  mutable std::mutex queue_mu_;
   std::condition_variable queue_cv_;
   std::deque<std::pair<Work, Done>> queue_;
   // WriteBulk's units: one per transaction, when no ordinary unit waits.
@@ -113,6 +122,8 @@ class SqliteStore final : public Store {
 
   std::atomic<std::int64_t> units_committed_{0};
   std::atomic<std::int64_t> commits_{0};
+  Histogram batch_sizes_{{1, 2, 4, 8, 16, 32, 64}, 1};
+  Histogram commit_micros_{Histogram::LatencyBoundsMicros(), 1e6};
 
   std::mutex readers_mu_;
   std::condition_variable readers_cv_;

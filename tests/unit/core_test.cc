@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/etag.h"
 #include "core/field_mask.h"
+#include "core/metrics.h"
 #include "core/resource_name.h"
 #include "core/signing_keys.h"
 #include "temp_db.h"
@@ -253,6 +254,45 @@ TEST(ResultTest, AssignOrReturnReturnsTheFirstError) {
   EXPECT_EQ(*Quarter(8), 2);
   EXPECT_EQ(Quarter(6).status().reason(), "VALUE_OUT_OF_RANGE");  // 6 -> 3, odd
   EXPECT_EQ(Quarter(5).status().reason(), "VALUE_OUT_OF_RANGE");
+}
+
+}  // namespace
+}  // namespace biopolis
+
+namespace biopolis {
+namespace {
+
+TEST(MetricsTest, AHistogramCountsCumulativelyAndScalesItsBoundsAndSum) {
+  Histogram h({1'000, 10'000}, 1e6);
+  h.Observe(500);     // <= 1 ms
+  h.Observe(1'000);   // <= 1 ms (bounds are inclusive)
+  h.Observe(7'000);   // <= 10 ms
+  h.Observe(50'000);  // +Inf
+  auto s = h.Read();
+  ASSERT_EQ(s.cumulative.size(), 3u);
+  EXPECT_EQ(s.cumulative[0], 2u);
+  EXPECT_EQ(s.cumulative[1], 3u);
+  EXPECT_EQ(s.cumulative[2], 4u);
+  EXPECT_EQ(s.count, 4u);
+  EXPECT_DOUBLE_EQ(s.upper_bounds[0], 0.001);
+  EXPECT_DOUBLE_EQ(s.sum, 0.0585);
+}
+
+TEST(MetricsTest, TheExpositionEscapesLabelValuesAndWritesHistogramSeries) {
+  PrometheusText out;
+  out.Family("x_total", "counter", "Help.");
+  out.Sample("x_total", {{"path", "a\"b\\c\nd"}}, 3);
+  Histogram h({1, 2}, 1);
+  h.Observe(2);
+  out.Histogram("y", {{"m", "Get"}}, h.Read());
+  EXPECT_EQ(out.text(),
+            "# HELP x_total Help.\n# TYPE x_total counter\n"
+            "x_total{path=\"a\\\"b\\\\c\\nd\"} 3\n"
+            "y_bucket{m=\"Get\",le=\"1\"} 0\n"
+            "y_bucket{m=\"Get\",le=\"2\"} 1\n"
+            "y_bucket{m=\"Get\",le=\"+Inf\"} 1\n"
+            "y_sum{m=\"Get\"} 2\n"
+            "y_count{m=\"Get\"} 1\n");
 }
 
 }  // namespace
