@@ -12,6 +12,7 @@
 #include "core/bounded_text.h"
 #include "core/crypto.h"
 #include "services/api/access_policy.h"
+#include "services/api/log_format.h"
 #include "services/api/request_limits.h"
 #include "services/api/status_mapping.h"
 
@@ -70,22 +71,12 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
 }
 
 void CallGate::LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
-                       SteadyTime start, const Status& status) {
+                       SteadyTime start, const Status& status, std::string_view request_id) {
   const auto elapsed = std::chrono::steady_clock::now() - start;
   metrics_.Record(method, status, std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
-  double ms = std::chrono::duration<double, std::milli>(elapsed).count();
-  if (status.ok()) {
-    spdlog::debug("rpc method={} caller={} code=OK ms={:.2f}", method, principal, ms);
-  } else {
-    // Messages may quote callers' input: escaped and cut, so a log line stays one printable line.
-    const auto level = status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnknown ||
-                               status.code() == StatusCode::kDataLoss
-                           ? spdlog::level::err
-                           : spdlog::level::warn;
-    spdlog::log(level, "rpc method={} caller={} peer={} code={} reason={} ms={:.2f} message=\"{}\"", method, principal,
-                principal == "-" ? PeerAddress(ctx) : "-", StatusCodeName(status.code()),
-                BoundText(status.reason(), 64), ms, BoundText(status.message(), kMaxErrorMessageBytes));
-  }
+  const std::string peer = principal == "-" ? PeerAddress(ctx) : "-";
+  LogCallLine(
+      {method, principal, peer, request_id, std::chrono::duration<double, std::milli>(elapsed).count(), &status});
 }
 
 Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
@@ -157,8 +148,9 @@ bool CallGate::Enter() {
 }
 
 void CallGate::Finish(grpc::ServerUnaryReactor* reactor, grpc::CallbackServerContext* ctx, std::string_view method,
-                      const std::string& principal, SteadyTime start, const Status& status, bool counted) {
-  LogCall(ctx, method, principal, start, status);
+                      const std::string& principal, SteadyTime start, const Status& status, bool counted,
+                      std::string_view request_id) {
+  LogCall(ctx, method, principal, start, status, request_id);
   reactor->Finish(ToGrpcStatus(status));
   if (counted) in_flight_.fetch_sub(1);
 }
@@ -212,12 +204,13 @@ grpc::ServerUnaryReactor* CallGate::MutateErased(grpc::CallbackServerContext* ct
   CommandMeta meta{std::string(ShortName(method)), request_id, fingerprint()};
   std::string principal = caller->principal;
   std::string method_name(method);
-  Reply reply = [this, reactor, ctx, response, principal, method_name, start](Result<std::string> result) {
+  Reply reply = [this, reactor, ctx, response, principal, method_name, start,
+                 request_id = meta.request_id](Result<std::string> result) {
     Status status = result.status();
     if (result.ok() && !response->ParseFromString(*result)) {
       status = Status::Internal("could not decode the stored response");
     }
-    Finish(reactor, ctx, method_name, principal, start, status, true);
+    Finish(reactor, ctx, method_name, principal, start, status, true, request_id);
   };
   try {
     fn(*caller, std::move(meta), reply);

@@ -86,7 +86,7 @@ class CallGate {
   // the caller is unknown (the peer's address is logged instead).
   // Also records the call in metrics() (by method and code, its latency).
   void LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
-               std::chrono::steady_clock::time_point start, const Status& status);
+               std::chrono::steady_clock::time_point start, const Status& status, std::string_view request_id = {});
 
   const CallMetrics& metrics() const { return metrics_; }
   // Unary calls in progress now.
@@ -117,7 +117,7 @@ class CallGate {
   // Finishes a call: maps the status, logs once, releases the concurrency slot.
   void Finish(grpc::ServerUnaryReactor* reactor, grpc::CallbackServerContext* ctx, std::string_view method,
               const std::string& principal, std::chrono::steady_clock::time_point start, const Status& status,
-              bool counted);
+              bool counted, std::string_view request_id = {});
   // Takes a concurrency slot; false when the server is at its limit.
   bool Enter();
 

@@ -66,6 +66,7 @@ void UploadReactor::OnMetadata() {
   meta.file_name = m.file_name();
   meta.expected_sha256 = m.expected_sha256();
   meta.request_id = m.request_id();
+  request_id_ = m.request_id();
   if (!errors.empty()) {
     FinishWith(errors.ToStatus());
     return;
@@ -135,7 +136,7 @@ void UploadReactor::FinishWith(const Status& status, const std::string* reply) {
     if (reply != nullptr) response_->ParseFromString(*reply);
   }
   if (!status.ok() && upload_) upload_->Abort();
-  gate_.LogCall(ctx_, methods::kUploadDocument, principal_, start_, status);
+  gate_.LogCall(ctx_, methods::kUploadDocument, principal_, start_, status, request_id_);
   Finish(ToGrpcStatus(status));
 }
 

@@ -51,6 +51,7 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::UploadDocumentReq
   v1::Document* response_;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::string principal_ = "-";
+  std::string request_id_;
   std::shared_ptr<DocumentUpload> upload_;
   v1::UploadDocumentRequest message_;
   bool began_ = false;

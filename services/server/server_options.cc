@@ -119,6 +119,8 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.audit_checkpoint_file = value;
     else if (key == "audit_checkpoint_interval_seconds")
       ok = ParseInt(value, o.audit_checkpoint_interval_seconds);
+    else if (key == "log_format")
+      o.log_format = value;
     else if (key == "metrics_listen")
       o.metrics_listen = value;
     else if (key == "max_document_mib")
@@ -255,6 +257,9 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.failed_auth_per_second < 0 || o.failed_auth_burst < 1) {
     errors.Add("failed_auth_per_second", "rate must be >= 0 (0: off) and burst >= 1", "INVALID_CONFIG");
+  }
+  if (o.log_format != "text" && o.log_format != "json") {
+    errors.Add("log_format", "must be text or json", "INVALID_CONFIG");
   }
   if (!o.metrics_listen.empty()) {
     if (o.metrics_listen.rfind(':') == std::string::npos) {

@@ -17,6 +17,8 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:50051";
   std::string db = "biopolis.db";
   std::string log_level = "info";  // trace, debug, info, warn, error
+  // text (people) or json (log shippers: one object per line).
+  std::string log_format = "text";
   // PEM files; both set = TLS on the listener.
   std::string tls_cert;
   std::string tls_key;

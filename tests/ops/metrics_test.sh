@@ -68,6 +68,30 @@ stop_demo_server
 out=$("$BIOPOLISD" --db "$WORK/x.db" --listen 127.0.0.1:0 --config <(echo "metrics_listen = 0.0.0.0:9464") 2>&1)
 [ $? = 2 ] && grep -q "metrics_listen" <<<"$out"; check "a non-loopback metrics endpoint without insecure is refused" $? "$out"
 
+# log_format = json: every line on standard error is one JSON object; a call's carries its fields.
+"$BIOPOLISD" --demo --db "$WORK/json.db" --listen "127.0.0.1:$PORT" --log-format json --log-level debug \
+  > "$WORK/json.out" 2> "$WORK/json.err" &
+JPID=$!
+for _ in $(seq 1 100); do grep -q "listening" "$WORK/json.err" && break; sleep 0.1; done
+BIOPOLIS_API_KEY=$DEMO_OFFICER_KEY "$CTL" organizations update organizations/1 --contact-phone "+7 8332 000000" > /dev/null
+BIOPOLIS_API_KEY=$DEMO_OFFICER_KEY "$CTL" organizations get organizations/999 > /dev/null 2>&1
+kill -TERM $JPID; wait $JPID
+/usr/bin/python3 - "$WORK/json.err" > "$WORK/json.check" 2>&1 <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert all({"time", "level"} <= l.keys() for l in lines), "every line has time and level"
+update = [l for l in lines if l.get("method", "").endswith("/UpdateOrganization")]
+assert len(update) == 1 and update[0]["code"] == "OK" and update[0]["caller"].startswith("apiKeys/"), update
+assert len(update[0]["request_id"]) == 36 and update[0]["duration_ms"] >= 0, update
+missing = [l for l in lines if l.get("method", "").endswith("/GetOrganization")]
+assert missing and missing[0]["level"] == "warning" and missing[0]["reason"] == "NOT_FOUND", missing
+assert any("listening" in l.get("message", "") for l in lines)
+print(len(lines), "lines, all JSON")
+PY
+check "log_format = json: one object per line, calls with method, code, duration, caller, request_id" $? \
+  "$(cat "$WORK/json.check"; head -3 "$WORK/json.err")"
+grep -q "DEMO MODE" "$WORK/json.out"; check "standard output keeps only what was asked for (the demo keys)" $?
+
 promtool check rules "$ROOT/docs/prometheus/biopolis-alerts.yml" > "$WORK/rules.txt" 2>&1
 check "the shipped alert rules pass promtool check rules" $? "$(cat "$WORK/rules.txt")"
 
