@@ -6,8 +6,8 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake ninja-build pkg-config ccache make
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libgtest-dev libgmock-dev libcli11-dev libssl-dev libsodium-dev libmagic-dev libcpp-httplib-dev
-  golang-github-gogo-googleapis-dev prometheus python3 python3-grpcio python3-protobuf python3-hyperframe python3-hpack openssl
+  libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libgtest-dev libgmock-dev libcli11-dev libssl-dev libsodium-dev libmagic-dev libcpp-httplib-dev libsystemd-dev
+  golang-github-gogo-googleapis-dev prometheus systemd python3 python3-grpcio python3-protobuf python3-hyperframe python3-hpack openssl
   clang-14 libclang-rt-14-dev llvm-14
 )
 # buf (proto lint) runs on Node.js; a machine may already have Node.js and npm

@@ -98,6 +98,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   BIOPOLIS_RETURN_IF_ERROR(CheckTlsFiles(options));
   std::unique_ptr<BiopolisServer> s(new BiopolisServer());
   s->options_ = options;
+  s->start_time_seconds_ = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   if (clock == nullptr) {
     s->owned_clock_ = std::make_unique<SystemClock>();
     clock = s->owned_clock_.get();
@@ -379,7 +380,7 @@ std::string BiopolisServer::ScrapeMetrics() {
   out.Family("biopolis_audit_checkpoint_duration_seconds", "histogram", "Time writing a signed checkpoint took.");
   out.Histogram("biopolis_audit_checkpoint_duration_seconds", {}, domain_->audit.checkpoint_latency().Read());
 
-  const ProcessStats p = ReadProcessStats();
+  const ProcessStats p = ReadProcessStats(start_time_seconds_);
   out.Family("process_cpu_seconds_total", "counter", "User and system CPU time spent, seconds.");
   out.Sample("process_cpu_seconds_total", {}, p.cpu_seconds);
   out.Family("process_resident_memory_bytes", "gauge", "Resident memory size, bytes.");

@@ -94,6 +94,7 @@ class BiopolisServer {
   std::unique_ptr<EventHandler> events_;
   std::unique_ptr<DocumentHandler> documents_;
   std::unique_ptr<MetricsEndpoint> metrics_;
+  double start_time_seconds_ = 0;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

@@ -8,10 +8,14 @@
 #include <malloc.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <systemd/sd-daemon.h>
 
 #include <CLI/CLI.hpp>
+#include <condition_variable>
 #include <csignal>
+#include <cstdint>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "services/api/log_format.h"
@@ -145,14 +149,44 @@ int main(int argc, char** argv) {
     }
     std::cout.flush();
   }
+  // Under systemd (Type=notify): ready once migrations ran and the listener
+  // is up; outside systemd these calls do nothing.
+  sd_notifyf(0, "READY=1\nSTATUS=serving on %s, database %s", options.listen.c_str(), options.db.c_str());
+  // The watchdog (WatchdogSec= in the unit): pinged while the database still
+  // answers a read, so a wedged server is restarted.
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  std::thread watchdog;
+  std::uint64_t watchdog_usec = 0;
+  if (sd_watchdog_enabled(0, &watchdog_usec) > 0) {
+    watchdog = std::thread([&] {
+      const auto period = std::chrono::microseconds(watchdog_usec / 2);
+      std::unique_lock<std::mutex> lock(stop_mu);
+      while (!stop_cv.wait_for(lock, period, [&] { return stopping; })) {
+        biopolis::Status alive = (*server)->domain().store().Read([](biopolis::Transaction& tx) {
+          (void)tx.journal().LastEventSequence();
+          return biopolis::Status::Ok();
+        });
+        if (alive.ok()) sd_notify(0, "WATCHDOG=1");
+      }
+    });
+  }
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&signals, &sig);
     spdlog::info("received {}", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    sd_notify(0, "STOPPING=1");
     (*server)->Shutdown();
   });
   (*server)->Wait();
   waiter.join();
+  {
+    std::lock_guard<std::mutex> lock(stop_mu);
+    stopping = true;
+  }
+  stop_cv.notify_all();
+  if (watchdog.joinable()) watchdog.join();
   server->reset();
   return 0;
 }

@@ -10,8 +10,9 @@
 
 namespace biopolis {
 
-ProcessStats ReadProcessStats() {
+ProcessStats ReadProcessStats(double start_time_seconds) {
   ProcessStats s;
+  s.start_time_seconds = start_time_seconds;
   const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
   {
     // /proc/self/stat: the command may hold spaces, so fields are counted after its closing ')'.
@@ -21,15 +22,9 @@ ProcessStats ReadProcessStats() {
     if (close != std::string::npos) {
       std::istringstream fields(all.substr(close + 2));
       std::string f;
-      // Field 3 (state) is the first after ')'; utime is 14, stime 15, starttime 22.
-      for (int i = 3; i <= 22 && fields >> f; ++i) {
+      // Field 3 (state) is the first after ')'; utime is 14, stime 15.
+      for (int i = 3; i <= 15 && fields >> f; ++i) {
         if (i == 14 || i == 15) s.cpu_seconds += std::stod(f) / ticks;
-        if (i == 22) {
-          std::ifstream stat("/proc/stat");
-          for (std::string line; std::getline(stat, line);) {
-            if (line.rfind("btime ", 0) == 0) s.start_time_seconds = std::stod(line.substr(6)) + std::stod(f) / ticks;
-          }
-        }
       }
     }
   }

@@ -13,6 +13,8 @@ struct ProcessStats {
   double start_time_seconds = 0;  // since the Unix epoch
 };
 
-ProcessStats ReadProcessStats();
+// `start_time_seconds` is taken as given (the server records its start): the
+// sandbox may hide /proc/stat.
+ProcessStats ReadProcessStats(double start_time_seconds);
 
 }  // namespace biopolis
