@@ -38,6 +38,17 @@ std::string UploadFingerprint(const UploadMetadata& m, const std::string& sha256
                    m.file_name + '\n' + sha256);
 }
 
+// Queues the deletion of a staging blob (a no-op once it is sealed or gone);
+// nobody waits for it: start-up discards whatever a crash leaves.
+void DiscardStaged(Store& store, std::int64_t blob) {
+  store.Write(
+      [blob](Transaction& tx) -> Status {
+        tx.blobs().DiscardStaging(blob);
+        return Status::Ok();
+      },
+      [](const Status&) {});
+}
+
 }  // namespace
 
 DocumentUpload::DocumentUpload(DomainEnv env, DocumentLimits limits, Caller caller)
@@ -313,12 +324,7 @@ void DocumentUpload::Commit(UploadMetadata meta, const std::string& sha, std::in
     std::lock_guard lock(mu_);
     if (!error_.ok()) {
       Status failed = error_;
-      env_.store.Write(
-          [blob](Transaction& tx) -> Status {
-            tx.blobs().DiscardStaging(blob);
-            return Status::Ok();
-          },
-          [](const Status&) {});
+      DiscardStaged(env_.store, blob);
       return reply(failed);
     }
   }
@@ -395,12 +401,7 @@ void DocumentUpload::Commit(UploadMetadata meta, const std::string& sha, std::in
       [&store, blob, reply = std::move(reply)](Result<std::string> result) {
         // Sealed or reused: a no-op. Refused, or answered from an earlier
         // attempt with the same request_id: the staged bytes go.
-        store.Write(
-            [blob](Transaction& tx) -> Status {
-              tx.blobs().DiscardStaging(blob);
-              return Status::Ok();
-            },
-            [](const Status&) {});
+        DiscardStaged(store, blob);
         reply(std::move(result));
       });
 }
@@ -415,12 +416,7 @@ void DocumentUpload::Abort() {
     if (error_.ok() && !finished_) error_ = Status(StatusCode::kCancelled, "the upload was abandoned");
     buffer_.clear();
   }
-  env_.store.Write(
-      [blob](Transaction& tx) -> Status {
-        tx.blobs().DiscardStaging(blob);
-        return Status::Ok();
-      },
-      [](const Status&) {});
+  DiscardStaged(env_.store, blob);
 }
 
 }  // namespace biopolis
