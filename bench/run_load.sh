@@ -9,7 +9,7 @@
 # (noop_server --work-us; --smoke: 5 us), the transport's rate left for a
 # handler's work.
 # With group commit off (group_commit = false), write runs again as "write1".
-# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only "get list"]
+# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only "get list"] [--metrics]
 #   --db FILE: serve FILE (made by bench/zone_generator) instead of the demo data;
 #   --get-ids N: get reads applications/1..N at random (the demo has 1 to read).
 #   --only: the scenarios to run besides noop.
@@ -21,13 +21,15 @@ LEVELS="1 8 64"
 DB=
 GET_IDS=1
 SCENARIOS="get list write mixed"
+METRICS=
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SECONDS_EACH=1; LEVELS="1 8" ;;
     --db) DB=$2; shift ;;
     --get-ids) GET_IDS=$2; shift ;;
     --only) SCENARIOS=$2; shift ;;
-    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only SCENARIOS]" >&2; exit 2 ;;
+    --metrics) METRICS=1 ;;
+    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only SCENARIOS] [--metrics]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -52,6 +54,8 @@ wait_for "$WORK/noop.log" "listening" noop_server
 
 PORT=$(free_port)
 printf 'rate_limit_per_second = 0\nmax_concurrent_calls = 100000\n' > "$WORK/bench.conf"
+# --metrics: the /metrics endpoint on (every call recorded), to compare with it off.
+[ -n "$METRICS" ] && printf 'metrics_listen = 127.0.0.1:0\n' >> "$WORK/bench.conf"
 if [ -n "$DB" ]; then
   "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --db "$DB" \
     --listen "127.0.0.1:$PORT" --log-level info > "$WORK/server.log" 2>&1 &

@@ -73,7 +73,9 @@ std::string CallGate::Fingerprint(const google::protobuf::Message& body) {
 void CallGate::LogCall(grpc::CallbackServerContext* ctx, std::string_view method, const std::string& principal,
                        SteadyTime start, const Status& status, std::string_view request_id) {
   const auto elapsed = std::chrono::steady_clock::now() - start;
-  metrics_.Record(method, status, std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
+  if (limits_.record_metrics) {
+    metrics_.Record(method, status, std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
+  }
   const std::string peer = principal == "-" ? PeerAddress(ctx) : "-";
   LogCallLine(
       {method, principal, peer, request_id, std::chrono::duration<double, std::milli>(elapsed).count(), &status});

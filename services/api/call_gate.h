@@ -45,6 +45,8 @@ struct CallLimits {
   // (AUTHENTICATION_RATE_LIMITED) without a database read.
   double failed_auth_per_second = 2;
   double failed_auth_burst = 20;
+  // Record each call in metrics() (on when the /metrics endpoint is).
+  bool record_metrics = false;
 };
 
 class CallGate {

@@ -169,6 +169,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   limits.per_key_burst = options.rate_limit_burst;
   limits.failed_auth_per_second = options.failed_auth_per_second;
   limits.failed_auth_burst = options.failed_auth_burst;
+  limits.record_metrics = !options.metrics_listen.empty();
   s->gate_ = std::make_unique<CallGate>(*s->domain_, limits, options.client_certificate_roles);
   s->organizations_ = std::make_unique<OrganizationHandler>(*s->gate_);
   s->applications_ = std::make_unique<ApplicationHandler>(*s->gate_);
