@@ -26,4 +26,8 @@ std::string QuoteInput(std::string_view text, std::size_t max_chars = kQuotedInp
 // For whole messages and details, whose size on the wire is what matters.
 std::string BoundText(std::string_view text, std::size_t max_bytes);
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or
+// values past U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
 }  // namespace biopolis

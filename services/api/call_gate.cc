@@ -157,11 +157,9 @@ void CallGate::Finish(grpc::ServerUnaryReactor* reactor, grpc::CallbackServerCon
   if (counted) in_flight_.fetch_sub(1);
 }
 
-namespace {
-Status ServerBusy() {
+Status CallGate::ServerBusy() {
   return Status::ResourceExhausted("the server is at its limit of concurrent calls; retry shortly", "SERVER_BUSY");
 }
-}  // namespace
 
 grpc::ServerUnaryReactor* CallGate::Read(grpc::CallbackServerContext* ctx, std::string_view method,
                                          const google::protobuf::Message& request, const ReadFn& fn) {

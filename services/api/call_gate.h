@@ -99,6 +99,14 @@ class CallGate {
   Result<Caller> Admit(grpc::CallbackServerContext* ctx, std::string_view method,
                        const google::protobuf::Message& request);
 
+  // A document transfer takes a concurrency slot like a unary call (false:
+  // the server is at max_concurrent_calls; answer ServerBusy()) and gives it
+  // back with Leave() when it ends. Event watches do not: they are long-lived
+  // and cost a bounded page each.
+  bool TryEnterStream() { return Enter(); }
+  void LeaveStream() { in_flight_.fetch_sub(1); }
+  static Status ServerBusy();
+
   // A check a long-lived call (a stream) repeats while it runs: OK while the
   // credentials it was admitted with still authenticate as the same caller
   // and may call `method`; UNAUTHENTICATED or PERMISSION_DENIED once the key

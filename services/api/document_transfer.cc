@@ -29,6 +29,11 @@ std::function<void(Args...)> UploadReactor::Pending(std::type_identity_t<std::fu
 
 UploadReactor::UploadReactor(CallGate& gate, grpc::CallbackServerContext* ctx, v1::Document* response)
     : gate_(gate), ctx_(ctx), response_(response) {
+  if (!gate_.TryEnterStream()) {
+    FinishWith(CallGate::ServerBusy());
+    return;
+  }
+  entered_ = true;
   auto caller = gate_.Admit(ctx, methods::kUploadDocument, v1::UploadDocumentRequest());
   if (!caller.ok()) {
     FinishWith(caller.status());
@@ -151,12 +156,18 @@ void UploadReactor::OnDone() {
     reclaim = Reclaimable();
   }
   if (!succeeded && upload_) upload_->Abort();
+  if (entered_) gate_.LeaveStream();
   if (reclaim) delete this;
 }
 
 DownloadReactor::DownloadReactor(CallGate& gate, grpc::CallbackServerContext* ctx,
                                  const v1::DownloadDocumentRequest& request)
     : gate_(gate), ctx_(ctx) {
+  if (!gate_.TryEnterStream()) {
+    FinishWith(CallGate::ServerBusy());
+    return;
+  }
+  entered_ = true;
   auto caller = gate_.Admit(ctx, methods::kDownloadDocument, request);
   if (!caller.ok()) {
     FinishWith(caller.status());
@@ -201,6 +212,9 @@ void DownloadReactor::FinishWith(const Status& status) {
 
 void DownloadReactor::OnCancel() { FinishWith(Status(StatusCode::kCancelled, "the client cancelled the download")); }
 
-void DownloadReactor::OnDone() { delete this; }
+void DownloadReactor::OnDone() {
+  if (entered_) gate_.LeaveStream();
+  delete this;
+}
 
 }  // namespace biopolis

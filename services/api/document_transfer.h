@@ -60,6 +60,8 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::UploadDocumentReq
   bool succeeded_ = false;
   bool done_ = false;
   int pending_ = 0;
+  // Holds a concurrency slot of the gate (given back in OnDone).
+  bool entered_ = false;
 };
 
 class DownloadReactor final : public grpc::ServerWriteReactor<v1::DownloadDocumentResponse> {
@@ -84,6 +86,7 @@ class DownloadReactor final : public grpc::ServerWriteReactor<v1::DownloadDocume
   v1::DownloadDocumentResponse message_;
   std::mutex mu_;
   bool finished_ = false;
+  bool entered_ = false;
 };
 
 }  // namespace biopolis

@@ -568,5 +568,42 @@ TEST_F(DocumentsTest, UploadsAreAnnouncedOnTheEventFeed) {
   EXPECT_TRUE(found);
 }
 
+// A transfer holds a concurrency slot like any call: a stream left open is
+// counted against max_concurrent_calls and gives its slot back when it ends.
+class DocumentsSlotTest : public DocumentsTest {
+ protected:
+  void Configure(ServerOptions& options) override {
+    DocumentsTest::Configure(options);
+    options.max_concurrent_calls = 1;
+  }
+};
+
+TEST_F(DocumentsSlotTest, AnOpenUploadHoldsItsSlotUntilItEnds) {
+  auto connection = client::MakeGrpcConnection({.target = address()});
+  client::CallContext context;
+  context.metadata = {{"authorization", "Bearer " + key_}};
+  auto one_get = [&] {
+    v1::GetDocumentRequest req;
+    req.set_name(app_ + "/documents/1");
+    v1::Document resp;
+    client::CallContext c = context;
+    c.deadline = std::chrono::system_clock::now() + std::chrono::seconds(5);
+    return connection->Unary(methods::kGetDocument, req, &resp, c);
+  };
+  v1::Document response;
+  auto stream = connection->OpenClientStream(methods::kUploadDocument, &response, context);
+  ASSERT_TRUE(stream->Write(Meta(app_, v1::Document::KIND_OTHER, "held.pdf")));
+  ASSERT_TRUE(stream->Write(Chunk(Pdf(1000))));
+  for (int i = 0; i < 100 && Rows("blobs", "sealed = 0") == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto busy = one_get();
+  ASSERT_TRUE(busy.has_value());
+  EXPECT_EQ(busy->reason(), "SERVER_BUSY");
+  EXPECT_FALSE(stream->Finish().has_value());  // the upload completes
+  auto after = one_get();
+  EXPECT_FALSE(after.has_value()) << after->ToString();  // the slot is free again
+}
+
 }  // namespace
 }  // namespace biopolis::testing
