@@ -66,6 +66,19 @@ struct ResidentRecord {
   TimeMicros create_time = 0;
   TimeMicros update_time = 0;
   std::int64_t version = 0;
+  // Written to the history with each Insert/Update: when this content took
+  // effect (a termination: the start of its effective date). 0: at
+  // update_time. Not read back from the current row.
+  TimeMicros effective_time = 0;
+};
+
+// A version of a registry entry from its history: the entry as it stood from
+// `effective_time`, recorded at `record_time`; `entry.version` numbers it and
+// `entry.organization_display_name` is the organization's name at that time.
+struct ResidentVersionRecord {
+  ResidentRecord entry;
+  TimeMicros effective_time = 0;
+  TimeMicros record_time = 0;
 };
 
 }  // namespace biopolis

@@ -55,6 +55,12 @@ class OrganizationRepository {
   virtual std::int64_t Insert(const OrganizationRecord& record) = 0;
   // Overwrites the row with record.id.
   virtual void Update(const OrganizationRecord& record) = 0;
+  // Insert and Update also append the row to the organization's history,
+  // effective from the time of the change.
+
+  // The organization as it stood at `as_of` (its latest version effective
+  // then), or nullopt when it was not yet registered.
+  virtual std::optional<OrganizationRecord> GetAsOf(std::int64_t id, TimeMicros as_of) = 0;
 };
 
 class ApplicationRepository {
@@ -87,6 +93,17 @@ class ResidentRepository {
   virtual void Update(const ResidentRecord& record) = 0;
   // Registry entries ever made in `year` (for numbering).
   virtual std::int64_t CountRegisteredInYear(int year) = 0;
+  // Insert and Update also append the entry to its history, effective from
+  // record.effective_time (or the change's time when 0).
+
+  // The entry as it stood at `as_of` (its latest version effective then, the
+  // organization's name then), or nullopt when it was not yet registered.
+  virtual std::optional<ResidentVersionRecord> GetAsOf(std::int64_t id, TimeMicros as_of) = 0;
+  // List() over the entries as they stood at `as_of`: the same fields and
+  // orders, filters applied to the state then.
+  virtual Page<ResidentRecord> ListAsOf(const ListQuery& query, TimeMicros as_of) = 0;
+  // The entry's versions; order: version.
+  virtual Page<ResidentVersionRecord> ListVersions(std::int64_t id, const ListQuery& query) = 0;
 };
 
 class PolicyRepository {

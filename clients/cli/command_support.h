@@ -5,12 +5,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <initializer_list>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +57,16 @@ std::string DateText(const google::type::Date& d);
 // Validates "YYYY-MM-DD" options at parse time.
 extern const CLI::Validator kDate;
 
+// An `--as-of` value: "YYYY-MM-DD" (the end of that day in the zone's time,
+// UTC+3, or now when that is later: "as the registry stood on that date"),
+// "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS+HH:MM"; nullopt when it is
+// none of these.
+std::optional<std::chrono::system_clock::time_point> ParseAsOf(const std::string& text);
+// Validates `--as-of` options at parse time.
+extern const CLI::Validator kAsOf;
+// Adds `--as-of` to a command, into `target` (empty: not given).
+CLI::Option* AsOfOption(CLI::App* app, std::string& target);
+
 // An update command's field mask: the paths of the flags the user gave, so only
 // those fields change. `flags` pairs each flag with its field path.
 std::vector<std::string> MaskFromFlags(const CLI::App* command,
@@ -93,6 +105,25 @@ CLI::App* NameCommand(CLI::App* parent, Action& action, const char* cmd, const c
   c->add_option("name", *name, what)->required();
   c->callback(
       [&action, name, fn] { action = [name, fn](Client& cl, OutputFormat f) { return Print(fn(cl, *name), f); }; });
+  return c;
+}
+
+// `cmd NAME [--as-of WHEN]`: one resource by name, now or as it stood then.
+template <typename T>
+CLI::App* AsOfNameCommand(
+    CLI::App* parent, Action& action, const char* cmd, const char* help, const char* what,
+    std::function<client::Result<T>(Client&, const std::string&, std::optional<std::chrono::system_clock::time_point>)>
+        fn) {
+  auto* c = parent->add_subcommand(cmd, help);
+  auto name = std::make_shared<std::string>();
+  auto as_of = std::make_shared<std::string>();
+  c->add_option("name", *name, what)->required();
+  AsOfOption(c, *as_of);
+  c->callback([&action, name, as_of, fn] {
+    action = [name, as_of, fn](Client& cl, OutputFormat f) {
+      return Print(fn(cl, *name, as_of->empty() ? std::nullopt : ParseAsOf(*as_of)), f);
+    };
+  });
   return c;
 }
 

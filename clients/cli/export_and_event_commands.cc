@@ -15,9 +15,13 @@ void AddExportAndEvents(CLI::App& app, Action& action) {
   {
     auto* c = exp->add_subcommand("residents", "The registry of residents");
     c->add_option("--out", *out, "File (- for standard output)")->capture_default_str();
-    c->callback([&action, out] {
-      action = [out](Client& cl, OutputFormat) {
-        return ExportCsv(cl.residents().List(ListOptions().PageSize(500)), *out,
+    auto as_of = std::make_shared<std::string>();
+    AsOfOption(c, *as_of);
+    c->callback([&action, out, as_of] {
+      action = [out, as_of](Client& cl, OutputFormat) {
+        ListOptions options = ListOptions().PageSize(500);
+        if (!as_of->empty()) options.AsOf(*ParseAsOf(*as_of));
+        return ExportCsv(cl.residents().List(options), *out,
                          {"registry_number", "name", "organization", "organization_name", "state", "agreement_number",
                           "agreement_date", "registration_date"},
                          [](const v1::Resident& r) -> std::vector<std::string> {

@@ -70,8 +70,10 @@ void AddOrganizations(CLI::App& app, Action& action) {
       };
     });
   }
-  NameCommand<v1::Organization>(orgs, action, "get", "Show an organization", "organizations/{id}",
-                                [](Client& c, const std::string& n) { return c.organizations().Get(n); });
+  AsOfNameCommand<v1::Organization>(orgs, action, "get", "Show an organization", "organizations/{id}",
+                                    [](Client& c, const std::string& n, auto as_of) {
+                                      return as_of ? c.organizations().Get(n, *as_of) : c.organizations().Get(n);
+                                    });
   {
     auto* c = orgs->add_subcommand("list", "List organizations")
                   ->footer(

@@ -12,11 +12,25 @@ void AddResidents(CLI::App& app, Action& action) {
     auto o = std::make_shared<ListOptions>();
     c->add_option("--filter", o->filter, "e.g. state = \"STATE_ACTIVE\"");
     c->add_option("--order-by", o->order_by, "registry_number or create_time");
-    c->callback(
-        [&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.residents().List(*o), f); }; });
+    auto as_of = std::make_shared<std::string>();
+    AsOfOption(c, *as_of);
+    c->callback([&action, o, as_of] {
+      if (!as_of->empty()) o->AsOf(*ParseAsOf(*as_of));
+      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.residents().List(*o), f); };
+    });
   }
-  NameCommand<v1::Resident>(res, action, "get", "Show a registry entry", "residents/{id}",
-                            [](Client& c, const std::string& n) { return c.residents().Get(n); });
+  AsOfNameCommand<v1::Resident>(res, action, "get", "Show a registry entry", "residents/{id}",
+                                [](Client& c, const std::string& n, auto as_of) {
+                                  return as_of ? c.residents().Get(n, *as_of) : c.residents().Get(n);
+                                });
+  {
+    auto* c = res->add_subcommand("versions", "Show a registry entry's history, oldest first");
+    auto name = std::make_shared<std::string>();
+    c->add_option("name", *name, "residents/{id}")->required();
+    c->callback([&action, name] {
+      action = [name](Client& cl, OutputFormat f) { return PrintAll(cl.residents().ListVersions(*name), f); };
+    });
+  }
   {
     auto* c = res->add_subcommand("violation", "Issue a violation notice (officers)");
     auto name = std::make_shared<std::string>();

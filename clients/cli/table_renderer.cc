@@ -244,6 +244,8 @@ std::vector<std::string> TableColumns(const Descriptor* d, bool wide) {
   if (type == "Event") return {"sequence", "create_time", "type", "resource", "organization", "summary"};
   if (type == "AuditCheckpoint") return {"sequence", "create_time", "key_id", "hash"};
   if (type == "Document") return {"name", "kind", "file_name", "version", "size_bytes", "update_time"};
+  if (type == "ResidentVersion")
+    return {"version", "effective_time", "record_time", "resident.state", "resident.organization_display_name"};
   if (type == "DocumentVersion") return {"name", "file_name", "size_bytes", "content_type", "sha256", "create_time"};
   return {"name"};
 }
@@ -251,9 +253,29 @@ std::vector<std::string> TableColumns(const Descriptor* d, bool wide) {
 std::string RenderTable(const std::vector<const Message*>& items, bool wide, const RenderStyle& style) {
   if (items.empty()) return std::string(style.color ? kDim : "") + "(none)" + (style.color ? kReset : "") + "\n";
   const Descriptor* d = items.front()->GetDescriptor();
+  // A column is a field, or a nested message's field ("resident.state"):
+  // `fields` holds the last one, `parents` the message fields leading to it.
   std::vector<const FieldDescriptor*> fields;
-  for (const auto& name : TableColumns(d, wide)) {
-    if (const auto* f = d->FindFieldByName(name)) fields.push_back(f);
+  std::vector<std::vector<const FieldDescriptor*>> parents;
+  for (const auto& column : TableColumns(d, wide)) {
+    std::vector<const FieldDescriptor*> path;
+    const Descriptor* in = d;
+    std::size_t start = 0;
+    while (in != nullptr) {
+      const std::size_t dot = column.find('.', start);
+      const auto* f = in->FindFieldByName(column.substr(start, dot == std::string::npos ? dot : dot - start));
+      if (f == nullptr) break;
+      path.push_back(f);
+      if (dot == std::string::npos) break;
+      in = f->message_type();
+      start = dot + 1;
+    }
+    if (path.empty() || path.size() != static_cast<std::size_t>(std::count(column.begin(), column.end(), '.') + 1)) {
+      continue;
+    }
+    fields.push_back(path.back());
+    path.pop_back();
+    parents.push_back(std::move(path));
   }
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> heading;
@@ -263,7 +285,9 @@ std::string RenderTable(const std::vector<const Message*>& items, bool wide, con
   for (const auto* item : items) {
     std::vector<std::string> row;
     for (std::size_t c = 0; c < fields.size(); ++c) {
-      row.push_back(HumanField(*item, fields[c]));
+      const Message* holder = item;
+      for (const auto* p : parents[c]) holder = &holder->GetReflection()->GetMessage(*holder, p);
+      row.push_back(HumanField(*holder, fields[c]));
       widths[c] = std::max(widths[c], DisplayWidth(row.back()));
     }
     rows.push_back(std::move(row));

@@ -41,6 +41,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       // The registry: public to authenticated callers; officers manage status.
       {methods::kGetResident, {A, O, R, U}},
       {methods::kListResidents, {A, O, R, U}},
+      {methods::kListResidentVersions, {A, O, R, U}},
       {methods::kIssueViolationNotice, {O}},
       {methods::kCureViolation, {O}},
       {methods::kTerminateResident, {O}},

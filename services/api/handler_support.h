@@ -2,6 +2,7 @@
 // parameters out of a List request, and record encoders for the command runner.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/list_query.h"
@@ -18,6 +19,15 @@ ListParams ListParamsOf(const Request& r) {
   if constexpr (requires { r.filter(); }) p.filter = r.filter();
   if constexpr (requires { r.order_by(); }) p.order_by = r.order_by();
   return p;
+}
+
+// A request's optional `as_of` (a history read): nullopt when unset,
+// INVALID_ARGUMENT on `as_of` when it is not a valid timestamp.
+template <typename Request>
+Result<std::optional<TimeMicros>> AsOfOf(const Request& r) {
+  if (!r.has_as_of()) return std::optional<TimeMicros>();
+  BIOPOLIS_ASSIGN_OR_RETURN(TimeMicros t, ParseTimestamp(r.as_of(), "as_of"));
+  return std::optional<TimeMicros>(t);
 }
 
 // Encodes a record as the proto message `Proto` (ToProto(record, &proto)).

@@ -15,7 +15,9 @@ grpc::ServerUnaryReactor* OrganizationHandler::GetOrganization(grpc::CallbackSer
                                                                v1::Organization* resp) {
   return gate_.Read(ctx, methods::kGetOrganization, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "organizations", "name"));
-    BIOPOLIS_ASSIGN_OR_RETURN(auto org, gate_.domain().organizations.Get(caller, id));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto as_of, AsOfOf(*req));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto org, as_of ? gate_.domain().organizations.GetAsOf(caller, id, *as_of)
+                                              : gate_.domain().organizations.Get(caller, id));
     ToProto(org, resp);
     return Status::Ok();
   });

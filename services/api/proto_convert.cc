@@ -1,5 +1,7 @@
 #include "services/api/proto_convert.h"
 
+#include <algorithm>
+
 #include "core/etag.h"
 #include "core/resource_name.h"
 
@@ -16,8 +18,24 @@ void SetTimestamp(TimeMicros t, google::protobuf::Timestamp* out) {
   out->set_nanos(static_cast<std::int32_t>(micros * 1000));
 }
 
+namespace {
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, as google.protobuf.Timestamp defines its range.
+constexpr std::int64_t kMinTimestampSeconds = -62135596800;
+constexpr std::int64_t kMaxTimestampSeconds = 253402300799;
+}  // namespace
+
 TimeMicros FromTimestamp(const google::protobuf::Timestamp& t) {
-  return t.seconds() * kMicrosPerSecond + t.nanos() / 1000;
+  const std::int64_t seconds = std::clamp(t.seconds(), kMinTimestampSeconds, kMaxTimestampSeconds);
+  return seconds * kMicrosPerSecond + std::clamp(t.nanos(), 0, 999'999'999) / 1000;
+}
+
+Result<TimeMicros> ParseTimestamp(const google::protobuf::Timestamp& t, const std::string& field) {
+  if (t.seconds() < kMinTimestampSeconds || t.seconds() > kMaxTimestampSeconds || t.nanos() < 0 ||
+      t.nanos() > 999'999'999) {
+    return Status::InvalidField(field, "is not a valid timestamp (years 1 to 9999, nanos 0 to 999999999)",
+                                "INVALID_TIMESTAMP");
+  }
+  return FromTimestamp(t);
 }
 
 void SetDate(const Date& d, google::type::Date* out) {

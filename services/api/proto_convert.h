@@ -17,7 +17,12 @@
 namespace biopolis {
 
 void SetTimestamp(TimeMicros t, google::protobuf::Timestamp* out);
+// Out-of-range seconds (past the years 1..9999) are clamped, so hostile
+// values never overflow; ParseTimestamp refuses them instead.
 TimeMicros FromTimestamp(const google::protobuf::Timestamp& t);
+// INVALID_ARGUMENT on `field` (INVALID_TIMESTAMP) unless `t` lies in the years
+// 1..9999 with nanos in 0..999,999,999.
+Result<TimeMicros> ParseTimestamp(const google::protobuf::Timestamp& t, const std::string& field);
 void SetDate(const Date& d, google::type::Date* out);
 Date FromDate(const google::type::Date& d);
 

@@ -48,4 +48,11 @@ std::vector<CommitmentRecord> FromProto(const google::protobuf::RepeatedPtrField
   return out;
 }
 
+void ToProto(const ResidentVersionRecord& v, v1::ResidentVersion* out) {
+  out->set_version(v.entry.version);
+  SetTimestamp(v.effective_time, out->mutable_effective_time());
+  SetTimestamp(v.record_time, out->mutable_record_time());
+  ToProto(v.entry, out->mutable_resident());
+}
+
 }  // namespace biopolis

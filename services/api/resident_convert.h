@@ -13,6 +13,7 @@
 namespace biopolis {
 
 void ToProto(const ResidentRecord& r, v1::Resident* out);
+void ToProto(const ResidentVersionRecord& v, v1::ResidentVersion* out);
 std::vector<CommitmentRecord> FromProto(const google::protobuf::RepeatedPtrField<v1::Commitment>& commitments);
 
 }  // namespace biopolis

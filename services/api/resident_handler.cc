@@ -26,6 +26,12 @@ grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetRe
                                                        v1::Resident* resp) {
   return gate_.Read(ctx, methods::kGetResident, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "residents", "name"));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto as_of, AsOfOf(*req));
+    if (as_of) {
+      BIOPOLIS_ASSIGN_OR_RETURN(auto v, gate_.domain().residents.GetAsOf(caller, id, *as_of));
+      ToProto(v.entry, resp);
+      return Status::Ok();
+    }
     BIOPOLIS_ASSIGN_OR_RETURN(auto r, gate_.domain().residents.Get(caller, id));
     ToProto(r, resp);
     return Status::Ok();
@@ -35,8 +41,18 @@ grpc::ServerUnaryReactor* ResidentHandler::GetResident(Ctx* ctx, const v1::GetRe
 grpc::ServerUnaryReactor* ResidentHandler::ListResidents(Ctx* ctx, const v1::ListResidentsRequest* req,
                                                          v1::ListResidentsResponse* resp) {
   return gate_.Read(ctx, methods::kListResidents, *req, [&](const Caller& caller) -> Status {
-    return FillPage(gate_.domain().residents.List(caller, ListParamsOf(*req)), resp,
+    BIOPOLIS_ASSIGN_OR_RETURN(auto as_of, AsOfOf(*req));
+    return FillPage(gate_.domain().residents.List(caller, ListParamsOf(*req), as_of), resp,
                     [&](const ResidentRecord& r) { ToProto(r, resp->add_residents()); });
+  });
+}
+
+grpc::ServerUnaryReactor* ResidentHandler::ListResidentVersions(Ctx* ctx, const v1::ListResidentVersionsRequest* req,
+                                                                v1::ListResidentVersionsResponse* resp) {
+  return gate_.Read(ctx, methods::kListResidentVersions, *req, [&](const Caller& caller) -> Status {
+    BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "residents", "name"));
+    return FillPage(gate_.domain().residents.ListVersions(caller, id, ListParamsOf(*req)), resp,
+                    [&](const ResidentVersionRecord& v) { ToProto(v, resp->add_versions()); });
   });
 }
 

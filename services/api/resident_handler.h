@@ -16,6 +16,8 @@ class ResidentHandler final : public v1::ResidentService::CallbackService {
 
   Reactor* GetResident(Ctx* ctx, const v1::GetResidentRequest* req, v1::Resident* resp) override;
   Reactor* ListResidents(Ctx* ctx, const v1::ListResidentsRequest* req, v1::ListResidentsResponse* resp) override;
+  Reactor* ListResidentVersions(Ctx* ctx, const v1::ListResidentVersionsRequest* req,
+                                v1::ListResidentVersionsResponse* resp) override;
   Reactor* IssueViolationNotice(Ctx* ctx, const v1::IssueViolationNoticeRequest* req, v1::Resident* resp) override;
   Reactor* CureViolation(Ctx* ctx, const v1::CureViolationRequest* req, v1::Resident* resp) override;
   Reactor* TerminateResident(Ctx* ctx, const v1::TerminateResidentRequest* req, v1::Resident* resp) override;

@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "services/domain/as_of.h"
 #include "services/organizations/organization_rules.h"
 
 namespace biopolis {
@@ -25,6 +26,18 @@ Result<OrganizationRecord> OrganizationRegistry::Get(const Caller& caller, std::
     auto org = tx.organizations().Get(id);
     if (!org || !caller.MaySee(org->id)) return Status::NotFound(FormatName(kCollection, id));
     return *org;
+  });
+}
+
+Result<OrganizationRecord> OrganizationRegistry::GetAsOf(const Caller& caller, std::int64_t id, TimeMicros as_of) {
+  BIOPOLIS_RETURN_IF_ERROR(CheckAsOf(as_of, env_.clock.Now()));
+  return ReadValue<OrganizationRecord>(env_.store, [&](Transaction& tx) -> Result<OrganizationRecord> {
+    const std::string name = FormatName(kCollection, id);
+    if (!tx.organizations().Get(id) || !caller.MaySee(id)) return Status::NotFound(name);
+    auto then = tx.organizations().GetAsOf(id, as_of);
+    if (!then)
+      return Status(StatusCode::kNotFound, name + " was not yet registered at " + FormatTimestamp(as_of), "NOT_FOUND");
+    return *then;
   });
 }
 

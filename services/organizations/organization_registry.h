@@ -19,6 +19,9 @@ class OrganizationRegistry {
   explicit OrganizationRegistry(DomainEnv env) : env_(env) {}
 
   Result<OrganizationRecord> Get(const Caller& caller, std::int64_t id);
+  // The organization as it stood at `as_of` (not after now); NOT_FOUND when
+  // it was not yet registered then.
+  Result<OrganizationRecord> GetAsOf(const Caller& caller, std::int64_t id, TimeMicros as_of);
   Result<Page<OrganizationRecord>> List(const Caller& caller, const ListParams& params);
   // Validates every field; an INN or OGRN already registered is ALREADY_EXISTS.
   void Create(const Caller& caller, CommandMeta meta, OrganizationRecord record, Encoder<OrganizationRecord> encode,

@@ -2,6 +2,7 @@
 
 #include "core/etag.h"
 #include "core/resource_name.h"
+#include "services/domain/as_of.h"
 #include "services/land/land_seam.h"
 #include "services/support/support_seam.h"
 
@@ -28,10 +29,51 @@ Result<ResidentRecord> ResidentRegistry::Get(const Caller& caller, std::int64_t 
   });
 }
 
-Result<Page<ResidentRecord>> ResidentRegistry::List(const Caller& caller, const ListParams& params) {
-  return ReadPage<ResidentRecord>(env_, caller, "ListResidents", ListSpecification(), params,
-                                  ListVisibility::kOwnOrganization,
-                                  [](Transaction& tx, const ListQuery& q) { return tx.residents().List(q); });
+const ListSpec& ResidentRegistry::VersionListSpecification() {
+  static const ListSpec kSpec{{}, {"version"}, "version", false};
+  return kSpec;
+}
+
+Result<ResidentVersionRecord> ResidentRegistry::GetAsOf(const Caller& caller, std::int64_t id, TimeMicros as_of) {
+  BIOPOLIS_RETURN_IF_ERROR(CheckAsOf(as_of, env_.clock.Now()));
+  return ReadValue<ResidentVersionRecord>(env_.store, [&](Transaction& tx) -> Result<ResidentVersionRecord> {
+    const std::string name = FormatName(kCollection, id);
+    auto current = tx.residents().Get(id);
+    if (!current || !caller.MaySee(current->organization_id)) return Status::NotFound(name);
+    auto then = tx.residents().GetAsOf(id, as_of);
+    if (!then)
+      return Status(StatusCode::kNotFound, name + " was not yet in the registry at " + FormatTimestamp(as_of),
+                    "NOT_FOUND");
+    return *then;
+  });
+}
+
+Result<Page<ResidentRecord>> ResidentRegistry::List(const Caller& caller, const ListParams& params,
+                                                    std::optional<TimeMicros> as_of) {
+  if (!as_of) {
+    return ReadPage<ResidentRecord>(env_, caller, "ListResidents", ListSpecification(), params,
+                                    ListVisibility::kOwnOrganization,
+                                    [](Transaction& tx, const ListQuery& q) { return tx.residents().List(q); });
+  }
+  BIOPOLIS_RETURN_IF_ERROR(CheckAsOf(*as_of, env_.clock.Now()));
+  // The page token is bound to the as_of it was issued for.
+  return ReadPage<ResidentRecord>(env_, caller, "ListResidents@" + std::to_string(*as_of), ListSpecification(), params,
+                                  ListVisibility::kOwnOrganization, [t = *as_of](Transaction& tx, const ListQuery& q) {
+                                    return tx.residents().ListAsOf(q, t);
+                                  });
+}
+
+Result<Page<ResidentVersionRecord>> ResidentRegistry::ListVersions(const Caller& caller, std::int64_t id,
+                                                                   const ListParams& params) {
+  const std::string name = FormatName(kCollection, id);
+  BIOPOLIS_RETURN_IF_ERROR(ReadValue<bool>(env_.store, [&](Transaction& tx) -> Result<bool> {
+                             auto current = tx.residents().Get(id);
+                             if (!current || !caller.MaySee(current->organization_id)) return Status::NotFound(name);
+                             return true;
+                           }).status());
+  return ReadPage<ResidentVersionRecord>(
+      env_, caller, "ListResidentVersions|" + name, VersionListSpecification(), params, ListVisibility::kEveryone,
+      [id](Transaction& tx, const ListQuery& q) { return tx.residents().ListVersions(id, q); });
 }
 
 void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
@@ -88,6 +130,7 @@ void ResidentRegistry::Act(const Caller& caller, CommandMeta meta, std::int64_t 
         }
         r.state = ResidentStateAfter(action);
         r.update_time = ctx.now();
+        r.effective_time = EffectiveTimeOf(action, args, r.create_time, ctx.now());
         r.version += 1;
         ctx.tx().residents().Update(r);
         ctx.Record(name, r.organization_id, event, summary);

@@ -16,11 +16,19 @@ class ResidentRegistry {
   explicit ResidentRegistry(DomainEnv env) : env_(env) {}
 
   Result<ResidentRecord> Get(const Caller& caller, std::int64_t id);
-  Result<Page<ResidentRecord>> List(const Caller& caller, const ListParams& params);
+  // The entry as it stood at `as_of` (not after now); NOT_FOUND when it was
+  // not yet made then.
+  Result<ResidentVersionRecord> GetAsOf(const Caller& caller, std::int64_t id, TimeMicros as_of);
+  // With `as_of`: the entries as they stood then (see ResidentRepository).
+  Result<Page<ResidentRecord>> List(const Caller& caller, const ListParams& params,
+                                    std::optional<TimeMicros> as_of = std::nullopt);
+  // The entry's versions, oldest first.
+  Result<Page<ResidentVersionRecord>> ListVersions(const Caller& caller, std::int64_t id, const ListParams& params);
   void Act(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, ResidentAction action,
            ResidentActionArgs args, Encoder<ResidentRecord> encode, Reply reply);
 
   static const ListSpec& ListSpecification();
+  static const ListSpec& VersionListSpecification();
 
  private:
   DomainEnv env_;

@@ -1,5 +1,7 @@
 #include "services/residents/resident_rules.h"
 
+#include <algorithm>
+
 #include "core/text_limits.h"
 
 namespace biopolis {
@@ -61,6 +63,12 @@ Status ValidateResidentArgs(ResidentAction action, const ResidentActionArgs& arg
     }
   }
   return errors.ToStatus();
+}
+
+TimeMicros EffectiveTimeOf(ResidentAction action, const ResidentActionArgs& args, TimeMicros entry_create_time,
+                           TimeMicros now) {
+  if (action != ResidentAction::kTerminate) return now;
+  return std::max(ZoneStartOf(args.date), entry_create_time);
 }
 
 }  // namespace biopolis

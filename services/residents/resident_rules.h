@@ -34,4 +34,10 @@ struct ResidentActionArgs {
 // is the zone date.
 Status ValidateResidentArgs(ResidentAction action, const ResidentActionArgs& args, const Date& today);
 
+// When a change takes effect, for the registry's history: a termination from
+// the start (zone time) of its effective date, but never before the entry was
+// made (`entry_create_time`); a notice or a cure at once (`now`).
+TimeMicros EffectiveTimeOf(ResidentAction action, const ResidentActionArgs& args, TimeMicros entry_create_time,
+                           TimeMicros now);
+
 }  // namespace biopolis

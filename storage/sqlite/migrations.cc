@@ -518,6 +518,95 @@ CREATE INDEX document_versions_by_blob ON document_versions (blob_id);
 ALTER TABLE policies ADD COLUMN required_application_documents TEXT NOT NULL DEFAULT '';
 ALTER TABLE support_measures ADD COLUMN required_documents TEXT NOT NULL DEFAULT '';
 )sql",
+      // 9: the registry's history. Every change to a registry entry or an
+      // organization appends a version: its content, the time it took effect
+      // (a termination takes effect on its date) and the time it was
+      // recorded; versions are never changed. Existing rows become their first
+      // versions: an organization's current row from its creation (earlier
+      // names are not known to the database); a registry entry's state at
+      // registration (ACTIVE, no notice: every entry starts so) from its
+      // creation and, when it changed since, its current row from the time
+      // that change took effect (the termination date, the last notice's
+      // issue or cure time: the times the audit log recorded).
+      R"sql(
+CREATE TABLE organization_versions (
+  organization_id INTEGER NOT NULL REFERENCES organizations (id),
+  version         INTEGER NOT NULL,
+  effective_time  INTEGER NOT NULL,
+  record_time     INTEGER NOT NULL,
+  kind            INTEGER NOT NULL,
+  inn             TEXT NOT NULL,
+  ogrn            TEXT NOT NULL,
+  kpp             TEXT NOT NULL,
+  full_name       TEXT NOT NULL,
+  short_name      TEXT NOT NULL,
+  legal_address   TEXT NOT NULL,
+  contact_person  TEXT NOT NULL,
+  contact_email   TEXT NOT NULL,
+  contact_phone   TEXT NOT NULL,
+  create_time     INTEGER NOT NULL,
+  update_time     INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, version)
+) STRICT;
+CREATE INDEX organization_versions_by_effect ON organization_versions (organization_id, effective_time, version);
+CREATE TRIGGER organization_versions_no_update BEFORE UPDATE ON organization_versions
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER organization_versions_no_delete BEFORE DELETE ON organization_versions
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+CREATE TABLE resident_versions (
+  resident_id             INTEGER NOT NULL REFERENCES residents (id),
+  version                 INTEGER NOT NULL,
+  effective_time          INTEGER NOT NULL,
+  record_time             INTEGER NOT NULL,
+  organization_id         INTEGER NOT NULL,
+  application_id          INTEGER NOT NULL,
+  registry_number         TEXT NOT NULL,
+  agreement_number        TEXT NOT NULL,
+  agreement_date          TEXT NOT NULL,
+  registration_date       TEXT NOT NULL,
+  state                   INTEGER NOT NULL,
+  violation_description   TEXT NOT NULL,
+  violation_cure_by       TEXT NOT NULL,
+  violation_issue_time    INTEGER NOT NULL,
+  violation_cure_time     INTEGER NOT NULL,
+  violation_cure_note     TEXT NOT NULL,
+  termination_ground      INTEGER NOT NULL,
+  termination_date        TEXT NOT NULL,
+  termination_explanation TEXT NOT NULL,
+  create_time             INTEGER NOT NULL,
+  update_time             INTEGER NOT NULL,
+  PRIMARY KEY (resident_id, version)
+) STRICT;
+CREATE INDEX resident_versions_by_effect ON resident_versions (resident_id, effective_time, version);
+CREATE TRIGGER resident_versions_no_update BEFORE UPDATE ON resident_versions
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER resident_versions_no_delete BEFORE DELETE ON resident_versions
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+INSERT INTO organization_versions
+SELECT id, version, create_time, update_time, kind, inn, ogrn, kpp, full_name, short_name, legal_address,
+       contact_person, contact_email, contact_phone, create_time, update_time
+FROM organizations;
+
+INSERT INTO resident_versions
+SELECT id, 1, create_time, create_time, organization_id, application_id, registry_number, agreement_number,
+       agreement_date, registration_date, 1, '', '', 0, 0, '', 0, '', '', create_time, create_time
+FROM residents WHERE version > 1;
+
+INSERT INTO resident_versions
+SELECT id, version,
+       CASE WHEN version = 1 THEN create_time
+            WHEN state = 3 THEN max((unixepoch(termination_date) - 10800) * 1000000, create_time)
+            WHEN state = 2 THEN violation_issue_time
+            WHEN violation_cure_time > 0 THEN violation_cure_time
+            ELSE update_time END,
+       update_time, organization_id, application_id, registry_number, agreement_number, agreement_date,
+       registration_date, state, violation_description, violation_cure_by, violation_issue_time,
+       violation_cure_time, violation_cure_note, termination_ground, termination_date, termination_explanation,
+       create_time, update_time
+FROM residents;
+)sql",
   };
   return kMigrations;
 }

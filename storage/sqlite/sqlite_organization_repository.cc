@@ -84,7 +84,9 @@ std::int64_t SqliteOrganizationRepository::Insert(const OrganizationRecord& reco
                      "update_time, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindFields(st, record);
   st.exec();
-  return db_.getLastInsertRowid();
+  std::int64_t id = db_.getLastInsertRowid();
+  AppendVersion(id, record.create_time);
+  return id;
 }
 
 void SqliteOrganizationRepository::Update(const OrganizationRecord& record) {
@@ -95,6 +97,29 @@ void SqliteOrganizationRepository::Update(const OrganizationRecord& record) {
   BindFields(st, record);
   st.bind(14, static_cast<int64_t>(record.id));
   st.exec();
+  AppendVersion(record.id, record.update_time);
+}
+
+void SqliteOrganizationRepository::AppendVersion(std::int64_t id, TimeMicros effective_time) {
+  CachedStatement st(conn_,
+                     "INSERT INTO organization_versions SELECT id, version, ?, update_time, kind, inn, ogrn, kpp, "
+                     "full_name, short_name, legal_address, contact_person, contact_email, contact_phone, "
+                     "create_time, update_time FROM organizations WHERE id = ?");
+  st.bind(1, static_cast<int64_t>(effective_time));
+  st.bind(2, static_cast<int64_t>(id));
+  st.exec();
+}
+
+std::optional<OrganizationRecord> SqliteOrganizationRepository::GetAsOf(std::int64_t id, TimeMicros as_of) {
+  CachedStatement st(conn_,
+                     "SELECT organization_id, kind, inn, ogrn, kpp, full_name, short_name, legal_address, "
+                     "contact_person, contact_email, contact_phone, create_time, update_time, version "
+                     "FROM organization_versions WHERE organization_id = ? AND effective_time <= ? "
+                     "ORDER BY effective_time DESC, version DESC LIMIT 1");
+  st.bind(1, static_cast<int64_t>(id));
+  st.bind(2, static_cast<int64_t>(as_of));
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
 }
 
 }  // namespace biopolis

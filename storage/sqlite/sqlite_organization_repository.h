@@ -16,8 +16,11 @@ class SqliteOrganizationRepository final : public OrganizationRepository {
   Page<OrganizationRecord> List(const ListQuery& query) override;
   std::int64_t Insert(const OrganizationRecord& record) override;
   void Update(const OrganizationRecord& record) override;
+  std::optional<OrganizationRecord> GetAsOf(std::int64_t id, TimeMicros as_of) override;
 
  private:
+  // Copies the row `id` (just written) into its history.
+  void AppendVersion(std::int64_t id, TimeMicros effective_time);
   std::optional<OrganizationRecord> FindOne(const std::string& where, const FilterValue& value);
   SqliteConnection& conn_;
   SQLite::Database& db_;

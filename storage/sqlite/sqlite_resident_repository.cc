@@ -15,6 +15,28 @@ constexpr char kColumns[] =
     "r.create_time, r.update_time, r.version";
 constexpr char kFrom[] = "residents r JOIN organizations o ON o.id = r.organization_id";
 
+// The history: `r` is a version of resident_versions, the columns read in
+// Read()'s order, then the version's times; `o` the organization's version in
+// effect at `ot` (a time expression), falling back to its current row.
+constexpr char kVersionColumns[] =
+    "r.resident_id, r.organization_id, r.application_id, r.registry_number, r.agreement_number, "
+    "r.agreement_date, r.registration_date, r.state, r.violation_description, "
+    "r.violation_cure_by, r.violation_issue_time, r.violation_cure_time, r.violation_cure_note, "
+    "r.termination_ground, r.termination_date, r.termination_explanation, coalesce(o.full_name, co.full_name), "
+    "r.create_time, r.update_time, r.version, r.effective_time, r.record_time";
+std::string OrganizationAt(const std::string& time) {
+  return " JOIN organizations co ON co.id = r.organization_id"
+         " LEFT JOIN organization_versions o ON o.organization_id = r.organization_id AND o.version = ("
+         "SELECT ov.version FROM organization_versions ov WHERE ov.organization_id = r.organization_id"
+         " AND ov.effective_time <= " +
+         time + " ORDER BY ov.effective_time DESC, ov.version DESC LIMIT 1)";
+}
+// The version of resident `id_expr` in effect at `time`.
+std::string VersionAt(const std::string& id_expr, const std::string& time) {
+  return "(SELECT v.version FROM resident_versions v WHERE v.resident_id = " + id_expr +
+         " AND v.effective_time <= " + time + " ORDER BY v.effective_time DESC, v.version DESC LIMIT 1)";
+}
+
 ResidentRecord Read(SQLite::Statement& st) {
   ResidentRecord r;
   int i = 0;
@@ -41,7 +63,27 @@ ResidentRecord Read(SQLite::Statement& st) {
   return r;
 }
 
+ResidentVersionRecord ReadVersion(SQLite::Statement& st) {
+  ResidentVersionRecord v;
+  v.entry = Read(st);
+  v.effective_time = st.getColumn(20).getInt64();
+  v.record_time = st.getColumn(21).getInt64();
+  return v;
+}
+
 }  // namespace
+
+void SqliteResidentRepository::AppendVersion(std::int64_t id, TimeMicros effective_time) {
+  CachedStatement st(conn_,
+                     "INSERT INTO resident_versions SELECT id, version, ?, update_time, organization_id, "
+                     "application_id, registry_number, agreement_number, agreement_date, registration_date, state, "
+                     "violation_description, violation_cure_by, violation_issue_time, violation_cure_time, "
+                     "violation_cure_note, termination_ground, termination_date, termination_explanation, "
+                     "create_time, update_time FROM residents WHERE id = ?");
+  st.bind(1, static_cast<int64_t>(effective_time));
+  st.bind(2, static_cast<int64_t>(id));
+  st.exec();
+}
 
 void SqliteResidentRepository::LoadCommitments(ResidentRecord& record) {
   CachedStatement st(conn_,
@@ -117,6 +159,7 @@ std::int64_t SqliteResidentRepository::Insert(const ResidentRecord& r) {
     c.exec();
     c.reset();
   }
+  AppendVersion(id, r.effective_time != 0 ? r.effective_time : r.create_time);
   return id;
 }
 
@@ -139,6 +182,7 @@ void SqliteResidentRepository::Update(const ResidentRecord& r) {
   st.bind(i++, static_cast<int64_t>(r.version));
   st.bind(i++, static_cast<int64_t>(r.id));
   st.exec();
+  AppendVersion(r.id, r.effective_time != 0 ? r.effective_time : r.update_time);
 }
 
 std::int64_t SqliteResidentRepository::CountRegisteredInYear(int year) {
@@ -146,6 +190,50 @@ std::int64_t SqliteResidentRepository::CountRegisteredInYear(int year) {
   st.bind(1, year);
   st.executeStep();
   return st.getColumn(0).getInt64();
+}
+
+std::optional<ResidentVersionRecord> SqliteResidentRepository::GetAsOf(std::int64_t id, TimeMicros as_of) {
+  static const std::string kSql = std::string("SELECT ") + kVersionColumns + " FROM resident_versions r" +
+                                  OrganizationAt("?2") +
+                                  " WHERE r.resident_id = ?1 AND r.version = " + VersionAt("?1", "?2");
+  CachedStatement st(conn_, kSql);
+  st.bind(1, static_cast<int64_t>(id));
+  st.bind(2, static_cast<int64_t>(as_of));
+  if (!st.executeStep()) return std::nullopt;
+  ResidentVersionRecord v = ReadVersion(st);
+  LoadCommitments(v.entry);
+  return v;
+}
+
+Page<ResidentRecord> SqliteResidentRepository::ListAsOf(const ListQuery& query, TimeMicros as_of) {
+  // Rows come in the current table's orders (registry numbers and creation
+  // times never change), each joined to its version in effect then; an entry
+  // made later has none and drops out.
+  static const std::string kAsOfFrom =
+      "residents cur JOIN resident_versions r ON r.resident_id = cur.id AND r.version = " + VersionAt("cur.id", "?") +
+      OrganizationAt("?");
+  static const std::string kSelect = std::string(kVersionColumns);
+  ListTable table{kAsOfFrom,
+                  kSelect,
+                  "cur.id",
+                  {{"state", "r.state"},
+                   {"organization", "cur.organization_id"},
+                   {"registry_number", "cur.registry_number"},
+                   {"create_time", "cur.create_time"}},
+                  "",
+                  {FilterValue(std::int64_t{as_of}), FilterValue(std::int64_t{as_of})}};
+  Page<ResidentRecord> page = RunList<ResidentRecord>(conn_, table, query, Read);
+  for (auto& r : page.items) LoadCommitments(r);
+  return page;
+}
+
+Page<ResidentVersionRecord> SqliteResidentRepository::ListVersions(std::int64_t id, const ListQuery& query) {
+  static const std::string kVersionFrom = "resident_versions r" + OrganizationAt("r.effective_time");
+  ListTable table{kVersionFrom,        kVersionColumns,  "r.version", {{"version", "r.version"}},
+                  "r.resident_id = ?", {FilterValue(id)}};
+  Page<ResidentVersionRecord> page = RunList<ResidentVersionRecord>(conn_, table, query, ReadVersion);
+  for (auto& v : page.items) LoadCommitments(v.entry);
+  return page;
 }
 
 }  // namespace biopolis

@@ -16,9 +16,14 @@ class SqliteResidentRepository final : public ResidentRepository {
   std::int64_t Insert(const ResidentRecord& record) override;
   void Update(const ResidentRecord& record) override;
   std::int64_t CountRegisteredInYear(int year) override;
+  std::optional<ResidentVersionRecord> GetAsOf(std::int64_t id, TimeMicros as_of) override;
+  Page<ResidentRecord> ListAsOf(const ListQuery& query, TimeMicros as_of) override;
+  Page<ResidentVersionRecord> ListVersions(std::int64_t id, const ListQuery& query) override;
 
  private:
   void LoadCommitments(ResidentRecord& record);
+  // Copies the row `id` (just written) into its history.
+  void AppendVersion(std::int64_t id, TimeMicros effective_time);
   std::optional<ResidentRecord> FindOne(const std::string& where, std::int64_t value);
   SqliteConnection& conn_;
   SQLite::Database& db_;

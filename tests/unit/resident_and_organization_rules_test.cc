@@ -102,6 +102,23 @@ TEST(OrganizationRulesTest, EntrepreneurHasNoKppAndNeedsOgrnip) {
   EXPECT_TRUE(got.count("kpp:KPP_NOT_ALLOWED"));
 }
 
+TEST(ResidentRulesTest, ChangesTakeEffectAtOnceTerminationsOnTheirDate) {
+  const TimeMicros created = ZoneStartOf(Date{2026, 3, 10}) + 5 * 3600 * kMicrosPerSecond;
+  const TimeMicros now = ZoneStartOf(Date{2026, 11, 27}) + 3600 * kMicrosPerSecond;
+  ResidentActionArgs args;
+  args.date = Date{2026, 11, 20};
+  EXPECT_EQ(EffectiveTimeOf(ResidentAction::kIssueViolationNotice, args, created, now), now);
+  EXPECT_EQ(EffectiveTimeOf(ResidentAction::kCureViolation, args, created, now), now);
+  // A termination from the start of its date, in zone time (UTC+3).
+  EXPECT_EQ(EffectiveTimeOf(ResidentAction::kTerminate, args, created, now), ZoneStartOf(Date{2026, 11, 20}));
+  EXPECT_EQ(FormatTimestamp(ZoneStartOf(Date{2026, 11, 20})), "2026-11-19T21:00:00Z");
+  // ... or a later date, but never before the entry was made.
+  args.date = Date{2026, 12, 31};
+  EXPECT_EQ(EffectiveTimeOf(ResidentAction::kTerminate, args, created, now), ZoneStartOf(Date{2026, 12, 31}));
+  args.date = Date{2026, 3, 10};
+  EXPECT_EQ(EffectiveTimeOf(ResidentAction::kTerminate, args, created, now), created);
+}
+
 TEST(OrganizationRulesTest, ResidentsMayChangeOnlyContacts) {
   EXPECT_TRUE(CheckUpdateMask({"contact_email"}, OrganizationMaskRules(Role::kResident)).ok());
   EXPECT_EQ(CheckUpdateMask({"full_name"}, OrganizationMaskRules(Role::kResident)).reason(), "FIELD_NOT_UPDATABLE");

@@ -74,6 +74,101 @@ TEST(SqliteStoreTest, RefusesADatabaseFromANewerServer) {
   EXPECT_EQ(store.status().reason(), "SCHEMA_TOO_NEW");
 }
 
+// A database written by a schema-6 server (before the history) gains its rows
+// as first versions: organizations from their creation; a registry entry that
+// changed since registration as its state at registration plus its current
+// row from when that change took effect.
+TEST(SqliteStoreTest, MigratesASchema6DatabaseIntoTheHistory) {
+  testing::TempDb db;
+  constexpr TimeMicros kCreated = 1'700'000'000'000'000;
+  constexpr TimeMicros kUpdated = 1'760'000'000'000'000;
+  {
+    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ApplyMigrations(raw, 6);
+    ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 6);
+    raw.exec(
+        "INSERT INTO organizations VALUES (1, 1, '4345042753', '1024317979080', '434501001', 'ООО Первое', '', "
+        "'Kirov', '', '', '', 1700000000000000, 1760000000000000, 2);"
+        "INSERT INTO organizations VALUES (2, 1, '7707083893', '1027700132195', '773601001', 'ПАО Второе', '', "
+        "'Moscow', '', '', '', 1700000000000000, 1700000000000000, 1);"
+        "INSERT INTO policies (version, effective_from, min_investment_kopecks, min_investment_3y_kopecks, "
+        "allowed_okved_prefixes, info_request_days, description, create_time) VALUES (1, '2023-01-01', 0, 0, '21', "
+        "30, '', 0);");
+    for (int id : {1, 2}) {
+      raw.exec(
+          "INSERT INTO applications (id, organization_id, state, project_name, project_description, "
+          "okved_codes, planned_investment_kopecks, planned_investment_3y_kopecks, planned_jobs, "
+          "requested_land_area_m2, planned_start_date, planned_completion_date, policy_version, "
+          "info_request_text, info_request_deadline, info_response_text, expert_opinion, "
+          "expert_opinion_summary, approval_comment, rejection_ground, rejection_explanation, "
+          "withdrawal_reason, resident_id, submit_time, create_time, update_time, version) VALUES (" +
+          std::to_string(id) + ", " + std::to_string(id) +
+          ", 6, 'p', '', '21.20', 0, 0, 0, 0, '', '', 1, '', 0, '', 0, '', '', 0, '', '', NULL, 0, 0, 0, 1)");
+    }
+    // Entry 1: terminated on 2025-06-10 after a cured notice (row version 4);
+    // entry 2: untouched since registration.
+    raw.exec(
+        "INSERT INTO residents VALUES (1, 1, 1, '43-2023-0001', 2023, 'A-1', '2023-11-14', '2023-11-14', 3, "
+        "'late', '2024-06-01', 1720000000000000, 1730000000000000, 'fixed', 2, '2025-06-10', 'court', "
+        "1700000000000000, 1760000000000000, 4);"
+        "INSERT INTO residents VALUES (2, 2, 2, '43-2023-0002', 2023, 'A-2', '2023-11-14', '2023-11-14', 1, "
+        "'', '', 0, 0, '', 0, '', '', 1700000000000000, 1700000000000000, 1);"
+        "INSERT INTO commitments VALUES (1, '2030-12-31', 100, 10);");
+  }
+  auto store = OpenStore(db.path());
+  EXPECT_EQ(store->schema_version(), LatestSchemaVersion());
+  store->Read([&](Transaction& tx) {
+    // Organizations: their current rows, from creation.
+    auto org = tx.organizations().GetAsOf(1, kCreated);
+    EXPECT_TRUE(org.has_value());
+    if (org) {
+      EXPECT_EQ(org->full_name, "ООО Первое");
+      EXPECT_EQ(org->version, 2);
+    }
+    EXPECT_FALSE(tx.organizations().GetAsOf(1, kCreated - 1).has_value());
+    // Entry 1: ACTIVE from registration, TERMINATED from 2025-06-10 (zone time).
+    auto registered = tx.residents().GetAsOf(1, kCreated);
+    EXPECT_TRUE(registered.has_value());
+    if (registered) {
+      EXPECT_EQ(registered->entry.state, ResidentState::kActive);
+      EXPECT_EQ(registered->entry.version, 1);
+      EXPECT_TRUE(registered->entry.violation_description.empty());
+      EXPECT_EQ(registered->entry.commitments.size(), 1u);
+      EXPECT_EQ(registered->entry.organization_display_name, "ООО Первое");
+    }
+    const TimeMicros termination = ZoneStartOf(Date{2025, 6, 10});
+    auto before = tx.residents().GetAsOf(1, termination - 1);
+    EXPECT_TRUE(before && before->entry.state == ResidentState::kActive);
+    auto after = tx.residents().GetAsOf(1, termination);
+    EXPECT_TRUE(after.has_value());
+    if (after) {
+      EXPECT_EQ(after->entry.state, ResidentState::kTerminated);
+      EXPECT_EQ(after->entry.version, 4);
+      EXPECT_EQ(after->effective_time, termination);
+      EXPECT_EQ(after->record_time, kUpdated);
+      EXPECT_EQ(after->entry.termination_explanation, "court");
+    }
+    // Entry 2: one version from registration.
+    ListQuery q;
+    q.page_size = 10;
+    q.order_field = "version";
+    EXPECT_EQ(tx.residents().ListVersions(2, q).items.size(), 1u);
+    EXPECT_EQ(tx.residents().ListVersions(1, q).items.size(), 2u);
+    // The registry as of a date: both entries after registration, none before.
+    ListQuery list;
+    list.page_size = 10;
+    list.order_field = "registry_number";
+    EXPECT_EQ(tx.residents().ListAsOf(list, kCreated).items.size(), 2u);
+    EXPECT_TRUE(tx.residents().ListAsOf(list, kCreated - 1).items.empty());
+    return Status::Ok();
+  });
+  // The history is append-only, even to SQL.
+  store.reset();
+  SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+  EXPECT_THROW(raw.exec("UPDATE resident_versions SET state = 1"), SQLite::Exception);
+  EXPECT_THROW(raw.exec("DELETE FROM organization_versions"), SQLite::Exception);
+}
+
 TEST(SqliteStoreTest, FailedWorkRollsBackEverything) {
   testing::TempDb db;
   auto store = OpenStore(db.path());

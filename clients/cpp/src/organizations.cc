@@ -10,6 +10,14 @@ Result<v1::Organization> Organizations::Get(const std::string& name) const {
   return Call<v1::Organization>(m::kGetOrganization, req);
 }
 
+Result<v1::Organization> Organizations::Get(const std::string& name,
+                                            std::chrono::system_clock::time_point as_of) const {
+  v1::GetOrganizationRequest req;
+  req.set_name(name);
+  SetTimestamp(as_of, req.mutable_as_of());
+  return Call<v1::Organization>(m::kGetOrganization, req);
+}
+
 Result<v1::ListOrganizationsResponse> Organizations::ListPage(const ListOptions& options,
                                                               const std::string& page_token) const {
   v1::ListOrganizationsRequest req;

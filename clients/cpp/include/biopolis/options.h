@@ -116,6 +116,8 @@ struct ListOptions {
   bool open_only = false;
   // ServiceDesk::ListRequests only: requests past their SLA.
   bool overdue_only = false;
+  // Residents::List only: the registry as it stood at this time.
+  std::optional<std::chrono::system_clock::time_point> as_of{};
 
   ListOptions& Filter(std::string f) {
     filter = std::move(f);
@@ -135,6 +137,10 @@ struct ListOptions {
   }
   ListOptions& OverdueOnly(bool b = true) {
     overdue_only = b;
+    return *this;
+  }
+  ListOptions& AsOf(std::chrono::system_clock::time_point t) {
+    as_of = t;
     return *this;
   }
 };

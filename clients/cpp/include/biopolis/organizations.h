@@ -1,6 +1,7 @@
 // Organizations (OrganizationService): the companies known to the zone.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ class Organizations : public ServiceClient<Organizations> {
  public:
   using ServiceClient::ServiceClient;
   Result<v1::Organization> Get(const std::string& name) const;
+  // The organization as it stood at `as_of` (names and address then).
+  Result<v1::Organization> Get(const std::string& name, std::chrono::system_clock::time_point as_of) const;
   Result<v1::ListOrganizationsResponse> ListPage(const ListOptions& options, const std::string& page_token = "") const;
   Pager<v1::Organization> List(const ListOptions& options = {}) const;
   Result<v1::Organization> Create(const v1::Organization& organization, std::string request_id = "") const;

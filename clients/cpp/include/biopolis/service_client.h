@@ -12,6 +12,7 @@
 // so they may outlive the client that made them.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,7 +27,8 @@
 
 namespace google::protobuf {
 class Message;
-}
+class Timestamp;
+}  // namespace google::protobuf
 
 namespace biopolis::client {
 
@@ -38,6 +40,9 @@ class CallRunner;
 
 // A new random (version 4) UUID, for request ids.
 std::string NewRequestId();
+
+// Sets a google.protobuf.Timestamp (microsecond precision).
+void SetTimestamp(std::chrono::system_clock::time_point t, google::protobuf::Timestamp* out);
 
 class ServiceClientBase {
  public:
@@ -79,6 +84,9 @@ class ServiceClientBase {
     request.set_page_token(page_token);
     if constexpr (requires { request.set_filter(std::string()); }) request.set_filter(options.filter);
     if constexpr (requires { request.set_order_by(std::string()); }) request.set_order_by(options.order_by);
+    if constexpr (requires { request.mutable_as_of(); }) {
+      if (options.as_of) SetTimestamp(*options.as_of, request.mutable_as_of());
+    }
   }
 
   // A Pager over a List method; `items(response)` names the repeated field.
