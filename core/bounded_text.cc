@@ -127,4 +127,25 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+std::string FoldCase(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if ((c == 0xD0 || c == 0xD1) && i + 1 < out.size()) {
+      // Two-byte sequences of U+0400..U+047F.
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      const unsigned cp = ((c & 0x1Fu) << 6) | (d & 0x3Fu);
+      unsigned lower = cp;
+      if (cp >= 0x410 && cp <= 0x42F) lower = cp + 0x20;  // А..Я -> а..я
+      if (cp >= 0x400 && cp <= 0x40F) lower = cp + 0x50;  // Ѐ..Џ (Ё) -> ѐ..џ
+      out[i] = static_cast<char>(0xC0 | (lower >> 6));
+      out[i + 1] = static_cast<char>(0x80 | (lower & 0x3F));
+      ++i;
+    }
+  }
+  return out;
+}
+
 }  // namespace biopolis

@@ -30,4 +30,8 @@ std::string BoundText(std::string_view text, std::size_t max_bytes);
 // values past U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 
+// `text` with Latin and Cyrillic capitals lowered (А..Я, Ѐ..Џ, A..Z), for
+// case-insensitive search of names; other characters as they are.
+std::string FoldCase(std::string_view text);
+
 }  // namespace biopolis

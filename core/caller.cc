@@ -2,6 +2,6 @@
 
 namespace biopolis {
 
-const char* RoleName(Role role) { return kRoles.Name(role); }
+const char* RoleName(Role role) { return role == Role::kPublic ? "a caller without credentials" : kRoles.Name(role); }
 
 }  // namespace biopolis

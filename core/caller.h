@@ -10,8 +10,10 @@
 
 namespace biopolis {
 
-// Numbering equals biopolis.v1.Role.
-enum class Role { kUnspecified = 0, kAdmin = 1, kOfficer = 2, kResident = 3, kAuditor = 4 };
+// Numbering equals biopolis.v1.Role. kPublic is the server's own: a caller
+// without credentials, admitted only to the public registry's methods; it
+// never acts, so it is never recorded and has no public name.
+enum class Role { kUnspecified = 0, kAdmin = 1, kOfficer = 2, kResident = 3, kAuditor = 4, kPublic = 100 };
 
 // Each value's public name (core/enum_table.h).
 inline constexpr auto kRoles = MakeEnumTable<Role>("ROLE_UNSPECIFIED", {{Role::kAdmin, "ROLE_ADMIN"},

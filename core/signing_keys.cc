@@ -82,6 +82,8 @@ Result<SigningKeyring> SigningKeyring::OpenOrCreate(const std::string& folder) {
     key.public_key.resize(crypto_sign_PUBLICKEYBYTES);
     crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(key.public_key.data()),
                                  reinterpret_cast<const unsigned char*>(key.secret.data()));
+    std::ifstream revoked(fs::path(folder) / (key.id + ".revoked"));
+    if (revoked) revoked >> key.revoke_time;
     ring.keys_.push_back(std::move(key));
   }
   if (ec) return KeyError("cannot read the signing key folder " + folder + ": " + ec.message());
@@ -96,6 +98,30 @@ Result<PublicKey> SigningKeyring::Rotate(const std::string& folder) {
   return rotated.PublicKeys().back();
 }
 
+Result<PublicKey> SigningKeyring::Revoke(const std::string& folder, const std::string& key_id, TimeMicros when) {
+  BIOPOLIS_ASSIGN_OR_RETURN(auto ring, OpenOrCreate(folder));
+  auto it = std::find_if(ring.keys_.begin(), ring.keys_.end(), [&](const Key& k) { return k.id == key_id; });
+  if (it == ring.keys_.end()) return Status::NotFound("signingKeys/" + key_id);
+  if (it + 1 == ring.keys_.end()) {
+    return Status::FailedPrecondition(key_id + " is the active signing key; rotate to a new key first, then revoke it",
+                                      "ACTIVE_SIGNING_KEY", {"ACTIVE_SIGNING_KEY", "signingKeys/" + key_id, "the active key"});
+  }
+  if (it->revoke_time != 0) {
+    return Status::FailedPrecondition(key_id + " is already revoked", "ALREADY_REVOKED",
+                                      {"ALREADY_REVOKED", "signingKeys/" + key_id, "revoked"});
+  }
+  const fs::path path = fs::path(folder) / (key_id + ".revoked");
+  std::ofstream out(path, std::ios::out | std::ios::trunc);
+  out << when << "\n";
+  out.close();
+  if (!out) return KeyError("cannot write " + path.string());
+  BIOPOLIS_ASSIGN_OR_RETURN(auto after, OpenOrCreate(folder));
+  for (const auto& k : after.PublicKeys()) {
+    if (k.key_id == key_id) return k;
+  }
+  return KeyError("the revoked key vanished from " + folder);
+}
+
 std::string SigningKeyring::Sign(std::string_view message) const {
   unsigned char sig[crypto_sign_BYTES];
   crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
@@ -105,8 +131,40 @@ std::string SigningKeyring::Sign(std::string_view message) const {
 
 std::vector<PublicKey> SigningKeyring::PublicKeys() const {
   std::vector<PublicKey> out;
-  for (const auto& k : keys_) out.push_back({k.id, ToHex(k.public_key)});
+  for (const auto& k : keys_) out.push_back({k.id, ToHex(k.public_key), k.revoke_time});
   return out;
+}
+
+Result<std::shared_ptr<SigningKeys>> SigningKeys::Open(std::string folder) {
+  auto keys = std::make_shared<SigningKeys>();
+  keys->folder_ = std::move(folder);
+  BIOPOLIS_RETURN_IF_ERROR(keys->Reload());
+  return keys;
+}
+
+Status SigningKeys::Reload() {
+  BIOPOLIS_ASSIGN_OR_RETURN(auto ring, SigningKeyring::OpenOrCreate(folder_));
+  ring_ = std::make_shared<const SigningKeyring>(std::move(ring));
+  return Status::Ok();
+}
+
+std::shared_ptr<const SigningKeyring> SigningKeys::Current() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ring_;
+}
+
+Result<PublicKey> SigningKeys::Rotate() {
+  std::lock_guard<std::mutex> lock(mu_);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto key, SigningKeyring::Rotate(folder_));
+  BIOPOLIS_RETURN_IF_ERROR(Reload());
+  return key;
+}
+
+Result<PublicKey> SigningKeys::Revoke(const std::string& key_id, TimeMicros when) {
+  std::lock_guard<std::mutex> lock(mu_);
+  BIOPOLIS_ASSIGN_OR_RETURN(auto key, SigningKeyring::Revoke(folder_, key_id, when));
+  BIOPOLIS_RETURN_IF_ERROR(Reload());
+  return key;
 }
 
 }  // namespace biopolis

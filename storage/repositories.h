@@ -25,6 +25,7 @@
 #include "model/organization.h"
 #include "model/policy.h"
 #include "model/reporting.h"
+#include "model/registry_extract.h"
 #include "model/resident.h"
 #include "model/service_desk.h"
 #include "model/support.h"
@@ -104,6 +105,17 @@ class ResidentRepository {
   virtual Page<ResidentRecord> ListAsOf(const ListQuery& query, TimeMicros as_of) = 0;
   // The entry's versions; order: version.
   virtual Page<ResidentVersionRecord> ListVersions(std::int64_t id, const ListQuery& query) = 0;
+};
+
+class RegistryExtractRepository {
+ public:
+  virtual ~RegistryExtractRepository() = default;
+  virtual std::optional<RegistryExtractRecord> Get(std::int64_t id) = 0;
+  // Fields: organization; order: issue_time.
+  virtual Page<RegistryExtractRecord> List(const ListQuery& query) = 0;
+  virtual std::int64_t Insert(const RegistryExtractRecord& record) = 0;
+  // Extracts issued in `year` (for numbering).
+  virtual std::int64_t CountIssuedInYear(int year) = 0;
 };
 
 class PolicyRepository {

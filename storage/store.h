@@ -34,6 +34,7 @@ class Transaction {
   virtual JournalRepository& journal() = 0;
   virtual BlobStore& blobs() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual RegistryExtractRepository& extracts() = 0;
 };
 
 class Store {

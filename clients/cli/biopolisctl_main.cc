@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   biopolis::cli::AddBackup(app, action);
   biopolis::cli::AddExportAndEvents(app, action);
   biopolis::cli::AddDocuments(app, action);
+  biopolis::cli::AddExtracts(app, action);
   biopolis::cli::AddAudit(app, action);
 
   try {

@@ -21,5 +21,8 @@ void AddServiceDesk(CLI::App& app, Action& action);
 void AddReporting(CLI::App& app, Action& action);
 void AddExportAndEvents(CLI::App& app, Action& action);
 void AddDocuments(CLI::App& app, Action& action);
+void AddExtracts(CLI::App& app, Action& action);
+// `export public-registry`, under the `export` command.
+void AddPublicRegistryExport(CLI::App* exp, Action& action);
 
 }  // namespace biopolis::cli

@@ -11,6 +11,7 @@ namespace biopolis::cli {
 
 void AddExportAndEvents(CLI::App& app, Action& action) {
   auto* exp = app.add_subcommand("export", "Export as CSV")->require_subcommand(1);
+  AddPublicRegistryExport(exp, action);
   auto out = std::make_shared<std::string>("-");
   {
     auto* c = exp->add_subcommand("residents", "The registry of residents");

@@ -11,6 +11,7 @@ constexpr Role A = Role::kAdmin;
 constexpr Role O = Role::kOfficer;
 constexpr Role R = Role::kResident;
 constexpr Role U = Role::kAuditor;
+constexpr Role P = Role::kPublic;
 
 }  // namespace
 
@@ -42,6 +43,15 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {methods::kGetResident, {A, O, R, U}},
       {methods::kListResidents, {A, O, R, U}},
       {methods::kListResidentVersions, {A, O, R, U}},
+      // Registry extracts: officers issue any; a resident for itself; auditors read.
+      {methods::kIssueRegistryExtract, {O, R}},
+      {methods::kGetRegistryExtract, {O, R, U}},
+      {methods::kListRegistryExtracts, {O, R, U}},
+      // The public registry: anyone, with or without a key.
+      {methods::kListPublicResidents, {A, O, R, U, P}},
+      {methods::kGetPublicResident, {A, O, R, U, P}},
+      {methods::kGetSigningKeys, {A, O, R, U, P}},
+      {methods::kExportPublicRegistry, {A, O, R, U, P}},
       {methods::kIssueViolationNotice, {O}},
       {methods::kCureViolation, {O}},
       {methods::kTerminateResident, {O}},
@@ -55,6 +65,8 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {methods::kListApiKeys, {A}},
       {methods::kRevokeApiKey, {A}},
       {methods::kCreateBackup, {A}},
+      {methods::kRotateSigningKey, {A}},
+      {methods::kRevokeSigningKey, {A}},
       // Land: everyone authenticated searches plots; officers manage plots and leases.
       {methods::kGetPlot, {A, O, R, U}},
       {methods::kListPlots, {A, O, R, U}},
@@ -137,6 +149,12 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {methods::kListAuditCheckpoints, {A, U}},
   };
   return kTable;
+}
+
+bool IsPublicMethod(std::string_view method) {
+  const auto& table = MethodRoles();
+  auto it = table.find(method);
+  return it != table.end() && it->second.count(Role::kPublic) > 0;
 }
 
 Status AuthorizeMethod(std::string_view method, Role role) {

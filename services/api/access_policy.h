@@ -21,5 +21,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles();
 
 // OK, or PERMISSION_DENIED naming the role and method.
 Status AuthorizeMethod(std::string_view method, Role role);
+// Whether `method` admits callers without credentials (Role::kPublic).
+bool IsPublicMethod(std::string_view method);
 
 }  // namespace biopolis

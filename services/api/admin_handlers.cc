@@ -1,5 +1,7 @@
 #include "services/api/admin_handlers.h"
 
+#include "services/api/extract_convert.h"
+
 #include <charconv>
 
 #include "biopolis/v1/method_paths.h"
@@ -151,13 +153,41 @@ grpc::ServerUnaryReactor* AuditHandler::ListAuditCheckpoints(grpc::CallbackServe
     if (static_cast<int>(page.checkpoints.size()) == size && page.checkpoints.back().sequence > 0) {
       resp->set_next_page_token(std::to_string(page.checkpoints.back().sequence));
     }
-    for (const auto& k : page.keys) {
-      auto* out = resp->add_signing_keys();
-      out->set_key_id(k.key_id);
-      out->set_public_key(k.public_key_hex);
+    for (std::size_t i = 0; i < page.keys.size(); ++i) {
+      ToProto(page.keys[i], i + 1 == page.keys.size(), resp->add_signing_keys());
     }
     return Status::Ok();
   });
+}
+
+namespace {
+// A rotated or revoked key as the API shows it; `active` read after the change.
+Encoder<PublicKey> EncodeKey(const RegistryExtracts& extracts) {
+  return [&extracts](const PublicKey& key) {
+    v1::SigningKey out;
+    auto keys = extracts.PublicKeys();
+    ToProto(key, keys.ok() && !keys->empty() && keys->back().key_id == key.key_id, &out);
+    return out.SerializeAsString();
+  };
+}
+}  // namespace
+
+grpc::ServerUnaryReactor* AdminHandler::RotateSigningKey(grpc::CallbackServerContext* ctx,
+                                                         const v1::RotateSigningKeyRequest* req, v1::SigningKey* resp) {
+  return gate_.Mutate(ctx, methods::kRotateSigningKey, *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        gate_.domain().extracts.RotateKey(caller, std::move(meta),
+                                                          EncodeKey(gate_.domain().extracts), std::move(reply));
+                      });
+}
+
+grpc::ServerUnaryReactor* AdminHandler::RevokeSigningKey(grpc::CallbackServerContext* ctx,
+                                                         const v1::RevokeSigningKeyRequest* req, v1::SigningKey* resp) {
+  return gate_.Mutate(ctx, methods::kRevokeSigningKey, *req, resp,
+                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
+                        gate_.domain().extracts.RevokeKey(caller, std::move(meta), req->key_id(),
+                                                          EncodeKey(gate_.domain().extracts), std::move(reply));
+                      });
 }
 
 }  // namespace biopolis

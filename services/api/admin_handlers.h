@@ -36,6 +36,10 @@ class AdminHandler final : public v1::AdminService::CallbackService {
                                          v1::ApiKey* resp) override;
   grpc::ServerUnaryReactor* CreateBackup(grpc::CallbackServerContext* ctx, const v1::CreateBackupRequest* req,
                                          v1::Backup* resp) override;
+  grpc::ServerUnaryReactor* RotateSigningKey(grpc::CallbackServerContext* ctx, const v1::RotateSigningKeyRequest* req,
+                                             v1::SigningKey* resp) override;
+  grpc::ServerUnaryReactor* RevokeSigningKey(grpc::CallbackServerContext* ctx, const v1::RevokeSigningKeyRequest* req,
+                                             v1::SigningKey* resp) override;
 
  private:
   CallGate& gate_;

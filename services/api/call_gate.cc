@@ -34,6 +34,10 @@ std::string PeerAddress(grpc::CallbackServerContext* ctx) {
   return peer;
 }
 
+// Whether the call presents a key at all (a bad one is refused, never
+// treated as no key).
+bool HasCredentials(grpc::CallbackServerContext* ctx) { return ctx->client_metadata().count("authorization") > 0; }
+
 // The bearer secret of the call's one `authorization` header ("" when there
 // is none); UNAUTHENTICATED when the call carries more than one, so that no
 // part of the server can read another header than the one authenticated.
@@ -102,7 +106,14 @@ Result<Caller> CallGate::Authenticate(grpc::CallbackServerContext* ctx) {
 
 Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_view method,
                                const google::protobuf::Message& request) {
-  BIOPOLIS_ASSIGN_OR_RETURN(auto caller, Authenticate(ctx));
+  auto authenticated = Authenticate(ctx);
+  // A call without credentials to a public method is admitted as the public,
+  // one rate-limit bucket per peer address; any credentials given are checked.
+  if (!authenticated.ok() && authenticated.status().code() == StatusCode::kUnauthenticated &&
+      IsPublicMethod(method) && !HasCredentials(ctx)) {
+    authenticated = Caller{"peers/" + PeerAddress(ctx), Role::kPublic, 0};
+  }
+  BIOPOLIS_ASSIGN_OR_RETURN(auto caller, std::move(authenticated));
   BIOPOLIS_RETURN_IF_ERROR(AuthorizeMethod(method, caller.role));
   if (!rate_.Allow(caller.principal)) {
     return Status::ResourceExhausted("this key is over its rate limit; slow down and retry", "RATE_LIMITED");

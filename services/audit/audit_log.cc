@@ -20,7 +20,7 @@ Result<Page<AuditRecord>> AuditLog::List(const Caller& caller, const ListParams&
 
 namespace biopolis {
 
-void AuditLog::EnableCheckpoints(std::shared_ptr<const SigningKeyring> keys, std::string path) {
+void AuditLog::EnableCheckpoints(std::shared_ptr<SigningKeys> keys, std::string path) {
   std::lock_guard<std::mutex> lock(mu_);
   keys_ = std::move(keys);
   path_ = std::move(path);
@@ -51,9 +51,10 @@ Result<bool> AuditLog::Checkpoint() {
   c.sequence = head.first;
   c.hash = head.second;
   c.time_micros = env_.clock.Now();
-  c.key_id = keys_->active_key_id();
-  c.public_key_hex = keys_->PublicKeys().back().public_key_hex;
-  c.signature_hex = keys_->Sign(SignedText(c));
+  const auto ring = keys_->Current();
+  c.key_id = ring->active_key_id();
+  c.public_key_hex = ring->PublicKeys().back().public_key_hex;
+  c.signature_hex = ring->Sign(SignedText(c));
   BIOPOLIS_RETURN_IF_ERROR(AppendCheckpoint(path_, c));
   last_checkpointed_ = c.sequence;
   checkpoint_micros_.Observe(
@@ -65,7 +66,7 @@ Result<bool> AuditLog::Checkpoint() {
 
 Result<CheckpointPage> AuditLog::ListCheckpoints(int page_size, std::int64_t before_sequence) {
   std::string path;
-  std::shared_ptr<const SigningKeyring> keys;
+  std::shared_ptr<SigningKeys> keys;
   {
     std::lock_guard<std::mutex> lock(mu_);
     path = path_;
@@ -75,7 +76,7 @@ Result<CheckpointPage> AuditLog::ListCheckpoints(int page_size, std::int64_t bef
   if (page_size <= 0) page_size = kDefaultPageSize;
   page_size = std::min(page_size, kMaxPageSize);
   CheckpointPage page;
-  page.keys = keys->PublicKeys();
+  page.keys = keys->Current()->PublicKeys();
   auto all = ReadCheckpoints(path);
   for (auto it = all.rbegin(); it != all.rend() && static_cast<int>(page.checkpoints.size()) < page_size; ++it) {
     if (before_sequence > 0 && it->sequence >= before_sequence) continue;

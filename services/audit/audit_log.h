@@ -32,7 +32,7 @@ class AuditLog {
 
   // Signs checkpoints with `keys` into `path` from now on. Call once, before
   // the server serves.
-  void EnableCheckpoints(std::shared_ptr<const SigningKeyring> keys, std::string path);
+  void EnableCheckpoints(std::shared_ptr<SigningKeys> keys, std::string path);
   // Appends a checkpoint of the current head when it moved since the last
   // one (true when one was written).
   Result<bool> Checkpoint();
@@ -51,7 +51,7 @@ class AuditLog {
  private:
   DomainEnv env_;
   std::mutex mu_;
-  std::shared_ptr<const SigningKeyring> keys_;
+  std::shared_ptr<SigningKeys> keys_;
   std::string path_;
   std::int64_t last_checkpointed_ = -1;
   std::atomic<std::int64_t> last_sequence_metric_{0};

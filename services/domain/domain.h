@@ -9,11 +9,13 @@
 #include "services/audit/audit_log.h"
 #include "services/documents/document_library.h"
 #include "services/events/event_feed.h"
+#include "services/extracts/registry_extracts.h"
 #include "services/land/land_registry.h"
 #include "services/organizations/organization_registry.h"
 #include "services/policy/policy_book.h"
 #include "services/reporting/reporting_office.h"
 #include "services/reporting/zone_statistics.h"
+#include "services/residents/public_registry.h"
 #include "services/residents/resident_registry.h"
 #include "services/service_desk/one_stop_shop.h"
 #include "services/support/support_office.h"
@@ -45,7 +47,9 @@ class Domain {
         statistics(env_),
         events(env_),
         backups(env_),
-        documents(env_, document_limits) {}
+        documents(env_, document_limits),
+        extracts(env_),
+        public_registry(env_, extracts) {}
 
   ApiKeyManager keys;
   OrganizationRegistry organizations;
@@ -61,6 +65,8 @@ class Domain {
   EventFeed events;
   Backups backups;
   DocumentLibrary documents;
+  RegistryExtracts extracts;
+  PublicRegistry public_registry;
 
   const Clock& clock() const { return env_.clock; }
   Store& store() { return env_.store; }

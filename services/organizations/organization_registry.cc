@@ -33,11 +33,11 @@ Result<OrganizationRecord> OrganizationRegistry::GetAsOf(const Caller& caller, s
   BIOPOLIS_RETURN_IF_ERROR(CheckAsOf(as_of, env_.clock.Now()));
   return ReadValue<OrganizationRecord>(env_.store, [&](Transaction& tx) -> Result<OrganizationRecord> {
     const std::string name = FormatName(kCollection, id);
-    if (!tx.organizations().Get(id) || !caller.MaySee(id)) return Status::NotFound(name);
+    if (!caller.MaySee(id)) return Status::NotFound(name);
     auto then = tx.organizations().GetAsOf(id, as_of);
-    if (!then)
-      return Status(StatusCode::kNotFound, name + " was not yet registered at " + FormatTimestamp(as_of), "NOT_FOUND");
-    return *then;
+    if (then) return *then;
+    if (!tx.organizations().Get(id)) return Status::NotFound(name);
+    return Status(StatusCode::kNotFound, name + " was not yet registered at " + FormatTimestamp(as_of), "NOT_FOUND");
   });
 }
 

@@ -38,13 +38,16 @@ Result<ResidentVersionRecord> ResidentRegistry::GetAsOf(const Caller& caller, st
   BIOPOLIS_RETURN_IF_ERROR(CheckAsOf(as_of, env_.clock.Now()));
   return ReadValue<ResidentVersionRecord>(env_.store, [&](Transaction& tx) -> Result<ResidentVersionRecord> {
     const std::string name = FormatName(kCollection, id);
+    // An entry's organization never changes: the version tells who may see it.
+    auto then = tx.residents().GetAsOf(id, as_of);
+    if (then) {
+      if (!caller.MaySee(then->entry.organization_id)) return Status::NotFound(name);
+      return *then;
+    }
     auto current = tx.residents().Get(id);
     if (!current || !caller.MaySee(current->organization_id)) return Status::NotFound(name);
-    auto then = tx.residents().GetAsOf(id, as_of);
-    if (!then)
-      return Status(StatusCode::kNotFound, name + " was not yet in the registry at " + FormatTimestamp(as_of),
-                    "NOT_FOUND");
-    return *then;
+    return Status(StatusCode::kNotFound, name + " was not yet in the registry at " + FormatTimestamp(as_of),
+                  "NOT_FOUND");
   });
 }
 

@@ -23,6 +23,7 @@
 #include "services/api/call_gate.h"
 #include "services/api/document_handler.h"
 #include "services/api/event_handler.h"
+#include "services/api/extract_handler.h"
 #include "services/api/land_handler.h"
 #include "services/api/organization_handler.h"
 #include "services/api/reporting_handler.h"
@@ -122,7 +123,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
     const std::string keys_dir = options.signing_keys_dir.empty() ? options.db + ".keys" : options.signing_keys_dir;
     const std::string checkpoints =
         options.audit_checkpoint_file.empty() ? options.db + ".checkpoints" : options.audit_checkpoint_file;
-    BIOPOLIS_ASSIGN_OR_RETURN(auto keys, SigningKeyring::OpenOrCreate(keys_dir));
+    BIOPOLIS_ASSIGN_OR_RETURN(auto keys, SigningKeys::Open(keys_dir));
     // The latest checkpoint must still match the log: a log truncated or
     // rewritten while the server was stopped is reported before it serves.
     auto written = ReadCheckpoints(checkpoints);
@@ -146,7 +147,8 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
             last.sequence, checkpoints, checkpoints);
       }
     }
-    s->domain_->audit.EnableCheckpoints(std::make_shared<const SigningKeyring>(std::move(keys)), checkpoints);
+    s->domain_->audit.EnableCheckpoints(keys, checkpoints);
+    s->domain_->extracts.EnableSigning(keys);
     BIOPOLIS_RETURN_IF_ERROR(s->domain_->audit.Checkpoint().status());
     s->next_checkpoint_ =
         std::chrono::steady_clock::now() + std::chrono::seconds(options.audit_checkpoint_interval_seconds);
@@ -186,6 +188,8 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   s->store_->SetCommitListener([hub = s->event_hub_.get()] { hub->Notify(); });
   s->events_ = std::make_unique<EventHandler>(*s->gate_, *s->event_hub_);
   s->documents_ = std::make_unique<DocumentHandler>(*s->gate_);
+  s->extracts_ = std::make_unique<RegistryExtractHandler>(*s->gate_);
+  s->public_registry_ = std::make_unique<PublicRegistryHandler>(*s->gate_);
 
   std::shared_ptr<grpc::ServerCredentials> creds;
   if (!options.tls_cert.empty()) {
@@ -242,6 +246,8 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   builder.RegisterService(s->statistics_.get());
   builder.RegisterService(s->events_.get());
   builder.RegisterService(s->documents_.get());
+  builder.RegisterService(s->extracts_.get());
+  builder.RegisterService(s->public_registry_.get());
   s->server_ = builder.BuildAndStart();
   if (!s->server_ || s->port_ == 0) {
     return Status::Unavailable("cannot listen on " + options.listen + ": " + WhyCannotListen(options.listen));

@@ -44,6 +44,8 @@ class StatisticsHandler;
 class EventHandler;
 class EventHub;
 class DocumentHandler;
+class PublicRegistryHandler;
+class RegistryExtractHandler;
 class MetricsEndpoint;
 
 class BiopolisServer {
@@ -93,6 +95,8 @@ class BiopolisServer {
   std::unique_ptr<EventHub> event_hub_;
   std::unique_ptr<EventHandler> events_;
   std::unique_ptr<DocumentHandler> documents_;
+  std::unique_ptr<RegistryExtractHandler> extracts_;
+  std::unique_ptr<PublicRegistryHandler> public_registry_;
   std::unique_ptr<MetricsEndpoint> metrics_;
   double start_time_seconds_ = 0;
   std::unique_ptr<grpc::Server> server_;

@@ -579,6 +579,8 @@ CREATE TABLE resident_versions (
   PRIMARY KEY (resident_id, version)
 ) STRICT;
 CREATE INDEX resident_versions_by_effect ON resident_versions (resident_id, effective_time, version);
+-- The registry as of a date filtered by state: candidates in registry order.
+CREATE INDEX resident_versions_by_state ON resident_versions (state, registry_number, resident_id);
 CREATE TRIGGER resident_versions_no_update BEFORE UPDATE ON resident_versions
 BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
 CREATE TRIGGER resident_versions_no_delete BEFORE DELETE ON resident_versions
@@ -606,6 +608,27 @@ SELECT id, version,
        violation_cure_time, violation_cure_note, termination_ground, termination_date, termination_explanation,
        create_time, update_time
 FROM residents;
+)sql",
+      // 10: issued registry extracts, with the signed bytes as issued.
+      R"sql(
+CREATE TABLE registry_extracts (
+  id              INTEGER PRIMARY KEY,
+  number          TEXT NOT NULL UNIQUE,
+  year            INTEGER NOT NULL,
+  subject         TEXT NOT NULL,
+  organization_id INTEGER NOT NULL REFERENCES organizations (id),
+  as_of           INTEGER NOT NULL,
+  issue_time      INTEGER NOT NULL,
+  issued_by       TEXT NOT NULL,
+  key_id          TEXT NOT NULL,
+  content         BLOB NOT NULL,
+  signature       TEXT NOT NULL
+) STRICT;
+CREATE INDEX registry_extracts_by_year ON registry_extracts (year);
+CREATE INDEX registry_extracts_by_time ON registry_extracts (issue_time, id);
+CREATE INDEX registry_extracts_by_organization ON registry_extracts (organization_id, issue_time, id);
+CREATE TRIGGER registry_extracts_no_update BEFORE UPDATE ON registry_extracts
+BEGIN SELECT RAISE(ABORT, 'issued extracts never change'); END;
 )sql",
   };
   return kMigrations;

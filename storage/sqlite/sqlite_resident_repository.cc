@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_resident_repository.h"
 
+#include <algorithm>
+
 #include "storage/sqlite/list_sql.h"
 #include "storage/sqlite/row_codec.h"
 #include "storage/sqlite/state_sql.h"
@@ -206,22 +208,36 @@ std::optional<ResidentVersionRecord> SqliteResidentRepository::GetAsOf(std::int6
 }
 
 Page<ResidentRecord> SqliteResidentRepository::ListAsOf(const ListQuery& query, TimeMicros as_of) {
+  const FilterValue t = std::int64_t{as_of};
   // Rows come in the current table's orders (registry numbers and creation
   // times never change), each joined to its version in effect then; an entry
   // made later has none and drops out.
-  static const std::string kAsOfFrom =
-      "residents cur JOIN resident_versions r ON r.resident_id = cur.id AND r.version = " + VersionAt("cur.id", "?") +
-      OrganizationAt("?");
-  static const std::string kSelect = std::string(kVersionColumns);
-  ListTable table{kAsOfFrom,
-                  kSelect,
-                  "cur.id",
-                  {{"state", "r.state"},
-                   {"organization", "cur.organization_id"},
-                   {"registry_number", "cur.registry_number"},
-                   {"create_time", "cur.create_time"}},
-                  "",
-                  {FilterValue(std::int64_t{as_of}), FilterValue(std::int64_t{as_of})}};
+  static const ListTable kByEntry{
+      "residents cur JOIN resident_versions r ON r.resident_id = cur.id AND r.version = " +
+          VersionAt("cur.id", "?") + OrganizationAt("?"),
+      kVersionColumns,
+      "cur.id",
+      {{"state", "r.state"},
+       {"organization", "cur.organization_id"},
+       {"registry_number", "cur.registry_number"},
+       {"create_time", "cur.create_time"}},
+      ""};
+  // Filtered by state, the candidates are the versions in that state (in
+  // registry order, resident_versions_by_state), each kept when it is the
+  // one in effect then: the entries' current states say nothing of then.
+  static const ListTable kByVersion{"resident_versions r" + OrganizationAt("?"),
+                                    kVersionColumns,
+                                    "r.resident_id",
+                                    {{"state", "r.state"},
+                                     {"organization", "r.organization_id"},
+                                     {"registry_number", "r.registry_number"},
+                                     {"create_time", "r.create_time"}},
+                                    "r.effective_time <= ? AND r.version = " + VersionAt("r.resident_id", "?")};
+  const bool by_state = std::any_of(query.conditions.begin(), query.conditions.end(), [](const Condition& c) {
+    return c.field == "state" && c.op == CompareOp::kEq;
+  });
+  ListTable table = by_state ? kByVersion : kByEntry;
+  table.base_binds = by_state ? std::vector<FilterValue>{t, t, t} : std::vector<FilterValue>{t, t};
   Page<ResidentRecord> page = RunList<ResidentRecord>(conn_, table, query, Read);
   for (auto& r : page.items) LoadCommitments(r);
   return page;

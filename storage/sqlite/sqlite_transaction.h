@@ -14,6 +14,7 @@
 #include "storage/sqlite/sqlite_organization_repository.h"
 #include "storage/sqlite/sqlite_plot_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
+#include "storage/sqlite/sqlite_registry_extract_repository.h"
 #include "storage/sqlite/sqlite_report_repository.h"
 #include "storage/sqlite/sqlite_resident_repository.h"
 #include "storage/sqlite/sqlite_service_desk_repository.h"
@@ -37,7 +38,8 @@ class SqliteTransaction final : public Transaction {
         service_desk_(db),
         reports_(db),
         blobs_(db),
-        documents_(db) {}
+        documents_(db),
+        extracts_(db) {}
 
   OrganizationRepository& organizations() override { return organizations_; }
   ApplicationRepository& applications() override { return applications_; }
@@ -52,6 +54,7 @@ class SqliteTransaction final : public Transaction {
   ReportRepository& reports() override { return reports_; }
   BlobStore& blobs() override { return blobs_; }
   DocumentRepository& documents() override { return documents_; }
+  RegistryExtractRepository& extracts() override { return extracts_; }
 
  private:
   SqliteOrganizationRepository organizations_;
@@ -67,6 +70,7 @@ class SqliteTransaction final : public Transaction {
   SqliteReportRepository reports_;
   SqliteBlobStore blobs_;
   SqliteDocumentRepository documents_;
+  SqliteRegistryExtractRepository extracts_;
 };
 
 }  // namespace biopolis

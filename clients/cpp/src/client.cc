@@ -20,7 +20,10 @@ Client::Client(std::shared_ptr<Connection> connection, ClientOptions options)
       service_desk_(std::make_unique<ServiceDesk>(connection_, options)),
       reporting_(std::make_unique<Reporting>(connection_, options)),
       events_(std::make_unique<Events>(connection_, options)),
-      documents_(std::make_unique<Documents>(connection_, options)) {}
+      documents_(std::make_unique<Documents>(connection_, options)),
+      extracts_(std::make_unique<RegistryExtracts>(connection_, options)),
+      public_registry_(std::make_unique<PublicRegistry>(connection_, options)),
+      signing_keys_(std::make_unique<SigningKeyAdmin>(connection_, options)) {}
 
 Client::~Client() = default;
 

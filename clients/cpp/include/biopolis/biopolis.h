@@ -10,6 +10,8 @@
 #include "biopolis/backups.h"
 #include "biopolis/client.h"
 #include "biopolis/documents.h"
+#include "biopolis/extract_verification.h"
+#include "biopolis/extracts.h"
 #include "biopolis/events.h"
 #include "biopolis/land.h"
 #include "biopolis/organizations.h"

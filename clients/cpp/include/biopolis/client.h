@@ -35,6 +35,9 @@ class Audit;
 class Backups;
 class Documents;
 class Events;
+class PublicRegistry;
+class RegistryExtracts;
+class SigningKeyAdmin;
 class Land;
 class Organizations;
 class Policies;
@@ -67,6 +70,9 @@ class Client {
   Reporting& reporting() { return *reporting_; }
   Events& events() { return *events_; }
   Documents& documents() { return *documents_; }
+  RegistryExtracts& extracts() { return *extracts_; }
+  PublicRegistry& public_registry() { return *public_registry_; }
+  SigningKeyAdmin& signing_keys() { return *signing_keys_; }
 
  private:
   std::shared_ptr<Connection> connection_;
@@ -83,6 +89,9 @@ class Client {
   std::unique_ptr<Reporting> reporting_;
   std::unique_ptr<Events> events_;
   std::unique_ptr<Documents> documents_;
+  std::unique_ptr<RegistryExtracts> extracts_;
+  std::unique_ptr<PublicRegistry> public_registry_;
+  std::unique_ptr<SigningKeyAdmin> signing_keys_;
 };
 
 }  // namespace biopolis::client
