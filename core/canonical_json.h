@@ -24,7 +24,6 @@
 #include <variant>
 #include <vector>
 
-
 namespace biopolis {
 
 class JsonValue {

@@ -40,8 +40,8 @@ std::optional<std::string> ReadFile(const std::string& path) {
 }
 
 // Saves what an extract command asked for: the extract file, the PDF.
-int SaveExtract(Client& cl, client::Result<v1::RegistryExtract> extract, const std::string& out,
-                const std::string& pdf, OutputFormat f) {
+int SaveExtract(Client& cl, client::Result<v1::RegistryExtract> extract, const std::string& out, const std::string& pdf,
+                OutputFormat f) {
   if (!extract.ok()) return ReportError(extract.error());
   if (!out.empty() && !WriteFileAtomically(out, extract->document())) return kExitOther;
   if (!pdf.empty()) {
@@ -64,8 +64,9 @@ void AddExtractOutputs(CLI::App* c, std::string& out, std::string& pdf) {
 void AddExtracts(CLI::App& app, Action& action) {
   auto* ext = app.add_subcommand("extracts", "Signed registry extracts")->require_subcommand(1);
   {
-    auto* c = ext->add_subcommand("issue", "Issue a signed extract (officers; a resident for itself)")
-                  ->footer("Example:\n  biopolisctl extracts issue residents/1 --as-of 2026-03-14 --out e.json --pdf e.pdf");
+    auto* c =
+        ext->add_subcommand("issue", "Issue a signed extract (officers; a resident for itself)")
+            ->footer("Example:\n  biopolisctl extracts issue residents/1 --as-of 2026-03-14 --out e.json --pdf e.pdf");
     auto subject = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
     auto out = std::make_shared<std::string>();
@@ -97,9 +98,8 @@ void AddExtracts(CLI::App& app, Action& action) {
     auto* c = ext->add_subcommand("list", "List issued extracts, newest first");
     auto o = std::make_shared<ListOptions>();
     c->add_option("--filter", o->filter, "e.g. organization = \"organizations/3\"");
-    c->callback([&action, o] {
-      action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.extracts().List(*o), f); };
-    });
+    c->callback(
+        [&action, o] { action = [o](Client& cl, OutputFormat f) { return PrintAll(cl.extracts().List(*o), f); }; });
   }
   {
     auto* c = ext->add_subcommand("verify", "Check an extract file or PDF offline; exit 7 when it does not verify")
@@ -137,8 +137,8 @@ void AddExtracts(CLI::App& app, Action& action) {
           std::cerr << "extract does NOT verify: " << v.problem << "\n";
           return static_cast<int>(kExitIntegrity);
         }
-        std::cout << "extract " << v.number << " VERIFIES" << (v.pdf ? " (PDF: every byte, and the extract it carries)" : "")
-                  << "\n"
+        std::cout << "extract " << v.number << " VERIFIES"
+                  << (v.pdf ? " (PDF: every byte, and the extract it carries)" : "") << "\n"
                   << "  signed by the zone's key " << v.key_id
                   << (v.key_revoke_time.empty() ? "" : " (revoked at " + v.key_revoke_time + ", after issue)") << "\n"
                   << "  issued at " << v.issued_at << ", stating the facts as of " << v.as_of << "\n"
@@ -180,9 +180,8 @@ void AddExtracts(CLI::App& app, Action& action) {
   }
   {
     auto* c = keys->add_subcommand("rotate", "Add a new signing key, active from now (administrators)");
-    c->callback([&action] {
-      action = [](Client& cl, OutputFormat f) { return Print(cl.signing_keys().Rotate(), f); };
-    });
+    c->callback(
+        [&action] { action = [](Client& cl, OutputFormat f) { return Print(cl.signing_keys().Rotate(), f); }; });
   }
   NameCommand<v1::SigningKey>(keys, action, "revoke", "Revoke a retired key (administrators)", "key id, e.g. k1",
                               [](Client& c, const std::string& id) { return c.signing_keys().Revoke(id); });

@@ -244,6 +244,10 @@ std::vector<std::string> TableColumns(const Descriptor* d, bool wide) {
   if (type == "Event") return {"sequence", "create_time", "type", "resource", "organization", "summary"};
   if (type == "AuditCheckpoint") return {"sequence", "create_time", "key_id", "hash"};
   if (type == "Document") return {"name", "kind", "file_name", "version", "size_bytes", "update_time"};
+  if (type == "SigningKey") return {"key_id", "active", "revoke_time", "public_key"};
+  if (type == "PublicResident")
+    return {"registry_number", "state", "full_name", "inn", "ogrn", "inclusion_date", "exclusion_date"};
+  if (type == "RegistryExtract") return {"name", "number", "subject", "as_of", "issue_time", "key_id"};
   if (type == "ResidentVersion")
     return {"version", "effective_time", "record_time", "resident.state", "resident.organization_display_name"};
   if (type == "DocumentVersion") return {"name", "file_name", "size_bytes", "content_type", "sha256", "create_time"};

@@ -16,18 +16,16 @@ namespace methods = ::biopolis::v1::methods;
 grpc::ServerUnaryReactor* RegistryExtractHandler::IssueRegistryExtract(Ctx* ctx,
                                                                        const v1::IssueRegistryExtractRequest* req,
                                                                        v1::RegistryExtract* resp) {
-  return gate_.Mutate(ctx, methods::kIssueRegistryExtract, *req, resp,
-                      [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        auto as_of = AsOfOf(*req);
-                        if (!as_of.ok()) return reply(as_of.status());
-                        gate_.domain().extracts.Issue(caller, std::move(meta), req->subject(), *as_of,
-                                                      EncodeAs<v1::RegistryExtract, RegistryExtractRecord>(),
-                                                      std::move(reply));
-                      });
+  return gate_.Mutate(
+      ctx, methods::kIssueRegistryExtract, *req, resp, [&](const Caller& caller, CommandMeta meta, Reply reply) {
+        auto as_of = AsOfOf(*req);
+        if (!as_of.ok()) return reply(as_of.status());
+        gate_.domain().extracts.Issue(caller, std::move(meta), req->subject(), *as_of,
+                                      EncodeAs<v1::RegistryExtract, RegistryExtractRecord>(), std::move(reply));
+      });
 }
 
-grpc::ServerUnaryReactor* RegistryExtractHandler::GetRegistryExtract(Ctx* ctx,
-                                                                     const v1::GetRegistryExtractRequest* req,
+grpc::ServerUnaryReactor* RegistryExtractHandler::GetRegistryExtract(Ctx* ctx, const v1::GetRegistryExtractRequest* req,
                                                                      v1::RegistryExtract* resp) {
   return gate_.Read(ctx, methods::kGetRegistryExtract, *req, [&](const Caller& caller) -> Status {
     BIOPOLIS_ASSIGN_OR_RETURN(auto id, ParseName(req->name(), "registryExtracts", "name"));

@@ -59,15 +59,14 @@ bool LeaseInUseOn(const LeaseRecord& lease, const Date& date) {
 
 JsonValue ExtractContent(const ExtractFacts& f) {
   const OrganizationRecord& o = f.organization;
-  JsonValue organization = JsonValue::Object{
-      {"name", FormatName("organizations", o.id)},
-      {"kind", std::string(kOrganizationKinds.Name(o.kind))},
-      {"full_name", o.full_name},
-      {"short_name", o.short_name},
-      {"inn", o.inn},
-      {"ogrn", o.ogrn},
-      {"kpp", o.kpp},
-      {"legal_address", o.legal_address}};
+  JsonValue organization = JsonValue::Object{{"name", FormatName("organizations", o.id)},
+                                             {"kind", std::string(kOrganizationKinds.Name(o.kind))},
+                                             {"full_name", o.full_name},
+                                             {"short_name", o.short_name},
+                                             {"inn", o.inn},
+                                             {"ogrn", o.ogrn},
+                                             {"kpp", o.kpp},
+                                             {"legal_address", o.legal_address}};
   // Every notice up to then, once each, as it stood last (with its cure).
   JsonValue::Array violations;
   std::set<TimeMicros> seen;

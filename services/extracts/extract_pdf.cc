@@ -74,7 +74,8 @@ class Layout {
 
  private:
   void Font(double size, bool bold) {
-    cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr_, size);
   }
   void NewPage() {
@@ -120,9 +121,12 @@ class Layout {
       for (std::size_t i = 0; i < w.size();) {
         std::size_t len = 1;
         const auto lead = static_cast<unsigned char>(w[i]);
-        if (lead >= 0xF0) len = 4;
-        else if (lead >= 0xE0) len = 3;
-        else if (lead >= 0xC0) len = 2;
+        if (lead >= 0xF0)
+          len = 4;
+        else if (lead >= 0xE0)
+          len = 3;
+        else if (lead >= 0xC0)
+          len = 2;
         const std::string ch = w.substr(i, len);
         if (!piece.empty() && Width(piece + ch) > width) {
           current = piece;
@@ -163,7 +167,7 @@ const std::map<std::string, std::string>& StateNames() {
 
 void DrawQr(cairo_t* cr, const std::string& text, double x, double y, double size) {
   std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                                                    &QRcode_free);
+                                                     &QRcode_free);
   if (!qr) return;
   const double module = size / (qr->width + 8);  // a quiet zone of 4 modules each side
   for (int row = 0; row < qr->width; ++row) {
@@ -183,7 +187,8 @@ std::string RenderExtractPdf(const JsonValue& c, const std::string& document, co
   std::string pdf;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendTo, &pdf, kPageWidth, kPageHeight);
   const std::string number = c["number"].str();
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Выписка из реестра резидентов " + number).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                 ("Выписка из реестра резидентов " + number).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "biopolisd");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, c["issued_at"].str().substr(0, 19).c_str());
   // Cairo 1.16 has no custom metadata keys: the extract file rides in the
@@ -236,8 +241,8 @@ std::string RenderExtractPdf(const JsonValue& c, const std::string& document, co
     out.Heading("Земельные участки в аренде");
     for (const auto& p : c["plots"].array()) {
       out.Field(p["cadastral_number"].str(), p["site"].str() + ", " + std::to_string(p["area_m2"].integer()) +
-                                                  " м², договор № " + p["lease_agreement_number"].str() + " с " +
-                                                  p["start_date"].str() + " по " + p["end_date"].str());
+                                                 " м², договор № " + p["lease_agreement_number"].str() + " с " +
+                                                 p["start_date"].str() + " по " + p["end_date"].str());
     }
   }
   if (!c["violations"].array().empty()) {
@@ -252,11 +257,12 @@ std::string RenderExtractPdf(const JsonValue& c, const std::string& document, co
   out.Heading("Электронная подпись");
   out.Text("Сведения выписки подписаны ключом зоны " + key_id +
            " (Ed25519). Проверка без обращения к серверу: biopolisctl extracts verify ФАЙЛ "
-           "с опубликованными ключами зоны. Машиночитаемая выписка содержится в метаданных файла (Keywords, BiopolisExtract:).");
+           "с опубликованными ключами зоны. Машиночитаемая выписка содержится в метаданных файла (Keywords, "
+           "BiopolisExtract:).");
   const double qr_size = 150;
   const double top = out.Reserve(qr_size + 10);
-  DrawQr(cr, number + " " + key_id + " " + JsonValue::Parse(document).value_or(JsonValue())["signature"].str(),
-         kMargin, top, qr_size);
+  DrawQr(cr, number + " " + key_id + " " + JsonValue::Parse(document).value_or(JsonValue())["signature"].str(), kMargin,
+         top, qr_size);
 
   cairo_destroy(cr);
   cairo_surface_finish(surface);

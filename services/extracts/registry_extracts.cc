@@ -80,10 +80,8 @@ Result<ExtractFacts> GatherFacts(Transaction& tx, const std::string& subject_nam
 }  // namespace
 
 const ListSpec& RegistryExtracts::ListSpecification() {
-  static const ListSpec kSpec{{{"organization", FieldType::kReference, {}, "organizations"}},
-                              {"issue_time"},
-                              "issue_time",
-                              true};
+  static const ListSpec kSpec{
+      {{"organization", FieldType::kReference, {}, "organizations"}}, {"issue_time"}, "issue_time", true};
   return kSpec;
 }
 
@@ -125,9 +123,9 @@ void RegistryExtracts::Issue(const Caller& caller, CommandMeta meta, std::string
         r.content = ExtractContent(facts).Serialize();
         r.signature = ring->Sign(r.content);
         r.id = ctx.tx().extracts().Insert(r);
-        ctx.Record(FormatName(kCollection, r.id), r.organization_id, "registry_extract.issued",
-                   "extract " + r.number + " of " + subject + " as of " + FormatTimestamp(r.as_of) + ", key " +
-                       r.key_id);
+        ctx.Record(
+            FormatName(kCollection, r.id), r.organization_id, "registry_extract.issued",
+            "extract " + r.number + " of " + subject + " as of " + FormatTimestamp(r.as_of) + ", key " + r.key_id);
         return r;
       },
       std::move(encode), std::move(reply));
@@ -142,9 +140,9 @@ Result<RegistryExtractRecord> RegistryExtracts::Get(const Caller& caller, std::i
 }
 
 Result<Page<RegistryExtractRecord>> RegistryExtracts::List(const Caller& caller, const ListParams& params) {
-  return ReadPage<RegistryExtractRecord>(
-      env_, caller, "ListRegistryExtracts", ListSpecification(), params, ListVisibility::kOwnOrganization,
-      [](Transaction& tx, const ListQuery& q) { return tx.extracts().List(q); });
+  return ReadPage<RegistryExtractRecord>(env_, caller, "ListRegistryExtracts", ListSpecification(), params,
+                                         ListVisibility::kOwnOrganization,
+                                         [](Transaction& tx, const ListQuery& q) { return tx.extracts().List(q); });
 }
 
 Result<std::string> RegistryExtracts::RenderPdf(const RegistryExtractRecord& extract) const {
@@ -157,7 +155,9 @@ Result<std::string> RegistryExtracts::RenderPdf(const RegistryExtractRecord& ext
 }
 
 namespace {
-Status NoKeys() { return Status(StatusCode::kFailedPrecondition, "this server has no signing keys", "SIGNING_DISABLED"); }
+Status NoKeys() {
+  return Status(StatusCode::kFailedPrecondition, "this server has no signing keys", "SIGNING_DISABLED");
+}
 }  // namespace
 
 Result<std::vector<PublicKey>> RegistryExtracts::PublicKeys() const {
@@ -169,12 +169,11 @@ Result<std::string> RegistryExtracts::PublicKeysFile() const {
   BIOPOLIS_ASSIGN_OR_RETURN(auto keys, PublicKeys());
   JsonValue::Array list;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    list.push_back(JsonValue::Object{{"active", i + 1 == keys.size()},
-                                     {"key_id", keys[i].key_id},
-                                     {"public_key", keys[i].public_key_hex},
-                                     {"revoke_time", keys[i].revoke_time != 0
-                                                         ? JsonValue(FormatTimestamp(keys[i].revoke_time))
-                                                         : JsonValue()}});
+    list.push_back(JsonValue::Object{
+        {"active", i + 1 == keys.size()},
+        {"key_id", keys[i].key_id},
+        {"public_key", keys[i].public_key_hex},
+        {"revoke_time", keys[i].revoke_time != 0 ? JsonValue(FormatTimestamp(keys[i].revoke_time)) : JsonValue()}});
   }
   return JsonValue(JsonValue::Object{{"keys", std::move(list)}, {"type", "biopolis.signing_keys.v1"}}).Serialize();
 }

@@ -178,8 +178,8 @@ Result<PublicEntry> PublicRegistry::Get(const std::string& registry_number, std:
     q.conditions = {{"registry_number", CompareOp::kEq, registry_number}};
     auto rows = tx.residents().ListAsOf(q, t);
     if (rows.items.empty()) {
-      return Status(StatusCode::kNotFound, "no registry entry " + QuoteInput(registry_number) + " at " + FormatTimestamp(t),
-                    "NOT_FOUND");
+      return Status(StatusCode::kNotFound,
+                    "no registry entry " + QuoteInput(registry_number) + " at " + FormatTimestamp(t), "NOT_FOUND");
     }
     return Describe(tx, rows.items.front(), t);
   });
@@ -205,8 +205,8 @@ Result<OpenDataExport> PublicRegistry::Export(std::optional<TimeMicros> as_of) {
   out.csv = "registry_number,full_name,short_name,inn,ogrn,state,inclusion_date,exclusion_date,okved_codes,sites\n";
   JsonValue::Array list;
   for (const auto& e : entries) {
-    out.csv += CsvField(e.registry_number) + "," + CsvField(e.full_name) + "," + CsvField(e.short_name) + "," +
-               e.inn + "," + e.ogrn + "," + kResidentStates.Name(e.state) + "," +
+    out.csv += CsvField(e.registry_number) + "," + CsvField(e.full_name) + "," + CsvField(e.short_name) + "," + e.inn +
+               "," + e.ogrn + "," + kResidentStates.Name(e.state) + "," +
                (e.inclusion_date.IsValid() ? e.inclusion_date.ToString() : "") + "," +
                (e.exclusion_date.IsValid() ? e.exclusion_date.ToString() : "") + "," + CsvField(Joined(e.okved_codes)) +
                "," + CsvField(Joined(e.sites)) + "\n";

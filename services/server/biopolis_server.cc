@@ -39,11 +39,11 @@ namespace biopolis {
 
 const std::vector<std::string>& ServedServiceNames() {
   static const std::vector<std::string> kNames = {
-      "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService", "biopolis.v1.ResidentService",
-      "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",       "biopolis.v1.AuditService",
-      "biopolis.v1.LandService",         "biopolis.v1.SupportService",     "biopolis.v1.ServiceDeskService",
-      "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",  "biopolis.v1.EventService",
-      "biopolis.v1.DocumentService",
+      "biopolis.v1.OrganizationService", "biopolis.v1.ApplicationService",     "biopolis.v1.ResidentService",
+      "biopolis.v1.PolicyService",       "biopolis.v1.AdminService",           "biopolis.v1.AuditService",
+      "biopolis.v1.LandService",         "biopolis.v1.SupportService",         "biopolis.v1.ServiceDeskService",
+      "biopolis.v1.ReportingService",    "biopolis.v1.StatisticsService",      "biopolis.v1.EventService",
+      "biopolis.v1.DocumentService",     "biopolis.v1.RegistryExtractService", "biopolis.v1.PublicRegistryService",
   };
   return kNames;
 }

@@ -109,11 +109,13 @@ ExtractVerification VerifyPdf(std::string_view file, const PublishedKeys& keys) 
   const std::size_t marker = signed_bytes.find(kPdfExtractMarker);
   if (marker == std::string_view::npos) return Invalid(std::move(v), "the PDF carries no extract in its metadata");
   std::size_t end = marker + kPdfExtractMarker.size();
-  while (end < signed_bytes.size() && (std::isalnum(static_cast<unsigned char>(signed_bytes[end])) ||
-                                       signed_bytes[end] == '+' || signed_bytes[end] == '/' || signed_bytes[end] == '=')) {
+  while (end < signed_bytes.size() &&
+         (std::isalnum(static_cast<unsigned char>(signed_bytes[end])) || signed_bytes[end] == '+' ||
+          signed_bytes[end] == '/' || signed_bytes[end] == '=')) {
     ++end;
   }
-  const std::string_view b64 = signed_bytes.substr(marker + kPdfExtractMarker.size(), end - marker - kPdfExtractMarker.size());
+  const std::string_view b64 =
+      signed_bytes.substr(marker + kPdfExtractMarker.size(), end - marker - kPdfExtractMarker.size());
   std::string document(b64.size(), '\0');
   std::size_t length = 0;
   if (sodium_base642bin(reinterpret_cast<unsigned char*>(document.data()), document.size(), b64.data(), b64.size(),
