@@ -101,6 +101,45 @@ out=$("$CTL" --api-key "$OFFICER" residents list -o json 2>&1); check "flag inst
 out=$("$CTL" --help 2>&1); check "help" 0 $? "$out" "applications"
 out=$(BIOPOLIS_API_KEY=bpk_demo_auditor_00000000000000000000000000000 "$CTL" audit verify 2>&1)
 check "audit chain intact" 0 $? "$out" "audit chain intact: [0-9]+ records"
+# The registry as a legal record: history, signed extracts checked offline, the public registry.
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents versions residents/1 2>&1); check "residents versions" 0 $? "$out" "STATE_ACTIVE"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 --as-of 2020-01-01 2>&1)
+check "as of a date before the registration: not found" 3 $? "$out" "was not yet in the registry"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 --as-of 2099-01-01 2>&1)
+check "as of a future date: refused" 2 $? "$out" "DATE_IN_FUTURE"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 --as-of 2026-02-30x 2>&1)
+check "a malformed --as-of is a usage error" 2 $? "$out" "expected YYYY-MM-DD"
+out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" extracts issue residents/1 --out "$WORK/extract.json" --pdf "$WORK/extract.pdf" 2>&1)
+check "extracts issue" 0 $? "$out" "number: 43-EXT-20[0-9]{2}-000001"
+out=$(BIOPOLIS_API_KEY= "$CTL" signing-keys export --out "$WORK/zone-keys.json" 2>&1); check "signing-keys export without a key" 0 $? "$out"
+out=$(BIOPOLIS_ADDRESS=127.0.0.1:1 "$CTL" extracts verify "$WORK/extract.json" --keys "$WORK/zone-keys.json" 2>&1)
+check "extracts verify, offline (no server reachable)" 0 $? "$out" "VERIFIES"
+out=$(BIOPOLIS_ADDRESS=127.0.0.1:1 "$CTL" extracts verify "$WORK/extract.pdf" --keys "$WORK/zone-keys.json" 2>&1)
+check "extracts verify of the PDF, offline" 0 $? "$out" "registry entry: 43-2024-0001, STATE_ACTIVE"
+out=$(pdftotext -enc UTF-8 "$WORK/extract.pdf" - 2>&1); check "the PDF's text" 0 $? "$out" "ВЫПИСКА ИЗ РЕЕСТРА РЕЗИДЕНТОВ"
+out=$(pdftoppm -r 40 -png -f 1 -l 1 "$WORK/extract.pdf" "$WORK/page" 2>&1 && [ "$(stat -c %s "$WORK"/page*.png)" -gt 10000 ])
+check "the PDF renders (pdftoppm)" 0 $? "$out"
+/usr/bin/python3 - "$WORK" <<'PY'
+import sys
+w = sys.argv[1]
+for name in ("extract.json", "extract.pdf"):
+    data = bytearray(open(f"{w}/{name}", "rb").read())
+    data[len(data) // 3] ^= 1
+    open(f"{w}/tampered-{name}", "wb").write(data)
+PY
+out=$("$CTL" extracts verify "$WORK/tampered-extract.json" --keys "$WORK/zone-keys.json" 2>&1)
+check "a one-byte change to the extract: exit 7" 7 $? "$out" "does NOT verify"
+out=$("$CTL" extracts verify "$WORK/tampered-extract.pdf" --keys "$WORK/zone-keys.json" 2>&1)
+check "a one-byte change to the PDF: exit 7" 7 $? "$out" "does NOT verify"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" signing-keys rotate 2>&1); check "signing-keys rotate" 0 $? "$out" "key_id: k2"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" signing-keys revoke k2 2>&1); check "the active key cannot be revoked" 6 $? "$out" "ACTIVE_SIGNING_KEY"
+out=$(BIOPOLIS_API_KEY=$ADMIN "$CTL" signing-keys revoke k1 2>&1); check "signing-keys revoke k1" 0 $? "$out" "revoke_time"
+out=$(BIOPOLIS_API_KEY= "$CTL" extracts verify "$WORK/extract.json" 2>&1)
+check "an extract signed before its key's revocation still verifies" 0 $? "$out" "revoked at"
+out=$(BIOPOLIS_API_KEY= "$CTL" public-registry search --name "вятская" 2>&1)
+check "public registry without a key" 0 $? "$out" "43-2024-0001"
+out=$(BIOPOLIS_API_KEY= "$CTL" export public-registry --out-dir "$WORK" 2>&1); check "open-data export" 0 $? "$out" "manifest.json"
+grep -q "^43-2024-0001," "$WORK/public-registry.csv"; check "the open-data CSV" 0 $? "$(head -3 "$WORK/public-registry.csv")"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" plots list --filter 'state = "STATE_AVAILABLE" AND area_m2 >= 20000' --order-by area_m2 2>&1)
 check "resident searches available plots" 0 $? "$out" "43:42:000201:47.*STATE_AVAILABLE.*21500"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" plots utilisation 2>&1); check "land utilisation" 0 $? "$out" "leased_share"
