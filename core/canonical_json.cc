@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53);
 
-void AppendString(std::string& out, std::string_view s) {
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
@@ -46,6 +48,8 @@ void AppendString(std::string& out, std::string_view s) {
   }
   out += '"';
 }
+
+namespace {
 
 // A recursive-descent parser of the general grammar; canonical form is then
 // checked by serializing what was parsed and comparing.
@@ -238,7 +242,7 @@ void JsonValue::SerializeTo(std::string& out) const {
   } else if (const auto* i = std::get_if<std::int64_t>(&value_)) {
     out += std::to_string(*i);
   } else if (const auto* s = std::get_if<std::string>(&value_)) {
-    AppendString(out, *s);
+    AppendJsonString(out, *s);
   } else if (const auto* a = std::get_if<Array>(&value_)) {
     out += '[';
     for (std::size_t k = 0; k < a->size(); ++k) {
@@ -252,7 +256,7 @@ void JsonValue::SerializeTo(std::string& out) const {
     for (const auto& [key, value] : std::get<Object>(value_)) {
       if (!first) out += ',';
       first = false;
-      AppendString(out, key);
+      AppendJsonString(out, key);
       out += ':';
       value.SerializeTo(out);
     }

@@ -26,6 +26,10 @@
 
 namespace biopolis {
 
+// Appends `s` as a JSON string in the canonical escaping (above). Also what
+// the server's JSON log lines use. Bytes that are not UTF-8 pass through.
+void AppendJsonString(std::string& out, std::string_view s);
+
 class JsonValue {
  public:
   using Array = std::vector<JsonValue>;

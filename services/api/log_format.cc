@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "core/bounded_text.h"
+#include "core/canonical_json.h"
 #include "services/api/status_mapping.h"
 
 namespace biopolis {
@@ -19,38 +20,6 @@ std::atomic<LogFormat> g_format{LogFormat::kText};
 // A structured record's message starts with this byte, then the JSON members
 // (without braces) that the formatter puts after time and level.
 constexpr char kStructured = '\x1e';
-
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
 
 class JsonFormatter final : public spdlog::formatter {
  public:
