@@ -51,7 +51,9 @@ const std::map<std::string, std::set<Role>, std::less<>>& MethodRoles() {
       {methods::kListPublicResidents, {A, O, R, U, P}},
       {methods::kGetPublicResident, {A, O, R, U, P}},
       {methods::kGetSigningKeys, {A, O, R, U, P}},
-      {methods::kExportPublicRegistry, {A, O, R, U, P}},
+      // The whole registry in one call: for keys only, so nobody anonymous can
+      // make the server build it over and over (the files themselves are public).
+      {methods::kExportPublicRegistry, {A, O, R, U}},
       {methods::kIssueViolationNotice, {O}},
       {methods::kCureViolation, {O}},
       {methods::kTerminateResident, {O}},

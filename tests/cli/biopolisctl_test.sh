@@ -102,6 +102,7 @@ out=$("$CTL" --help 2>&1); check "help" 0 $? "$out" "applications"
 out=$(BIOPOLIS_API_KEY=bpk_demo_auditor_00000000000000000000000000000 "$CTL" audit verify 2>&1)
 check "audit chain intact" 0 $? "$out" "audit chain intact: [0-9]+ records"
 # The registry as a legal record: history, signed extracts checked offline, the public registry.
+AUDITOR_KEY=bpk_demo_auditor_00000000000000000000000000000
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents versions residents/1 2>&1); check "residents versions" 0 $? "$out" "STATE_ACTIVE"
 out=$(BIOPOLIS_API_KEY=$OFFICER "$CTL" residents get residents/1 --as-of 2020-01-01 2>&1)
 check "as of a date before the registration: not found" 3 $? "$out" "was not yet in the registry"
@@ -138,7 +139,8 @@ out=$(BIOPOLIS_API_KEY= "$CTL" extracts verify "$WORK/extract.json" 2>&1)
 check "an extract signed before its key's revocation still verifies" 0 $? "$out" "revoked at"
 out=$(BIOPOLIS_API_KEY= "$CTL" public-registry search --name "вятская" 2>&1)
 check "public registry without a key" 0 $? "$out" "43-2024-0001"
-out=$(BIOPOLIS_API_KEY= "$CTL" export public-registry --out-dir "$WORK" 2>&1); check "open-data export" 0 $? "$out" "manifest.json"
+out=$(BIOPOLIS_API_KEY= "$CTL" export public-registry --out-dir "$WORK" 2>&1); check "the open-data export needs a key" 4 $? "$out" "UNAUTHENTICATED"
+out=$(BIOPOLIS_API_KEY=$AUDITOR_KEY "$CTL" export public-registry --out-dir "$WORK" 2>&1); check "open-data export" 0 $? "$out" "manifest.json"
 grep -q "^43-2024-0001," "$WORK/public-registry.csv"; check "the open-data CSV" 0 $? "$(head -3 "$WORK/public-registry.csv")"
 out=$(BIOPOLIS_API_KEY=$NZF "$CTL" plots list --filter 'state = "STATE_AVAILABLE" AND area_m2 >= 20000' --order-by area_m2 2>&1)
 check "resident searches available plots" 0 $? "$out" "43:42:000201:47.*STATE_AVAILABLE.*21500"

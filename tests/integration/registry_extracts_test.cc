@@ -286,7 +286,13 @@ TEST_F(PublicRegistryTest, AnswersWithoutAKeyOnlyThePublicFactsRateLimitedPerPee
   bad_ctx.AddMetadata("authorization", "Bearer bpk_not_a_key");
   EXPECT_EQ(stub->GetSigningKeys(&bad_ctx, v1::GetSigningKeysRequest(), &keys).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
-  // Other services still want a key.
+  // The export, and other services, still want a key.
+  grpc::ClientContext export_ctx;
+  auto export_stream = stub->ExportPublicRegistry(&export_ctx, v1::ExportPublicRegistryRequest());
+  v1::ExportPublicRegistryResponse piece;
+  while (export_stream->Read(&piece)) {
+  }
+  EXPECT_EQ(export_stream->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
   auto orgs = v1::OrganizationService::NewStub(grpc::CreateChannel(address(), grpc::InsecureChannelCredentials()));
   grpc::ClientContext org_ctx;
   v1::Organization out;
