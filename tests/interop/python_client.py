@@ -248,5 +248,46 @@ except grpc.RpcError as e:
           e.code() == grpc.StatusCode.INVALID_ARGUMENT and reason == "INVALID_RESOURCE_TYPE"
           and [f for f, _ in violations] == ["resource_types[0]"], (e.code(), reason, violations))
 
+# 7. The registry as a legal record, as an outsider checks it: the public registry without any key, and a
+# signed extract verified here with an independent Ed25519 implementation (python3-cryptography) after
+# re-serializing its content canonically (RFC 8785 form) with Python's own json module.
+import json  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: E402
+from cryptography.exceptions import InvalidSignature  # noqa: E402
+from biopolis.v1 import extracts_pb2, extracts_pb2_grpc, public_registry_pb2, public_registry_pb2_grpc  # noqa: E402
+
+public = public_registry_pb2_grpc.PublicRegistryServiceStub(channel)
+found = public.ListPublicResidents(public_registry_pb2.ListPublicResidentsRequest(name_contains="ВЯТСКАЯ"))
+check("the public registry answers without a key", len(found.residents) == 1
+      and found.residents[0].registry_number.startswith("43-"), found)
+check("... only public facts", set(f.name for f, _ in found.residents[0].ListFields())
+      <= {"registry_number", "full_name", "short_name", "inn", "ogrn", "state", "inclusion_date",
+          "exclusion_date", "okved_codes", "sites"}, found.residents[0])
+keys = {k.key_id: k.public_key for k in public.GetSigningKeys(public_registry_pb2.GetSigningKeysRequest()).signing_keys}
+extracts = extracts_pb2_grpc.RegistryExtractServiceStub(channel)
+extract = extracts.IssueRegistryExtract(extracts_pb2.IssueRegistryExtractRequest(subject="residents/1"),
+                                        metadata=auth(officer_key))
+doc = json.loads(extract.document)
+
+
+def canonical(value):
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def verifies(content_bytes, signature_hex, key_id):
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys[key_id])).verify(bytes.fromhex(signature_hex),
+                                                                               content_bytes)
+        return True
+    except (InvalidSignature, KeyError):
+        return False
+
+
+check("the extract file is canonical JSON", canonical(doc) == extract.document, extract.document[:80])
+check("its signature verifies in Python over the re-serialized content",
+      verifies(canonical(doc["content"]), doc["signature"], doc["key_id"]), doc["key_id"])
+doc["content"]["organization"]["inn"] = "0000000000"
+check("a changed fact does not verify", not verifies(canonical(doc["content"]), doc["signature"], doc["key_id"]))
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(0 if failed == 0 else 1)
