@@ -59,8 +59,8 @@ class OrganizationRepository {
   // Insert and Update also append the row to the organization's history,
   // effective from the time of the change.
 
-  // The organization as it stood at `as_of` (its latest version effective
-  // then), or nullopt when it was not yet registered.
+  // The organization as it stood at `as_of` (of its versions in effect by
+  // then, the latest recorded), or nullopt when it was not yet registered.
   virtual std::optional<OrganizationRecord> GetAsOf(std::int64_t id, TimeMicros as_of) = 0;
 };
 
@@ -97,8 +97,9 @@ class ResidentRepository {
   // Insert and Update also append the entry to its history, effective from
   // record.effective_time (or the change's time when 0).
 
-  // The entry as it stood at `as_of` (its latest version effective then, the
-  // organization's name then), or nullopt when it was not yet registered.
+  // The entry as it stood at `as_of` (of its versions in effect by then, the
+  // latest recorded; the organization's name then), or nullopt when it was
+  // not yet registered.
   virtual std::optional<ResidentVersionRecord> GetAsOf(std::int64_t id, TimeMicros as_of) = 0;
   // List() over the entries as they stood at `as_of`: the same fields and
   // orders, filters applied to the state then.

@@ -115,7 +115,7 @@ std::optional<OrganizationRecord> SqliteOrganizationRepository::GetAsOf(std::int
                      "SELECT organization_id, kind, inn, ogrn, kpp, full_name, short_name, legal_address, "
                      "contact_person, contact_email, contact_phone, create_time, update_time, version "
                      "FROM organization_versions WHERE organization_id = ? AND effective_time <= ? "
-                     "ORDER BY effective_time DESC, version DESC LIMIT 1");
+                     "ORDER BY version DESC LIMIT 1");
   st.bind(1, static_cast<int64_t>(id));
   st.bind(2, static_cast<int64_t>(as_of));
   if (!st.executeStep()) return std::nullopt;

@@ -17,6 +17,12 @@ constexpr char kColumns[] =
     "r.create_time, r.update_time, r.version";
 constexpr char kFrom[] = "residents r JOIN organizations o ON o.id = r.organization_id";
 
+// Which version answers "as of T": the latest recorded among those in effect
+// by T. Each version is the whole entry after every change recorded so far,
+// so a change recorded later but effective earlier (a termination back-dated
+// before a notice) supersedes the versions recorded before it, from its
+// effective time on.
+//
 // The history: `r` is a version of resident_versions, the columns read in
 // Read()'s order, then the version's times; `o` the organization's version in
 // effect at `ot` (a time expression), falling back to its current row.
@@ -31,12 +37,12 @@ std::string OrganizationAt(const std::string& time) {
          " LEFT JOIN organization_versions o ON o.organization_id = r.organization_id AND o.version = ("
          "SELECT ov.version FROM organization_versions ov WHERE ov.organization_id = r.organization_id"
          " AND ov.effective_time <= " +
-         time + " ORDER BY ov.effective_time DESC, ov.version DESC LIMIT 1)";
+         time + " ORDER BY ov.version DESC LIMIT 1)";
 }
 // The version of resident `id_expr` in effect at `time`.
 std::string VersionAt(const std::string& id_expr, const std::string& time) {
   return "(SELECT v.version FROM resident_versions v WHERE v.resident_id = " + id_expr +
-         " AND v.effective_time <= " + time + " ORDER BY v.effective_time DESC, v.version DESC LIMIT 1)";
+         " AND v.effective_time <= " + time + " ORDER BY v.version DESC LIMIT 1)";
 }
 
 ResidentRecord Read(SQLite::Statement& st) {
@@ -212,16 +218,15 @@ Page<ResidentRecord> SqliteResidentRepository::ListAsOf(const ListQuery& query, 
   // Rows come in the current table's orders (registry numbers and creation
   // times never change), each joined to its version in effect then; an entry
   // made later has none and drops out.
-  static const ListTable kByEntry{
-      "residents cur JOIN resident_versions r ON r.resident_id = cur.id AND r.version = " +
-          VersionAt("cur.id", "?") + OrganizationAt("?"),
-      kVersionColumns,
-      "cur.id",
-      {{"state", "r.state"},
-       {"organization", "cur.organization_id"},
-       {"registry_number", "cur.registry_number"},
-       {"create_time", "cur.create_time"}},
-      ""};
+  static const ListTable kByEntry{"residents cur JOIN resident_versions r ON r.resident_id = cur.id AND r.version = " +
+                                      VersionAt("cur.id", "?") + OrganizationAt("?"),
+                                  kVersionColumns,
+                                  "cur.id",
+                                  {{"state", "r.state"},
+                                   {"organization", "cur.organization_id"},
+                                   {"registry_number", "cur.registry_number"},
+                                   {"create_time", "cur.create_time"}},
+                                  ""};
   // Filtered by state, the candidates are the versions in that state (in
   // registry order, resident_versions_by_state), each kept when it is the
   // one in effect then: the entries' current states say nothing of then.
@@ -233,9 +238,8 @@ Page<ResidentRecord> SqliteResidentRepository::ListAsOf(const ListQuery& query, 
                                      {"registry_number", "r.registry_number"},
                                      {"create_time", "r.create_time"}},
                                     "r.effective_time <= ? AND r.version = " + VersionAt("r.resident_id", "?")};
-  const bool by_state = std::any_of(query.conditions.begin(), query.conditions.end(), [](const Condition& c) {
-    return c.field == "state" && c.op == CompareOp::kEq;
-  });
+  const bool by_state = std::any_of(query.conditions.begin(), query.conditions.end(),
+                                    [](const Condition& c) { return c.field == "state" && c.op == CompareOp::kEq; });
   ListTable table = by_state ? kByVersion : kByEntry;
   table.base_binds = by_state ? std::vector<FilterValue>{t, t, t} : std::vector<FilterValue>{t, t};
   Page<ResidentRecord> page = RunList<ResidentRecord>(conn_, table, query, Read);

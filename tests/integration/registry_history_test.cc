@@ -145,6 +145,44 @@ TEST_F(RegistryHistoryTest, AnswersAnyDateAcrossRenameNoticeCureAndTermination) 
   EXPECT_EQ(Micros((*versions)[1].effective_time()), under_remedy);
 }
 
+// A termination recorded after a notice but effective before it supersedes
+// the notice from its effective date on.
+TEST_F(RegistryHistoryTest, ABackDatedTerminationSupersedesWhatWasRecordedBeforeIt) {
+  Applicant a = ApplicantUnderReview("4345042753", "1024317979080");
+  const std::string resident = Register(a);
+  ASSERT_FALSE(resident.empty());
+  clock_.Advance(10 * kDay);
+  const TimeMicros before_termination = Now() - 6 * kDay;
+  const Date effective = ZoneDateOf(Now()).AddDays(-5);
+  clock_.Advance(kDay);
+  v1::IssueViolationNoticeRequest notice;
+  notice.set_name(resident);
+  notice.set_description("Late");
+  *notice.mutable_cure_by() = D(2027, 6, 1);
+  ASSERT_TRUE(officer().residents().IssueViolationNotice(notice).ok());
+  const TimeMicros after_notice = Now();
+  clock_.Advance(kDay);
+  v1::TerminateResidentRequest terminate;
+  terminate.set_name(resident);
+  terminate.set_ground(v1::Resident::TERMINATION_GROUND_COURT_DECISION);
+  *terminate.mutable_effective_date() = D(effective.year, effective.month, effective.day);
+  terminate.set_explanation("Court decision of an earlier date");
+  ASSERT_TRUE(officer().residents().Terminate(terminate).ok());
+  auto state_at = [&](TimeMicros t) {
+    auto r = auditor().residents().Get(resident, At(t));
+    return r.ok() ? r->state() : v1::Resident::STATE_UNSPECIFIED;
+  };
+  EXPECT_EQ(state_at(before_termination), v1::Resident::STATE_ACTIVE);
+  EXPECT_EQ(state_at(ZoneStartOf(effective)), v1::Resident::STATE_TERMINATED);
+  EXPECT_EQ(state_at(after_notice), v1::Resident::STATE_TERMINATED);
+  auto listed = auditor()
+                    .residents()
+                    .List(client::ListOptions().Filter("state = \"STATE_UNDER_REMEDY\"").AsOf(At(after_notice)))
+                    .All();
+  ASSERT_TRUE(listed.ok());
+  EXPECT_TRUE(listed->empty());
+}
+
 TEST_F(RegistryHistoryTest, BadAsOfAndForeignEntriesAreRefused) {
   Applicant a = ApplicantUnderReview("4345042753", "1024317979080");
   const std::string resident = Register(a);
