@@ -114,8 +114,8 @@ std::optional<OrganizationRecord> SqliteOrganizationRepository::GetAsOf(std::int
   CachedStatement st(conn_,
                      "SELECT organization_id, kind, inn, ogrn, kpp, full_name, short_name, legal_address, "
                      "contact_person, contact_email, contact_phone, create_time, update_time, version "
-                     "FROM organization_versions WHERE organization_id = ? AND effective_time <= ? "
-                     "ORDER BY version DESC LIMIT 1");
+                     "FROM organization_versions WHERE organization_id = ?1 AND version = (SELECT max(version) FROM "
+                     "organization_versions WHERE organization_id = ?1 AND effective_time <= ?2)");
   st.bind(1, static_cast<int64_t>(id));
   st.bind(2, static_cast<int64_t>(as_of));
   if (!st.executeStep()) return std::nullopt;

@@ -35,14 +35,16 @@ constexpr char kVersionColumns[] =
 std::string OrganizationAt(const std::string& time) {
   return " JOIN organizations co ON co.id = r.organization_id"
          " LEFT JOIN organization_versions o ON o.organization_id = r.organization_id AND o.version = ("
-         "SELECT ov.version FROM organization_versions ov WHERE ov.organization_id = r.organization_id"
+         "SELECT max(ov.version) FROM organization_versions ov WHERE ov.organization_id = r.organization_id"
          " AND ov.effective_time <= " +
-         time + " ORDER BY ov.version DESC LIMIT 1)";
+         time + ")";
 }
 // The version of resident `id_expr` in effect at `time`.
 std::string VersionAt(const std::string& id_expr, const std::string& time) {
-  return "(SELECT v.version FROM resident_versions v WHERE v.resident_id = " + id_expr +
-         " AND v.effective_time <= " + time + " ORDER BY v.version DESC LIMIT 1)";
+  // max() over the covering (resident_id, effective_time, version) index: a
+  // range read, no sort.
+  return "(SELECT max(v.version) FROM resident_versions v WHERE v.resident_id = " + id_expr +
+         " AND v.effective_time <= " + time + ")";
 }
 
 ResidentRecord Read(SQLite::Statement& st) {
