@@ -28,7 +28,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME biopolisd)
 set(CPACK_DEBIAN_SERVER_DESCRIPTION "Biopolis SEZ registry server\n biopolisd holds the legal record of the Biopolis special economic zone: organizations, applications,\n the registry of residents, land, support, the one-stop shop, reports and documents, over gRPC.")
 # adduser for the system user, libmagic-mgc for the type database libmagic reads at run time.
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, libmagic-mgc")
+# fonts-dejavu-core: the printable registry extracts are set in DejaVu Sans (found through fontconfig at run time).
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, libmagic-mgc, fonts-dejavu-core")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     "${CMAKE_CURRENT_LIST_DIR}/debian/conffiles;${CMAKE_CURRENT_LIST_DIR}/debian/postinst;${CMAKE_CURRENT_LIST_DIR}/debian/prerm;${CMAKE_CURRENT_LIST_DIR}/debian/postrm")
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME biopolisctl)

@@ -26,6 +26,7 @@ DEV=$(ls "$WORK"/v1/libbiopolis-client-dev_*.deb)
 info=$(dpkg-deb -I "$SERVER")
 grep -q "Depends:.*libgrpc++1.51.*libsqlite3-0" <<<"$info"; check "biopolisd depends on Debian's runtime libraries (dpkg-shlibdeps)" $? "$info"
 grep -q "libmagic-mgc" <<<"$info"; check "and on libmagic's database" $?
+grep -q "fonts-dejavu-core" <<<"$info"; check "and on the fonts of the printable extracts" $?
 [ "$(dpkg-deb --ctrl-tarfile "$SERVER" | tar -xO ./conffiles)" = "/etc/biopolis/biopolisd.conf" ]
 check "the config is a conffile" $?
 server_files=$(dpkg-deb -c "$SERVER")
