@@ -35,6 +35,9 @@ struct OrganizationRecord {
   TimeMicros create_time = 0;
   TimeMicros update_time = 0;
   std::int64_t version = 0;
+  // Written to the history with each Insert/Update: when this content took
+  // effect. 0: at create_time (Insert) or update_time (Update). Not read back.
+  TimeMicros effective_time = 0;
 };
 
 }  // namespace biopolis

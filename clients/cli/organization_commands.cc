@@ -53,8 +53,11 @@ void AddOrganizations(CLI::App& app, Action& action) {
     auto name = std::make_shared<std::string>();
     c->add_option("name", *name, "organizations/{id}")->required();
     c->add_option("--etag", f->etag, "Fail with exit 6 if the record changed since this etag");
+    auto effective = std::make_shared<std::string>();
+    c->add_option("--effective-date", *effective, "YYYY-MM-DD the change took effect (officers; default today)")
+        ->check(kDate);
     add_fields(c, *f);
-    c->callback([&action, f, name, c, to_proto] {
+    c->callback([&action, f, name, c, to_proto, effective] {
       auto paths = MaskFromFlags(c, {{"--kpp", "kpp"},
                                      {"--full-name", "full_name"},
                                      {"--short-name", "short_name"},
@@ -62,11 +65,14 @@ void AddOrganizations(CLI::App& app, Action& action) {
                                      {"--contact-person", "contact_person"},
                                      {"--contact-email", "contact_email"},
                                      {"--contact-phone", "contact_phone"}});
-      action = [f, name, paths, to_proto](Client& cl, OutputFormat fmt) {
-        v1::Organization o = to_proto(*f);
-        o.set_name(*name);
-        o.set_etag(f->etag);
-        return Print(cl.organizations().Update(o, paths), fmt);
+      action = [f, name, paths, to_proto, effective](Client& cl, OutputFormat fmt) {
+        v1::UpdateOrganizationRequest req;
+        *req.mutable_organization() = to_proto(*f);
+        req.mutable_organization()->set_name(*name);
+        req.mutable_organization()->set_etag(f->etag);
+        for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
+        if (!effective->empty()) ParseDate(*effective, req.mutable_effective_date());
+        return Print(cl.organizations().Update(std::move(req)), fmt);
       };
     });
   }

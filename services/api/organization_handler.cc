@@ -50,9 +50,10 @@ grpc::ServerUnaryReactor* OrganizationHandler::UpdateOrganization(grpc::Callback
         auto id = ParseName(req->organization().name(), "organizations", "organization.name");
         if (!id.ok()) return reply(id.status());
         std::vector<std::string> paths(req->update_mask().paths().begin(), req->update_mask().paths().end());
-        gate_.domain().organizations.Update(caller, std::move(meta), *id, req->organization().etag(),
-                                            FromProto(req->organization()), std::move(paths),
-                                            EncodeAs<v1::Organization, OrganizationRecord>(), std::move(reply));
+        gate_.domain().organizations.Update(
+            caller, std::move(meta), *id, req->organization().etag(), FromProto(req->organization()), std::move(paths),
+            req->has_effective_date() ? std::optional<Date>(FromDate(req->effective_date())) : std::nullopt,
+            EncodeAs<v1::Organization, OrganizationRecord>(), std::move(reply));
       });
 }
 

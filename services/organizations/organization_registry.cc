@@ -1,5 +1,7 @@
 #include "services/organizations/organization_registry.h"
 
+#include <algorithm>
+
 #include "core/etag.h"
 #include "core/resource_name.h"
 #include "services/domain/as_of.h"
@@ -79,15 +81,32 @@ void OrganizationRegistry::Create(const Caller& caller, CommandMeta meta, Organi
 
 void OrganizationRegistry::Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag,
                                   OrganizationRecord patch, std::vector<std::string> paths,
-                                  Encoder<OrganizationRecord> encode, Reply reply) {
+                                  std::optional<Date> effective_date, Encoder<OrganizationRecord> encode, Reply reply) {
   Status mask = CheckUpdateMask(paths, OrganizationMaskRules(caller.role));
   if (!mask.ok()) {
     reply(mask);
     return;
   }
+  if (effective_date) {
+    const Date today = ZoneDateOf(env_.clock.Now());
+    Status bad;
+    if (caller.role != Role::kOfficer) {
+      bad = Status::InvalidField("effective_date", "is for officers' corrections of the register's data",
+                                 "FIELD_NOT_UPDATABLE");
+    } else if (!effective_date->IsValid()) {
+      bad = Status::InvalidField("effective_date", "is not a valid date", "INVALID_DATE");
+    } else if (today < *effective_date) {
+      bad = Status::InvalidField("effective_date", "is in the future (today is " + today.ToString() + ")",
+                                 "DATE_IN_FUTURE");
+    }
+    if (!bad.ok()) {
+      reply(bad);
+      return;
+    }
+  }
   env_.commands.Run<OrganizationRecord>(
       caller, std::move(meta),
-      [caller, id, etag, patch, paths](CommandContext& ctx) -> Result<OrganizationRecord> {
+      [caller, id, etag, patch, paths, effective_date](CommandContext& ctx) -> Result<OrganizationRecord> {
         const std::string name = FormatName(kCollection, id);
         auto org = ctx.tx().organizations().Get(id);
         if (!org || !caller.MaySee(org->id)) return Status::NotFound(name);
@@ -98,6 +117,15 @@ void OrganizationRegistry::Update(const Caller& caller, CommandMeta meta, std::i
         if (!violations.empty()) return Status::InvalidArgument(std::move(violations));
         updated.update_time = ctx.now();
         updated.version = org->version + 1;
+        if (effective_date) {
+          if (*effective_date < ZoneDateOf(org->create_time)) {
+            return Status::InvalidField(
+                "effective_date",
+                "is before the organization's registration on " + ZoneDateOf(org->create_time).ToString(),
+                "INVALID_DATE_RANGE");
+          }
+          updated.effective_time = std::max(ZoneStartOf(*effective_date), org->create_time);
+        }
         ctx.tx().organizations().Update(updated);
         std::string fields;
         for (const auto& p : paths) fields += (fields.empty() ? "" : ", ") + p;

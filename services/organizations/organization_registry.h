@@ -6,6 +6,7 @@
 // Thread-safety: safe for concurrent use.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,11 @@ class OrganizationRegistry {
   void Create(const Caller& caller, CommandMeta meta, OrganizationRecord record, Encoder<OrganizationRecord> encode,
               Reply reply);
   // Changes the fields named in `paths` (see OrganizationMaskRules).
+  // `effective_date` (officers): when the change took effect, for the
+  // history; not in the future, not before the registration.
   void Update(const Caller& caller, CommandMeta meta, std::int64_t id, std::string etag, OrganizationRecord patch,
-              std::vector<std::string> paths, Encoder<OrganizationRecord> encode, Reply reply);
+              std::vector<std::string> paths, std::optional<Date> effective_date, Encoder<OrganizationRecord> encode,
+              Reply reply);
 
   static const ListSpec& ListSpecification();
 

@@ -85,7 +85,7 @@ std::int64_t SqliteOrganizationRepository::Insert(const OrganizationRecord& reco
   BindFields(st, record);
   st.exec();
   std::int64_t id = db_.getLastInsertRowid();
-  AppendVersion(id, record.create_time);
+  AppendVersion(id, record.effective_time != 0 ? record.effective_time : record.create_time);
   return id;
 }
 
@@ -97,7 +97,7 @@ void SqliteOrganizationRepository::Update(const OrganizationRecord& record) {
   BindFields(st, record);
   st.bind(14, static_cast<int64_t>(record.id));
   st.exec();
-  AppendVersion(record.id, record.update_time);
+  AppendVersion(record.id, record.effective_time != 0 ? record.effective_time : record.update_time);
 }
 
 void SqliteOrganizationRepository::AppendVersion(std::int64_t id, TimeMicros effective_time) {

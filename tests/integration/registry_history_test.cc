@@ -183,6 +183,46 @@ TEST_F(RegistryHistoryTest, ABackDatedTerminationSupersedesWhatWasRecordedBefore
   EXPECT_TRUE(listed->empty());
 }
 
+// A rename entered today that took effect days ago (the company register's
+// date) counts from that date.
+TEST_F(RegistryHistoryTest, AnOrganizationsChangeCanTakeEffectBeforeItWasRecorded) {
+  Applicant a = ApplicantUnderReview("4345042753", "1024317979080");
+  clock_.Advance(20 * kDay);
+  const Date effective = ZoneDateOf(Now()).AddDays(-5);
+  auto org = officer().organizations().Get(a.organization);
+  ASSERT_TRUE(org.ok());
+  v1::UpdateOrganizationRequest rename;
+  *rename.mutable_organization() = *org;
+  rename.mutable_organization()->set_full_name("ООО «Переименованное»");
+  rename.mutable_update_mask()->add_paths("full_name");
+  *rename.mutable_effective_date() = D(effective.year, effective.month, effective.day);
+  auto renamed = officer().organizations().Update(rename);
+  ASSERT_TRUE(renamed.ok()) << renamed.error().ToString();
+  auto name_at = [&](TimeMicros t) {
+    auto o = auditor().organizations().Get(a.organization, At(t));
+    return o.ok() ? o->full_name() : std::string("?");
+  };
+  EXPECT_EQ(name_at(ZoneStartOf(effective) - 1), "Company 4345042753");
+  EXPECT_EQ(name_at(ZoneStartOf(effective)), "ООО «Переименованное»");
+  // Bad dates, and a resident's own change, are refused; nothing changes.
+  const int audit_before = AuditCount();
+  auto bad = [&](const Date& d, client::Client& who) {
+    v1::UpdateOrganizationRequest r = rename;
+    *r.mutable_organization() = *auditor().organizations().Get(a.organization);
+    r.mutable_organization()->set_contact_email("x@example.ru");
+    r.mutable_update_mask()->Clear();
+    r.mutable_update_mask()->add_paths("contact_email");
+    *r.mutable_effective_date() = D(d.year, d.month, d.day);
+    auto out = who.organizations().Update(r);
+    return out.ok() ? std::string("OK") : out.error().reason();
+  };
+  EXPECT_EQ(bad(ZoneDateOf(Now()).AddDays(1), officer()), "DATE_IN_FUTURE");
+  EXPECT_EQ(bad(Date{2000, 1, 1}, officer()), "INVALID_DATE_RANGE");
+  EXPECT_EQ(bad(Date{2026, 2, 30}, officer()), "INVALID_DATE");
+  EXPECT_EQ(bad(ZoneDateOf(Now()), *a.client), "FIELD_NOT_UPDATABLE");
+  EXPECT_EQ(AuditCount(), audit_before);
+}
+
 TEST_F(RegistryHistoryTest, BadAsOfAndForeignEntriesAreRefused) {
   Applicant a = ApplicantUnderReview("4345042753", "1024317979080");
   const std::string resident = Register(a);

@@ -44,7 +44,11 @@ Result<v1::Organization> Organizations::Update(const v1::Organization& organizat
   *req.mutable_organization() = organization;
   for (const auto& p : paths) req.mutable_update_mask()->add_paths(p);
   req.set_request_id(std::move(request_id));
-  return Call<v1::Organization>(m::kUpdateOrganization, req);
+  return Update(std::move(req));
+}
+
+Result<v1::Organization> Organizations::Update(v1::UpdateOrganizationRequest request) const {
+  return Call<v1::Organization>(m::kUpdateOrganization, std::move(request));
 }
 
 }  // namespace biopolis::client

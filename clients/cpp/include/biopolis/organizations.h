@@ -22,6 +22,8 @@ class Organizations : public ServiceClient<Organizations> {
   // Changes the fields named in `paths`; `organization.etag`, when set, must be current.
   Result<v1::Organization> Update(const v1::Organization& organization, const std::vector<std::string>& paths,
                                   std::string request_id = "") const;
+  // The same with every field of the request (e.g. `effective_date`).
+  Result<v1::Organization> Update(v1::UpdateOrganizationRequest request) const;
 };
 
 }  // namespace biopolis::client
