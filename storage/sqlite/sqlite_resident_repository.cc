@@ -25,16 +25,17 @@ constexpr char kFrom[] = "residents r JOIN organizations o ON o.id = r.organizat
 //
 // The history: `r` is a version of resident_versions, the columns read in
 // Read()'s order, then the version's times; `o` the organization's version in
-// effect at `ot` (a time expression), falling back to its current row.
+// effect at `ot` (a time expression), falling back to its current row
+// (coalesce() evaluates that subquery only when there is no version).
 constexpr char kVersionColumns[] =
     "r.resident_id, r.organization_id, r.application_id, r.registry_number, r.agreement_number, "
     "r.agreement_date, r.registration_date, r.state, r.violation_description, "
     "r.violation_cure_by, r.violation_issue_time, r.violation_cure_time, r.violation_cure_note, "
-    "r.termination_ground, r.termination_date, r.termination_explanation, coalesce(o.full_name, co.full_name), "
+    "r.termination_ground, r.termination_date, r.termination_explanation, "
+    "coalesce(o.full_name, (SELECT co.full_name FROM organizations co WHERE co.id = r.organization_id)), "
     "r.create_time, r.update_time, r.version, r.effective_time, r.record_time";
 std::string OrganizationAt(const std::string& time) {
-  return " JOIN organizations co ON co.id = r.organization_id"
-         " LEFT JOIN organization_versions o ON o.organization_id = r.organization_id AND o.version = ("
+  return " LEFT JOIN organization_versions o ON o.organization_id = r.organization_id AND o.version = ("
          "SELECT max(ov.version) FROM organization_versions ov WHERE ov.organization_id = r.organization_id"
          " AND ov.effective_time <= " +
          time + ")";
