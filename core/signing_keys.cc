@@ -104,7 +104,8 @@ Result<PublicKey> SigningKeyring::Revoke(const std::string& folder, const std::s
   if (it == ring.keys_.end()) return Status::NotFound("signingKeys/" + key_id);
   if (it + 1 == ring.keys_.end()) {
     return Status::FailedPrecondition(key_id + " is the active signing key; rotate to a new key first, then revoke it",
-                                      "ACTIVE_SIGNING_KEY", {"ACTIVE_SIGNING_KEY", "signingKeys/" + key_id, "the active key"});
+                                      "ACTIVE_SIGNING_KEY",
+                                      {"ACTIVE_SIGNING_KEY", "signingKeys/" + key_id, "the active key"});
   }
   if (it->revoke_time != 0) {
     return Status::FailedPrecondition(key_id + " is already revoked", "ALREADY_REVOKED",

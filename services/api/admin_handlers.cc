@@ -1,13 +1,12 @@
 #include "services/api/admin_handlers.h"
 
-#include "services/api/extract_convert.h"
-
 #include <charconv>
 
 #include "biopolis/v1/method_paths.h"
 #include "core/resource_name.h"
 #include "services/api/api_key_convert.h"
 #include "services/api/audit_convert.h"
+#include "services/api/extract_convert.h"
 #include "services/api/handler_support.h"
 #include "services/api/policy_convert.h"
 
@@ -176,8 +175,8 @@ grpc::ServerUnaryReactor* AdminHandler::RotateSigningKey(grpc::CallbackServerCon
                                                          const v1::RotateSigningKeyRequest* req, v1::SigningKey* resp) {
   return gate_.Mutate(ctx, methods::kRotateSigningKey, *req, resp,
                       [&](const Caller& caller, CommandMeta meta, Reply reply) {
-                        gate_.domain().extracts.RotateKey(caller, std::move(meta),
-                                                          EncodeKey(gate_.domain().extracts), std::move(reply));
+                        gate_.domain().extracts.RotateKey(caller, std::move(meta), EncodeKey(gate_.domain().extracts),
+                                                          std::move(reply));
                       });
 }
 

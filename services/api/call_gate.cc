@@ -109,8 +109,8 @@ Result<Caller> CallGate::Admit(grpc::CallbackServerContext* ctx, std::string_vie
   auto authenticated = Authenticate(ctx);
   // A call without credentials to a public method is admitted as the public,
   // one rate-limit bucket per peer address; any credentials given are checked.
-  if (!authenticated.ok() && authenticated.status().code() == StatusCode::kUnauthenticated &&
-      IsPublicMethod(method) && !HasCredentials(ctx)) {
+  if (!authenticated.ok() && authenticated.status().code() == StatusCode::kUnauthenticated && IsPublicMethod(method) &&
+      !HasCredentials(ctx)) {
     authenticated = Caller{"peers/" + PeerAddress(ctx), Role::kPublic, 0};
   }
   BIOPOLIS_ASSIGN_OR_RETURN(auto caller, std::move(authenticated));

@@ -6,8 +6,9 @@ namespace biopolis {
 
 const std::vector<std::string>& EventCollections() {
   static const std::vector<std::string> kCollections = {
-      "organizations",   "applications", "residents",       "policies", "plots",   "leases", "supportMeasures",
-      "supportRequests", "serviceTypes", "serviceRequests", "reports",  "apiKeys", "backups", "registryExtracts", "signingKeys"};
+      "organizations", "applications",    "residents",       "policies",         "plots",
+      "leases",        "supportMeasures", "supportRequests", "serviceTypes",     "serviceRequests",
+      "reports",       "apiKeys",         "backups",         "registryExtracts", "signingKeys"};
   return kCollections;
 }
 
