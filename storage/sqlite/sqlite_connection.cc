@@ -5,11 +5,96 @@
 #include <utility>
 
 namespace biopolis {
+namespace {
+
+class SqliteStatement final : public SqlStatement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+
+  void BindInt64(int index, std::int64_t value) override {
+    Check(sqlite3_bind_int64(statement_, index, static_cast<sqlite3_int64>(value)));
+  }
+  void BindDouble(int index, double value) override { Check(sqlite3_bind_double(statement_, index, value)); }
+  void BindText(int index, std::string_view value) override {
+    Check(sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void BindBlob(int index, const void* data, std::size_t size) override {
+    // A zero-length blob is still a blob, not NULL: SQLite takes a null
+    // pointer as NULL, so give it a valid one.
+    static const char kEmpty = 0;
+    Check(sqlite3_bind_blob64(statement_, index, size == 0 ? &kEmpty : data, size, SQLITE_STATIC));
+  }
+  void BindNull(int index) override { Check(sqlite3_bind_null(statement_, index)); }
+
+  bool Step() override {
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) {
+      has_row_ = true;
+      return true;
+    }
+    has_row_ = false;
+    if (rc == SQLITE_DONE) {
+      changes_ = sqlite3_changes(db_);
+      return false;
+    }
+    throw SQLite::Exception(db_, rc);
+  }
+  bool HasRow() const override { return has_row_; }
+  int Changes() const override { return changes_; }
+  bool ResetAndClear() override {
+    has_row_ = false;
+    changes_ = 0;
+    // sqlite3_reset reports the last step's error again; whoever stepped
+    // has already seen it (thrown), so it is not reported twice.
+    sqlite3_reset(statement_);
+    return sqlite3_clear_bindings(statement_) == SQLITE_OK;
+  }
+
+  bool ColumnIsNull(int column) override { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  bool ColumnIsInteger(int column) override { return sqlite3_column_type(statement_, column) == SQLITE_INTEGER; }
+  std::int64_t ColumnInt64(int column) override { return sqlite3_column_int64(statement_, column); }
+  double ColumnDouble(int column) override { return sqlite3_column_double(statement_, column); }
+  std::string_view ColumnBytes(int column) override {
+    const void* data = sqlite3_column_blob(statement_, column);
+    int size = sqlite3_column_bytes(statement_, column);
+    if (data == nullptr || size <= 0) return {};
+    return {static_cast<const char*>(data), static_cast<std::size_t>(size)};
+  }
+
+ private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* statement_;
+  bool has_row_ = false;
+  int changes_ = 0;
+};
+
+}  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, int flags, const std::string& vfs,
                                    std::size_t max_cached_statements)
-    : db_(path, flags, 0, vfs), max_cached_(max_cached_statements) {
+    : SqlConnection(max_cached_statements), db_(path, flags, 0, vfs) {
   sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
+}
+
+SqliteConnection::~SqliteConnection() {
+  // Every statement is finalized before db_ closes the connection.
+  DropCachedStatements();
+}
+
+std::unique_ptr<SqlStatement> SqliteConnection::Prepare(const std::string& sql) {
+  sqlite3_stmt* statement = nullptr;
+  int rc = sqlite3_prepare_v3(db_.getHandle(), sql.c_str(), static_cast<int>(sql.size() + 1), SQLITE_PREPARE_PERSISTENT,
+                              &statement, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(statement);
+    throw SQLite::Exception(db_.getHandle(), rc);
+  }
+  return std::make_unique<SqliteStatement>(db_.getHandle(), statement);
 }
 
 int SqliteConnection::reprepared() {
@@ -19,57 +104,6 @@ int SqliteConnection::reprepared() {
     total += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_REPREPARE, 0);
   }
   return total;
-}
-
-void SqliteConnection::Execute(const std::string& sql) {
-  CachedStatement statement(*this, sql);
-  statement.exec();
-}
-
-std::unique_ptr<SQLite::Statement> SqliteConnection::Take(const std::string& sql) {
-  auto found = by_sql_.find(sql);
-  if (found == by_sql_.end()) {
-    ++prepared_;
-    return std::make_unique<SQLite::Statement>(db_, sql);
-  }
-  auto entry = found->second;
-  by_sql_.erase(found);
-  std::unique_ptr<SQLite::Statement> statement = std::move(entry->statement);
-  idle_.erase(entry);
-  ++reused_;
-  return statement;
-}
-
-void SqliteConnection::GiveBack(std::string sql, std::unique_ptr<SQLite::Statement> statement) {
-  if (max_cached_ == 0) return;
-  idle_.push_front(Idle{std::move(sql), std::move(statement)});
-  by_sql_.emplace(idle_.front().sql, idle_.begin());
-  if (idle_.size() <= max_cached_) return;
-  // Finalize the least recently used statement.
-  auto oldest = std::prev(idle_.end());
-  auto [first, last] = by_sql_.equal_range(oldest->sql);
-  for (auto it = first; it != last; ++it) {
-    if (it->second == oldest) {
-      by_sql_.erase(it);
-      break;
-    }
-  }
-  idle_.erase(oldest);
-}
-
-CachedStatement::CachedStatement(SqliteConnection& connection, std::string sql)
-    : connection_(connection), sql_(std::move(sql)), statement_(connection.Take(sql_)) {}
-
-CachedStatement::~CachedStatement() {
-  // tryReset reports the last step's error again; whoever stepped has already
-  // seen it (thrown), so it is not reported twice.
-  statement_->tryReset();
-  try {
-    statement_->clearBindings();
-  } catch (const std::exception&) {
-    return;  // not reusable: finalized here instead of going back
-  }
-  connection_.GiveBack(std::move(sql_), std::move(statement_));
 }
 
 }  // namespace biopolis

@@ -8,8 +8,8 @@
 
 #include "core/audit_chain.h"
 #include "core/crypto.h"
+#include "storage/sql/sql_transaction.h"
 #include "storage/sqlite/migrations.h"
-#include "storage/sqlite/sqlite_transaction.h"
 
 namespace biopolis {
 
@@ -285,7 +285,7 @@ Status SqliteStore::Read(const Work& work) {
   try {
     // One read transaction, so every statement of the work sees one snapshot.
     db.Execute("BEGIN");
-    SqliteTransaction tx(*reader);
+    SqlTransaction tx(*reader);
     result = work(tx);
     db.Execute("COMMIT");
   } catch (const std::exception& e) {
@@ -346,7 +346,7 @@ Status SqliteStore::RunWrite(const Work& work) {
   }
   Status result;
   try {
-    SqliteTransaction tx(*writer_connection_);
+    SqlTransaction tx(*writer_connection_);
     result = work(tx);
     if (result.ok()) {
       TimedCommit(db);
@@ -414,7 +414,7 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     for (; next < batch.size() && !transaction_lost; ++next) {
       try {
         db.Execute("SAVEPOINT unit");
-        SqliteTransaction tx(*writer_connection_);
+        SqlTransaction tx(*writer_connection_);
         results[next] = batch[next].first(tx);
       } catch (const std::exception& e) {
         results[next] = StatusFromStorageException(e);

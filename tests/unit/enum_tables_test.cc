@@ -22,7 +22,7 @@
 #include "model/service_desk.h"
 #include "model/support.h"
 #include "services/reporting/report_rules.h"
-#include "storage/sqlite/state_sql.h"
+#include "storage/sql/state_sql.h"
 
 namespace biopolis {
 namespace {

@@ -12,8 +12,9 @@
 #include "core/audit_chain.h"
 #include "core/crypto.h"
 #include "services/domain/command_runner.h"
-#include "storage/sqlite/list_sql.h"
+#include "storage/sql/list_sql.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "temp_db.h"
 
@@ -309,7 +310,8 @@ TEST(SqliteStoreTest, ListFiltersUseIndexes) {
   by_area.order_field = "area_m2";
   for (const ListQuery& q : {by_time, by_area}) {
     ListStatement ls = BuildListStatement(plots, q);
-    SQLite::Statement st(raw, "EXPLAIN QUERY PLAN " + ls.sql);
+    SqliteConnection connection(raw.getFilename(), SQLite::OPEN_READONLY);
+    CachedStatement st(connection, "EXPLAIN QUERY PLAN " + ls.sql);
     BindAll(st, ls.binds);
     std::string p;
     while (st.executeStep()) p += st.getColumn(3).getString() + "\n";
@@ -469,7 +471,8 @@ TEST(SqliteStoreTest, ThePageAfterACursorSeeksInsteadOfScanningFromTheStart) {
           if (filter != nullptr) q.conditions = {{filter, CompareOp::kEq, std::int64_t{1}}};
           q.after = Cursor{std::int64_t{1000}, 1000};
           ListStatement ls = BuildListStatement(table, q);
-          SQLite::Statement st(raw, "EXPLAIN QUERY PLAN " + ls.sql);
+          SqliteConnection connection(raw.getFilename(), SQLite::OPEN_READONLY);
+          CachedStatement st(connection, "EXPLAIN QUERY PLAN " + ls.sql);
           BindAll(st, ls.binds);
           std::string p;
           while (st.executeStep()) p += st.getColumn(3).getString() + "\n";
