@@ -8,6 +8,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlitecpp-dev libsqlite3-dev sqlite3 libspdlog-dev libgtest-dev libgmock-dev libcli11-dev libssl-dev libsodium-dev libmagic-dev libcpp-httplib-dev libsystemd-dev
   libcairo2-dev libqrencode-dev fonts-dejavu-core poppler-utils
+  libpq-dev postgresql
   golang-github-gogo-googleapis-dev prometheus systemd python3 python3-grpcio python3-protobuf python3-hyperframe python3-hpack python3-cryptography openssl
   clang-14 libclang-rt-14-dev llvm-14
 )

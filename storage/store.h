@@ -10,6 +10,7 @@
 // to the thread running the function it was passed to.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -56,6 +57,11 @@ class Store {
   virtual void WriteBulk(Work work, Done done) { Write(std::move(work), std::move(done)); }
   // Write() and wait for the outcome; for start-up, tools and tests.
   Status WriteAndWait(Work work);
+
+  // The schema version found after migrations ran.
+  virtual int schema_version() const = 0;
+  // Writes waiting for the writer.
+  virtual std::int64_t queued_writes() const = 0;
 
   // A server-wide secret kept in the database (signs page tokens).
   virtual std::string ServerSecret() const = 0;

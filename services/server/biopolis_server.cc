@@ -33,6 +33,8 @@
 #include "services/domain/domain.h"
 #include "services/server/metrics_endpoint.h"
 #include "services/server/process_stats.h"
+#include "storage/database_url.h"
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace biopolis {
@@ -106,11 +108,24 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   }
   s->clock_ = clock;
 
-  SqliteStoreOptions store_options{options.db, options.reader_connections, 5000};
-  store_options.group_commit = options.group_commit;
-  store_options.integrity_check_at_open = options.startup_check;
-  BIOPOLIS_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(store_options));
-  s->store_ = std::move(store);
+  BIOPOLIS_ASSIGN_OR_RETURN(DatabaseLocation location,
+                            ParseDatabaseUrl(options.database.empty() ? "sqlite://" + options.db : options.database));
+  s->database_display_ = location.display;
+  if (location.kind == DatabaseLocation::Kind::kPostgres) {
+    PgStoreOptions store_options;
+    store_options.conninfo = location.target;
+    store_options.readers = options.reader_connections;
+    store_options.group_commit = options.group_commit;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto store, PgStore::Open(store_options));
+    s->store_ = std::move(store);
+  } else {
+    SqliteStoreOptions store_options{location.target, options.reader_connections, 5000};
+    store_options.group_commit = options.group_commit;
+    store_options.integrity_check_at_open = options.startup_check;
+    BIOPOLIS_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(store_options));
+    s->sqlite_store_ = store.get();
+    s->store_ = std::move(store);
+  }
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock,
                                         DocumentLimits{static_cast<std::int64_t>(options.max_document_mib) << 20,
                                                        static_cast<std::int64_t>(options.document_quota_mib) << 20});
@@ -120,9 +135,12 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
     if (discarded > 0) spdlog::info("discarded {} unfinished document upload(s) from before the restart", discarded);
   }
   {
-    const std::string keys_dir = options.signing_keys_dir.empty() ? options.db + ".keys" : options.signing_keys_dir;
+    // Beside the SQLite file by default; on PostgreSQL beside `db` (set both
+    // explicitly there: several instances share one keys directory).
+    const std::string files_beside = location.kind == DatabaseLocation::Kind::kSqlite ? location.target : options.db;
+    const std::string keys_dir = options.signing_keys_dir.empty() ? files_beside + ".keys" : options.signing_keys_dir;
     const std::string checkpoints =
-        options.audit_checkpoint_file.empty() ? options.db + ".checkpoints" : options.audit_checkpoint_file;
+        options.audit_checkpoint_file.empty() ? files_beside + ".checkpoints" : options.audit_checkpoint_file;
     BIOPOLIS_ASSIGN_OR_RETURN(auto keys, SigningKeys::Open(keys_dir));
     // The latest checkpoint must still match the log: a log truncated or
     // rewritten while the server was stopped is reported before it serves.
@@ -266,7 +284,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });
   spdlog::info(
       "biopolisd listening on {} (port {}), database {} (schema v{}), {}, ready in {} ms", options.listen, s->port_,
-      options.db, s->store_->schema_version(), options.tls_cert.empty() ? "plaintext" : "TLS",
+      s->database_display_, s->store_->schema_version(), options.tls_cert.empty() ? "plaintext" : "TLS",
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   return s;
 }
@@ -343,6 +361,32 @@ BiopolisServer::~BiopolisServer() {
 
 int BiopolisServer::metrics_port() const { return metrics_ ? metrics_->port() : 0; }
 
+namespace {
+
+// The SQLite file's own figures; PostgreSQL reports its own to its monitoring.
+void ScrapeSqliteMetrics(const SqliteStore& store, PrometheusText& out) {
+  out.Family("biopolis_writer_batch_size", "histogram", "Units of work per committed transaction (group commit).");
+  out.Histogram("biopolis_writer_batch_size", {}, store.batch_sizes().Read());
+  out.Family("biopolis_writer_commit_duration_seconds", "histogram", "Time a COMMIT took (its fsync).");
+  out.Histogram("biopolis_writer_commit_duration_seconds", {}, store.commit_latency().Read());
+  out.Family("biopolis_database_size_bytes", "gauge", "Size of the database file and of its write-ahead log.");
+  for (const auto& [file, path] : {std::pair<const char*, std::string>{"database", store.path()},
+                                   std::pair<const char*, std::string>{"wal", store.path() + "-wal"}}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    out.Sample("biopolis_database_size_bytes", {{"file", file}}, ec ? 0.0 : static_cast<double>(size));
+  }
+  // The disk the database is on: an alert fires before writes meet STORAGE_FULL.
+  std::error_code ec;
+  const auto space = std::filesystem::space(std::filesystem::absolute(store.path()).parent_path(), ec);
+  out.Family("biopolis_database_disk_free_bytes", "gauge", "Free bytes on the database's file system.");
+  out.Sample("biopolis_database_disk_free_bytes", {}, ec ? 0.0 : static_cast<double>(space.available));
+  out.Family("biopolis_database_disk_size_bytes", "gauge", "Size of the database's file system, bytes.");
+  out.Sample("biopolis_database_disk_size_bytes", {}, ec ? 0.0 : static_cast<double>(space.capacity));
+}
+
+}  // namespace
+
 std::string BiopolisServer::ScrapeMetrics() {
   PrometheusText out;
   gate_->metrics().Write(out);
@@ -353,27 +397,7 @@ std::string BiopolisServer::ScrapeMetrics() {
 
   out.Family("biopolis_writer_queue_depth", "gauge", "Writes waiting for the single writer.");
   out.Sample("biopolis_writer_queue_depth", {}, static_cast<double>(store_->queued_writes()));
-  out.Family("biopolis_writer_batch_size", "histogram", "Units of work per committed transaction (group commit).");
-  out.Histogram("biopolis_writer_batch_size", {}, store_->batch_sizes().Read());
-  out.Family("biopolis_writer_commit_duration_seconds", "histogram", "Time a COMMIT took (its fsync).");
-  out.Histogram("biopolis_writer_commit_duration_seconds", {}, store_->commit_latency().Read());
-  out.Family("biopolis_database_size_bytes", "gauge", "Size of the database file and of its write-ahead log.");
-  for (const auto& [file, path] : {std::pair<const char*, std::string>{"database", store_->path()},
-                                   std::pair<const char*, std::string>{"wal", store_->path() + "-wal"}}) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    out.Sample("biopolis_database_size_bytes", {{"file", file}}, ec ? 0.0 : static_cast<double>(size));
-  }
-
-  {
-    // The disk the database is on: an alert fires before writes meet STORAGE_FULL.
-    std::error_code ec;
-    const auto space = std::filesystem::space(std::filesystem::absolute(store_->path()).parent_path(), ec);
-    out.Family("biopolis_database_disk_free_bytes", "gauge", "Free bytes on the database's file system.");
-    out.Sample("biopolis_database_disk_free_bytes", {}, ec ? 0.0 : static_cast<double>(space.available));
-    out.Family("biopolis_database_disk_size_bytes", "gauge", "Size of the database's file system, bytes.");
-    out.Sample("biopolis_database_disk_size_bytes", {}, ec ? 0.0 : static_cast<double>(space.capacity));
-  }
+  if (sqlite_store_ != nullptr) ScrapeSqliteMetrics(*sqlite_store_, out);
 
   auto chain = domain_->audit.ChainLength();
   out.Family("biopolis_audit_chain_length", "gauge", "Records in the audit log's hash chain (its last sequence).");

@@ -27,6 +27,7 @@ namespace biopolis {
 // each; tests walk their methods).
 const std::vector<std::string>& ServedServiceNames();
 
+class Store;
 class SqliteStore;
 class Domain;
 class CallGate;
@@ -78,7 +79,11 @@ class BiopolisServer {
   ServerOptions options_;
   std::unique_ptr<Clock> owned_clock_;
   const Clock* clock_ = nullptr;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
+  // The same store when it is SQLite (its file metrics), else null.
+  SqliteStore* sqlite_store_ = nullptr;
+  // Where the database is, as logs may show it.
+  std::string database_display_;
   std::unique_ptr<Domain> domain_;
   std::unique_ptr<CallGate> gate_;
   std::unique_ptr<OrganizationHandler> organizations_;

@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
   auto* listen = app.add_option("--listen", options.listen, "Listen address HOST:PORT")->capture_default_str();
   auto* db =
       app.add_option("--db", options.db, "SQLite database file (created and migrated on start)")->capture_default_str();
+  auto* database = app.add_option("--database", options.database,
+                                  "Database URL: sqlite:///PATH or postgresql://USER@HOST/DB (no password: "
+                                  "PGPASSWORD or ~/.pgpass); wins over --db");
   auto* level =
       app.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")->capture_default_str();
   auto* log_format =
@@ -105,7 +108,12 @@ int main(int argc, char** argv) {
     const biopolis::ServerOptions from_flags = options;
     options = from_file;
     if (listen->count() > 0) options.listen = from_flags.listen;
-    if (db->count() > 0) options.db = from_flags.db;
+    if (db->count() > 0) {
+      options.db = from_flags.db;
+      // A file named on the command line is where the zone is, whatever the file said.
+      if (database->count() == 0) options.database.clear();
+    }
+    if (database->count() > 0) options.database = from_flags.database;
     if (level->count() > 0) options.log_level = from_flags.log_level;
     if (log_format->count() > 0) options.log_format = from_flags.log_format;
     if (cert->count() > 0) options.tls_cert = from_flags.tls_cert;
@@ -151,7 +159,8 @@ int main(int argc, char** argv) {
   }
   // Under systemd (Type=notify): ready once migrations ran and the listener
   // is up; outside systemd these calls do nothing.
-  sd_notifyf(0, "READY=1\nSTATUS=serving on %s, database %s", options.listen.c_str(), options.db.c_str());
+  sd_notifyf(0, "READY=1\nSTATUS=serving on %s, database %s", options.listen.c_str(),
+             (options.database.empty() ? options.db : options.database).c_str());
   // The watchdog (WatchdogSec= in the unit): pinged while the database still
   // answers a read, so a wedged server is restarted.
   std::mutex stop_mu;

@@ -13,6 +13,8 @@
 #include <memory>
 #include <sstream>
 
+#include "storage/database_url.h"
+
 namespace biopolis {
 namespace {
 
@@ -66,6 +68,8 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.listen = value;
     else if (key == "db")
       o.db = value;
+    else if (key == "database")
+      o.database = value;
     else if (key == "log_level")
       o.log_level = value;
     else if (key == "tls_cert")
@@ -210,7 +214,11 @@ Status ValidateServerOptions(const ServerOptions& o) {
   if (o.listen.empty() || o.listen.find(':') == std::string::npos) {
     errors.Add("listen", "must be HOST:PORT", "INVALID_CONFIG");
   }
-  if (o.db.empty()) errors.Add("db", "is required", "INVALID_CONFIG");
+  if (o.db.empty() && o.database.empty()) errors.Add("db", "is required", "INVALID_CONFIG");
+  if (!o.database.empty()) {
+    auto location = ParseDatabaseUrl(o.database);
+    if (!location.ok()) errors.Add("database", location.status().message(), "INVALID_CONFIG");
+  }
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error"};
   bool level_ok = false;
   for (const char* l : kLevels) level_ok = level_ok || o.log_level == l;

@@ -16,6 +16,10 @@ namespace biopolis {
 struct ServerOptions {
   std::string listen = "127.0.0.1:50051";
   std::string db = "biopolis.db";
+  // Where the zone's database is, as a URL: sqlite:///PATH or
+  // postgresql://USER@HOST/DB (storage/database_url.h). Empty: the SQLite
+  // file `db` (the two are the same setting; `database` wins when both are set).
+  std::string database;
   std::string log_level = "info";  // trace, debug, info, warn, error
   // text (people) or json (log shippers: one object per line).
   std::string log_format = "text";

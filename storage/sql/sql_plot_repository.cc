@@ -178,8 +178,9 @@ void SqlPlotRepository::AddLineage(std::int64_t predecessor_id, std::int64_t suc
 std::vector<LandTotals> SqlPlotRepository::TotalsByState() {
   std::vector<LandTotals> out(kPlotStateCount);
   static const std::string kSql =
-      "SELECT state, count(*), total(area_m2), total(power_kw), total(water_m3_per_day), "
-      "total(gas_m3_per_hour), total(sewage_m3_per_day) FROM plots WHERE " +
+      "SELECT state, count(*), coalesce(sum(area_m2), 0), coalesce(sum(power_kw), 0), coalesce(sum(water_m3_per_day), "
+      "0), "
+      "coalesce(sum(gas_m3_per_hour), 0), coalesce(sum(sewage_m3_per_day), 0) FROM plots WHERE " +
       StateIsNot("state", PlotState::kRetired) + " GROUP BY state";
   CachedStatement st(conn_, kSql);
   while (st.executeStep()) {

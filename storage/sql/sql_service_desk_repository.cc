@@ -209,7 +209,7 @@ ServiceDeskTotals SqlServiceDeskRepository::Totals(TimeMicros now) {
     // The median of (resolve_time - create_time): the middle one, or the mean of the middle two.
     CachedStatement median(conn_,
                            "SELECT avg(d) FROM (SELECT resolve_time - create_time AS d FROM service_requests "
-                           "WHERE resolve_time > 0 ORDER BY d LIMIT 2 - (? % 2) OFFSET (? - 1) / 2)");
+                           "WHERE resolve_time > 0 ORDER BY d LIMIT 2 - (? % 2) OFFSET (? - 1) / 2) AS resolved");
     median.bind(1, static_cast<int64_t>(t.resolved));
     median.bind(2, static_cast<int64_t>(t.resolved));
     median.executeStep();

@@ -176,10 +176,11 @@ void SqlSupportRepository::Book(std::int64_t measure_id, std::int64_t organizati
     u.exec();
     return;
   }
-  CachedStatement a(conn_,
-                    "INSERT INTO support_allocations (measure_id, organization_id, committed_kopecks) "
-                    "VALUES (?, ?, ?) ON CONFLICT (measure_id, organization_id) "
-                    "DO UPDATE SET committed_kopecks = committed_kopecks + excluded.committed_kopecks");
+  CachedStatement a(
+      conn_,
+      "INSERT INTO support_allocations (measure_id, organization_id, committed_kopecks) "
+      "VALUES (?, ?, ?) ON CONFLICT (measure_id, organization_id) "
+      "DO UPDATE SET committed_kopecks = support_allocations.committed_kopecks + excluded.committed_kopecks");
   a.bind(1, static_cast<int64_t>(measure_id));
   a.bind(2, static_cast<int64_t>(organization_id));
   a.bind(3, static_cast<int64_t>(committed_delta));

@@ -220,46 +220,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
     }
     return Status(st.code(), "cannot open database " + options.path + ": " + e.what() + hint, st.reason());
   }
-  store->acknowledger_ = std::thread([s = store.get()] { s->AcknowledgerLoop(); });
-  store->writer_ = std::thread([s = store.get()] { s->WriterLoop(); });
+  store->writes_ =
+      std::make_unique<WriteQueue>(options.group_commit ? options.max_batch : 1,
+                                   [s = store.get()](const std::vector<Work*>& batch) { return s->RunBatch(batch); });
+  store->writes_->Start();
   return store;
 }
 
 SqliteStore::~SqliteStore() {
-  {
-    std::lock_guard<std::mutex> lock(queue_mu_);
-    stopping_ = true;
-  }
-  queue_cv_.notify_all();
-  if (writer_.joinable()) writer_.join();
-  // The writer has handed over its last outcomes; acknowledge them, then stop.
-  {
-    std::lock_guard<std::mutex> lock(acks_mu_);
-    acks_stopping_ = true;
-  }
-  acks_cv_.notify_all();
-  if (acknowledger_.joinable()) acknowledger_.join();
-}
-
-void SqliteStore::Acknowledge(std::vector<std::pair<Done, Status>> outcomes) {
-  {
-    std::lock_guard<std::mutex> lock(acks_mu_);
-    for (auto& outcome : outcomes) acks_.push_back(std::move(outcome));
-  }
-  acks_cv_.notify_one();
-}
-
-void SqliteStore::AcknowledgerLoop() {
-  while (true) {
-    std::deque<std::pair<Done, Status>> ready;
-    {
-      std::unique_lock<std::mutex> lock(acks_mu_);
-      acks_cv_.wait(lock, [this] { return acks_stopping_ || !acks_.empty(); });
-      if (acks_.empty()) return;  // stopping, and everything is acknowledged
-      ready.swap(acks_);
-    }
-    for (auto& [done, status] : ready) done(status);
-  }
+  // Finishes and acknowledges every queued unit while the connections live.
+  if (writes_) writes_->Stop();
 }
 
 std::unique_ptr<SqliteConnection> SqliteStore::AcquireReader() {
@@ -300,29 +270,9 @@ Status SqliteStore::Read(const Work& work) {
   return result;
 }
 
-void SqliteStore::Write(Work work, Done done) {
-  {
-    std::lock_guard<std::mutex> lock(queue_mu_);
-    if (!stopping_) {
-      queue_.emplace_back(std::move(work), std::move(done));
-      queue_cv_.notify_one();
-      return;
-    }
-  }
-  done(Status::Unavailable("the server is shutting down"));
-}
+void SqliteStore::Write(Work work, Done done) { writes_->Push(std::move(work), std::move(done)); }
 
-void SqliteStore::WriteBulk(Work work, Done done) {
-  {
-    std::lock_guard<std::mutex> lock(queue_mu_);
-    if (!stopping_) {
-      bulk_queue_.emplace_back(std::move(work), std::move(done));
-      queue_cv_.notify_one();
-      return;
-    }
-  }
-  done(Status::Unavailable("the server is shutting down"));
-}
+void SqliteStore::WriteBulk(Work work, Done done) { writes_->PushBulk(std::move(work), std::move(done)); }
 
 void SqliteStore::TimedCommit(SqliteConnection& db) {
   const auto start = std::chrono::steady_clock::now();
@@ -332,10 +282,7 @@ void SqliteStore::TimedCommit(SqliteConnection& db) {
   commits_.fetch_add(1);
 }
 
-std::int64_t SqliteStore::queued_writes() const {
-  std::lock_guard<std::mutex> lock(queue_mu_);
-  return static_cast<std::int64_t>(queue_.size() + bulk_queue_.size());
-}
+std::int64_t SqliteStore::queued_writes() const { return writes_ ? writes_->queued() : 0; }
 
 Status SqliteStore::RunWrite(const Work& work) {
   SqliteConnection& db = *writer_connection_;
@@ -367,37 +314,8 @@ Status SqliteStore::RunWrite(const Work& work) {
   return result;
 }
 
-void SqliteStore::WriterLoop() {
-  while (true) {
-    std::vector<std::pair<Work, Done>> batch;
-    {
-      std::unique_lock<std::mutex> lock(queue_mu_);
-      queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty() || !bulk_queue_.empty(); });
-      if (queue_.empty() && bulk_queue_.empty()) return;  // stopping, and everything queued is done
-      std::size_t take = options_.group_commit ? static_cast<std::size_t>(std::max(1, options_.max_batch)) : 1;
-      while (!queue_.empty() && batch.size() < take) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-      // A bulk unit runs in a transaction of its own, only when no ordinary
-      // unit waits: an ordinary write never shares a commit with a chunk.
-      if (batch.empty() && !bulk_queue_.empty()) {
-        batch.push_back(std::move(bulk_queue_.front()));
-        bulk_queue_.pop_front();
-      }
-    }
-    RunBatch(batch);
-  }
-}
-
-void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
-  if (batch.size() == 1) {
-    Status st = RunWrite(batch[0].first);
-    std::vector<std::pair<Done, Status>> outcome;
-    outcome.emplace_back(std::move(batch[0].second), std::move(st));
-    Acknowledge(std::move(outcome));
-    return;
-  }
+std::vector<Status> SqliteStore::RunBatch(const std::vector<Work*>& batch) {
+  if (batch.size() == 1) return {RunWrite(*batch[0])};
   SqliteConnection& db = *writer_connection_;
   std::vector<Status> results(batch.size());
   std::size_t next = 0;
@@ -415,7 +333,7 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
       try {
         db.Execute("SAVEPOINT unit");
         SqlTransaction tx(*writer_connection_);
-        results[next] = batch[next].first(tx);
+        results[next] = (*batch[next])(tx);
       } catch (const std::exception& e) {
         results[next] = StatusFromStorageException(e);
       }
@@ -460,11 +378,8 @@ void SqliteStore::RunBatch(std::vector<std::pair<Work, Done>>& batch) {
     }
   }
   if (commit_listener_) commit_listener_();
-  // Acknowledged only now, after the durable COMMIT.
-  std::vector<std::pair<Done, Status>> outcomes;
-  outcomes.reserve(batch.size());
-  for (std::size_t i = 0; i < batch.size(); ++i) outcomes.emplace_back(std::move(batch[i].second), results[i]);
-  Acknowledge(std::move(outcomes));
+  // Acknowledged by the queue only now, after the durable COMMIT.
+  return results;
 }
 
 Status SqliteStore::Backup(const std::string& path) {

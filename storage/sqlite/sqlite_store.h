@@ -6,10 +6,8 @@
 // corruption bug, which needs two connections writing or checkpointing at
 // once (DESIGN.md section 8); with one writer connection it cannot happen.
 //
-// Outcomes are acknowledged (each unit's `done` called) on a second thread,
-// in commit order, so the writer goes on to the next batch while the last
-// one's replies are sent: sending a gRPC reply from the writer thread was
-// ~12% of its time under load (docs/PERFORMANCE.md).
+// The queue, the writer thread and the acknowledger are WriteQueue's; this
+// class runs each batch on the writer connection.
 //
 // Thread-safety: safe for concurrent use. The destructor finishes every
 // queued unit of work and acknowledges it before it returns.
@@ -29,6 +27,7 @@
 #include "core/metrics.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
+#include "storage/write_queue.h"
 
 namespace biopolis {
 
@@ -65,7 +64,7 @@ class SqliteStore final : public Store {
   void SetCommitListener(std::function<void()> listener) override { commit_listener_ = std::move(listener); }
 
   // The schema version found after migrations ran.
-  int schema_version() const { return schema_version_; }
+  int schema_version() const override { return schema_version_; }
 
   // Writes a consistent copy of the database to `path` with SQLite's online
   // backup API while writes go on, then checks it (PRAGMA integrity_check).
@@ -78,20 +77,16 @@ class SqliteStore final : public Store {
   std::int64_t commits() const { return commits_.load(); }
   // For /metrics: writes waiting for the writer, units per committed
   // transaction, and the time COMMIT took (the fsync), microseconds.
-  std::int64_t queued_writes() const;
+  std::int64_t queued_writes() const override;
   const Histogram& batch_sizes() const { return batch_sizes_; }
   const Histogram& commit_latency() const { return commit_micros_; }
   const std::string& path() const { return options_.path; }
 
  private:
   explicit SqliteStore(SqliteStoreOptions options);
-  void WriterLoop();
-  // Runs a batch in one transaction (savepoint per unit) and hands each
-  // outcome to the acknowledger.
-  void RunBatch(std::vector<std::pair<Work, Done>>& batch);
-  // Queues outcomes for the acknowledger thread, which calls each `done`.
-  void Acknowledge(std::vector<std::pair<Done, Status>> outcomes);
-  void AcknowledgerLoop();
+  // Runs a batch in one transaction (savepoint per unit); the writer
+  // thread's half of WriteQueue.
+  std::vector<Status> RunBatch(const std::vector<Work*>& batch);
   Status RunWrite(const Work& work);
   // COMMIT, timed and counted.
   void TimedCommit(SqliteConnection& db);
@@ -105,20 +100,7 @@ class SqliteStore final : public Store {
 
   // The only writing connection; used by the writer thread alone (and by Open).
   std::unique_ptr<SqliteConnection> writer_connection_;
-  mutable std::mutex queue_mu_;
-  std::condition_variable queue_cv_;
-  std::deque<std::pair<Work, Done>> queue_;
-  // WriteBulk's units: one per transaction, when no ordinary unit waits.
-  std::deque<std::pair<Work, Done>> bulk_queue_;
-  bool stopping_ = false;
-  std::thread writer_;
-
-  // Outcomes waiting for their `done` calls, oldest first.
-  std::mutex acks_mu_;
-  std::condition_variable acks_cv_;
-  std::deque<std::pair<Done, Status>> acks_;
-  bool acks_stopping_ = false;
-  std::thread acknowledger_;
+  std::unique_ptr<WriteQueue> writes_;
 
   std::atomic<std::int64_t> units_committed_{0};
   std::atomic<std::int64_t> commits_{0};

@@ -71,10 +71,11 @@ TEST_F(AuditVerificationTest, ARecordAlteredOnDiskIsNamed) {
   CreateOrganization("4345042753", "1024317979080");
   CreateOrganization("4345695985", "1024366201166");
   {
-    SQLite::Database db(db_.path(), SQLite::OPEN_READWRITE);
-    // The append-only triggers go first, as an attacker with the file would drop them.
-    db.exec("DROP TRIGGER audit_log_no_update");
-    db.exec("UPDATE audit_log SET summary = summary || 'x' WHERE sequence = 2");
+    auto db = database_.Connect();
+    // The append-only triggers go first, as an attacker with the database would drop them.
+    db->Execute(db->dialect() == SqlDialect::kSqlite ? "DROP TRIGGER audit_log_no_update"
+                                                     : "DROP TRIGGER audit_log_no_update ON audit_log");
+    db->Execute("UPDATE audit_log SET summary = summary || 'x' WHERE sequence = 2");
   }
   auto verified = VerifyAuditLog(auditor().audit());
   ASSERT_TRUE(verified.ok()) << verified.error().ToString();

@@ -6,6 +6,7 @@ void ServerFixture::SetUp() {
   ServerOptions options;
   options.listen = "127.0.0.1:0";
   options.db = db_.path();
+  if (database_.postgres()) options.database = database_.url();
   options.shutdown_grace_seconds = 2;
   options.timed_transition_interval_seconds = 3600;
   Configure(options);

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "../unit/temp_db.h"
+#include "../unit/test_database.h"
 #include "biopolis/biopolis.h"
 #include "services/domain/domain.h"
 #include "services/server/biopolis_server.h"
@@ -67,7 +67,10 @@ class ServerFixture : public ::testing::Test {
   // an administrator's restart would; clients reconnect on their own.
   void RestartServer();
 
-  TempDb db_;
+  // A fresh SQLite file or PostgreSQL schema (BIOPOLIS_TEST_POSTGRES).
+  TestDatabase database_;
+  // Its temporary directory; on SQLite db_.path() is the database file.
+  const TempDb& db_ = database_.files();
   ManualClock clock_{kStartTime};
   ServerOptions options_;
   std::unique_ptr<BiopolisServer> server_;

@@ -1,0 +1,57 @@
+// One PostgreSQL connection (libpq): the SqlConnection of the PostgreSQL
+// backend.
+//
+// Statements are prepared server-side once per connection (PQprepare, the
+// cache of SqlConnection keeps them) with the repositories' `?` / `?N`
+// parameters rewritten to `$N`. Parameters are sent as text with no declared
+// type, so PostgreSQL types each from its context exactly as it would a quoted
+// literal; blobs go in binary. Results come back as text (bytea decoded on
+// access). A statement's whole result is fetched at once: the repositories
+// read bounded pages and single rows.
+//
+// Errors are thrown as PgError with the SQLSTATE.
+//
+// Thread-safety: none. A connection is used by one thread at a time.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "storage/sql/sql_connection.h"
+
+typedef struct pg_conn PGconn;
+
+namespace biopolis {
+
+class PgConnection final : public SqlConnection {
+ public:
+  // Connects with a libpq connection string or URI (the PG* environment
+  // variables fill in what it leaves out); throws PgError when it cannot.
+  explicit PgConnection(const std::string& conninfo, std::size_t max_cached_statements = 128);
+  ~PgConnection() override;
+
+  SqlDialect dialect() const override { return SqlDialect::kPostgres; }
+
+  // Runs SQL text that may hold several statements and no parameters (the
+  // schema's DDL); throws PgError.
+  void ExecuteScript(const std::string& sql);
+
+  // True when libpq reports the connection broken.
+  bool broken() const;
+
+  PGconn* handle() { return conn_; }
+
+  // The repositories' `?` and `?N` parameters as PostgreSQL's `$N` (outside
+  // quoted text); pure, for tests.
+  static std::string NumberParameters(const std::string& sql);
+
+ protected:
+  std::unique_ptr<SqlStatement> Prepare(const std::string& sql) override;
+
+ private:
+  PGconn* conn_ = nullptr;
+  std::size_t next_statement_ = 0;
+};
+
+}  // namespace biopolis

@@ -1,0 +1,235 @@
+#include "storage/postgres/pg_store.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <thread>
+
+#include "core/crypto.h"
+#include "storage/postgres/pg_error.h"
+#include "storage/postgres/pg_migrations.h"
+#include "storage/sql/sql_transaction.h"
+
+namespace biopolis {
+
+Status StatusFromPgException(const std::exception& e) {
+  if (const auto* se = dynamic_cast<const StorageError*>(&e)) {
+    return Status(se->code(), se->what(), se->reason());
+  }
+  const auto* pg = dynamic_cast<const PgError*>(&e);
+  if (pg == nullptr) {
+    spdlog::error("unexpected failure in a unit of work: {}", e.what());
+    return Status::Internal("internal error");
+  }
+  const std::string& state = pg->sqlstate();
+  if (pg->connection_lost()) {
+    spdlog::warn("database connection lost: {}", pg->what());
+    return Status::Unavailable("the database cannot be reached; retry");
+  }
+  if (pg->retryable()) return Status::Unavailable("the database is busy; retry");
+  if (state == "23505") {
+    return Status(StatusCode::kAlreadyExists, std::string("a record with the same unique key exists: ") + pg->what(),
+                  "ALREADY_EXISTS");
+  }
+  if (state.rfind("23", 0) == 0) {
+    return Status(StatusCode::kFailedPrecondition,
+                  std::string("the change would break a stored invariant: ") + pg->what(), "CONSTRAINT_VIOLATION");
+  }
+  if (state == "53100") {
+    return Status::ResourceExhausted("the database is full; the change was not stored", "STORAGE_FULL");
+  }
+  if (state == "XX001" || state == "XX002") {
+    spdlog::error("DATABASE CORRUPT: {} (SQLSTATE {}); see PostgreSQL's own recovery procedures", pg->what(), state);
+    return Status(StatusCode::kDataLoss, "the stored data is damaged; the operator has been alerted", "DATA_CORRUPTED");
+  }
+  spdlog::error("storage failure: {} (SQLSTATE {})", pg->what(), state);
+  return Status::Internal("storage failure");
+}
+
+namespace {
+
+// Any 64-bit number of our own: the lock every write transaction takes first.
+constexpr char kWriteLock[] = "SELECT pg_advisory_xact_lock(4300100001)";
+
+bool ConnectionLost(const std::exception& e) {
+  const auto* pg = dynamic_cast<const PgError*>(&e);
+  return pg != nullptr && pg->connection_lost();
+}
+
+void RollbackQuietly(PgConnection& db) {
+  if (db.broken()) return;
+  try {
+    db.Execute("ROLLBACK");
+  } catch (const std::exception& e) {
+    spdlog::debug("rollback: {}", e.what());
+  }
+}
+
+}  // namespace
+
+PgStore::PgStore(PgStoreOptions options) : options_(std::move(options)) {}
+
+std::unique_ptr<PgConnection> PgStore::Connect() { return std::make_unique<PgConnection>(options_.conninfo); }
+
+Result<std::unique_ptr<PgStore>> PgStore::Open(const PgStoreOptions& options) {
+  std::unique_ptr<PgStore> store(new PgStore(options));
+  try {
+    store->writer_connection_ = store->Connect();
+    PgConnection& db = *store->writer_connection_;
+    store->schema_version_ = PgApplyMigrations(db);
+    // The secret is made once, by whichever process gets there first.
+    db.Execute("BEGIN");
+    db.Execute(kWriteLock);
+    {
+      CachedStatement ins(db, "INSERT INTO meta (key, value) VALUES ('server_secret', ?) ON CONFLICT (key) DO NOTHING");
+      std::string fresh = RandomBytes(32);
+      ins.bind(1, static_cast<const void*>(fresh.data()), static_cast<int>(fresh.size()));
+      ins.exec();
+    }
+    {
+      CachedStatement st(db, "SELECT value FROM meta WHERE key = 'server_secret'");
+      if (st.executeStep()) store->secret_ = st.getColumn(0).getString();
+    }
+    db.Execute("COMMIT");
+    for (int i = 0; i < std::max(1, options.readers); ++i) store->idle_readers_.push_back(store->Connect());
+  } catch (const std::exception& e) {
+    Status st = StatusFromPgException(e);
+    return Status(ConnectionLost(e) ? StatusCode::kUnavailable : st.code(),
+                  std::string("cannot open the PostgreSQL database: ") + e.what(), st.reason());
+  }
+  store->writes_ =
+      std::make_unique<WriteQueue>(options.group_commit ? options.max_batch : 1,
+                                   [s = store.get()](const std::vector<Work*>& batch) { return s->RunBatch(batch); });
+  store->writes_->Start();
+  return store;
+}
+
+PgStore::~PgStore() {
+  if (writes_) writes_->Stop();
+}
+
+std::unique_ptr<PgConnection> PgStore::AcquireReader() {
+  std::unique_ptr<PgConnection> reader;
+  {
+    std::unique_lock<std::mutex> lock(readers_mu_);
+    readers_cv_.wait(lock, [this] { return !idle_readers_.empty(); });
+    reader = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  return reader;
+}
+
+void PgStore::ReleaseReader(std::unique_ptr<PgConnection> reader) {
+  {
+    std::lock_guard<std::mutex> lock(readers_mu_);
+    // A broken connection gives back its slot, empty: made again when used.
+    idle_readers_.push_back(reader && !reader->broken() ? std::move(reader) : nullptr);
+  }
+  readers_cv_.notify_one();
+}
+
+Status PgStore::Read(const Work& work) {
+  auto reader = AcquireReader();
+  Status result;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (!reader || reader->broken()) reader = Connect();
+      reader->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      SqlTransaction tx(*reader);
+      result = work(tx);
+      reader->Execute("COMMIT");
+      reachable_ = true;
+    } catch (const std::exception& e) {
+      if (reader) RollbackQuietly(*reader);
+      // A connection that broke while idle in the pool (the server restarted)
+      // is found on its first use: the read runs once more on a new one.
+      if (ConnectionLost(e) && attempt == 1 && reader && reader->broken()) {
+        reader.reset();
+        continue;
+      }
+      if (ConnectionLost(e)) reachable_ = false;
+      result = StatusFromPgException(e);
+    }
+    break;
+  }
+  ReleaseReader(std::move(reader));
+  return result;
+}
+
+void PgStore::Write(Work work, Done done) { writes_->Push(std::move(work), std::move(done)); }
+
+void PgStore::WriteBulk(Work work, Done done) { writes_->PushBulk(std::move(work), std::move(done)); }
+
+std::vector<Status> PgStore::AttemptBatch(const std::vector<Work*>& batch) {
+  if (!writer_connection_ || writer_connection_->broken()) writer_connection_ = Connect();
+  PgConnection& db = *writer_connection_;
+  std::vector<Status> results(batch.size());
+  db.Execute("BEGIN");
+  try {
+    db.Execute(kWriteLock);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const bool own_savepoint = batch.size() > 1;
+      if (own_savepoint) db.Execute("SAVEPOINT unit");
+      try {
+        SqlTransaction tx(db);
+        results[i] = (*batch[i])(tx);
+      } catch (const PgError& e) {
+        if (e.retryable() || e.connection_lost()) throw;
+        results[i] = StatusFromPgException(e);
+      } catch (const std::exception& e) {
+        results[i] = StatusFromPgException(e);
+      }
+      if (own_savepoint) {
+        if (!results[i].ok()) db.Execute("ROLLBACK TO SAVEPOINT unit");
+        db.Execute("RELEASE SAVEPOINT unit");
+      } else if (!results[i].ok()) {
+        db.Execute("ROLLBACK");
+        return results;
+      }
+    }
+    db.Execute("COMMIT");
+  } catch (...) {
+    RollbackQuietly(db);
+    throw;
+  }
+  commits_.fetch_add(1);
+  for (const auto& r : results) {
+    if (r.ok()) units_committed_.fetch_add(1);
+  }
+  return results;
+}
+
+std::vector<Status> PgStore::RunBatch(const std::vector<Work*>& batch) {
+  std::vector<Status> results;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      results = AttemptBatch(batch);
+      reachable_ = true;
+      break;
+    } catch (const std::exception& e) {
+      const auto* pg = dynamic_cast<const PgError*>(&e);
+      if (pg != nullptr && pg->retryable() && attempt < options_.max_attempts) {
+        retries_.fetch_add(1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 2));
+        continue;
+      }
+      if (ConnectionLost(e)) reachable_ = false;
+      // The transaction did not commit, or (a connection lost during COMMIT)
+      // its outcome is unknown: either way the client retries with its
+      // request_id and idempotency tells the two apart.
+      results.assign(batch.size(), StatusFromPgException(e));
+      break;
+    }
+  }
+  if (commit_listener_) commit_listener_();
+  return results;
+}
+
+Status PgStore::Backup(const std::string&) {
+  return Status(StatusCode::kFailedPrecondition,
+                "this server stores the zone in PostgreSQL: back it up with pg_dump or a base backup with WAL "
+                "archiving (docs/OPERATIONS.md, \"Running on PostgreSQL\")",
+                "BACKUP_NOT_SUPPORTED");
+}
+
+}  // namespace biopolis
