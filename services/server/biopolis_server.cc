@@ -282,6 +282,7 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
 
   int interval = std::min(options.timed_transition_interval_seconds, options.audit_checkpoint_interval_seconds);
   s->scheduler_ = std::thread([raw = s.get(), interval] { raw->SchedulerLoop(interval); });
+  s->health_ = std::thread([raw = s.get()] { raw->HealthLoop(); });
   spdlog::info(
       "biopolisd listening on {} (port {}), database {} (schema v{}), {}, ready in {} ms", options.listen, s->port_,
       s->database_display_, s->store_->schema_version(), options.tls_cert.empty() ? "plaintext" : "TLS",
@@ -297,6 +298,30 @@ void BiopolisServer::SchedulerLoop(int interval_seconds) {
     lock.unlock();
     Status st = RunTimedTransitions();
     if (!st.ok()) spdlog::warn("timed transitions failed: {}", st.ToString());
+    lock.lock();
+  }
+}
+
+void BiopolisServer::HealthLoop() {
+  bool serving = true;
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    cv_.wait_for(lock, std::chrono::milliseconds(std::max(10, options_.health_check_interval_ms)),
+                 [this] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    Status reached = store_->Read([](Transaction&) { return Status::Ok(); });
+    if (reached.ok() != serving) {
+      serving = reached.ok();
+      if (serving) {
+        spdlog::info("the database answers again: health SERVING");
+      } else {
+        spdlog::error("the database cannot be reached ({}): health NOT_SERVING", reached.ToString());
+      }
+      auto* health = server_->GetHealthCheckService();
+      health->SetServingStatus("", serving);
+      for (const auto& name : ServedServiceNames()) health->SetServingStatus(name, serving);
+    }
     lock.lock();
   }
 }
@@ -331,6 +356,7 @@ void BiopolisServer::Shutdown() {
     server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(options_.shutdown_grace_seconds));
   }
   if (scheduler_.joinable()) scheduler_.join();
+  if (health_.joinable()) health_.join();
   if (domain_) {
     // The head as the server leaves it, signed: a tail cut while it is stopped shows.
     auto written = domain_->audit.Checkpoint();

@@ -75,6 +75,9 @@ class BiopolisServer {
  private:
   BiopolisServer() = default;
   void SchedulerLoop(int interval_seconds);
+  // Every health_check_interval_ms: SERVING while a read reaches the
+  // database, NOT_SERVING while it cannot (logged at each change).
+  void HealthLoop();
 
   ServerOptions options_;
   std::unique_ptr<Clock> owned_clock_;
@@ -112,6 +115,8 @@ class BiopolisServer {
   bool stopping_ = false;
   bool shut_down_ = false;
   std::thread scheduler_;
+  // Checks the database for the health service (HealthLoop).
+  std::thread health_;
   std::chrono::steady_clock::time_point next_checkpoint_{};
 };
 

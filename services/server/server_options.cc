@@ -70,6 +70,8 @@ Status LoadConfigFile(const std::string& path, ServerOptions& o) {
       o.db = value;
     else if (key == "database")
       o.database = value;
+    else if (key == "health_check_interval_ms")
+      ok = ParseInt(value, o.health_check_interval_ms);
     else if (key == "log_level")
       o.log_level = value;
     else if (key == "tls_cert")
@@ -284,6 +286,9 @@ Status ValidateServerOptions(const ServerOptions& o) {
   }
   if (o.document_quota_mib < 1 || o.document_quota_mib > 1 << 20) {
     errors.Add("document_quota_mib", "must be between 1 and 1048576 (1 TiB)", "INVALID_CONFIG");
+  }
+  if (o.health_check_interval_ms < 10 || o.health_check_interval_ms > 60000) {
+    errors.Add("health_check_interval_ms", "must be between 10 and 60000", "INVALID_CONFIG");
   }
   if (o.audit_checkpoint_interval_seconds < 1 || o.audit_checkpoint_interval_seconds > 86400) {
     errors.Add("audit_checkpoint_interval_seconds", "must be between 1 and 86400", "INVALID_CONFIG");

@@ -79,6 +79,10 @@ struct ServerOptions {
   std::string audit_checkpoint_file;
   // How often a checkpoint is written (when the log moved); also at shutdown.
   int audit_checkpoint_interval_seconds = 300;
+  // How often the database is checked for the health service: NOT_SERVING
+  // while a read cannot reach it (PostgreSQL down, a failover), SERVING again
+  // after. Milliseconds.
+  int health_check_interval_ms = 1000;
   // The Prometheus endpoint (GET /metrics), HOST:PORT; empty: off. Loopback
   // only unless `insecure` (it has no TLS and no authentication: put it
   // behind the scraper's network or a TLS proxy).

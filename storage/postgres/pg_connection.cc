@@ -1,6 +1,7 @@
 #include "storage/postgres/pg_connection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cctype>
 #include <cstdlib>
@@ -20,11 +21,20 @@ constexpr Oid kInt8Oid = 20;
 constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
 
+// libpq's messages span lines (ERROR, DETAIL, HINT): one line for our logs.
+std::string OneLine(std::string message) {
+  for (char& c : message) {
+    if (c == '\n' || c == '\t') c = ' ';
+  }
+  while (!message.empty() && message.back() == ' ') message.pop_back();
+  return message;
+}
+
 PgError ErrorOf(PGconn* conn, const PGresult* result) {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string message = result != nullptr ? PQresultErrorMessage(result) : "";
   if (message.empty()) message = PQerrorMessage(conn);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  message = OneLine(std::move(message));
   // A broken connection reports no SQLSTATE of its own.
   std::string sqlstate = state != nullptr ? state : "";
   if (PQstatus(conn) == CONNECTION_BAD) sqlstate = "";
@@ -192,8 +202,7 @@ PgConnection::PgConnection(const std::string& conninfo, std::size_t max_cached_s
   conn_ = PQconnectdb(conninfo.c_str());
   if (conn_ == nullptr) throw PgError("", "out of memory connecting to PostgreSQL");
   if (PQstatus(conn_) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(conn_);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    std::string message = OneLine(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;
     throw PgError("", "cannot connect to PostgreSQL: " + message);
@@ -210,6 +219,25 @@ PgConnection::~PgConnection() {
 }
 
 bool PgConnection::broken() const { return conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK; }
+
+bool PgConnection::WaitForNotification(std::chrono::milliseconds timeout) {
+  auto drain = [this] {
+    bool any = false;
+    while (PGnotify* n = PQnotifies(conn_)) {
+      any = true;
+      PQfreemem(n);
+    }
+    return any;
+  };
+  if (drain()) return true;
+  pollfd fd{PQsocket(conn_), POLLIN, 0};
+  if (fd.fd < 0) return false;
+  int ready = poll(&fd, 1, static_cast<int>(timeout.count()));
+  if (ready <= 0) return false;
+  // Reads what arrived; a closed socket leaves the connection CONNECTION_BAD.
+  if (PQconsumeInput(conn_) == 0) return false;
+  return drain();
+}
 
 void PgConnection::ExecuteScript(const std::string& sql) {
   PGresult* result = PQexec(conn_, sql.c_str());

@@ -14,6 +14,7 @@
 // Thread-safety: none. A connection is used by one thread at a time.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -39,6 +40,10 @@ class PgConnection final : public SqlConnection {
 
   // True when libpq reports the connection broken.
   bool broken() const;
+
+  // After LISTEN: waits up to `timeout` for notifications and consumes them
+  // all; true when at least one arrived. A lost connection shows as broken().
+  bool WaitForNotification(std::chrono::milliseconds timeout);
 
   PGconn* handle() { return conn_; }
 

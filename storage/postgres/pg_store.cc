@@ -23,7 +23,9 @@ Status StatusFromPgException(const std::exception& e) {
   }
   const std::string& state = pg->sqlstate();
   if (pg->connection_lost()) {
-    spdlog::warn("database connection lost: {}", pg->what());
+    // Once per call would flood the log during an outage; the health check
+    // logs the outage and the recovery once each.
+    spdlog::debug("database connection lost: {}", pg->what());
     return Status::Unavailable("the database cannot be reached; retry");
   }
   if (pg->retryable()) return Status::Unavailable("the database is busy; retry");
@@ -50,6 +52,9 @@ namespace {
 
 // Any 64-bit number of our own: the lock every write transaction takes first.
 constexpr char kWriteLock[] = "SELECT pg_advisory_xact_lock(4300100001)";
+// The channel every write transaction notifies on commit.
+constexpr char kNotify[] = "NOTIFY biopolis_commits";
+constexpr char kListen[] = "LISTEN biopolis_commits";
 
 bool ConnectionLost(const std::exception& e) {
   const auto* pg = dynamic_cast<const PgError*>(&e);
@@ -101,11 +106,52 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const PgStoreOptions& options) {
       std::make_unique<WriteQueue>(options.group_commit ? options.max_batch : 1,
                                    [s = store.get()](const std::vector<Work*>& batch) { return s->RunBatch(batch); });
   store->writes_->Start();
+  store->listen_thread_ = std::thread([s = store.get()] { s->ListenLoop(); });
   return store;
 }
 
 PgStore::~PgStore() {
   if (writes_) writes_->Stop();
+  stopping_ = true;
+  if (listen_thread_.joinable()) listen_thread_.join();
+}
+
+void PgStore::SetCommitListener(std::function<void()> listener) {
+  std::lock_guard<std::mutex> lock(listener_mu_);
+  commit_listener_ = std::move(listener);
+}
+
+void PgStore::NotifyCommitted() {
+  std::lock_guard<std::mutex> lock(listener_mu_);
+  if (commit_listener_) commit_listener_();
+}
+
+void PgStore::ListenLoop() {
+  std::unique_ptr<PgConnection> listener;
+  auto last_wake = std::chrono::steady_clock::now();
+  while (!stopping_) {
+    if (!listener || listener->broken()) {
+      listener.reset();
+      try {
+        listener = Connect();
+        listener->ExecuteScript(kListen);
+        // Whatever was committed while we were not listening.
+        NotifyCommitted();
+      } catch (const std::exception& e) {
+        spdlog::debug("commit listener cannot connect: {}", e.what());
+        listener.reset();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        continue;
+      }
+    }
+    // Short waits, so the destructor is never kept more than 200 ms.
+    bool notified = listener->WaitForNotification(std::chrono::milliseconds(200));
+    const auto now = std::chrono::steady_clock::now();
+    if (notified || now - last_wake >= std::chrono::seconds(1)) {
+      last_wake = now;
+      NotifyCommitted();
+    }
+  }
 }
 
 std::unique_ptr<PgConnection> PgStore::AcquireReader() {
@@ -187,6 +233,7 @@ std::vector<Status> PgStore::AttemptBatch(const std::vector<Work*>& batch) {
         return results;
       }
     }
+    db.Execute(kNotify);
     db.Execute("COMMIT");
   } catch (...) {
     RollbackQuietly(db);
@@ -221,7 +268,7 @@ std::vector<Status> PgStore::RunBatch(const std::vector<Work*>& batch) {
       break;
     }
   }
-  if (commit_listener_) commit_listener_();
+  NotifyCommitted();
   return results;
 }
 

@@ -18,6 +18,13 @@
 // Reads: a pool of connections, each read a REPEATABLE READ READ ONLY
 // transaction (one snapshot for every statement of the unit of work).
 //
+// Commits made by other processes: every write transaction sends NOTIFY on
+// commit, and a listener thread (its own connection, LISTEN) calls the commit
+// listener when one arrives, so event streams served here wake for writes
+// made through another biopolisd. Notifications are only a wake-up: the events
+// table is the truth, and the listener also fires once a second and after it
+// reconnects, so a lost notification delays an event by a second at most.
+//
 // Faults: a connection found broken is replaced on its next use; while the
 // server cannot be reached, calls fail UNAVAILABLE (the SDK retries them with
 // the same request_id, and idempotency answers a retry of a write whose
@@ -33,6 +40,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/metrics.h"
@@ -70,7 +78,7 @@ class PgStore final : public Store {
   // PostgreSQL is backed up with its own tools (pg_dump, base backups and
   // WAL archiving); refused with FAILED_PRECONDITION.
   Status Backup(const std::string& path) override;
-  void SetCommitListener(std::function<void()> listener) override { commit_listener_ = std::move(listener); }
+  void SetCommitListener(std::function<void()> listener) override;
 
   int schema_version() const override { return schema_version_; }
   std::int64_t units_committed() const { return units_committed_.load(); }
@@ -88,13 +96,20 @@ class PgStore final : public Store {
   // failure of the whole transaction (retryable or a lost connection).
   std::vector<Status> AttemptBatch(const std::vector<Work*>& batch);
   std::unique_ptr<PgConnection> Connect();
+  // Calls the commit listener, if any (any thread).
+  void NotifyCommitted();
+  // The listener thread: LISTEN, wait, NotifyCommitted; reconnects.
+  void ListenLoop();
   std::unique_ptr<PgConnection> AcquireReader();
   void ReleaseReader(std::unique_ptr<PgConnection> reader);
 
   PgStoreOptions options_;
   std::string secret_;
   int schema_version_ = 0;
+  std::mutex listener_mu_;
   std::function<void()> commit_listener_;
+  std::atomic<bool> stopping_{false};
+  std::thread listen_thread_;
 
   // Used by the writer thread alone (and by Open).
   std::unique_ptr<PgConnection> writer_connection_;
