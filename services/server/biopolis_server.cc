@@ -34,7 +34,7 @@
 #include "services/server/metrics_endpoint.h"
 #include "services/server/process_stats.h"
 #include "storage/database_url.h"
-#include "storage/postgres/pg_store.h"
+#include "storage/open_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace biopolis {
@@ -111,21 +111,10 @@ Result<std::unique_ptr<BiopolisServer>> BiopolisServer::Start(const ServerOption
   BIOPOLIS_ASSIGN_OR_RETURN(DatabaseLocation location,
                             ParseDatabaseUrl(options.database.empty() ? "sqlite://" + options.db : options.database));
   s->database_display_ = location.display;
-  if (location.kind == DatabaseLocation::Kind::kPostgres) {
-    PgStoreOptions store_options;
-    store_options.conninfo = location.target;
-    store_options.readers = options.reader_connections;
-    store_options.group_commit = options.group_commit;
-    BIOPOLIS_ASSIGN_OR_RETURN(auto store, PgStore::Open(store_options));
-    s->store_ = std::move(store);
-  } else {
-    SqliteStoreOptions store_options{location.target, options.reader_connections, 5000};
-    store_options.group_commit = options.group_commit;
-    store_options.integrity_check_at_open = options.startup_check;
-    BIOPOLIS_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(store_options));
-    s->sqlite_store_ = store.get();
-    s->store_ = std::move(store);
-  }
+  BIOPOLIS_ASSIGN_OR_RETURN(s->store_, OpenStore(location, {.readers = options.reader_connections,
+                                                            .group_commit = options.group_commit,
+                                                            .integrity_check_at_open = options.startup_check}));
+  s->sqlite_store_ = dynamic_cast<SqliteStore*>(s->store_.get());
   s->domain_ = std::make_unique<Domain>(*s->store_, *clock,
                                         DocumentLimits{static_cast<std::int64_t>(options.max_document_mib) << 20,
                                                        static_cast<std::int64_t>(options.document_quota_mib) << 20});

@@ -20,6 +20,9 @@ constexpr Oid kByteaOid = 17;
 constexpr Oid kInt8Oid = 20;
 constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kNumericOid = 1700;
 
 // libpq's messages span lines (ERROR, DETAIL, HINT): one line for our logs.
 std::string OneLine(std::string message) {
@@ -116,6 +119,29 @@ class PgStatement final : public SqlStatement {
     return std::strtoll(text, nullptr, 10);
   }
   double ColumnDouble(int column) override { return std::strtod(PQgetvalue(result_, row_, column), nullptr); }
+  int ColumnCount() override { return result_ != nullptr ? PQnfields(result_) : 0; }
+  std::string ColumnName(int column) override {
+    const char* name = result_ != nullptr ? PQfname(result_, column) : nullptr;
+    return name != nullptr ? name : "";
+  }
+  SqlType ColumnType(int column) override {
+    if (PQgetisnull(result_, row_, column) != 0) return SqlType::kNull;
+    switch (PQftype(result_, column)) {
+      case kInt8Oid:
+      case kInt4Oid:
+      case kInt2Oid:
+      case kBoolOid:
+        return SqlType::kInteger;
+      case kFloat4Oid:
+      case kFloat8Oid:
+      case kNumericOid:
+        return SqlType::kReal;
+      case kByteaOid:
+        return SqlType::kBlob;
+      default:
+        return SqlType::kText;
+    }
+  }
   std::string_view ColumnBytes(int column) override {
     const char* text = PQgetvalue(result_, row_, column);
     if (PQftype(result_, column) != kByteaOid) {

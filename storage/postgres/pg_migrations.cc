@@ -505,7 +505,7 @@ CREATE TABLE registry_extracts (
 CREATE INDEX registry_extracts_by_year ON registry_extracts (year);
 CREATE INDEX registry_extracts_by_time ON registry_extracts (issue_time, id);
 CREATE INDEX registry_extracts_by_organization ON registry_extracts (organization_id, issue_time, id);
-ALTER TABLE applications ADD FOREIGN KEY (resident_id) REFERENCES residents (id);
+ALTER TABLE applications ADD FOREIGN KEY (resident_id) REFERENCES residents (id) DEFERRABLE INITIALLY DEFERRED;
 CREATE FUNCTION biopolis_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation';

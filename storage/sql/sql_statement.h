@@ -41,6 +41,9 @@ class SqlColumn {
   int index_;
 };
 
+// What a result column holds, for code that copies rows it does not know.
+enum class SqlType { kNull, kInteger, kReal, kText, kBlob };
+
 class SqlStatement {
  public:
   virtual ~SqlStatement() = default;
@@ -68,6 +71,11 @@ class SqlStatement {
   virtual double ColumnDouble(int column) = 0;
   // Text or blob bytes of the column, valid until the next Step or Reset.
   virtual std::string_view ColumnBytes(int column) = 0;
+  // The result's shape, known once a row has been read.
+  virtual int ColumnCount() = 0;
+  virtual std::string ColumnName(int column) = 0;
+  // The type of the column's value in the current row.
+  virtual SqlType ColumnType(int column) = 0;
 
   // SQLiteCpp-style conveniences over the virtual interface.
   void bind(int index, std::int64_t value) { BindInt64(index, value); }

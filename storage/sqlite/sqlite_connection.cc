@@ -55,6 +55,25 @@ class SqliteStatement final : public SqlStatement {
   bool ColumnIsInteger(int column) override { return sqlite3_column_type(statement_, column) == SQLITE_INTEGER; }
   std::int64_t ColumnInt64(int column) override { return sqlite3_column_int64(statement_, column); }
   double ColumnDouble(int column) override { return sqlite3_column_double(statement_, column); }
+  int ColumnCount() override { return sqlite3_column_count(statement_); }
+  std::string ColumnName(int column) override {
+    const char* name = sqlite3_column_name(statement_, column);
+    return name != nullptr ? name : "";
+  }
+  SqlType ColumnType(int column) override {
+    switch (sqlite3_column_type(statement_, column)) {
+      case SQLITE_INTEGER:
+        return SqlType::kInteger;
+      case SQLITE_FLOAT:
+        return SqlType::kReal;
+      case SQLITE_BLOB:
+        return SqlType::kBlob;
+      case SQLITE_NULL:
+        return SqlType::kNull;
+      default:
+        return SqlType::kText;
+    }
+  }
   std::string_view ColumnBytes(int column) override {
     const void* data = sqlite3_column_blob(statement_, column);
     int size = sqlite3_column_bytes(statement_, column);
