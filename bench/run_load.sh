@@ -9,7 +9,10 @@
 # (noop_server --work-us; --smoke: 5 us), the transport's rate left for a
 # handler's work.
 # With group commit off (group_commit = false), write runs again as "write1".
-# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only "get list"] [--metrics]
+# Usage: bench/run_load.sh BUILD_DIR [--smoke] [--db FILE --get-ids N] [--database URL] [--only "get list"] [--metrics]
+#   --database URL: the demo data in that (empty or demo-seeded) PostgreSQL
+#     database instead of an SQLite file, e.g. a cluster from
+#     scripts/pg-test-cluster.sh start /tmp/bench-pg.
 #   --db FILE: serve FILE (made by bench/zone_generator) instead of the demo data;
 #   --get-ids N: get reads applications/1..N at random (the demo has 1 to read).
 #   --only: the scenarios to run besides noop.
@@ -19,6 +22,7 @@ shift || true
 SECONDS_EACH=10
 LEVELS="1 8 64"
 DB=
+DATABASE=
 GET_IDS=1
 SCENARIOS="get list write mixed"
 METRICS=
@@ -26,10 +30,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SECONDS_EACH=1; LEVELS="1 8" ;;
     --db) DB=$2; shift ;;
+    --database) DATABASE=$2; shift ;;
     --get-ids) GET_IDS=$2; shift ;;
     --only) SCENARIOS=$2; shift ;;
     --metrics) METRICS=1 ;;
-    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE --get-ids N] [--only SCENARIOS] [--metrics]" >&2; exit 2 ;;
+    *) echo "usage: $0 BUILD_DIR [--smoke] [--db FILE --get-ids N] [--database URL] [--only SCENARIOS] [--metrics]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -54,6 +59,10 @@ wait_for "$WORK/noop.log" "listening" noop_server
 
 PORT=$(free_port)
 printf 'rate_limit_per_second = 0\nmax_concurrent_calls = 100000\n' > "$WORK/bench.conf"
+printf 'signing_keys_dir = %s/keys\naudit_checkpoint_file = %s/checkpoints\n' "$WORK" "$WORK" >> "$WORK/bench.conf"
+# Where the demo zone lives: an SQLite file here, or --database.
+DEMO_DB=(--db "$WORK/bench.db")
+[ -n "$DATABASE" ] && DEMO_DB=(--database "$DATABASE")
 # --metrics: the /metrics endpoint on (every call recorded), to compare with it off.
 [ -n "$METRICS" ] && printf 'metrics_listen = 127.0.0.1:0\n' >> "$WORK/bench.conf"
 if [ -n "$DB" ]; then
@@ -65,14 +74,14 @@ if [ -n "$DB" ]; then
   OFFICER=bpk_bench_officer_000000000000000000000000000
   RESIDENT=bpk_bench_resident_00000000000000000000000000
 else
-  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo --db "$WORK/bench.db" \
+  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo "${DEMO_DB[@]}" \
     --listen "127.0.0.1:$PORT" --log-level warn > "$WORK/server.log" 2>&1 &
   PID=$!
   wait_for "$WORK/server.log" "DEMO MODE" biopolisd
   OFFICER=bpk_demo_officer_00000000000000000000000000000
   RESIDENT=bpk_demo_resident_vbfk_0000000000000000000000
 fi
-echo "load: noop_server pid $NOOP_PID, biopolisd pid $PID, ${SECONDS_EACH}s per run, $(nproc) cores, ${DB:-demo data}"
+echo "load: noop_server pid $NOOP_PID, biopolisd pid $PID, ${SECONDS_EACH}s per run, $(nproc) cores, ${DB:-demo data}${DATABASE:+ on $DATABASE}"
 run() {  # run SCENARIO PORT PID [LABEL]: every concurrency level
   for c in $LEVELS; do
     "$BUILD/bench/load_generator" --target "127.0.0.1:$2" --scenario "$1" --concurrency "$c" \
@@ -87,7 +96,7 @@ for scenario in $SCENARIOS; do run "$scenario" "$PORT" "$PID"; done
 if [ -z "$DB" ] && [[ " $SCENARIOS " == *" write "* ]]; then
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true
   printf 'group_commit = false\n' >> "$WORK/bench.conf"
-  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo --db "$WORK/bench.db" \
+  "$BUILD/services/biopolisd" --config "$WORK/bench.conf" --demo "${DEMO_DB[@]}" \
     --listen "127.0.0.1:$PORT" --log-level warn > "$WORK/server1.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 300); do
