@@ -12,17 +12,30 @@
 #include "core/audit_chain.h"
 #include "core/crypto.h"
 #include "services/domain/command_runner.h"
+#include "storage/open_store.h"
 #include "storage/sql/list_sql.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "temp_db.h"
+#include "test_database.h"
 
 namespace biopolis {
 namespace {
 
 std::unique_ptr<SqliteStore> OpenStore(const std::string& path) {
   auto store = SqliteStore::Open({path, 2, 2000});
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return std::move(*store);
+}
+
+// A store on the test's database: SQLite, or PostgreSQL when the suite runs
+// there (BIOPOLIS_TEST_POSTGRES; the StoreTest, AuditChainTest and
+// CommandRunnerTest suites run on both, tests/CMakeLists.txt).
+std::unique_ptr<Store> OpenAny(const testing::TestDatabase& db) {
+  auto location = ParseDatabaseUrl(db.url());
+  EXPECT_TRUE(location.ok());
+  auto store = biopolis::OpenStore(*location, {.readers = 2});
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   return std::move(*store);
 }
@@ -170,9 +183,9 @@ TEST(SqliteStoreTest, MigratesASchema6DatabaseIntoTheHistory) {
   EXPECT_THROW(raw.exec("DELETE FROM organization_versions"), SQLite::Exception);
 }
 
-TEST(SqliteStoreTest, FailedWorkRollsBackEverything) {
-  testing::TempDb db;
-  auto store = OpenStore(db.path());
+TEST(StoreTest, FailedWorkRollsBackEverything) {
+  testing::TestDatabase db;
+  auto store = OpenAny(db);
   Status st = store->WriteAndWait([](Transaction& tx) {
     tx.organizations().Insert(Org("7707083893", "1027700132195"));
     return Status::InvalidField("x", "no", "NO");
@@ -184,9 +197,9 @@ TEST(SqliteStoreTest, FailedWorkRollsBackEverything) {
   });
 }
 
-TEST(SqliteStoreTest, UniqueInnAndOneLiveApplicationAreDatabaseConstraints) {
-  testing::TempDb db;
-  auto store = OpenStore(db.path());
+TEST(StoreTest, UniqueInnAndOneLiveApplicationAreDatabaseConstraints) {
+  testing::TestDatabase db;
+  auto store = OpenAny(db);
   std::int64_t org = 0;
   ASSERT_TRUE(store
                   ->WriteAndWait([&](Transaction& tx) {
@@ -221,9 +234,9 @@ TEST(SqliteStoreTest, UniqueInnAndOneLiveApplicationAreDatabaseConstraints) {
   EXPECT_FALSE(orphan.ok());
 }
 
-TEST(SqliteStoreTest, KeysetPagingIsStableUnderInserts) {
-  testing::TempDb db;
-  auto store = OpenStore(db.path());
+TEST(StoreTest, KeysetPagingIsStableUnderInserts) {
+  testing::TestDatabase db;
+  auto store = OpenAny(db);
   std::int64_t org = 0;
   ASSERT_TRUE(store
                   ->WriteAndWait([&](Transaction& tx) {
@@ -499,14 +512,14 @@ AuditRecord Audit(const std::string& resource) {
 
 // Appends one audit record in its own unit of work; `outcome` is what the
 // unit returns (an error rolls the append back).
-Status AppendAudit(SqliteStore& store, const std::string& resource, Status outcome = Status::Ok()) {
+Status AppendAudit(Store& store, const std::string& resource, Status outcome = Status::Ok()) {
   return store.WriteAndWait([&](Transaction& tx) {
     tx.journal().AppendAudit(Audit(resource));
     return outcome;
   });
 }
 
-std::vector<AuditContent> Chain(SqliteStore& store) {
+std::vector<AuditContent> Chain(Store& store) {
   std::vector<AuditContent> out;
   store.Read([&](Transaction& tx) {
     ListQuery q;
@@ -519,8 +532,8 @@ std::vector<AuditContent> Chain(SqliteStore& store) {
 }
 
 TEST(AuditChainTest, EveryRecordLinksToThePreviousAndTamperingIsCaught) {
-  testing::TempDb db;
-  auto store = OpenStore(db.path());
+  testing::TestDatabase db;
+  auto store = OpenAny(db);
   for (int i = 1; i <= 5; ++i) {
     ASSERT_TRUE(AppendAudit(*store, "r/" + std::to_string(i)).ok());
   }
@@ -573,19 +586,20 @@ TEST(AuditChainTest, RecordsFromBeforeTheChainGetTheirHashesOnceAtStart) {
   EXPECT_FALSE(VerifyAuditChain(Chain(*store)).has_value());
 }
 
-TEST(SqliteStoreTest, AuditLogIsAppendOnly) {
-  testing::TempDb db;
-  auto store = OpenStore(db.path());
+TEST(StoreTest, AuditLogIsAppendOnly) {
+  testing::TestDatabase db;
+  auto store = OpenAny(db);
   ASSERT_TRUE(AppendAudit(*store, "r/1").ok());
   store.reset();
-  SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
-  EXPECT_THROW(raw.exec("UPDATE audit_log SET summary = 'forged'"), SQLite::Exception);
-  EXPECT_THROW(raw.exec("DELETE FROM audit_log"), SQLite::Exception);
+  auto raw = db.Connect();
+  EXPECT_ANY_THROW(raw->Execute("UPDATE audit_log SET summary = 'forged'"));
+  EXPECT_ANY_THROW(raw->Execute("DELETE FROM audit_log"));
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM audit_log WHERE summary <> 'forged'"), 1);
 }
 
-TEST(SqliteStoreTest, ReadersCannotWrite) {
-  testing::TempDb db;
-  auto store = OpenStore(db.path());
+TEST(StoreTest, ReadersCannotWrite) {
+  testing::TestDatabase db;
+  auto store = OpenAny(db);
   Status st = store->Read([](Transaction& tx) {
     tx.organizations().Insert(Org("7707083893", "1027700132195"));
     return Status::Ok();
@@ -597,7 +611,7 @@ TEST(SqliteStoreTest, ReadersCannotWrite) {
 
 class CommandRunnerTest : public ::testing::Test {
  protected:
-  void SetUp() override { store_ = OpenStore(db_.path()); }
+  void SetUp() override { store_ = OpenAny(db_); }
 
   Result<std::string> Run(const std::string& request_id, const std::string& fingerprint, bool fail = false) {
     CommandRunner runner(*store_, clock_);
@@ -617,17 +631,11 @@ class CommandRunnerTest : public ::testing::Test {
     return done.get_future().get();
   }
 
-  std::int64_t Count(const char* table) {
-    std::int64_t n = 0;
-    store_->Read([&](Transaction&) { return Status::Ok(); });
-    SQLite::Database raw(db_.path());
-    n = raw.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
-    return n;
-  }
+  std::int64_t Count(const char* table) { return db_.QueryInt(std::string("SELECT count(*) FROM ") + table); }
 
-  testing::TempDb db_;
+  testing::TestDatabase db_;
   ManualClock clock_{1'700'000'000'000'000};
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
   int count_ = 0;
   const char* inns_[2] = {"7707083893", "4345042753"};
   const char* ogrns_[2] = {"1027700132195", "1024317979080"};
