@@ -26,6 +26,7 @@
 #include "../unit/test_identifiers.h"
 #include "biopolis/biopolis.h"
 #include "biopolis/v1/method_paths.h"
+#include "storage/postgres/pg_connection.h"
 
 namespace {
 
@@ -37,7 +38,10 @@ using biopolis::testing::OgrnFor;
 
 class Server {
  public:
-  Server(std::string db, int port) : db_(std::move(db)), port_(port) {}
+  // `db`: the SQLite file; or, with `database` (a PostgreSQL URL), the base
+  // name of the server's files beside it (keys, checkpoints, logs).
+  Server(std::string db, int port, std::string database = "")
+      : db_(std::move(db)), database_(std::move(database)), port_(port) {}
   void Start() {
     // A fresh log per start: readiness is this start's "listening" line.
     log_ = db_ + ".log." + std::to_string(++starts_);
@@ -45,8 +49,13 @@ class Server {
     if (pid_ == 0) {
       if (freopen(log_.c_str(), "a", stdout) == nullptr || freopen(log_.c_str(), "a", stderr) == nullptr) _exit(126);
       std::string listen = "127.0.0.1:" + std::to_string(port_);
-      execl(g_biopolisd.c_str(), g_biopolisd.c_str(), "--listen", listen.c_str(), "--db", db_.c_str(),
-            "--shutdown-grace-seconds", "2", static_cast<char*>(nullptr));
+      if (database_.empty()) {
+        execl(g_biopolisd.c_str(), g_biopolisd.c_str(), "--listen", listen.c_str(), "--db", db_.c_str(),
+              "--shutdown-grace-seconds", "2", static_cast<char*>(nullptr));
+      } else {
+        execl(g_biopolisd.c_str(), g_biopolisd.c_str(), "--listen", listen.c_str(), "--db", db_.c_str(), "--database",
+              database_.c_str(), "--shutdown-grace-seconds", "2", static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
     // Ready when it accepts calls.
@@ -68,6 +77,7 @@ class Server {
 
  private:
   std::string db_;
+  std::string database_;
   std::string log_;
   int port_;
   pid_t pid_ = -1;
@@ -86,9 +96,12 @@ struct Attempt {
 };
 
 // The first key, made on the database before the server starts ("" on failure).
+// `db` is an SQLite file, or a quoted --database URL.
 std::string BootstrapAdminKey(const std::filesystem::path& dir, const std::string& db) {
   std::string out = (dir / "bootstrap.txt").string();
-  std::string cmd = g_biopolisd + " bootstrap-admin-key --db " + db + " --name crash > " + out;
+  const bool url = db.rfind("postgresql://", 0) == 0;
+  std::string cmd = g_biopolisd + " bootstrap-admin-key " + (url ? "--database '" + db + "'" : "--db " + db) +
+                    " --name crash > " + out;
   if (std::system(cmd.c_str()) != 0) return "";
   std::ifstream in(out);
   std::string key;
@@ -398,6 +411,121 @@ TEST(CrashSafetyTest, AnUploadCutByAKillLeavesNothingAndAnAcknowledgedOneSurvive
 }
 
 }  // namespace
+
+// Two biopolisd on one PostgreSQL database (#18), each killed in turn with
+// SIGKILL under a write load split across both: every acknowledged write is
+// there, and every write whose outcome a client did not learn resolves by
+// retrying it with its request_id on the other server. Runs when
+// BIOPOLIS_TEST_POSTGRES names a cluster (ctest's postgres fixture).
+TEST(CrashSafetyTest, KillingOneOfTwoServersOnPostgresLosesNothing) {
+  const char* cluster = std::getenv("BIOPOLIS_TEST_POSTGRES");
+  if (cluster == nullptr || *cluster == '\0') GTEST_SKIP() << "needs PostgreSQL (BIOPOLIS_TEST_POSTGRES)";
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("biopolis-crash-pg-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string schema = "crash_" + std::to_string(getpid());
+  {
+    biopolis::PgConnection admin(cluster);
+    admin.ExecuteScript("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+  }
+  const std::string url = std::string(cluster) + "&options=-csearch_path%3D" + schema;
+  const std::string admin_key = BootstrapAdminKey(dir, url);
+  ASSERT_FALSE(admin_key.empty());
+  const int port = FreePort() + 3;
+  // Both share the keys folder (its base name) as instances of one zone must.
+  Server a((dir / "zone").string(), port, url);
+  Server b((dir / "zone").string(), port + 1, url);
+  a.Start();
+  b.Start();
+  biopolis::client::ClientOptions options_a;
+  options_a.target = a.target();
+  options_a.api_key = admin_key;
+  options_a.deadline = std::chrono::seconds(5);
+  options_a.retry.max_attempts = 1;  // the harness decides about retries
+  options_a.api_key = CreateKey(options_a, biopolis::v1::ROLE_OFFICER);
+  ASSERT_FALSE(options_a.api_key.empty());
+  biopolis::client::ClientOptions options_b = options_a;
+  options_b.target = b.target();
+
+  std::mt19937 rng(4242);
+  std::atomic<int> counter{1000000};
+  std::vector<std::string> acknowledged_inns;
+  std::mutex mu;
+  int lost = 0;
+  int unknown_resolved = 0;
+  const int cycles = std::max(2, g_cycles / 4);
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    Server& victim = cycle % 2 == 0 ? a : b;
+    const biopolis::client::ClientOptions& survivor = cycle % 2 == 0 ? options_b : options_a;
+    std::atomic<bool> stop{false};
+    std::vector<Attempt> unknown;
+    std::vector<std::thread> writers;
+    {
+      biopolis::client::Client client_a(options_a);
+      biopolis::client::Client client_b(options_b);
+      for (int w = 0; w < 4; ++w) {
+        writers.emplace_back([&, w] {
+          biopolis::client::Client& client = w % 2 == 0 ? client_a : client_b;
+          while (!stop) {
+            Attempt attempt;
+            attempt.org = NewOrganization(counter.fetch_add(1));
+            attempt.request_id = biopolis::client::NewRequestId();
+            auto r = client.organizations().Create(attempt.org, attempt.request_id);
+            {
+              std::lock_guard<std::mutex> lock(mu);
+              if (r.ok()) {
+                acknowledged_inns.push_back(attempt.org.inn());
+              } else {
+                unknown.push_back(attempt);
+              }
+            }
+            if (!r.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          }
+        });
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 400));
+      victim.Stop(SIGKILL);
+      // The survivor goes on taking writes while the victim is down.
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      stop = true;
+      for (auto& t : writers) t.join();
+    }
+    // The unknown outcomes resolve on the other server, each exactly once.
+    biopolis::client::Client other(survivor);
+    for (const auto& attempt : unknown) {
+      auto retry = other.organizations().Create(attempt.org, attempt.request_id);
+      EXPECT_TRUE(retry.ok()) << "cycle " << cycle << ": " << retry.error().ToString();
+      if (retry.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        acknowledged_inns.push_back(attempt.org.inn());
+        ++unknown_resolved;
+      }
+    }
+    victim.Start();
+    auto all = other.organizations().List(biopolis::client::ListOptions().PageSize(500)).All();
+    ASSERT_TRUE(all.ok()) << "cycle " << cycle << ": " << all.error().ToString();
+    std::set<std::string> stored;
+    for (const auto& o : *all) stored.insert(o.inn());
+    std::lock_guard<std::mutex> lock(mu);
+    for (const auto& inn : acknowledged_inns) {
+      if (!stored.count(inn)) ++lost;
+    }
+    EXPECT_EQ(stored.size(), acknowledged_inns.size()) << "cycle " << cycle << ": a write stored twice or unasked";
+  }
+  a.Stop(SIGTERM);
+  b.Stop(SIGTERM);
+  std::printf(
+      "two servers on PostgreSQL, %d kills: %zu acknowledged writes, %d lost, %d unknown outcomes resolved on "
+      "the other server\n",
+      cycles, acknowledged_inns.size(), lost, unknown_resolved);
+  EXPECT_EQ(lost, 0);
+  EXPECT_GT(acknowledged_inns.size(), static_cast<std::size_t>(cycles));
+  {
+    biopolis::PgConnection admin(cluster);
+    admin.ExecuteScript("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+  fs::remove_all(dir);
+}
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
