@@ -1,7 +1,9 @@
 #include "core/signing_keys.h"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -30,6 +32,24 @@ int KeyNumber(const fs::path& file) {
   return n;
 }
 
+// Writes `content` to a new `path` with `mode` and makes it durable: the file
+// fsynced, then its folder (so the name survives a power cut too). A key or a
+// revocation the server has acknowledged must not vanish in a crash.
+Status WriteFileDurably(const fs::path& path, const std::string& content, mode_t mode) {
+  // Created with its final mode (no window where others could read a key).
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+  if (fd < 0) return KeyError("cannot create " + path.string());
+  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) return KeyError("cannot write " + path.string());
+  int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return KeyError("cannot open the folder of " + path.string());
+  ok = ::fsync(dir) == 0;
+  ::close(dir);
+  if (!ok) return KeyError("cannot sync the folder of " + path.string());
+  return Status::Ok();
+}
+
 Status WriteNewKey(const fs::path& folder, int number) {
   unsigned char pk[crypto_sign_PUBLICKEYBYTES];
   unsigned char sk[crypto_sign_SECRETKEYBYTES];
@@ -37,14 +57,8 @@ Status WriteNewKey(const fs::path& folder, int number) {
   const fs::path path = folder / ("k" + std::to_string(number) + ".key");
   const std::string hex = ToHex(std::string_view(reinterpret_cast<const char*>(sk), sizeof sk));
   sodium_memzero(sk, sizeof sk);
-  // Created 0600 from the start (no window where others could read it).
-  const mode_t old = umask(077);
-  std::ofstream out(path, std::ios::out | std::ios::trunc);
-  umask(old);
-  if (!out) return KeyError("cannot create the signing key file " + path.string());
-  out << hex << "\n";
-  out.close();
-  if (!out) return KeyError("cannot write the signing key file " + path.string());
+  BIOPOLIS_RETURN_IF_ERROR(WriteFileDurably(path, hex + "\n", 0600));
+  // 0600 whatever the umask was.
   fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
   return Status::Ok();
 }
@@ -112,10 +126,7 @@ Result<PublicKey> SigningKeyring::Revoke(const std::string& folder, const std::s
                                       {"ALREADY_REVOKED", "signingKeys/" + key_id, "revoked"});
   }
   const fs::path path = fs::path(folder) / (key_id + ".revoked");
-  std::ofstream out(path, std::ios::out | std::ios::trunc);
-  out << when << "\n";
-  out.close();
-  if (!out) return KeyError("cannot write " + path.string());
+  BIOPOLIS_RETURN_IF_ERROR(WriteFileDurably(path, std::to_string(when) + "\n", 0644));
   BIOPOLIS_ASSIGN_OR_RETURN(auto after, OpenOrCreate(folder));
   for (const auto& k : after.PublicKeys()) {
     if (k.key_id == key_id) return k;
