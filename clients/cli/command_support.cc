@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "biopolis/time_parsing.h"
+
 namespace biopolis::cli {
 
 bool ParseDate(const std::string& text, google::type::Date* out) {
@@ -29,47 +31,25 @@ const CLI::Validator kDate = CLI::Validator(
     "DATE");
 
 namespace {
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = static_cast<int>(y - era * 400);
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 constexpr std::int64_t kZoneOffsetSeconds = 3 * 3600;  // Kirov: UTC+3, no daylight saving
 }  // namespace
 
 std::optional<std::chrono::system_clock::time_point> ParseAsOf(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0;
-  char sign = 0, tail = 0;
-  std::int64_t seconds = 0;
-  auto valid_date = [&] { return y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31; };
+  int y = 0, mo = 0, d = 0;
+  char tail = 0;
   if (text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3) {
-    if (!valid_date()) return std::nullopt;
-    seconds = (DaysFromCivil(y, mo, d) + 1) * 86400 - kZoneOffsetSeconds;  // the next day's start
+    if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+    const std::int64_t seconds =
+        (client::DaysFromCivil(y, mo, d) + 1) * 86400 - kZoneOffsetSeconds;  // the next day's start
     const auto next_day = std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
     const auto now = std::chrono::system_clock::now();
     // Today: as it stands now. A day not yet begun goes as asked (the server refuses it).
     if (now < next_day && now >= next_day - std::chrono::hours(24)) return now;
     return next_day - std::chrono::microseconds(1);
   }
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &y, &mo, &d, &h, &mi, &s, &tail) == 6 &&
-      text.back() == 'Z') {
-    sign = '+';
-  } else if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &sign, &oh, &om,
-                         &tail) != 9 ||
-             (sign != '+' && sign != '-')) {
-    return std::nullopt;
-  }
-  if (!valid_date() || h > 23 || mi > 59 || s > 60 || oh > 23 || om > 59 || h < 0 || mi < 0 || s < 0 || oh < 0 ||
-      om < 0) {
-    return std::nullopt;
-  }
-  const std::int64_t offset = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-  seconds = DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
-  return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+  auto micros = client::ParseRfc3339Micros(text);
+  if (!micros) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::microseconds(*micros));
 }
 
 const CLI::Validator kAsOf = CLI::Validator(

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "biopolis/time_parsing.h"
 #include "core/canonical_json.h"
 #include "core/crypto.h"
 #include "core/ed25519.h"
@@ -19,27 +20,6 @@ ExtractVerification Invalid(ExtractVerification v, std::string problem) {
   v.valid = false;
   v.problem = std::move(problem);
   return v;
-}
-
-// Microseconds since the epoch of an RFC 3339 UTC time as the server writes
-// it ("2026-12-03T06:32:26.382433Z", fraction optional); nullopt otherwise.
-std::optional<std::int64_t> ParseUtc(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) return std::nullopt;
-  std::int64_t micros = 0;
-  if (text.size() > 20 && text[19] == '.') {
-    int digits = 0;
-    for (std::size_t i = 20; i < text.size() && text[i] != 'Z' && digits < 6; ++i, ++digits) {
-      micros = micros * 10 + (text[i] - '0');
-    }
-    for (; digits < 6; ++digits) micros *= 10;
-  }
-  y -= mo <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = static_cast<int>(y - era * 400);
-  const int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-  return ((days * 24 + h) * 60 + mi) * 60'000'000LL + s * 1'000'000LL + micros;
 }
 
 ExtractVerification VerifyDocument(std::string_view file, const PublishedKeys& keys, ExtractVerification v) {
@@ -70,8 +50,8 @@ ExtractVerification VerifyDocument(std::string_view file, const PublishedKeys& k
   }
   v.key_revoke_time = key->second.revoke_time;
   if (!v.key_revoke_time.empty()) {
-    auto revoked = ParseUtc(v.key_revoke_time);
-    auto issued = ParseUtc(v.issued_at);
+    auto revoked = ParseRfc3339Micros(v.key_revoke_time);
+    auto issued = ParseRfc3339Micros(v.issued_at);
     if (!revoked || !issued || *issued >= *revoked) {
       return Invalid(std::move(v), "signed with " + v.key_id + ", revoked at " + v.key_revoke_time +
                                        ", at or before the stated issue time");

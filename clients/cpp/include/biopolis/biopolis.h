@@ -20,3 +20,4 @@
 #include "biopolis/residents.h"
 #include "biopolis/service_desk.h"
 #include "biopolis/support.h"
+#include "biopolis/time_parsing.h"
