@@ -225,7 +225,14 @@ class PgStatement final : public SqlStatement {
 
 PgConnection::PgConnection(const std::string& conninfo, std::size_t max_cached_statements)
     : SqlConnection(max_cached_statements) {
-  conn_ = PQconnectdb(conninfo.c_str());
+  // A server that does not answer must not hang the writer or the listener:
+  // connect_timeout is 10 s unless the URL (or PGCONNECT_TIMEOUT) says
+  // otherwise. The URL is expanded after the default, so it wins.
+  const char* timeout_env = std::getenv("PGCONNECT_TIMEOUT");
+  const std::string timeout = timeout_env != nullptr && *timeout_env != '\0' ? timeout_env : "10";
+  const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {timeout.c_str(), conninfo.c_str(), nullptr};
+  conn_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (conn_ == nullptr) throw PgError("", "out of memory connecting to PostgreSQL");
   if (PQstatus(conn_) != CONNECTION_OK) {
     std::string message = OneLine(PQerrorMessage(conn_));

@@ -28,7 +28,8 @@ namespace biopolis {
 class PgConnection final : public SqlConnection {
  public:
   // Connects with a libpq connection string or URI (the PG* environment
-  // variables fill in what it leaves out); throws PgError when it cannot.
+  // variables fill in what it leaves out; connect_timeout is 10 s unless set);
+  // throws PgError when it cannot.
   explicit PgConnection(const std::string& conninfo, std::size_t max_cached_statements = 128);
   ~PgConnection() override;
 
