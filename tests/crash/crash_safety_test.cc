@@ -40,8 +40,8 @@ class Server {
  public:
   // `db`: the SQLite file; or, with `database` (a PostgreSQL URL), the base
   // name of the server's files beside it (keys, checkpoints, logs).
-  Server(std::string db, int port, std::string database = "")
-      : db_(std::move(db)), database_(std::move(database)), port_(port) {}
+  Server(std::string db, int port, std::string database = "", std::string config = "")
+      : db_(std::move(db)), database_(std::move(database)), config_(std::move(config)), port_(port) {}
   void Start() {
     // A fresh log per start: readiness is this start's "listening" line.
     log_ = db_ + ".log." + std::to_string(++starts_);
@@ -53,8 +53,9 @@ class Server {
         execl(g_biopolisd.c_str(), g_biopolisd.c_str(), "--listen", listen.c_str(), "--db", db_.c_str(),
               "--shutdown-grace-seconds", "2", static_cast<char*>(nullptr));
       } else {
-        execl(g_biopolisd.c_str(), g_biopolisd.c_str(), "--listen", listen.c_str(), "--db", db_.c_str(), "--database",
-              database_.c_str(), "--shutdown-grace-seconds", "2", static_cast<char*>(nullptr));
+        execl(g_biopolisd.c_str(), g_biopolisd.c_str(), "--config", config_.c_str(), "--listen", listen.c_str(), "--db",
+              db_.c_str(), "--database", database_.c_str(), "--shutdown-grace-seconds", "2",
+              static_cast<char*>(nullptr));
       }
       _exit(127);
     }
@@ -78,6 +79,7 @@ class Server {
  private:
   std::string db_;
   std::string database_;
+  std::string config_;
   std::string log_;
   int port_;
   pid_t pid_ = -1;
@@ -433,8 +435,11 @@ TEST(CrashSafetyTest, KillingOneOfTwoServersOnPostgresLosesNothing) {
   ASSERT_FALSE(admin_key.empty());
   const int port = FreePort() + 3;
   // Both share the keys folder (its base name) as instances of one zone must.
-  Server a((dir / "zone").string(), port, url);
-  Server b((dir / "zone").string(), port + 1, url);
+  // Rate limiting off: four writers and the retries go as fast as they can.
+  const std::string config = (dir / "biopolisd.conf").string();
+  std::ofstream(config) << "rate_limit_per_second = 0\n";
+  Server a((dir / "zone").string(), port, url, config);
+  Server b((dir / "zone").string(), port + 1, url, config);
   a.Start();
   b.Start();
   biopolis::client::ClientOptions options_a;

@@ -16,6 +16,8 @@ ENUM_PREFIXES = ("STATE_", "KIND_", "ROLE_", "SERVICE_CATEGORY_", "PERMITTED_USE
                  "REJECTION_GROUND_", "TERMINATION_GROUND_", "COMPLIANCE_STATUS_")
 # Codes that are also reasons (Status's defaults) but have no underscore: listed by hand.
 PLAIN_REASONS = {"UNAUTHENTICATED"}
+# Upper-case literals that are not reasons: environment variables the code reads.
+NOT_REASONS = {"PGCONNECT_TIMEOUT"}
 
 
 def main():
@@ -26,7 +28,7 @@ def main():
             if path.suffix not in (".cc", ".h"):
                 continue
             for m in re.finditer(r'"([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+)"', path.read_text()):
-                if not m.group(1).startswith(ENUM_PREFIXES):
+                if not m.group(1).startswith(ENUM_PREFIXES) and m.group(1) not in NOT_REASONS:
                     found.setdefault(m.group(1), str(path.relative_to(root)))
     api = (root / "docs" / "API.md").read_text()
     start = api.index("### Every error reason")
