@@ -68,11 +68,20 @@ class Server {
     }
   }
   std::string target() const { return "127.0.0.1:" + std::to_string(port_); }
+  // A server still running when the test ends (an assertion returned early)
+  // goes with it, never left behind.
+  ~Server() {
+    if (pid_ > 0) Stop(SIGKILL);
+  }
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
   // Returns the exit status.
   int Stop(int signal) {
     kill(pid_, signal);
     int status = 0;
     waitpid(pid_, &status, 0);
+    pid_ = -1;
     return status;
   }
 
