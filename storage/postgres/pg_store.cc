@@ -184,7 +184,6 @@ Status PgStore::Read(const Work& work) {
       SqlTransaction tx(*reader);
       result = work(tx);
       reader->Execute("COMMIT");
-      reachable_ = true;
     } catch (const std::exception& e) {
       if (reader) RollbackQuietly(*reader);
       // A connection that broke while idle in the pool (the server restarted)
@@ -193,7 +192,6 @@ Status PgStore::Read(const Work& work) {
         reader.reset();
         continue;
       }
-      if (ConnectionLost(e)) reachable_ = false;
       result = StatusFromPgException(e);
     }
     break;
@@ -251,16 +249,13 @@ std::vector<Status> PgStore::RunBatch(const std::vector<Work*>& batch) {
   for (int attempt = 1;; ++attempt) {
     try {
       results = AttemptBatch(batch);
-      reachable_ = true;
       break;
     } catch (const std::exception& e) {
       const auto* pg = dynamic_cast<const PgError*>(&e);
       if (pg != nullptr && pg->retryable() && attempt < options_.max_attempts) {
-        retries_.fetch_add(1);
         std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 2));
         continue;
       }
-      if (ConnectionLost(e)) reachable_ = false;
       // The transaction did not commit, or (a connection lost during COMMIT)
       // its outcome is unknown: either way the client retries with its
       // request_id and idempotency tells the two apart.

@@ -84,10 +84,6 @@ class PgStore final : public Store {
   std::int64_t units_committed() const { return units_committed_.load(); }
   std::int64_t commits() const { return commits_.load(); }
   std::int64_t queued_writes() const override { return writes_ ? writes_->queued() : 0; }
-  // Transactions run again after a serialization failure or deadlock.
-  std::int64_t retries() const { return retries_.load(); }
-  // True when the last attempt to use the database reached it.
-  bool reachable() const { return reachable_.load(); }
 
  private:
   explicit PgStore(PgStoreOptions options);
@@ -123,8 +119,6 @@ class PgStore final : public Store {
 
   std::atomic<std::int64_t> units_committed_{0};
   std::atomic<std::int64_t> commits_{0};
-  std::atomic<std::int64_t> retries_{0};
-  std::atomic<bool> reachable_{true};
 };
 
 // Maps an exception thrown inside a unit of work on PostgreSQL to a Status.
