@@ -73,8 +73,8 @@ Figures Run(bool group_commit, int concurrency, double seconds) {
   for (auto& t : clients) t.join();
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Figures f;
-  f.units_per_second = static_cast<double>((*store)->units_committed()) / elapsed;
-  f.commits_per_second = static_cast<double>((*store)->commits()) / elapsed;
+  f.units_per_second = static_cast<double>((*store)->writer_stats().units_committed()) / elapsed;
+  f.commits_per_second = static_cast<double>((*store)->writer_stats().commits()) / elapsed;
   f.units_per_commit = f.commits_per_second > 0 ? f.units_per_second / f.commits_per_second : 0;
   store->reset();
   std::filesystem::remove_all(dir);

@@ -16,6 +16,7 @@
 
 #include "core/status.h"
 #include "storage/repositories.h"
+#include "storage/writer_stats.h"
 
 namespace biopolis {
 
@@ -62,6 +63,8 @@ class Store {
   virtual int schema_version() const = 0;
   // Writes waiting for the writer.
   virtual std::int64_t queued_writes() const = 0;
+  // What the writer committed since start (units, batches, COMMIT times).
+  virtual const WriterStats& writer_stats() const = 0;
 
   // A server-wide secret kept in the database (signs page tokens).
   virtual std::string ServerSecret() const = 0;

@@ -380,10 +380,6 @@ namespace {
 
 // The SQLite file's own figures; PostgreSQL reports its own to its monitoring.
 void ScrapeSqliteMetrics(const SqliteStore& store, PrometheusText& out) {
-  out.Family("biopolis_writer_batch_size", "histogram", "Units of work per committed transaction (group commit).");
-  out.Histogram("biopolis_writer_batch_size", {}, store.batch_sizes().Read());
-  out.Family("biopolis_writer_commit_duration_seconds", "histogram", "Time a COMMIT took (its fsync).");
-  out.Histogram("biopolis_writer_commit_duration_seconds", {}, store.commit_latency().Read());
   out.Family("biopolis_database_size_bytes", "gauge", "Size of the database file and of its write-ahead log.");
   for (const auto& [file, path] : {std::pair<const char*, std::string>{"database", store.path()},
                                    std::pair<const char*, std::string>{"wal", store.path() + "-wal"}}) {
@@ -412,6 +408,11 @@ std::string BiopolisServer::ScrapeMetrics() {
 
   out.Family("biopolis_writer_queue_depth", "gauge", "Writes waiting for the single writer.");
   out.Sample("biopolis_writer_queue_depth", {}, static_cast<double>(store_->queued_writes()));
+  out.Family("biopolis_writer_batch_size", "histogram", "Units of work per committed transaction (group commit).");
+  out.Histogram("biopolis_writer_batch_size", {}, store_->writer_stats().batch_sizes().Read());
+  out.Family("biopolis_writer_commit_duration_seconds", "histogram",
+             "Time a COMMIT took (SQLite: its fsync; PostgreSQL: the round trip and the server's WAL flush).");
+  out.Histogram("biopolis_writer_commit_duration_seconds", {}, store_->writer_stats().commit_latency().Read());
   if (sqlite_store_ != nullptr) ScrapeSqliteMetrics(*sqlite_store_, out);
 
   auto chain = domain_->audit.ChainLength();

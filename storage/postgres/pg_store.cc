@@ -9,44 +9,31 @@
 #include "storage/postgres/pg_error.h"
 #include "storage/postgres/pg_migrations.h"
 #include "storage/sql/sql_transaction.h"
+#include "storage/sql/storage_fault.h"
 
 namespace biopolis {
 
-Status StatusFromPgException(const std::exception& e) {
-  if (const auto* se = dynamic_cast<const StorageError*>(&e)) {
-    return Status(se->code(), se->what(), se->reason());
-  }
+namespace {
+
+std::optional<ClassifiedFault> ClassifyPgException(const std::exception& e) {
   const auto* pg = dynamic_cast<const PgError*>(&e);
-  if (pg == nullptr) {
-    spdlog::error("unexpected failure in a unit of work: {}", e.what());
-    return Status::Internal("internal error");
-  }
+  if (pg == nullptr) return std::nullopt;
   const std::string& state = pg->sqlstate();
-  if (pg->connection_lost()) {
-    // Once per call would flood the log during an outage; the health check
-    // logs the outage and the recovery once each.
-    spdlog::debug("database connection lost: {}", pg->what());
-    return Status::Unavailable("the database cannot be reached; retry");
-  }
-  if (pg->retryable()) return Status::Unavailable("the database is busy; retry");
-  if (state == "23505") {
-    return Status(StatusCode::kAlreadyExists, std::string("a record with the same unique key exists: ") + pg->what(),
-                  "ALREADY_EXISTS");
-  }
-  if (state.rfind("23", 0) == 0) {
-    return Status(StatusCode::kFailedPrecondition,
-                  std::string("the change would break a stored invariant: ") + pg->what(), "CONSTRAINT_VIOLATION");
-  }
-  if (state == "53100") {
-    return Status::ResourceExhausted("the database is full; the change was not stored", "STORAGE_FULL");
-  }
+  std::string detail = std::string(pg->what()) + " (SQLSTATE " + state + ")";
+  if (pg->connection_lost()) return ClassifiedFault{StorageFault::kUnreachable, pg->what(), ""};
+  if (pg->retryable()) return ClassifiedFault{StorageFault::kBusy, detail, ""};
+  if (state == "23505") return ClassifiedFault{StorageFault::kUniqueKey, pg->what(), ""};
+  if (state.rfind("23", 0) == 0) return ClassifiedFault{StorageFault::kConstraint, pg->what(), ""};
+  if (state == "53100") return ClassifiedFault{StorageFault::kFull, detail, ""};
   if (state == "XX001" || state == "XX002") {
-    spdlog::error("DATABASE CORRUPT: {} (SQLSTATE {}); see PostgreSQL's own recovery procedures", pg->what(), state);
-    return Status(StatusCode::kDataLoss, "the stored data is damaged; the operator has been alerted", "DATA_CORRUPTED");
+    return ClassifiedFault{StorageFault::kCorrupt, detail, "see PostgreSQL's own recovery procedures"};
   }
-  spdlog::error("storage failure: {} (SQLSTATE {})", pg->what(), state);
-  return Status::Internal("storage failure");
+  return ClassifiedFault{StorageFault::kOther, detail, ""};
 }
+
+}  // namespace
+
+Status StatusFromPgException(const std::exception& e) { return StatusFromStorageException(e, ClassifyPgException); }
 
 namespace {
 
@@ -74,7 +61,27 @@ void RollbackQuietly(PgConnection& db) {
 
 PgStore::PgStore(PgStoreOptions options) : options_(std::move(options)) {}
 
-std::unique_ptr<PgConnection> PgStore::Connect() { return std::make_unique<PgConnection>(options_.conninfo); }
+std::unique_ptr<PgConnection> PgStore::Connect() {
+  constexpr auto kConnectBackoff = std::chrono::milliseconds(500);
+  const std::int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+  const std::int64_t failed_at = connect_failed_at_ns_.load();
+  if (failed_at != 0 && now - failed_at < std::chrono::nanoseconds(kConnectBackoff).count()) {
+    std::lock_guard<std::mutex> lock(connect_error_mu_);
+    throw PgError("", connect_error_);
+  }
+  try {
+    auto connection = std::make_unique<PgConnection>(options_.conninfo);
+    connect_failed_at_ns_ = 0;
+    return connection;
+  } catch (const PgError& e) {
+    if (e.connection_lost()) {
+      std::lock_guard<std::mutex> lock(connect_error_mu_);
+      connect_error_ = e.what();
+      connect_failed_at_ns_ = std::chrono::steady_clock::now().time_since_epoch().count();
+    }
+    throw;
+  }
+}
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const PgStoreOptions& options) {
   std::unique_ptr<PgStore> store(new PgStore(options));
@@ -128,7 +135,6 @@ void PgStore::NotifyCommitted() {
 
 void PgStore::ListenLoop() {
   std::unique_ptr<PgConnection> listener;
-  auto last_wake = std::chrono::steady_clock::now();
   while (!stopping_) {
     if (!listener || listener->broken()) {
       listener.reset();
@@ -144,13 +150,11 @@ void PgStore::ListenLoop() {
         continue;
       }
     }
-    // Short waits, so the destructor is never kept more than 200 ms.
-    bool notified = listener->WaitForNotification(std::chrono::milliseconds(200));
-    const auto now = std::chrono::steady_clock::now();
-    if (notified || now - last_wake >= std::chrono::seconds(1)) {
-      last_wake = now;
-      NotifyCommitted();
-    }
+    // Short waits, so the destructor is never kept more than 200 ms. Streams
+    // are woken only by a commit (ours or another process's) or by a
+    // reconnect above: a notification is lost only with the connection that
+    // would have carried it, and the events table is read again then.
+    if (listener->WaitForNotification(std::chrono::milliseconds(200))) NotifyCommitted();
   }
 }
 
@@ -232,14 +236,16 @@ std::vector<Status> PgStore::AttemptBatch(const std::vector<Work*>& batch) {
       }
     }
     db.Execute(kNotify);
+    const auto start = std::chrono::steady_clock::now();
     db.Execute("COMMIT");
+    std::int64_t units = 0;
+    for (const auto& r : results) units += r.ok() ? 1 : 0;
+    stats_.RecordCommit(
+        static_cast<std::int64_t>(batch.size()), units,
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
   } catch (...) {
     RollbackQuietly(db);
     throw;
-  }
-  commits_.fetch_add(1);
-  for (const auto& r : results) {
-    if (r.ok()) units_committed_.fetch_add(1);
   }
   return results;
 }

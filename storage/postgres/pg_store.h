@@ -22,11 +22,12 @@
 // commit, and a listener thread (its own connection, LISTEN) calls the commit
 // listener when one arrives, so event streams served here wake for writes
 // made through another biopolisd. Notifications are only a wake-up: the events
-// table is the truth, and the listener also fires once a second and after it
-// reconnects, so a lost notification delays an event by a second at most.
+// table is the truth. A notification is lost only with the listener's
+// connection, and the listener fires after it reconnects.
 //
-// Faults: a connection found broken is replaced on its next use; while the
-// server cannot be reached, calls fail UNAVAILABLE (the SDK retries them with
+// Faults: a connection found broken is replaced on its next use (after a
+// failed attempt, for half a second without trying again); while the server
+// cannot be reached, calls fail UNAVAILABLE (the SDK retries them with
 // the same request_id, and idempotency answers a retry of a write whose
 // COMMIT did reach the server with its first result).
 //
@@ -81,9 +82,8 @@ class PgStore final : public Store {
   void SetCommitListener(std::function<void()> listener) override;
 
   int schema_version() const override { return schema_version_; }
-  std::int64_t units_committed() const { return units_committed_.load(); }
-  std::int64_t commits() const { return commits_.load(); }
   std::int64_t queued_writes() const override { return writes_ ? writes_->queued() : 0; }
+  const WriterStats& writer_stats() const override { return stats_; }
 
  private:
   explicit PgStore(PgStoreOptions options);
@@ -91,6 +91,10 @@ class PgStore final : public Store {
   // One attempt of the batch in one transaction; throws PgError for a
   // failure of the whole transaction (retryable or a lost connection).
   std::vector<Status> AttemptBatch(const std::vector<Work*>& batch);
+  // A new connection. After a failed attempt, attempts in the next
+  // kConnectBackoff fail at once with the same connection-lost PgError: during
+  // an outage a call's thread is not held for libpq's connect_timeout by every
+  // read, write and health check in turn.
   std::unique_ptr<PgConnection> Connect();
   // Calls the commit listener, if any (any thread).
   void NotifyCommitted();
@@ -117,8 +121,13 @@ class PgStore final : public Store {
   // is made again on its next use.
   std::vector<std::unique_ptr<PgConnection>> idle_readers_;
 
-  std::atomic<std::int64_t> units_committed_{0};
-  std::atomic<std::int64_t> commits_{0};
+  WriterStats stats_;
+
+  // When the last connection attempt failed (steady clock, ns; 0: none since
+  // the last success) and why.
+  std::atomic<std::int64_t> connect_failed_at_ns_{0};
+  std::mutex connect_error_mu_;
+  std::string connect_error_;
 };
 
 // Maps an exception thrown inside a unit of work on PostgreSQL to a Status.

@@ -9,46 +9,44 @@
 #include "core/audit_chain.h"
 #include "core/crypto.h"
 #include "storage/sql/sql_transaction.h"
+#include "storage/sql/storage_fault.h"
 #include "storage/sqlite/migrations.h"
 
 namespace biopolis {
 
-Status StatusFromStorageException(const std::exception& e) {
-  if (const auto* se = dynamic_cast<const StorageError*>(&e)) {
-    return Status(se->code(), se->what(), se->reason());
+namespace {
+
+std::optional<ClassifiedFault> ClassifySqliteException(const std::exception& e) {
+  const auto* sq = dynamic_cast<const SQLite::Exception*>(&e);
+  if (sq == nullptr) return std::nullopt;
+  int code = sq->getErrorCode();
+  int extended = sq->getExtendedErrorCode();
+  std::string detail =
+      std::string(sq->what()) + " (code " + std::to_string(code) + ", extended " + std::to_string(extended) + ")";
+  switch (code) {
+    case SQLITE_CONSTRAINT:
+      if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return ClassifiedFault{StorageFault::kUniqueKey, sq->what(), ""};
+      }
+      return ClassifiedFault{StorageFault::kConstraint, sq->what(), ""};
+    case SQLITE_FULL:
+      return ClassifiedFault{StorageFault::kFull, detail, ""};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ClassifiedFault{StorageFault::kBusy, detail, ""};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ClassifiedFault{StorageFault::kCorrupt, detail,
+                             "stop the server and restore from a backup (docs/OPERATIONS.md, \"A damaged database\")"};
+    default:
+      return ClassifiedFault{StorageFault::kOther, detail, ""};
   }
-  if (const auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
-    int code = sq->getErrorCode();
-    int extended = sq->getExtendedErrorCode();
-    switch (code) {
-      case SQLITE_CONSTRAINT:
-        if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-          return Status(StatusCode::kAlreadyExists,
-                        std::string("a record with the same unique key exists: ") + sq->what(), "ALREADY_EXISTS");
-        }
-        return Status(StatusCode::kFailedPrecondition,
-                      std::string("the change would break a stored invariant: ") + sq->what(), "CONSTRAINT_VIOLATION");
-      case SQLITE_FULL:
-        return Status::ResourceExhausted("the database is full; the change was not stored", "STORAGE_FULL");
-      case SQLITE_BUSY:
-      case SQLITE_LOCKED:
-        return Status::Unavailable("the database is busy; retry");
-      case SQLITE_CORRUPT:
-      case SQLITE_NOTADB:
-        // Never retried by clients; the operator restores from a backup (docs/OPERATIONS.md).
-        spdlog::error(
-            "DATABASE CORRUPT: {} (code {}, extended {}); stop the server and restore from a backup "
-            "(docs/OPERATIONS.md, \"A damaged database\")",
-            sq->what(), code, extended);
-        return Status(StatusCode::kDataLoss, "the stored data is damaged; the operator has been alerted",
-                      "DATA_CORRUPTED");
-      default:
-        spdlog::error("storage failure: {} (code {}, extended {})", sq->what(), code, extended);
-        return Status::Internal("storage failure");
-    }
-  }
-  spdlog::error("unexpected failure in a unit of work: {}", e.what());
-  return Status::Internal("internal error");
+}
+
+}  // namespace
+
+Status StatusFromSqliteException(const std::exception& e) {
+  return StatusFromStorageException(e, ClassifySqliteException);
 }
 
 namespace {
@@ -213,7 +211,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteStoreOptions&
                                  ": another process has it open (a second biopolisd, a sqlite3 shell?); the server "
                                  "needs the file to itself");
     }
-    Status st = StatusFromStorageException(e);
+    Status st = StatusFromSqliteException(e);
     std::string hint;
     if (st.code() == StatusCode::kDataLoss) {
       hint = "; the file is damaged: restore it from the latest backup (docs/OPERATIONS.md, \"A damaged database\")";
@@ -259,7 +257,7 @@ Status SqliteStore::Read(const Work& work) {
     result = work(tx);
     db.Execute("COMMIT");
   } catch (const std::exception& e) {
-    result = StatusFromStorageException(e);
+    result = StatusFromSqliteException(e);
     try {
       db.Execute("ROLLBACK");
     } catch (const std::exception&) {
@@ -274,12 +272,12 @@ void SqliteStore::Write(Work work, Done done) { writes_->Push(std::move(work), s
 
 void SqliteStore::WriteBulk(Work work, Done done) { writes_->PushBulk(std::move(work), std::move(done)); }
 
-void SqliteStore::TimedCommit(SqliteConnection& db) {
+void SqliteStore::TimedCommit(SqliteConnection& db, std::int64_t batch, std::int64_t units) {
   const auto start = std::chrono::steady_clock::now();
   db.Execute("COMMIT");
-  commit_micros_.Observe(
+  stats_.RecordCommit(
+      batch, units,
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
-  commits_.fetch_add(1);
 }
 
 std::int64_t SqliteStore::queued_writes() const { return writes_ ? writes_->queued() : 0; }
@@ -289,21 +287,19 @@ Status SqliteStore::RunWrite(const Work& work) {
   try {
     db.Execute("BEGIN IMMEDIATE");
   } catch (const std::exception& e) {
-    return StatusFromStorageException(e);
+    return StatusFromSqliteException(e);
   }
   Status result;
   try {
     SqlTransaction tx(*writer_connection_);
     result = work(tx);
     if (result.ok()) {
-      TimedCommit(db);
-      units_committed_.fetch_add(1);
-      batch_sizes_.Observe(1);
+      TimedCommit(db, 1, 1);
       if (commit_listener_) commit_listener_();
       return result;
     }
   } catch (const std::exception& e) {
-    result = StatusFromStorageException(e);
+    result = StatusFromSqliteException(e);
   }
   try {
     db.Execute("ROLLBACK");
@@ -323,7 +319,7 @@ std::vector<Status> SqliteStore::RunBatch(const std::vector<Work*>& batch) {
     try {
       db.Execute("BEGIN IMMEDIATE");
     } catch (const std::exception& e) {
-      Status st = StatusFromStorageException(e);
+      Status st = StatusFromSqliteException(e);
       for (std::size_t i = next; i < batch.size(); ++i) results[i] = st;
       break;
     }
@@ -335,7 +331,7 @@ std::vector<Status> SqliteStore::RunBatch(const std::vector<Work*>& batch) {
         SqlTransaction tx(*writer_connection_);
         results[next] = (*batch[next])(tx);
       } catch (const std::exception& e) {
-        results[next] = StatusFromStorageException(e);
+        results[next] = StatusFromSqliteException(e);
       }
       try {
         db.Execute(results[next].ok() ? "RELEASE unit" : "ROLLBACK TO unit");
@@ -361,13 +357,11 @@ std::vector<Status> SqliteStore::RunBatch(const std::vector<Work*>& batch) {
       continue;  // the rest in a new transaction
     }
     try {
-      TimedCommit(db);
-      batch_sizes_.Observe(static_cast<std::int64_t>(next - first));
-      for (std::size_t i = first; i < next; ++i) {
-        if (results[i].ok()) units_committed_.fetch_add(1);
-      }
+      std::int64_t units = 0;
+      for (std::size_t i = first; i < next; ++i) units += results[i].ok() ? 1 : 0;
+      TimedCommit(db, static_cast<std::int64_t>(next - first), units);
     } catch (const std::exception& e) {
-      Status st = StatusFromStorageException(e);
+      Status st = StatusFromSqliteException(e);
       for (std::size_t i = first; i < next; ++i) {
         if (results[i].ok()) results[i] = st;
       }
@@ -398,7 +392,7 @@ Status SqliteStore::Backup(const std::string& path) {
     std::string integrity = check.execAndGet("PRAGMA integrity_check").getString();
     if (integrity != "ok") result = Status::Internal("the backup failed its integrity check: " + integrity);
   } catch (const std::exception& e) {
-    Status st = StatusFromStorageException(e);
+    Status st = StatusFromSqliteException(e);
     result = Status(st.code(), std::string("backup to ") + path + " failed: " + e.what(), "BACKUP_FAILED");
   }
   ReleaseReader(std::move(reader));

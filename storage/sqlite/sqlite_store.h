@@ -72,14 +72,8 @@ class SqliteStore final : public Store {
   // Caps the database size in pages (simulates a full disk in tests); 0 lifts
   // the cap back to SQLite's maximum.
   Status SetMaxPageCount(std::int64_t pages);
-  // Units of work committed and COMMITs issued, since start.
-  std::int64_t units_committed() const { return units_committed_.load(); }
-  std::int64_t commits() const { return commits_.load(); }
-  // For /metrics: writes waiting for the writer, units per committed
-  // transaction, and the time COMMIT took (the fsync), microseconds.
   std::int64_t queued_writes() const override;
-  const Histogram& batch_sizes() const { return batch_sizes_; }
-  const Histogram& commit_latency() const { return commit_micros_; }
+  const WriterStats& writer_stats() const override { return stats_; }
   const std::string& path() const { return options_.path; }
 
  private:
@@ -88,8 +82,9 @@ class SqliteStore final : public Store {
   // thread's half of WriteQueue.
   std::vector<Status> RunBatch(const std::vector<Work*>& batch);
   Status RunWrite(const Work& work);
-  // COMMIT, timed and counted.
-  void TimedCommit(SqliteConnection& db);
+  // COMMIT of a transaction that ran `batch` units, `units` of them
+  // successfully: timed and counted.
+  void TimedCommit(SqliteConnection& db, std::int64_t batch, std::int64_t units);
   std::unique_ptr<SqliteConnection> AcquireReader();
   void ReleaseReader(std::unique_ptr<SqliteConnection> reader);
 
@@ -102,17 +97,14 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> writer_connection_;
   std::unique_ptr<WriteQueue> writes_;
 
-  std::atomic<std::int64_t> units_committed_{0};
-  std::atomic<std::int64_t> commits_{0};
-  Histogram batch_sizes_{{1, 2, 4, 8, 16, 32, 64}, 1};
-  Histogram commit_micros_{Histogram::LatencyBoundsMicros(), 1e6};
+  WriterStats stats_;
 
   std::mutex readers_mu_;
   std::condition_variable readers_cv_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
 };
 
-// Maps an exception thrown inside a unit of work to a Status.
-Status StatusFromStorageException(const std::exception& e);
+// Maps an exception thrown inside a unit of work on SQLite to a Status.
+Status StatusFromSqliteException(const std::exception& e);
 
 }  // namespace biopolis

@@ -33,38 +33,6 @@ std::string Cluster(const std::string& command, const std::string& dir) {
   return line;
 }
 
-// The health service's answer for the whole server: "SERVING",
-// "NOT_SERVING" or what went wrong.
-std::string Health(const std::string& address) {
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
-  grpc::GenericStub stub(channel);
-  grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
-  grpc::Slice empty("");
-  grpc::ByteBuffer request(&empty, 1);
-  grpc::ByteBuffer response;
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  grpc::Status status;
-  stub.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response, [&](grpc::Status s) {
-    std::lock_guard<std::mutex> lock(mu);
-    status = s;
-    done = true;
-    cv.notify_one();
-  });
-  std::unique_lock<std::mutex> lock(mu);
-  cv.wait(lock, [&] { return done; });
-  if (!status.ok()) return "error: " + status.error_message();
-  std::vector<grpc::Slice> slices;
-  if (!response.Dump(&slices).ok()) return "error: unreadable";
-  std::string bytes;
-  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  if (bytes == std::string("\x08\x01", 2)) return "SERVING";
-  if (bytes == std::string("\x08\x02", 2)) return "NOT_SERVING";
-  return "unknown";
-}
-
 class PostgresFaultTest : public ServerFixture {
  protected:
   void SetUp() override {
@@ -87,7 +55,7 @@ class PostgresFaultTest : public ServerFixture {
   // Polls the health service until it answers `want` (up to `seconds`).
   bool HealthBecomes(const std::string& want, int seconds) {
     for (int i = 0; i < seconds * 20; ++i) {
-      if (Health(address()) == want) return true;
+      if (HealthOf(address()) == want) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return false;
@@ -98,7 +66,7 @@ class PostgresFaultTest : public ServerFixture {
 };
 
 TEST_F(PostgresFaultTest, ACrashUnderWriteLoadLosesNoAcknowledgedWriteAndTheServerRecoversByItself) {
-  ASSERT_EQ(Health(address()), "SERVING");
+  ASSERT_EQ(HealthOf(address()), "SERVING");
   std::atomic<bool> stop{false};
   std::mutex mu;
   std::set<std::string> acknowledged;

@@ -25,6 +25,11 @@ inline google::type::Date D(int year, int month, int day) {
   return out;
 }
 
+// The grpc.health.v1 answer for the whole server at `address`, through a
+// client that knows nothing of our protos: "SERVING", "NOT_SERVING", or
+// "error: ..." when the call failed.
+std::string HealthOf(const std::string& address);
+
 // 2026-11-27T09:00:00Z.
 constexpr TimeMicros kStartTime = 1'795'770'000'000'000;
 
