@@ -3,6 +3,7 @@
 //   biopolisd [--config FILE] [--listen HOST:PORT] [--db PATH] [--log-level L] [--demo] ...
 //   biopolisd bootstrap-admin-key [--db PATH | --database URL] [--name TEXT]
 //   biopolisd copy-database --from URL --to URL
+//   biopolisd migrate [--db PATH | --database URL]
 //
 // CLI11 (Debian's libcli11-dev) parses the command line: typed options,
 // subcommands and --help for free, instead of a hand-written parser.
@@ -52,6 +53,23 @@ int BootstrapAdminKey(const std::string& db, const std::string& database, const 
   std::cout << "Created apiKeys/" << created->key.id << " (ROLE_ADMIN, \"" << name << "\").\n"
             << "Secret (shown once; store it safely):\n"
             << created->secret << "\n";
+  return 0;
+}
+
+// Creates or migrates the schema and exits: run as the schema's owner when
+// biopolisd itself runs under a role with data privileges only.
+int Migrate(const std::string& db, const std::string& database) {
+  auto location = biopolis::ParseDatabaseUrl(database.empty() ? "sqlite://" + db : database);
+  if (!location.ok()) {
+    std::cerr << "error: " << location.status().message() << "\n";
+    return 2;
+  }
+  auto store = biopolis::OpenStore(*location, {.readers = 1});
+  if (!store.ok()) {
+    std::cerr << "error: " << store.status().ToString() << "\n";
+    return 1;
+  }
+  std::cout << location->display << ": schema v" << (*store)->schema_version() << ", current.\n";
   return 0;
 }
 
@@ -132,8 +150,15 @@ int main(int argc, char** argv) {
   copy->add_option("--from", copy_from, "Source URL (sqlite:///PATH or postgresql://...); only read")->required();
   copy->add_option("--to", copy_to, "Target URL; must hold no zone yet")->required();
 
+  auto* migrate = app.add_subcommand("migrate", "Create or migrate the database's schema, then exit");
+  std::string migrate_db = options.db;
+  std::string migrate_database;
+  migrate->add_option("--db", migrate_db, "SQLite database file")->capture_default_str();
+  migrate->add_option("--database", migrate_database, "Database URL (sqlite:///PATH or postgresql://...)");
+
   CLI11_PARSE(app, argc, argv);
   if (*bootstrap) return BootstrapAdminKey(bootstrap_db, bootstrap_database, bootstrap_name);
+  if (*migrate) return Migrate(migrate_db, migrate_database);
   if (*copy) return CopyDatabase(copy_from, copy_to);
 
   if (!config.empty()) {

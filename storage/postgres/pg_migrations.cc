@@ -552,7 +552,26 @@ constexpr char kMigrationLock[] = "SELECT pg_advisory_xact_lock(4300100010)";
 
 int PgLatestSchemaVersion() { return Migrations().back().version; }
 
+namespace {
+
+// The schema's version, or -1 when it has no schema_migrations table yet;
+// reads only, so a role with data privileges alone can ask.
+int RecordedVersion(PgConnection& db) {
+  {
+    CachedStatement exists(db, "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE 1 END");
+    if (!exists.executeStep() || !exists.getColumn(0).getInt()) return -1;
+  }
+  CachedStatement st(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+  return st.executeStep() ? st.getColumn(0).getInt() : 0;
+}
+
+}  // namespace
+
 int PgApplyMigrations(PgConnection& db) {
+  // Already current: nothing to lock or create. This is what lets biopolisd
+  // run under a role that may read and write rows but not change the schema
+  // once its owner migrated it (`biopolisd migrate`, docs/OPERATIONS.md).
+  if (RecordedVersion(db) == PgLatestSchemaVersion()) return PgLatestSchemaVersion();
   db.ExecuteScript("BEGIN");
   try {
     db.ExecuteScript(kMigrationLock);

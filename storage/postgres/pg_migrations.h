@@ -10,7 +10,8 @@ int PgLatestSchemaVersion();
 
 // Brings the database up to PgLatestSchemaVersion() in one transaction under
 // an advisory lock and returns the version; throws PgError (also when the
-// database is newer than this build).
+// database is newer than this build). A database already at that version is
+// only read, so a role without DDL privileges can open it.
 int PgApplyMigrations(PgConnection& db);
 
 }  // namespace biopolis

@@ -359,6 +359,12 @@ check "--demo on 0.0.0.0 refuses to start" 2 $? "$out" "loopback address only"
 out=$("$BIOPOLISD" --listen "127.0.0.1.nip.example:$PORT" --insecure --db "$WORK/demo.db" --demo 2>&1)
 check "--demo on a host named 127.0.0.1.<domain> refuses to start" 2 $? "$out" "loopback address only"
 
+# migrate: creates a new database's schema and says which version it is at; a
+# second run finds it current; a password in the URL is refused before any use.
+out=$("$BIOPOLISD" migrate --db "$WORK/migrated.db" 2>&1); check "migrate creates the schema" 0 $? "$out" "schema v[0-9]*, current"
+out=$("$BIOPOLISD" migrate --database "sqlite://$WORK/migrated.db" 2>&1); check "migrate again: current" 0 $? "$out" "schema v[0-9]*, current"
+out=$("$BIOPOLISD" migrate --database "postgresql://u:secret@localhost/db" 2>&1); check "migrate refuses a password" 2 $? "$out" "password"
+
 # Bootstrap an administrator key on the stopped database; it works on restart.
 out=$("$BIOPOLISD" bootstrap-admin-key --db "$WORK/demo.db" --name "Ops" 2>&1); check "bootstrap admin key" 0 $? "$out" "^bpk_"
 BOOT=$(grep '^bpk_' <<<"$out")

@@ -10,6 +10,7 @@
 
 #include "biopolis/audit_verification.h"
 #include "server_fixture.h"
+#include "storage/postgres/pg_error.h"
 
 namespace biopolis::testing {
 namespace {
@@ -194,6 +195,60 @@ TEST_F(MultiServerTest, AWatchOnOneServerDeliversWritesCommittedThroughTheOther)
   ASSERT_TRUE(got);
   EXPECT_EQ(event.resource(), organization);
   stream->Cancel();
+}
+
+// A ministry's DBA keeps the schema's owner for migrations and runs
+// biopolisd under a role that may only read and write rows: it cannot alter
+// the schema or drop the audit log's append-only triggers, even if the server
+// is compromised. Once the owner migrated the schema (server A did, as
+// `biopolisd migrate` would), a server under such a role serves the zone.
+TEST_F(MultiServerTest, AServerUnderARoleWithOnlyDataPrivilegesServesTheMigratedZone) {
+  const std::string role = database_.schema() + "_app";
+  const std::string& schema = database_.schema();
+  {
+    PgConnection owner(database_.url());
+    owner.ExecuteScript("CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA " + schema + " TO " + role +
+                        "; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role +
+                        "; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + role);
+  }
+  const std::string app_url = database_.url() + "&user=" + role;
+  {
+    PgConnection app(app_url);
+    try {
+      app.ExecuteScript("DROP TRIGGER audit_log_no_update ON audit_log");
+      ADD_FAILURE() << "the data role could change the schema";
+    } catch (const PgError& e) {
+      EXPECT_EQ(e.sqlstate(), "42501") << e.what();  // insufficient_privilege
+    }
+  }
+  ServerOptions options = options_;
+  options.listen = "127.0.0.1:0";
+  options.database = app_url;
+  auto third = BiopolisServer::Start(options, &clock_);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  auto officer_c = ClientAt((*third)->port(), officer_secret_);
+
+  // A write through the data role, read back through the owner's server A.
+  v1::Organization org;
+  org.set_inn("4345042753");
+  org.set_ogrn("1024317979080");
+  org.set_kpp("434501001");
+  org.set_full_name("ООО «Роль данных»");
+  org.set_legal_address("Kirov");
+  auto created = officer_c->organizations().Create(org);
+  ASSERT_TRUE(created.ok()) << created.error().ToString();
+  auto seen = officer().organizations().Get(created->name());
+  ASSERT_TRUE(seen.ok()) << seen.error().ToString();
+  EXPECT_EQ(seen->full_name(), "ООО «Роль данных»");
+  // And the audit chain the data role appended to is intact.
+  auto verified = client::VerifyAuditLog(auditor().audit());
+  ASSERT_TRUE(verified.ok()) << verified.error().ToString();
+  EXPECT_TRUE(verified->intact) << verified->problem;
+
+  officer_c.reset();
+  third->reset();
+  PgConnection owner(database_.url());
+  owner.ExecuteScript("DROP OWNED BY " + role + "; DROP ROLE " + role);
 }
 
 }  // namespace

@@ -45,6 +45,9 @@ class TestDatabase {
   TestDatabase& operator=(const TestDatabase&) = delete;
 
   bool postgres() const { return !schema_.empty(); }
+  // On PostgreSQL: the test's schema, and the cluster's URL without it.
+  const std::string& schema() const { return schema_; }
+  const std::string& server() const { return server_; }
   // For ServerOptions::database.
   const std::string& url() const { return url_; }
   // A temporary directory (and, on SQLite, the database file in it).
