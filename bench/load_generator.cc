@@ -11,6 +11,12 @@
 //
 //   load_generator --target 127.0.0.1:50051 --officer KEY --resident KEY --scenario get
 //                  --concurrency 64 --seconds 10 [--channels 4] [--server-pid PID] [--get-ids N]
+// --target and --server-pid take comma-separated lists: several servers on one
+// database (PostgreSQL) share the load, channel i going to target i mod N, and
+// the server CPU and memory figures are the sums over their processes.
+// --database-pid PID (PostgreSQL's postmaster): also prints the CPU its
+// processes (the connections' backends, the WAL writer...) spent per request,
+// the part of a request's cost a SQLite server spends in its own process.
 //                  [--rss-every SECONDS]
 #include <grpcpp/grpcpp.h>
 #include <unistd.h>
@@ -20,6 +26,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
@@ -40,15 +47,25 @@ namespace {
 namespace v1 = ::biopolis::v1;
 using SteadyClock = std::chrono::steady_clock;
 
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
 struct Options {
-  std::string target = "127.0.0.1:50051";
+  std::vector<std::string> targets = {"127.0.0.1:50051"};
   std::string officer;
   std::string resident;
   std::string scenario = "get";
   int concurrency = 8;
   int channels = 4;
   double seconds = 5;
-  int server_pid = 0;
+  std::vector<int> server_pids;
+  int database_pid = 0;
   // get reads applications/1 .. applications/<get_ids>, uniformly at random.
   long long get_ids = 1;
   // > 0: print the server's current RSS every this many seconds (soak runs).
@@ -71,6 +88,24 @@ double CpuSeconds(int pid) {
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+// CPU of `parent` and of its child processes alive now, in seconds.
+double TreeCpuSeconds(int parent) {
+  double sum = CpuSeconds(parent);
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto close = text.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(text.substr(close + 2));
+    std::string state;
+    int ppid = 0;
+    if (rest >> state >> ppid && ppid == parent) sum += CpuSeconds(std::stoi(name));
+  }
+  return sum;
+}
+
 // A memory figure of a process from /proc/PID/status ("VmHWM:" peak, "VmRSS:" now), in MiB.
 double StatusMiB(int pid, const std::string& field) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -87,7 +122,8 @@ class Load {
     for (int i = 0; i < o.channels; ++i) {
       grpc::ChannelArguments args;
       args.SetInt("grpc.channel_id", i);  // distinct channels, distinct connections
-      auto channel = grpc::CreateCustomChannel(o.target, grpc::InsecureChannelCredentials(), args);
+      auto channel = grpc::CreateCustomChannel(o.targets[static_cast<std::size_t>(i) % o.targets.size()],
+                                               grpc::InsecureChannelCredentials(), args);
       apps_.push_back(v1::ApplicationService::NewStub(channel));
       land_.push_back(v1::LandService::NewStub(channel));
       desk_.push_back(v1::ServiceDeskService::NewStub(channel));
@@ -208,7 +244,7 @@ int main(int argc, char** argv) {
     std::string f = argv[i];
     std::string v = argv[i + 1];
     if (f == "--target")
-      o.target = v;
+      o.targets = SplitCommas(v);
     else if (f == "--officer")
       o.officer = v;
     else if (f == "--resident")
@@ -222,19 +258,37 @@ int main(int argc, char** argv) {
     else if (f == "--seconds")
       o.seconds = std::stod(v);
     else if (f == "--server-pid")
-      o.server_pid = std::stoi(v);
+      for (const auto& pid : SplitCommas(v)) o.server_pids.push_back(std::stoi(pid));
+    else if (f == "--database-pid")
+      o.database_pid = std::stoi(v);
     else if (f == "--rss-every")
       o.rss_every = std::stod(v);
     else if (f == "--get-ids")
       o.get_ids = std::max(1LL, std::stoll(v));
   }
-  double cpu_before = o.server_pid ? CpuSeconds(o.server_pid) : 0;
+  if (o.targets.empty()) {
+    std::fprintf(stderr, "load_generator: --target names no server\n");
+    return 2;
+  }
+  o.channels = std::max(o.channels, static_cast<int>(o.targets.size()));
+  auto servers_cpu = [&o] {
+    double sum = 0;
+    for (int pid : o.server_pids) sum += CpuSeconds(pid);
+    return sum;
+  };
+  auto servers_mib = [&o](const std::string& field) {
+    double sum = 0;
+    for (int pid : o.server_pids) sum += StatusMiB(pid, field);
+    return sum;
+  };
+  double cpu_before = servers_cpu();
+  double database_cpu_before = o.database_pid ? TreeCpuSeconds(o.database_pid) : 0;
   double own_cpu_before = CpuSeconds(getpid());
   Load load(o);
   auto start = SteadyClock::now();
   std::atomic<bool> running{true};
   std::thread sampler;
-  if (o.server_pid && o.rss_every > 0) {
+  if (!o.server_pids.empty() && o.rss_every > 0) {
     sampler = std::thread([&] {
       auto next = start;
       while (running) {
@@ -242,8 +296,7 @@ int main(int argc, char** argv) {
         while (running && SteadyClock::now() < next) std::this_thread::sleep_for(std::chrono::milliseconds(50));
         if (!running) break;
         std::printf("  t=%5.0fs server_rss=%.1fMiB\n",
-                    std::chrono::duration<double>(SteadyClock::now() - start).count(),
-                    StatusMiB(o.server_pid, "VmRSS:"));
+                    std::chrono::duration<double>(SteadyClock::now() - start).count(), servers_mib("VmRSS:"));
         std::fflush(stdout);
       }
     });
@@ -252,7 +305,8 @@ int main(int argc, char** argv) {
   running = false;
   if (sampler.joinable()) sampler.join();
   double elapsed = std::chrono::duration<double>(SteadyClock::now() - start).count();
-  double cpu = o.server_pid ? CpuSeconds(o.server_pid) - cpu_before : 0;
+  double cpu = servers_cpu() - cpu_before;
+  double database_cpu = o.database_pid ? TreeCpuSeconds(o.database_pid) - database_cpu_before : 0;
   double own_cpu = CpuSeconds(getpid()) - own_cpu_before;
   auto& l = load.latencies_ms;
   std::sort(l.begin(), l.end());
@@ -260,9 +314,12 @@ int main(int argc, char** argv) {
   std::printf("%-6s c=%-3d qps=%.0f p50=%7.2fms p90=%7.2fms p99=%7.2fms max=%7.2fms errors=%lld", o.scenario.c_str(),
               o.concurrency, qps, Percentile(l, 0.5), Percentile(l, 0.9), Percentile(l, 0.99),
               l.empty() ? 0.0 : l.back(), load.errors);
-  if (o.server_pid) {
+  if (!o.server_pids.empty()) {
     std::printf(" server_cpu_per_req=%.1fus server_peak_rss=%.1fMiB",
-                l.empty() ? 0.0 : cpu / static_cast<double>(l.size()) * 1e6, StatusMiB(o.server_pid, "VmHWM:"));
+                l.empty() ? 0.0 : cpu / static_cast<double>(l.size()) * 1e6, servers_mib("VmHWM:"));
+  }
+  if (o.database_pid) {
+    std::printf(" database_cpu_per_req=%.1fus", l.empty() ? 0.0 : database_cpu / static_cast<double>(l.size()) * 1e6);
   }
   std::printf(" client_cpu_per_req=%.1fus\n", l.empty() ? 0.0 : own_cpu / static_cast<double>(l.size()) * 1e6);
   if (!load.first_error.empty()) std::printf("  first error: %s\n", load.first_error.c_str());
