@@ -32,7 +32,7 @@ WORK=$(mktemp -d)
 CLUSTER=/tmp/biopolis-bench-pg-$$
 PIDS=()
 cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   "$HERE/../scripts/pg-test-cluster.sh" stop "$CLUSTER" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -42,6 +42,10 @@ wait_for() {  # wait_for FILE PATTERN WHAT
   for _ in $(seq 1 300); do grep -q "$2" "$1" && return 0; sleep 0.1; done
   echo "backends: $3 did not start:" >&2; cat "$1" >&2; exit 1
 }
+# CPU time the hypervisor gave to other guests (/proc/stat "steal"), as a
+# share of the run: on a shared VM it says how far to trust the figures.
+cpu_ticks() { awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $9 }' /proc/stat; }
+read -r TICKS_START STEAL_START < <(cpu_ticks)
 OFFICER=bpk_demo_officer_00000000000000000000000000000
 RESIDENT=bpk_demo_resident_vbfk_0000000000000000000000
 
@@ -99,5 +103,8 @@ awk '{ split($3, c, "="); split($4, q, "="); key = $1 " " $2; qps[key, c[2]] = q
              for (j = 1; j in lv; j++) line = line sprintf("  c=%-3s %7.0f (%5.1f%%)", lv[j], qps[order[i], lv[j]],
                                                             100 * qps[order[i], lv[j]] / noop[lv[j]])
              print line } }' "$WORK/results.txt"
+read -r TICKS_END STEAL_END < <(cpu_ticks)
+awk -v t=$((TICKS_END - TICKS_START)) -v s=$((STEAL_END - STEAL_START)) \
+  'BEGIN { printf "backends: CPU stolen by the hypervisor during the run: %.0f%%\n", t > 0 ? 100 * s / t : 0 }'
 # Every call must succeed: a failed call means a figure is not of the path it claims to measure.
 if grep -q "errors=[1-9]" "$WORK/results.txt"; then echo "backends: some calls failed" >&2; exit 1; fi

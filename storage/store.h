@@ -59,6 +59,10 @@ class Store {
   // Write() and wait for the outcome; for start-up, tools and tests.
   Status WriteAndWait(Work work);
 
+  // Whether the database answers now (the health check): a read that
+  // reaches it, not one a backend may answer without asking.
+  virtual Status Ping() = 0;
+
   // The schema version found after migrations ran.
   virtual int schema_version() const = 0;
   // Writes waiting for the writer.

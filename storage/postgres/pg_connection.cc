@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -56,10 +57,18 @@ int ParameterCount(const std::string& numbered) {
   return count;
 }
 
+// Reads and drops any reply still unread (a COMMIT sent without waiting).
+void DiscardUnreadReplies(PGconn* conn) {
+  while (PGresult* r = PQgetResult(conn)) PQclear(r);
+}
+
 class PgStatement final : public SqlStatement {
  public:
-  PgStatement(PGconn* conn, std::string name, int parameters)
+  // `deferred`: the connection's DeferCommand text, sent ahead of this
+  // statement's next execution when not empty.
+  PgStatement(PGconn* conn, std::string* deferred, std::string name, int parameters)
       : conn_(conn),
+        deferred_(deferred),
         name_(std::move(name)),
         values_(static_cast<std::size_t>(parameters)),
         blobs_(static_cast<std::size_t>(parameters)),
@@ -200,6 +209,11 @@ class PgStatement final : public SqlStatement {
           break;
       }
     }
+    if (!deferred_->empty()) {
+      RunAfterDeferred(values, lengths, formats);
+      row_ = -1;
+      return;
+    }
     result_ =
         PQexecPrepared(conn_, name_.c_str(), static_cast<int>(n), values.data(), lengths.data(), formats.data(), 0);
     ExecStatusType status = PQresultStatus(result_);
@@ -211,7 +225,58 @@ class PgStatement final : public SqlStatement {
     row_ = -1;
   }
 
+  // The deferred command and this statement in one pipeline: two queries
+  // and a sync sent at once, then their replies read in order. Leaves
+  // result_ set, or throws the first error (the command's, if it failed).
+  void RunAfterDeferred(const std::vector<const char*>& values, const std::vector<int>& lengths,
+                        const std::vector<int>& formats) {
+    const std::string command = std::move(*deferred_);
+    deferred_->clear();
+    DiscardUnreadReplies(conn_);
+    if (PQenterPipelineMode(conn_) == 0) throw ErrorOf(conn_, nullptr);
+    const bool sent = PQsendQueryParams(conn_, command.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 0 &&
+                      PQsendQueryPrepared(conn_, name_.c_str(), static_cast<int>(values.size()), values.data(),
+                                          lengths.data(), formats.data(), 0) != 0 &&
+                      PQpipelineSync(conn_) != 0;
+    // Replies in order: the command's result, a null; the statement's, a
+    // null; then the sync. A broken connection ends the replies early.
+    std::vector<PGresult*> replies;
+    for (int nulls = 0; sent && nulls < 3;) {
+      PGresult* r = PQgetResult(conn_);
+      if (r == nullptr) {
+        if (PQstatus(conn_) == CONNECTION_BAD) break;
+        ++nulls;
+        continue;
+      }
+      nulls = 0;
+      if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      replies.push_back(r);
+    }
+    PQexitPipelineMode(conn_);
+    auto ok = [](PGresult* r) {
+      ExecStatusType s = PQresultStatus(r);
+      return s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK;
+    };
+    std::optional<PgError> error;
+    if (replies.size() < 2) error = ErrorOf(conn_, replies.empty() ? nullptr : replies.front());
+    for (std::size_t i = 0; i < replies.size() && !error; ++i) {
+      if (!ok(replies[i])) error = ErrorOf(conn_, replies[i]);
+    }
+    if (!error) {
+      result_ = replies[1];
+      replies[1] = nullptr;
+    }
+    for (PGresult* r : replies) {
+      if (r != nullptr) PQclear(r);
+    }
+    if (error) throw *error;
+  }
+
   PGconn* conn_;
+  std::string* deferred_;
   std::string name_;
   std::vector<std::string> values_;
   std::vector<std::string_view> blobs_;
@@ -272,7 +337,24 @@ bool PgConnection::WaitForNotification(std::chrono::milliseconds timeout) {
   return drain();
 }
 
+void PgConnection::DeferCommand(std::string sql) { deferred_ = std::move(sql); }
+
+void PgConnection::CommitReadOnlyWithoutWaiting() {
+  if (!deferred_.empty()) {
+    deferred_.clear();
+    return;
+  }
+  DiscardUnreadReplies(conn_);
+  // A failure to send shows as broken() on the connection's next use.
+  PQsendQuery(conn_, "COMMIT");
+}
+
 void PgConnection::ExecuteScript(const std::string& sql) {
+  if (!deferred_.empty()) {
+    const std::string command = std::move(deferred_);
+    deferred_.clear();
+    ExecuteScript(command);
+  }
   PGresult* result = PQexec(conn_, sql.c_str());
   ExecStatusType status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -327,7 +409,7 @@ std::unique_ptr<SqlStatement> PgConnection::Prepare(const std::string& sql) {
     throw error;
   }
   PQclear(result);
-  return std::make_unique<PgStatement>(conn_, std::move(name), ParameterCount(numbered));
+  return std::make_unique<PgStatement>(conn_, &deferred_, std::move(name), ParameterCount(numbered));
 }
 
 }  // namespace biopolis

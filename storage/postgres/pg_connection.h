@@ -42,6 +42,17 @@ class PgConnection final : public SqlConnection {
   // True when libpq reports the connection broken.
   bool broken() const;
 
+  // A read transaction in one round trip instead of three. `sql`, a command
+  // without parameters (BEGIN ...), is not sent now but in the same round
+  // trip as the next statement, just ahead of it (libpq's pipeline mode); if
+  // it fails, that statement throws its error. ExecuteScript sends it first.
+  void DeferCommand(std::string sql);
+  // Ends a read-only transaction without waiting for the answer: COMMIT is
+  // sent and its reply is read (and dropped) when the connection is next used;
+  // a read-only COMMIT has nothing to report. When the deferred command was
+  // never sent (no statement ran), nothing began and it is simply dropped.
+  void CommitReadOnlyWithoutWaiting();
+
   // After LISTEN: waits up to `timeout` for notifications and consumes them
   // all; true when at least one arrived. A lost connection shows as broken().
   bool WaitForNotification(std::chrono::milliseconds timeout);
@@ -58,6 +69,9 @@ class PgConnection final : public SqlConnection {
  private:
   PGconn* conn_ = nullptr;
   std::size_t next_statement_ = 0;
+  // DeferCommand's command, until a statement carries it; shared with the
+  // statements prepared on this connection (they outlive no connection).
+  std::string deferred_;
 };
 
 }  // namespace biopolis

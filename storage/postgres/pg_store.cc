@@ -178,20 +178,17 @@ void PgStore::ReleaseReader(std::unique_ptr<PgConnection> reader) {
   readers_cv_.notify_one();
 }
 
-Status PgStore::Read(const Work& work) {
+Status PgStore::OnReader(const std::function<Status(PgConnection&)>& body) {
   auto reader = AcquireReader();
   Status result;
   for (int attempt = 1;; ++attempt) {
     try {
       if (!reader || reader->broken()) reader = Connect();
-      reader->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      SqlTransaction tx(*reader);
-      result = work(tx);
-      reader->Execute("COMMIT");
+      result = body(*reader);
     } catch (const std::exception& e) {
       if (reader) RollbackQuietly(*reader);
       // A connection that broke while idle in the pool (the server restarted)
-      // is found on its first use: the read runs once more on a new one.
+      // is found on its first use: the body runs once more on a new one.
       if (ConnectionLost(e) && attempt == 1 && reader && reader->broken()) {
         reader.reset();
         continue;
@@ -202,6 +199,26 @@ Status PgStore::Read(const Work& work) {
   }
   ReleaseReader(std::move(reader));
   return result;
+}
+
+Status PgStore::Read(const Work& work) {
+  return OnReader([&work](PgConnection& db) {
+    // BEGIN travels with the first statement and COMMIT is not waited for:
+    // one round trip for a one-statement read, not three.
+    db.DeferCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    SqlTransaction tx(db);
+    Status result = work(tx);
+    db.CommitReadOnlyWithoutWaiting();
+    return result;
+  });
+}
+
+Status PgStore::Ping() {
+  // A statement: a read that runs none sends nothing to the server.
+  return OnReader([](PgConnection& db) {
+    db.Execute("SELECT 1");
+    return Status::Ok();
+  });
 }
 
 void PgStore::Write(Work work, Done done) { writes_->Push(std::move(work), std::move(done)); }

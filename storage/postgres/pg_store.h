@@ -79,6 +79,7 @@ class PgStore final : public Store {
   // PostgreSQL is backed up with its own tools (pg_dump, base backups and
   // WAL archiving); refused with FAILED_PRECONDITION.
   Status Backup(const std::string& path) override;
+  Status Ping() override;
   void SetCommitListener(std::function<void()> listener) override;
 
   int schema_version() const override { return schema_version_; }
@@ -100,6 +101,9 @@ class PgStore final : public Store {
   void NotifyCommitted();
   // The listener thread: LISTEN, wait, NotifyCommitted; reconnects.
   void ListenLoop();
+  // Runs `body` on a connection of the read pool and gives it back; a
+  // connection that broke while idle is replaced and `body` runs once more.
+  Status OnReader(const std::function<Status(PgConnection&)>& body);
   std::unique_ptr<PgConnection> AcquireReader();
   void ReleaseReader(std::unique_ptr<PgConnection> reader);
 

@@ -58,6 +58,7 @@ class SqliteStore final : public Store {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   Status Read(const Work& work) override;
+  Status Ping() override;
   void Write(Work work, Done done) override;
   void WriteBulk(Work work, Done done) override;
   std::string ServerSecret() const override { return secret_; }

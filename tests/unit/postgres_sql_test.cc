@@ -1,10 +1,13 @@
 // The pure parts of the PostgreSQL backend: the parameter numbering that
-// lets the repositories' SQL run on both backends, and the database URL.
+// lets the repositories' SQL run on both backends, and the database URL; and,
+// on the PostgreSQL suite's cluster, the connection's one-round-trip reads.
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
 #include "storage/database_url.h"
 #include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_error.h"
+#include "test_database.h"
 
 namespace biopolis {
 namespace {
@@ -56,6 +59,71 @@ TEST(DatabaseUrlTest, SqliteAndPostgresUrlsAndWhatIsRefused) {
   }
   // A user name with an @ in the query is not a password.
   EXPECT_TRUE(ParseDatabaseUrl("postgresql://biopolis@db1/zone?application_name=a:b").ok());
+}
+
+// A connection of its own to the test's schema, on the PostgreSQL suite only.
+class PgConnectionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!database_.postgres()) GTEST_SKIP() << "needs the PostgreSQL suite's cluster";
+    db_ = std::make_unique<PgConnection>(database_.url());
+  }
+  std::string Text(const std::string& sql) {
+    CachedStatement st(*db_, sql);
+    return st.executeStep() ? st.getColumn(0).getString() : "<no row>";
+  }
+  testing::TestDatabase database_;
+  std::unique_ptr<PgConnection> db_;
+};
+
+TEST_F(PgConnectionTest, ADeferredBeginTravelsWithTheFirstStatementAndTheCommitIsNotWaitedFor) {
+  db_->DeferCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  // Not sent yet: the session is idle, outside any transaction.
+  EXPECT_EQ(PQtransactionStatus(db_->handle()), PQTRANS_IDLE);
+  EXPECT_EQ(Text("SELECT current_setting('transaction_read_only')"), "on");
+  EXPECT_EQ(Text("SELECT current_setting('transaction_isolation')"), "repeatable read");
+  EXPECT_EQ(PQtransactionStatus(db_->handle()), PQTRANS_INTRANS);
+  db_->CommitReadOnlyWithoutWaiting();
+  // The next statement reads the COMMIT's reply first and runs outside it.
+  EXPECT_EQ(Text("SELECT current_setting('transaction_read_only')"), "off");
+  EXPECT_EQ(PQtransactionStatus(db_->handle()), PQTRANS_IDLE);
+  // So does a script, and a new statement (prepared after a COMMIT sent).
+  db_->DeferCommand("BEGIN READ ONLY");
+  EXPECT_EQ(Text("SELECT 1"), "1");
+  db_->CommitReadOnlyWithoutWaiting();
+  db_->ExecuteScript("CREATE TABLE deferred_probe (x INT)");
+  EXPECT_EQ(Text("SELECT count(*) FROM deferred_probe"), "0");
+}
+
+TEST_F(PgConnectionTest, ADeferredCommandThatNothingFollowedIsDropped) {
+  db_->DeferCommand("BEGIN READ ONLY");
+  db_->CommitReadOnlyWithoutWaiting();
+  EXPECT_EQ(Text("SELECT current_setting('transaction_read_only')"), "off");
+  EXPECT_EQ(PQtransactionStatus(db_->handle()), PQTRANS_IDLE);
+}
+
+TEST_F(PgConnectionTest, FailuresInTheRoundTripAreThrownAndTheConnectionGoesOn) {
+  // The deferred command fails: the statement throws its error.
+  db_->DeferCommand("BEGIN ISOLATION LEVEL NONSENSE");
+  try {
+    Text("SELECT 1");
+    ADD_FAILURE() << "a failed deferred command went unnoticed";
+  } catch (const PgError& e) {
+    EXPECT_EQ(e.sqlstate(), "42601") << e.what();  // syntax_error
+  }
+  EXPECT_EQ(Text("SELECT 2"), "2");
+  // The statement fails: its own error; the transaction is rolled back as usual.
+  db_->DeferCommand("BEGIN READ ONLY");
+  try {
+    Text("SELECT 1 / (SELECT 0)");
+    ADD_FAILURE() << "division by zero went unnoticed";
+  } catch (const PgError& e) {
+    EXPECT_EQ(e.sqlstate(), "22012") << e.what();  // division_by_zero
+  }
+  EXPECT_EQ(PQtransactionStatus(db_->handle()), PQTRANS_INERROR);
+  db_->Execute("ROLLBACK");
+  EXPECT_EQ(Text("SELECT 3"), "3");
+  EXPECT_FALSE(db_->broken());
 }
 
 }  // namespace
