@@ -37,11 +37,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() {  # wait_for FILE PATTERN WHAT
-  for _ in $(seq 1 300); do grep -q "$2" "$1" && return 0; sleep 0.1; done
-  echo "backends: $3 did not start:" >&2; cat "$1" >&2; exit 1
-}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 # CPU time the hypervisor gave to other guests (/proc/stat "steal"), as a
 # share of the run: on a shared VM it says how far to trust the figures.
 cpu_ticks() { awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $9 }' /proc/stat; }
@@ -105,6 +102,6 @@ awk '{ split($3, c, "="); split($4, q, "="); key = $1 " " $2; qps[key, c[2]] = q
              print line } }' "$WORK/results.txt"
 read -r TICKS_END STEAL_END < <(cpu_ticks)
 awk -v t=$((TICKS_END - TICKS_START)) -v s=$((STEAL_END - STEAL_START)) \
-  'BEGIN { printf "backends: CPU stolen by the hypervisor during the run: %.0f%%\n", t > 0 ? 100 * s / t : 0 }'
+  'BEGIN { printf "backends: CPU stolen by the hypervisor during the run: %.0f%%\n", (t > 0 ? 100 * s / t : 0) }'
 # Every call must succeed: a failed call means a figure is not of the path it claims to measure.
 if grep -q "errors=[1-9]" "$WORK/results.txt"; then echo "backends: some calls failed" >&2; exit 1; fi

@@ -46,11 +46,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() {  # wait_for FILE PATTERN WHAT
-  for _ in $(seq 1 300); do grep -q "$2" "$1" && return 0; sleep 0.1; done
-  echo "load: $3 did not start:" >&2; cat "$1" >&2; exit 1
-}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 NOOP_PORT=$(free_port)
 "$BUILD/bench/noop_server" --listen "127.0.0.1:$NOOP_PORT" > "$WORK/noop.log" 2>&1 &

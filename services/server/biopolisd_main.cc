@@ -29,19 +29,34 @@
 
 namespace {
 
-int BootstrapAdminKey(const std::string& db, const std::string& database, const std::string& name) {
+// The store a subcommand works on: --database URL, else the --db file. On
+// failure, says why on stderr and sets `exit_code` (2: a bad URL, 1: the
+// database could not be opened).
+std::unique_ptr<biopolis::Store> OpenForCommand(const std::string& db, const std::string& database,
+                                                std::string& display, int& exit_code) {
   auto location = biopolis::ParseDatabaseUrl(database.empty() ? "sqlite://" + db : database);
   if (!location.ok()) {
     std::cerr << "error: " << location.status().message() << "\n";
-    return 2;
+    exit_code = 2;
+    return nullptr;
   }
+  display = location->display;
   auto store = biopolis::OpenStore(*location, {.readers = 1});
   if (!store.ok()) {
     std::cerr << "error: " << store.status().ToString() << "\n";
-    return 1;
+    exit_code = 1;
+    return nullptr;
   }
+  return std::move(*store);
+}
+
+int BootstrapAdminKey(const std::string& db, const std::string& database, const std::string& name) {
+  std::string display;
+  int exit_code = 0;
+  auto store = OpenForCommand(db, database, display, exit_code);
+  if (!store) return exit_code;
   biopolis::SystemClock clock;
-  biopolis::Domain domain(**store, clock);
+  biopolis::Domain domain(*store, clock);
   biopolis::ApiKeyRecord key;
   key.display_name = name;
   key.role = biopolis::Role::kAdmin;
@@ -59,17 +74,11 @@ int BootstrapAdminKey(const std::string& db, const std::string& database, const 
 // Creates or migrates the schema and exits: run as the schema's owner when
 // biopolisd itself runs under a role with data privileges only.
 int Migrate(const std::string& db, const std::string& database) {
-  auto location = biopolis::ParseDatabaseUrl(database.empty() ? "sqlite://" + db : database);
-  if (!location.ok()) {
-    std::cerr << "error: " << location.status().message() << "\n";
-    return 2;
-  }
-  auto store = biopolis::OpenStore(*location, {.readers = 1});
-  if (!store.ok()) {
-    std::cerr << "error: " << store.status().ToString() << "\n";
-    return 1;
-  }
-  std::cout << location->display << ": schema v" << (*store)->schema_version() << ", current.\n";
+  std::string display;
+  int exit_code = 0;
+  auto store = OpenForCommand(db, database, display, exit_code);
+  if (!store) return exit_code;
+  std::cout << display << ": schema v" << store->schema_version() << ", current.\n";
   return 0;
 }
 
