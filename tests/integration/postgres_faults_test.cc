@@ -117,5 +117,47 @@ TEST_F(PostgresFaultTest, ACrashUnderWriteLoadLosesNoAcknowledgedWriteAndTheServ
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
+// A WatchEvents stream open while PostgreSQL crashes and comes back: the
+// event committed before the crash and the one after it both arrive, once
+// each and in order (the stream's reads fail while the database is away; the
+// SDK resumes from its cursor; the listener reconnects and wakes it).
+TEST_F(PostgresFaultTest, AnEventStreamOpenAcrossACrashDeliversEveryEventOnce) {
+  client::WatchOptions live;
+  live.start_at_now = true;
+  auto stream = auditor().events().Watch(live);
+  std::mutex mu;
+  std::vector<std::string> seen;
+  std::thread reader([&] {
+    v1::Event e;
+    while (stream->Next(&e)) {
+      std::lock_guard<std::mutex> lock(mu);
+      seen.push_back(e.resource());
+    }
+  });
+  auto seen_count = [&] {
+    std::lock_guard<std::mutex> lock(mu);
+    return seen.size();
+  };
+  auto wait_for_events = [&](std::size_t n) {
+    for (int i = 0; i < 200 && seen_count() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return seen_count() >= n;
+  };
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string before = CreateOrganization("4345042753", "1024317979080");
+  EXPECT_TRUE(wait_for_events(1)) << "the first event did not arrive";
+  Cluster("crash", cluster_dir_);
+  EXPECT_TRUE(HealthBecomes("NOT_SERVING", 10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the stream's reads fail meanwhile
+  Cluster("resume", cluster_dir_);
+  EXPECT_TRUE(HealthBecomes("SERVING", 20));
+  const std::string after = CreateOrganization("4345695985", "1024366201166");
+  EXPECT_TRUE(wait_for_events(2)) << "the event written after the restart did not arrive";
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // anything doubled would show by now
+  stream->Cancel();
+  reader.join();
+  std::lock_guard<std::mutex> lock(mu);
+  EXPECT_EQ(seen, (std::vector<std::string>{before, after}));
+}
+
 }  // namespace
 }  // namespace biopolis::testing

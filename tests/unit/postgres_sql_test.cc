@@ -7,6 +7,7 @@
 #include "storage/database_url.h"
 #include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_error.h"
+#include "storage/postgres/pg_store.h"
 #include "test_database.h"
 
 namespace biopolis {
@@ -124,6 +125,37 @@ TEST_F(PgConnectionTest, FailuresInTheRoundTripAreThrownAndTheConnectionGoesOn) 
   db_->Execute("ROLLBACK");
   EXPECT_EQ(Text("SELECT 3"), "3");
   EXPECT_FALSE(db_->broken());
+}
+
+// Serialization failures (40001) and deadlocks (40P01) are the database's
+// "run it again": PgStore runs the whole transaction again, up to
+// max_attempts, and the client never sees them. Simulated by a unit of work
+// that throws them, since the writers' advisory lock keeps real ones away.
+TEST_F(PgConnectionTest, SerializationFailuresAndDeadlocksAreRetriedInsideTheStore) {
+  PgStoreOptions options;
+  options.conninfo = database_.url();
+  options.readers = 1;
+  options.max_attempts = 4;
+  auto store = PgStore::Open(options);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  int calls = 0;
+  Status st = (*store)->WriteAndWait([&calls](Transaction&) -> Status {
+    ++calls;
+    if (calls == 1) throw PgError("40001", "could not serialize access (simulated)");
+    if (calls == 2) throw PgError("40P01", "deadlock detected (simulated)");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(calls, 3);
+  // One that never stops failing gives up after max_attempts: UNAVAILABLE,
+  // which the SDK retries with the same request_id; never INTERNAL.
+  calls = 0;
+  st = (*store)->WriteAndWait([&calls](Transaction&) -> Status {
+    ++calls;
+    throw PgError("40001", "could not serialize access (simulated)");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kUnavailable) << st.ToString();
+  EXPECT_EQ(calls, 4);
 }
 
 }  // namespace
