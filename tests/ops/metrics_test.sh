@@ -72,7 +72,8 @@ out=$("$BIOPOLISD" --db "$WORK/x.db" --listen 127.0.0.1:0 --config <(echo "metri
 "$BIOPOLISD" --demo --db "$WORK/json.db" --listen "127.0.0.1:$PORT" --log-format json --log-level debug \
   > "$WORK/json.out" 2> "$WORK/json.err" &
 JPID=$!
-for _ in $(seq 1 100); do grep -q "listening" "$WORK/json.err" && break; sleep 0.1; done
+# The demo keys exist once the demo data is seeded, just after "listening".
+for _ in $(seq 1 100); do grep -q "DEMO MODE" "$WORK/json.out" && break; sleep 0.1; done
 BIOPOLIS_API_KEY=$DEMO_OFFICER_KEY "$CTL" organizations update organizations/1 --contact-phone "+7 8332 000000" > /dev/null
 BIOPOLIS_API_KEY=$DEMO_OFFICER_KEY "$CTL" organizations get organizations/999 > /dev/null 2>&1
 kill -TERM $JPID; wait $JPID
