@@ -143,6 +143,87 @@ biopolis::v1::Organization NewOrganization(int n) {
   return org;
 }
 
+// The harness's account of organization writes across crashes: which were
+// acknowledged, which got no answer (outcome unknown), and how the unknown
+// ones resolved. Thread-safe.
+class WriteLedger {
+ public:
+  explicit WriteLedger(int first_number) : counter_(first_number) {}
+
+  // Creates organizations through `client` until `stop`: an acknowledged one
+  // is recorded as such, one without an answer is kept as unknown.
+  void WriteUntil(biopolis::client::Client& client, const std::atomic<bool>& stop) {
+    while (!stop) {
+      Attempt attempt;
+      attempt.org = NewOrganization(counter_.fetch_add(1));
+      attempt.request_id = biopolis::client::NewRequestId();
+      auto r = client.organizations().Create(attempt.org, attempt.request_id);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (r.ok()) {
+          acknowledged_.push_back(attempt.org.inn());
+        } else {
+          unknown_.push_back(attempt);
+        }
+      }
+      // Once the server is gone, do not spin.
+      if (!r.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  // Retries every write of unknown outcome with its request_id through
+  // `client`; each must succeed (its first result, or done now).
+  void ResolveUnknown(biopolis::client::Client& client, const std::string& context) {
+    std::vector<Attempt> unknown;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      unknown.swap(unknown_);
+    }
+    for (const auto& attempt : unknown) {
+      auto retry = client.organizations().Create(attempt.org, attempt.request_id);
+      EXPECT_TRUE(retry.ok()) << context << ": " << retry.error().ToString();
+      if (!retry.ok()) continue;
+      std::lock_guard<std::mutex> lock(mu_);
+      acknowledged_.push_back(attempt.org.inn());
+      ++resolved_;
+    }
+  }
+  // Adds to the lost count every acknowledged write `client` cannot list;
+  // returns how many organizations it listed.
+  std::size_t CheckStored(biopolis::client::Client& client, const std::string& context) {
+    auto all = client.organizations().List(biopolis::client::ListOptions().PageSize(500)).All();
+    EXPECT_TRUE(all.ok()) << context << ": " << all.error().ToString();
+    if (!all.ok()) return 0;
+    std::set<std::string> stored;
+    for (const auto& o : *all) stored.insert(o.inn());
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& inn : acknowledged_) {
+      if (!stored.count(inn)) ++lost_;
+    }
+    return stored.size();
+  }
+
+  std::size_t acknowledged() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return acknowledged_.size();
+  }
+  int lost() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return lost_;
+  }
+  int resolved() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return resolved_;
+  }
+
+ private:
+  std::atomic<int> counter_;
+  std::mutex mu_;
+  std::vector<std::string> acknowledged_;
+  std::vector<Attempt> unknown_;
+  int lost_ = 0;
+  int resolved_ = 0;
+};
+
 TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByRetry) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("biopolis-crash-" + std::to_string(getpid()));
@@ -165,38 +246,14 @@ TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByR
   options.api_key = officer_key;
 
   std::mt19937 rng(12345);
-  std::atomic<int> counter{0};
-  std::vector<std::string> acknowledged_inns;
-  std::mutex mu;
-  int lost = 0;
-  int unknown_resolved = 0;
+  WriteLedger ledger(0);
   for (int cycle = 0; cycle < g_cycles; ++cycle) {
+    const std::string context = "cycle " + std::to_string(cycle);
     std::atomic<bool> stop{false};
-    std::vector<Attempt> unknown;
     std::vector<std::thread> writers;
     {
       biopolis::client::Client client(options);
-      for (int w = 0; w < 3; ++w) {
-        writers.emplace_back([&] {
-          while (!stop) {
-            int n = counter.fetch_add(1);
-            Attempt a;
-            a.org = NewOrganization(n);
-            a.request_id = biopolis::client::NewRequestId();
-            auto r = client.organizations().Create(a.org, a.request_id);
-            {
-              std::lock_guard<std::mutex> lock(mu);
-              if (r.ok()) {
-                acknowledged_inns.push_back(a.org.inn());
-              } else {
-                unknown.push_back(a);
-              }
-            }
-            // Once the server is gone, do not spin.
-            if (!r.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-          }
-        });
-      }
+      for (int w = 0; w < 3; ++w) writers.emplace_back([&] { ledger.WriteUntil(client, stop); });
       std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 400));
       // Most cycles crash; every fifth stops gracefully with calls in flight.
       bool graceful = cycle % 5 == 4;
@@ -215,32 +272,15 @@ TEST(CrashSafetyTest, AcknowledgedWritesSurviveKillsAndUnknownOutcomesResolveByR
     server.Start();
     biopolis::client::Client client(options);
     // Every acknowledged write is there.
-    {
-      auto all = client.organizations().List(biopolis::client::ListOptions().PageSize(500)).All();
-      ASSERT_TRUE(all.ok()) << "cycle " << cycle << ": " << all.error().ToString();
-      std::set<std::string> stored;
-      for (const auto& o : *all) stored.insert(o.inn());
-      std::lock_guard<std::mutex> lock(mu);
-      for (const auto& inn : acknowledged_inns) {
-        if (!stored.count(inn)) ++lost;
-      }
-    }
+    ledger.CheckStored(client, context);
     // Every write the client did not hear back about resolves by retrying with its request_id.
-    for (const auto& a : unknown) {
-      auto retry = client.organizations().Create(a.org, a.request_id);
-      EXPECT_TRUE(retry.ok()) << "cycle " << cycle << ": " << retry.error().ToString();
-      if (retry.ok()) {
-        std::lock_guard<std::mutex> lock(mu);
-        acknowledged_inns.push_back(a.org.inn());
-        ++unknown_resolved;
-      }
-    }
+    ledger.ResolveUnknown(client, context);
   }
   server.Stop(SIGTERM);
   std::printf("crash safety: %d cycles, %zu acknowledged writes, %d lost, %d unknown outcomes resolved by retry\n",
-              g_cycles, acknowledged_inns.size(), lost, unknown_resolved);
-  EXPECT_EQ(lost, 0);
-  EXPECT_GT(acknowledged_inns.size(), static_cast<std::size_t>(g_cycles));
+              g_cycles, ledger.acknowledged(), ledger.lost(), ledger.resolved());
+  EXPECT_EQ(ledger.lost(), 0);
+  EXPECT_GT(ledger.acknowledged(), static_cast<std::size_t>(g_cycles));
   fs::remove_all(dir);
 }
 
@@ -462,40 +502,19 @@ TEST(CrashSafetyTest, KillingOneOfTwoServersOnPostgresLosesNothing) {
   options_b.target = b.target();
 
   std::mt19937 rng(4242);
-  std::atomic<int> counter{1000000};
-  std::vector<std::string> acknowledged_inns;
-  std::mutex mu;
-  int lost = 0;
-  int unknown_resolved = 0;
+  WriteLedger ledger(1000000);
   const int cycles = std::max(2, g_cycles / 4);
   for (int cycle = 0; cycle < cycles; ++cycle) {
     Server& victim = cycle % 2 == 0 ? a : b;
     const biopolis::client::ClientOptions& survivor = cycle % 2 == 0 ? options_b : options_a;
+    const std::string context = "cycle " + std::to_string(cycle);
     std::atomic<bool> stop{false};
-    std::vector<Attempt> unknown;
     std::vector<std::thread> writers;
     {
       biopolis::client::Client client_a(options_a);
       biopolis::client::Client client_b(options_b);
       for (int w = 0; w < 4; ++w) {
-        writers.emplace_back([&, w] {
-          biopolis::client::Client& client = w % 2 == 0 ? client_a : client_b;
-          while (!stop) {
-            Attempt attempt;
-            attempt.org = NewOrganization(counter.fetch_add(1));
-            attempt.request_id = biopolis::client::NewRequestId();
-            auto r = client.organizations().Create(attempt.org, attempt.request_id);
-            {
-              std::lock_guard<std::mutex> lock(mu);
-              if (r.ok()) {
-                acknowledged_inns.push_back(attempt.org.inn());
-              } else {
-                unknown.push_back(attempt);
-              }
-            }
-            if (!r.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-          }
-        });
+        writers.emplace_back([&, w] { ledger.WriteUntil(w % 2 == 0 ? client_a : client_b, stop); });
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 400));
       victim.Stop(SIGKILL);
@@ -506,34 +525,19 @@ TEST(CrashSafetyTest, KillingOneOfTwoServersOnPostgresLosesNothing) {
     }
     // The unknown outcomes resolve on the other server, each exactly once.
     biopolis::client::Client other(survivor);
-    for (const auto& attempt : unknown) {
-      auto retry = other.organizations().Create(attempt.org, attempt.request_id);
-      EXPECT_TRUE(retry.ok()) << "cycle " << cycle << ": " << retry.error().ToString();
-      if (retry.ok()) {
-        std::lock_guard<std::mutex> lock(mu);
-        acknowledged_inns.push_back(attempt.org.inn());
-        ++unknown_resolved;
-      }
-    }
+    ledger.ResolveUnknown(other, context);
     victim.Start();
-    auto all = other.organizations().List(biopolis::client::ListOptions().PageSize(500)).All();
-    ASSERT_TRUE(all.ok()) << "cycle " << cycle << ": " << all.error().ToString();
-    std::set<std::string> stored;
-    for (const auto& o : *all) stored.insert(o.inn());
-    std::lock_guard<std::mutex> lock(mu);
-    for (const auto& inn : acknowledged_inns) {
-      if (!stored.count(inn)) ++lost;
-    }
-    EXPECT_EQ(stored.size(), acknowledged_inns.size()) << "cycle " << cycle << ": a write stored twice or unasked";
+    EXPECT_EQ(ledger.CheckStored(other, context), ledger.acknowledged())
+        << context << ": a write stored twice or unasked";
   }
   a.Stop(SIGTERM);
   b.Stop(SIGTERM);
   std::printf(
       "two servers on PostgreSQL, %d kills: %zu acknowledged writes, %d lost, %d unknown outcomes resolved on "
       "the other server\n",
-      cycles, acknowledged_inns.size(), lost, unknown_resolved);
-  EXPECT_EQ(lost, 0);
-  EXPECT_GT(acknowledged_inns.size(), static_cast<std::size_t>(cycles));
+      cycles, ledger.acknowledged(), ledger.lost(), ledger.resolved());
+  EXPECT_EQ(ledger.lost(), 0);
+  EXPECT_GT(ledger.acknowledged(), static_cast<std::size_t>(cycles));
   {
     biopolis::PgConnection admin(cluster);
     admin.ExecuteScript("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -254,26 +254,12 @@ TEST_F(LandTest, FiftyConcurrentReservationsOfOnePlotExactlyOneWins) {
   std::vector<std::string> applications;
   for (int i = 0; i < 5; ++i) applications.push_back(ApplicantUnderReview(inns[i], ogrns[i]).application);
 
-  std::atomic<int> ok{0};
-  std::atomic<int> not_available{0};
-  std::atomic<int> other{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 50; ++i) {
-    threads.emplace_back([&, i] {
-      auto r = officer().land().ReservePlot(plot, applications[static_cast<std::size_t>(i % 5)]);
-      if (r.ok()) {
-        ++ok;
-      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == "PLOT_NOT_AVAILABLE") {
-        ++not_available;
-      } else {
-        ++other;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(ok.load(), 1);
-  EXPECT_EQ(not_available.load(), 49);
-  EXPECT_EQ(other.load(), 0);
+  RaceOutcome race = Race(50, "PLOT_NOT_AVAILABLE", [&](int i) {
+    return officer().land().ReservePlot(plot, applications[static_cast<std::size_t>(i % 5)]);
+  });
+  EXPECT_EQ(race.ok, 1);
+  EXPECT_EQ(race.refused, 49);
+  EXPECT_EQ(race.other, 0);
   auto trail = auditor().audit().List(client::ListOptions().Filter("action = \"ReservePlot\"")).All();
   EXPECT_EQ(trail->size(), 1u);
 }

@@ -56,24 +56,12 @@ TEST_F(MultiServerTest, FiftyReservationsOfOnePlotSplitAcrossTwoServersExactlyOn
   std::vector<std::string> applications;
   for (int i = 0; i < 5; ++i) applications.push_back(ApplicantUnderReview(inns[i], ogrns[i]).application);
 
-  std::atomic<int> ok{0}, not_available{0}, other{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 50; ++i) {
-    threads.emplace_back([&, i] {
-      auto r = OfficerOf(i).land().ReservePlot(plot, applications[static_cast<std::size_t>(i % 5)]);
-      if (r.ok()) {
-        ++ok;
-      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == "PLOT_NOT_AVAILABLE") {
-        ++not_available;
-      } else {
-        ++other;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(ok.load(), 1);
-  EXPECT_EQ(not_available.load(), 49);
-  EXPECT_EQ(other.load(), 0);
+  RaceOutcome race = Race(50, "PLOT_NOT_AVAILABLE", [&](int i) {
+    return OfficerOf(i).land().ReservePlot(plot, applications[static_cast<std::size_t>(i % 5)]);
+  });
+  EXPECT_EQ(race.ok, 1);
+  EXPECT_EQ(race.refused, 49);
+  EXPECT_EQ(race.other, 0);
   auto trail = auditor_b_->audit().List(client::ListOptions().Filter("action = \"ReservePlot\"")).All();
   ASSERT_TRUE(trail.ok()) << trail.error().ToString();
   EXPECT_EQ(trail->size(), 1u);
@@ -82,45 +70,16 @@ TEST_F(MultiServerTest, FiftyReservationsOfOnePlotSplitAcrossTwoServersExactlyOn
 TEST_F(MultiServerTest, FiftyApprovalsAgainstABudgetThatFitsTenSplitAcrossTwoServers) {
   auto applicant = ApplicantUnderReview("4345042753", "1024317979080");
   Register(applicant);
-  v1::SupportMeasure m;
-  m.set_kind(v1::SupportMeasure::KIND_SUBSIDY);
-  m.set_title("Subsidy for GMP equipment");
-  m.set_legal_basis("Kirov region decree No. 1-P");
-  *m.mutable_open_from() = D(2026, 1, 1);
-  m.set_total_budget_kopecks(1'000'000);
-  auto measure = officer().support().CreateMeasure(m);
-  ASSERT_TRUE(measure.ok()) << measure.error().ToString();
+  std::string measure = CreateMeasure(1'000'000, 0);
   std::vector<std::string> requests;
-  for (int i = 0; i < 50; ++i) {
-    v1::SupportRequest r;
-    r.set_measure(measure->name());
-    r.set_requested_kopecks(100'000);
-    r.set_purpose("Cleanroom equipment");
-    auto created = applicant.client->support().CreateRequest(r);
-    ASSERT_TRUE(created.ok()) << created.error().ToString();
-    ASSERT_TRUE(applicant.client->support().Submit(created->name()).ok());
-    ASSERT_TRUE(OfficerOf(i).support().Accept(created->name()).ok());
-    requests.push_back(created->name());
-  }
-  std::atomic<int> ok{0}, exhausted{0}, other{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 50; ++i) {
-    threads.emplace_back([&, i] {
-      auto r = OfficerOf(i).support().Approve(requests[static_cast<std::size_t>(i)], 100'000);
-      if (r.ok()) {
-        ++ok;
-      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == "BUDGET_EXHAUSTED") {
-        ++exhausted;
-      } else {
-        ++other;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(ok.load(), 10);
-  EXPECT_EQ(exhausted.load(), 40);
-  EXPECT_EQ(other.load(), 0);
-  auto stats = auditor_b_->support().Statistics(measure->name());
+  for (int i = 0; i < 50; ++i) requests.push_back(RequestUnderReview(*applicant.client, measure, 100'000));
+  RaceOutcome race = Race(50, "BUDGET_EXHAUSTED", [&](int i) {
+    return OfficerOf(i).support().Approve(requests[static_cast<std::size_t>(i)], 100'000);
+  });
+  EXPECT_EQ(race.ok, 10);
+  EXPECT_EQ(race.refused, 40);
+  EXPECT_EQ(race.other, 0);
+  auto stats = auditor_b_->support().Statistics(measure);
   ASSERT_TRUE(stats.ok()) << stats.error().ToString();
   EXPECT_EQ(stats->committed_kopecks(), 1'000'000);
   EXPECT_EQ(stats->remaining_kopecks(), 0);

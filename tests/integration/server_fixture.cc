@@ -162,6 +162,35 @@ std::string ServerFixture::CreatePlot(const std::string& cadastral, std::int64_t
   return created.ok() ? created->name() : "";
 }
 
+std::string ServerFixture::CreateMeasure(std::int64_t budget, std::int64_t cap, bool require_active) {
+  v1::SupportMeasure m;
+  m.set_kind(v1::SupportMeasure::KIND_SUBSIDY);
+  m.set_title("Subsidy for GMP equipment");
+  m.set_legal_basis("Kirov region decree No. 1-P");
+  *m.mutable_open_from() = D(2026, 1, 1);
+  m.set_total_budget_kopecks(budget);
+  m.set_cap_per_resident_kopecks(cap);
+  m.mutable_eligibility()->set_require_active_status(require_active);
+  auto created = officer().support().CreateMeasure(m);
+  EXPECT_TRUE(created.ok()) << created.error().ToString();
+  return created.ok() ? created->name() : "";
+}
+
+std::string ServerFixture::RequestUnderReview(client::Client& resident, const std::string& measure,
+                                              std::int64_t amount) {
+  v1::SupportRequest r;
+  r.set_measure(measure);
+  r.set_requested_kopecks(amount);
+  r.set_purpose("Cleanroom equipment");
+  auto created = resident.support().CreateRequest(r);
+  EXPECT_TRUE(created.ok()) << created.error().ToString();
+  if (!created.ok()) return "";
+  auto submitted = resident.support().Submit(created->name());
+  EXPECT_TRUE(submitted.ok()) << submitted.error().ToString();
+  EXPECT_TRUE(officer().support().Accept(created->name()).ok());
+  return created->name();
+}
+
 int ServerFixture::AuditCount() {
   auto all = auditor().audit().List(client::ListOptions().PageSize(500)).All();
   EXPECT_TRUE(all.ok());

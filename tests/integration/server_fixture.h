@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "../unit/test_database.h"
 #include "biopolis/biopolis.h"
@@ -29,6 +32,36 @@ inline google::type::Date D(int year, int month, int day) {
 // client that knows nothing of our protos: "SERVING", "NOT_SERVING", or
 // "error: ..." when the call failed.
 std::string HealthOf(const std::string& address);
+
+// How a race of concurrent calls ended: succeeded, refused with
+// FAILED_PRECONDITION and the expected reason, or anything else.
+struct RaceOutcome {
+  int ok = 0;
+  int refused = 0;
+  int other = 0;
+};
+
+// Runs call(0) .. call(n - 1) on n threads at once; each returns an SDK
+// result. Counts refusals with FAILED_PRECONDITION and `reason`.
+template <typename Call>
+RaceOutcome Race(int n, const std::string& reason, Call call) {
+  std::atomic<int> ok{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = call(i);
+      if (r.ok()) {
+        ++ok;
+      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == reason) {
+        ++refused;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  return {ok.load(), refused.load(), other.load()};
+}
 
 // 2026-11-27T09:00:00Z.
 constexpr TimeMicros kStartTime = 1'795'770'000'000'000;
@@ -66,6 +99,12 @@ class ServerFixture : public ::testing::Test {
   std::string Register(const Applicant& applicant);
   // A plot of the catalogue (officer).
   std::string CreatePlot(const std::string& cadastral, std::int64_t area_m2, std::int64_t power_kw = 100);
+  // A subsidy open since 2026-01-01 with `budget` and a per-resident `cap`
+  // (0: none); returns its name.
+  std::string CreateMeasure(std::int64_t budget, std::int64_t cap, bool require_active = false);
+  // A support request of `resident` for `amount`, submitted and accepted for
+  // review (officer); returns its name.
+  std::string RequestUnderReview(client::Client& resident, const std::string& measure, std::int64_t amount);
   // Counts audit records (all changes leave one).
   int AuditCount();
   // Stops the server and starts it again on the same port and database, as

@@ -7,35 +7,7 @@
 namespace biopolis::testing {
 namespace {
 
-class SupportTest : public ServerFixture {
- protected:
-  std::string CreateMeasure(std::int64_t budget, std::int64_t cap, bool require_active = false) {
-    v1::SupportMeasure m;
-    m.set_kind(v1::SupportMeasure::KIND_SUBSIDY);
-    m.set_title("Subsidy for GMP equipment");
-    m.set_legal_basis("Kirov region decree No. 1-P");
-    *m.mutable_open_from() = D(2026, 1, 1);
-    m.set_total_budget_kopecks(budget);
-    m.set_cap_per_resident_kopecks(cap);
-    m.mutable_eligibility()->set_require_active_status(require_active);
-    auto created = officer().support().CreateMeasure(m);
-    EXPECT_TRUE(created.ok()) << created.error().ToString();
-    return created.ok() ? created->name() : "";
-  }
-  // A request under review for `amount`.
-  std::string RequestUnderReview(client::Client& resident, const std::string& measure, std::int64_t amount) {
-    v1::SupportRequest r;
-    r.set_measure(measure);
-    r.set_requested_kopecks(amount);
-    r.set_purpose("Cleanroom equipment");
-    auto created = resident.support().CreateRequest(r);
-    EXPECT_TRUE(created.ok()) << created.error().ToString();
-    auto submitted = resident.support().Submit(created->name());
-    EXPECT_TRUE(submitted.ok()) << submitted.error().ToString();
-    EXPECT_TRUE(officer().support().Accept(created->name()).ok());
-    return created->name();
-  }
-};
+using SupportTest = ServerFixture;
 
 TEST_F(SupportTest, FiftyConcurrentApprovalsAgainstABudgetThatFitsTen) {
   auto applicant = ApplicantUnderReview("4345042753", "1024317979080");
@@ -44,24 +16,12 @@ TEST_F(SupportTest, FiftyConcurrentApprovalsAgainstABudgetThatFitsTen) {
   std::vector<std::string> requests;
   for (int i = 0; i < 50; ++i) requests.push_back(RequestUnderReview(*applicant.client, measure, 100'000));
 
-  std::atomic<int> ok{0}, exhausted{0}, other{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 50; ++i) {
-    threads.emplace_back([&, i] {
-      auto r = officer().support().Approve(requests[static_cast<std::size_t>(i)], 100'000);
-      if (r.ok()) {
-        ++ok;
-      } else if (r.code() == client::StatusCode::FAILED_PRECONDITION && r.error().reason() == "BUDGET_EXHAUSTED") {
-        ++exhausted;
-      } else {
-        ++other;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(ok.load(), 10);
-  EXPECT_EQ(exhausted.load(), 40);
-  EXPECT_EQ(other.load(), 0);
+  RaceOutcome race = Race(50, "BUDGET_EXHAUSTED", [&](int i) {
+    return officer().support().Approve(requests[static_cast<std::size_t>(i)], 100'000);
+  });
+  EXPECT_EQ(race.ok, 10);
+  EXPECT_EQ(race.refused, 40);
+  EXPECT_EQ(race.other, 0);
 
   // The books balance to the kopeck.
   auto stats = auditor().support().Statistics(measure);
