@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <limits>
 #include <memory>
 
 #include "core/audit_chain.h"
@@ -81,24 +82,27 @@ std::unique_ptr<SqlConnection> Open(const DatabaseLocation& at, bool target, int
   return db;
 }
 
-void CopyTable(SqlConnection& from, SqlConnection& to, const TableToCopy& table, std::int64_t* rows) {
-  const std::string name = table.name;
-  CachedStatement read(from,
-                       "SELECT * FROM " + name + (*table.key != '\0' ? " ORDER BY " + std::string(table.key) : ""));
+// Copies the rows `source` steps through into `table` on `to`, adding them to
+// `rows`; returns the last row's `key` column ("" key: unused).
+std::int64_t CopyRows(SqlStatement& source, SqlConnection& to, const std::string& table, const std::string& key,
+                      std::int64_t* rows) {
   std::unique_ptr<CachedStatement> insert;
   std::vector<int> columns;  // source columns copied, in insert order
-  SqlStatement& source = read;
+  int key_column = -1;
+  std::int64_t last_key = 0;
   while (source.Step()) {
     if (!insert) {
       std::string names, marks;
       for (int c = 0; c < source.ColumnCount(); ++c) {
         const std::string column = source.ColumnName(c);
-        if (Generated(name, column)) continue;
+        if (column == key) key_column = c;
+        if (Generated(table, column)) continue;
         names += (names.empty() ? "" : ", ") + column;
         marks += marks.empty() ? "?" : ", ?";
         columns.push_back(c);
       }
-      insert = std::make_unique<CachedStatement>(to, "INSERT INTO " + name + " (" + names + ") VALUES (" + marks + ")");
+      insert =
+          std::make_unique<CachedStatement>(to, "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
     }
     SqlStatement& out = *insert;
     out.ResetAndClear();
@@ -125,6 +129,33 @@ void CopyTable(SqlConnection& from, SqlConnection& to, const TableToCopy& table,
     }
     out.exec();
     ++*rows;
+    if (key_column >= 0) last_key = source.ColumnInt64(key_column);
+  }
+  return last_key;
+}
+
+// A table with an integer key is read in pages of `rows_per_read` by key, so
+// a large one (document chunks) is never held whole: libpq hands over a
+// statement's entire result at once. A table without one is read in one go.
+void CopyTable(SqlConnection& from, SqlConnection& to, const TableToCopy& table, std::int64_t rows_per_read,
+               std::int64_t* rows) {
+  const std::string name = table.name;
+  if (*table.key == '\0') {
+    CachedStatement read(from, "SELECT * FROM " + name);
+    CopyRows(read, to, name, "", rows);
+    return;
+  }
+  const std::string key = table.key;
+  CachedStatement page(from, "SELECT * FROM " + name + " WHERE " + key + " > ? ORDER BY " + key + " LIMIT ?");
+  std::int64_t after = std::numeric_limits<std::int64_t>::min();
+  for (;;) {
+    SqlStatement& st = page;
+    st.ResetAndClear();
+    st.bind(1, after);
+    st.bind(2, rows_per_read);
+    const std::int64_t before = *rows;
+    after = CopyRows(st, to, name, key, rows);
+    if (*rows - before < rows_per_read) return;
   }
 }
 
@@ -160,7 +191,7 @@ std::string SourceHead(SqlConnection& db) {
   return st.executeStep() ? st.getColumn(0).getString() : "";
 }
 
-Result<CopyReport> Copy(const DatabaseLocation& from, const DatabaseLocation& to) {
+Result<CopyReport> Copy(const DatabaseLocation& from, const DatabaseLocation& to, std::int64_t rows_per_read) {
   CopyReport report;
   int source_version = 0;
   auto source = Open(from, false, &source_version);
@@ -192,7 +223,7 @@ Result<CopyReport> Copy(const DatabaseLocation& from, const DatabaseLocation& to
     if (!pg_target) target->Execute("PRAGMA defer_foreign_keys = ON");
     for (const auto& table : kTables) {
       std::int64_t rows = 0;
-      CopyTable(*source, *target, table, &rows);
+      CopyTable(*source, *target, table, rows_per_read, &rows);
       report.tables.emplace_back(table.name, rows);
       if (pg_target && *table.key != '\0' && rows > 0) {
         CachedStatement next(*target, "SELECT setval(pg_get_serial_sequence('" + std::string(table.name) + "', '" +
@@ -227,12 +258,12 @@ Result<CopyReport> Copy(const DatabaseLocation& from, const DatabaseLocation& to
 
 }  // namespace
 
-Result<CopyReport> CopyDatabase(const DatabaseLocation& from, const DatabaseLocation& to) {
+Result<CopyReport> CopyDatabase(const DatabaseLocation& from, const DatabaseLocation& to, std::int64_t rows_per_read) {
   if (from.target == to.target && from.kind == to.kind) {
     return Status::InvalidField("to", "the target is the source", "INVALID_ARGUMENT");
   }
   try {
-    return Copy(from, to);
+    return Copy(from, to, std::max<std::int64_t>(1, rows_per_read));
   } catch (const StorageError& e) {
     return Status(e.code(), e.what(), e.reason());
   } catch (const std::exception& e) {

@@ -29,6 +29,11 @@ struct CopyReport {
   int schema_version = 0;
 };
 
-Result<CopyReport> CopyDatabase(const DatabaseLocation& from, const DatabaseLocation& to);
+// Tables with an integer key are read `rows_per_read` rows at a time, so
+// memory holds one page of a table, not the table (document chunks); the few
+// tables without one (idempotency records, version histories, links) are
+// read whole.
+Result<CopyReport> CopyDatabase(const DatabaseLocation& from, const DatabaseLocation& to,
+                                std::int64_t rows_per_read = 1000);
 
 }  // namespace biopolis
